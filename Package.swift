@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ServiceBlueprint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ServiceBlueprint", targets: ["ServiceBlueprint"]),
+        .library(name: "BlueprintGraphviz", targets: ["BlueprintGraphviz"]),
+        .executable(name: "blueprint", targets: ["BlueprintCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure Swift: model, DSL, documents, validation, graph, analysis. No C.
+        .target(
+            name: "ServiceBlueprint",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The only module that touches the Graphviz C library.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(
+            name: "BlueprintGraphviz",
+            dependencies: ["ServiceBlueprint", "CGraphviz"]
+        ),
+        .executableTarget(
+            name: "BlueprintCLI",
+            dependencies: [
+                "ServiceBlueprint",
+                "BlueprintGraphviz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "blueprint-bench",
+            dependencies: ["ServiceBlueprint"],
+            path: "Benchmarks/blueprint-bench"
+        ),
+        .executableTarget(
+            name: "DesignerBlueprint",
+            dependencies: ["ServiceBlueprint"],
+            path: "Examples/DesignerBlueprint"
+        ),
+        .testTarget(
+            name: "ServiceBlueprintTests",
+            dependencies: ["ServiceBlueprint"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "BlueprintGraphvizTests",
+            dependencies: ["BlueprintGraphviz", "ServiceBlueprint"]
+        ),
+        .testTarget(
+            name: "BlueprintCLITests",
+            dependencies: ["ServiceBlueprint"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

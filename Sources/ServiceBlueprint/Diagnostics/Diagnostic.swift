@@ -1,0 +1,209 @@
+/// How serious a diagnostic or finding is.
+public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+    /// Informational: worth knowing, nothing is wrong.
+    case note
+    /// Probably wrong or worth improving.
+    case warning
+    /// Wrong: the blueprint is invalid or the service cannot work as modelled.
+    case error
+
+    /// Orders severities from note to error.
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+    /// The raw name, as in `error:`.
+    public var description: String { rawValue }
+}
+
+/// A place in a source file: path, 1-based line and 1-based column.
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    /// The file path as the user gave it.
+    public var path: String
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column number.
+    public var column: Int
+
+    /// Creates a location.
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// Orders by path, then line, then column.
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+    }
+    /// `path:line:column`.
+    public var description: String { "\(path):\(line):\(column)" }
+}
+
+/// A path into the blueprint model, as in a document: `steps[3].lane`.
+///
+/// Validators and analyzers name what they complain about with a path; a ``SourceMap`` turns the
+/// path into a file location when the blueprint came from a file.
+public struct ModelPath: Sendable, Hashable, Codable, CustomStringConvertible, ExpressibleByArrayLiteral {
+    /// One step of a path: a mapping key or a sequence index.
+    public enum Component: Sendable, Hashable, Codable, CustomStringConvertible {
+        /// A key in a mapping.
+        case key(String)
+        /// A position in a sequence (0-based).
+        case index(Int)
+        /// `.key` as text, `[n]` for an index.
+        public var description: String {
+            switch self {
+            case .key(let key): key
+            case .index(let index): "[\(index)]"
+            }
+        }
+    }
+
+    /// The components from the document root.
+    public var components: [Component]
+
+    /// Creates a path from components.
+    public init(_ components: [Component] = []) { self.components = components }
+    /// Creates a path from a literal such as `["steps", 3, "lane"]` (strings are keys, integers indexes).
+    public init(arrayLiteral elements: any Sendable...) {
+        components = elements.compactMap { element in
+            if let key = element as? String { return .key(key) }
+            if let index = element as? Int { return .index(index) }
+            return nil
+        }
+    }
+
+    /// The path with a key appended.
+    public func appending(_ key: String) -> ModelPath { ModelPath(components + [.key(key)]) }
+    /// The path with an index appended.
+    public func appending(_ index: Int) -> ModelPath { ModelPath(components + [.index(index)]) }
+    /// The path without its last component (the root stays the root).
+    public var parent: ModelPath { ModelPath(Array(components.dropLast())) }
+    /// `true` for the document root.
+    public var isRoot: Bool { components.isEmpty }
+
+    /// Dotted text, e.g. `steps[3].lane`.
+    public var description: String {
+        var text = ""
+        for component in components {
+            switch component {
+            case .key(let key): text += text.isEmpty ? key : ".\(key)"
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text.isEmpty ? "(root)" : text
+    }
+}
+
+/// A problem in a blueprint, found while reading or validating it.
+///
+/// Printed in compiler style: `path:line:column: error: message`.
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// How serious it is.
+    public var severity: Severity
+    /// What is wrong, in one sentence (suggestion included, e.g. "did you mean 'backstage'?").
+    public var message: String
+    /// Where in the model, when known.
+    public var path: ModelPath?
+    /// Where in the file, when the blueprint came from a file.
+    public var location: SourceLocation?
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, _ message: String, path: ModelPath? = nil, location: SourceLocation? = nil) {
+        self.severity = severity
+        self.message = message
+        self.path = path
+        self.location = location
+    }
+
+    /// `path:line:column: severity: message`, or `severity: message (at steps[3].lane)` without a file.
+    public var description: String {
+        if let location { return "\(location): \(severity): \(message)" }
+        if let path, !path.isRoot { return "\(severity): \(message) (at \(path))" }
+        return "\(severity): \(message)"
+    }
+}
+
+/// Thrown when a blueprint cannot be used: carries every problem found, not just the first.
+public struct BlueprintError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// All diagnostics, errors first in source order.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates an error from diagnostics.
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    /// One diagnostic per line.
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Maps model paths to the places in a file they were read from.
+public struct SourceMap: Sendable, Hashable {
+    /// The file path as the user gave it.
+    public var path: String
+    /// Locations by model path.
+    public var locations: [ModelPath: SourceLocation]
+
+    /// Creates an empty map for a file.
+    public init(path: String, locations: [ModelPath: SourceLocation] = [:]) {
+        self.path = path
+        self.locations = locations
+    }
+
+    /// The location of `path`, or of its nearest ancestor that has one.
+    public func location(of modelPath: ModelPath) -> SourceLocation? {
+        var current = modelPath
+        while true {
+            if let found = locations[current] { return found }
+            if current.isRoot { return nil }
+            current = current.parent
+        }
+    }
+
+    /// Fills in ``Diagnostic/location`` for diagnostics that have a path but no location.
+    public func locate(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            var located = diagnostic
+            if located.location == nil, let path = diagnostic.path { located.location = location(of: path) }
+            return located
+        }
+    }
+}
+
+/// Suggestions for misspelt names ("did you mean 'backstage'?").
+public enum Suggestion {
+    /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let lowered = word.lowercased()
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        guard let best else { return nil }
+        let limit = max(1, min(3, max(word.count, best.name.count) / 3))
+        return best.distance <= limit ? best.name : nil
+    }
+
+    /// `"; did you mean 'x'?"` or the empty string.
+    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
+        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// Levenshtein distance, iterative with two rows.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import ServiceBlueprint
+
+@Suite("Durations")
+struct DurationTests {
+    @Test("human forms parse", arguments: [
+        ("90s", 90.0), ("5min", 300), ("2h", 7_200), ("1.5d", 129_600), ("1h30min", 5_400), ("45", 45), ("10 m", 600),
+    ])
+    func parses(text: String, seconds: Double) throws {
+        #expect(try BlueprintDuration(parsing: text).seconds == seconds)
+    }
+
+    @Test("malformed forms are rejected with the accepted units named", arguments: ["", "5 parsecs", "abc", "1..5h", "-3min", "h"])
+    func rejects(text: String) {
+        #expect(throws: DurationParseError.self) { try BlueprintDuration(parsing: text) }
+    }
+
+    @Test("canonical text round-trips", arguments: [1.0, 90, 300, 5_400, 7_200, 129_600, 0.5, 259_200] as [Double])
+    func roundTrips(seconds: Double) throws {
+        let text = BlueprintDuration(seconds: seconds).description
+        #expect(try BlueprintDuration(parsing: text).seconds == seconds)
+    }
+
+    @Test func canonicalUnits() {
+        #expect(BlueprintDuration.minutes(5).description == "5min")
+        #expect(BlueprintDuration.hours(36).description == "1.5d")
+        #expect(BlueprintDuration.seconds(90).description == "1.5min")
+        #expect(BlueprintDuration.seconds(61).description == "61s")
+    }
+}
+
+@Suite("Suggestions")
+struct SuggestionTests {
+    @Test func typoGetsSuggestion() {
+        #expect(Suggestion.closest(to: "backstge", in: Lane.allCases.map(\.rawValue)) == "backstage")
+        #expect(Suggestion.closest(to: "zzzzzz", in: Lane.allCases.map(\.rawValue)) == nil)
+    }
+
+    @Test func linesCrossed() {
+        #expect(BlueprintLine.crossed(from: .customer, to: .backstage) == [.interaction, .visibility])
+        #expect(BlueprintLine.crossed(from: .support, to: .frontstage) == [.visibility, .internalInteraction])
+        #expect(BlueprintLine.crossed(from: .evidence, to: .customer).isEmpty)
+    }
+}
