@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "ServiceBlueprint", targets: ["ServiceBlueprint"]),
         .library(name: "BlueprintGraphviz", targets: ["BlueprintGraphviz"]),
         .executable(name: "blueprint", targets: ["BlueprintCLI"]),
+        .plugin(name: "RenderBlueprints", targets: ["RenderBlueprints"]),
+        .plugin(name: "CheckBlueprints", targets: ["CheckBlueprints"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -38,6 +40,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .plugin(
+            name: "RenderBlueprints",
+            capability: .command(
+                intent: .custom(verb: "render-blueprints", description: "Render every blueprint in blueprints/ with the blueprint tool."),
+                permissions: [.writeToPackageDirectory(reason: "Writes the rendered diagrams next to the blueprints.")]
+            ),
+            dependencies: ["BlueprintCLI"]
+        ),
+        .plugin(
+            name: "CheckBlueprints",
+            capability: .command(
+                intent: .custom(verb: "check-blueprints", description: "Check every blueprint in blueprints/ with the blueprint tool.")
+            ),
+            dependencies: ["BlueprintCLI"]
+        ),
         .executableTarget(
             name: "blueprint-bench",
             dependencies: ["ServiceBlueprint"],
@@ -59,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BlueprintCLITests",
-            dependencies: ["ServiceBlueprint"]
+            dependencies: ["ServiceBlueprint", "BlueprintCLI"]
         ),
     ],
     swiftLanguageModes: [.v6]

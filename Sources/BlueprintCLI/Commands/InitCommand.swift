@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import ServiceBlueprint
+
+/// `blueprint init`: scaffold a commented blueprint to start from.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a commented starter blueprint NAME.yaml.",
+        discussion: "The file is a small, valid blueprint with every lane used; edit it, then run `blueprint check`."
+    )
+
+    @Argument(help: "The blueprint's name; written to NAME.yaml (or NAME itself if it ends in .yaml/.yml).")
+    var name: String
+
+    @Flag(help: "Overwrite the file if it exists.")
+    var force = false
+
+    func run() throws {
+        let path = name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? name : name + ".yaml"
+        let id = Starter.identifier(from: (path as NSString).lastPathComponent)
+        guard force || !FileManager.default.fileExists(atPath: path) else {
+            Terminal.error("\(path): error: file exists; use --force to overwrite it")
+            throw ExitStatus.invalidInput.exitCode
+        }
+        do {
+            try AtomicFile.write(Starter.text(id: id), to: path)
+        } catch {
+            Terminal.error("\(path): error: cannot write: \(error)")
+            throw ExitStatus.findings.exitCode
+        }
+        Terminal.output("Created \(path). Next: blueprint check \(path) && blueprint render \(path) -o out")
+    }
+}

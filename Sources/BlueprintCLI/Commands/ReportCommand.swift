@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import ServiceBlueprint
+
+/// `blueprint report`: one page per set of blueprints for the process owner.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a Markdown or HTML report: metrics, findings and the rendered diagram of each blueprint.",
+        discussion: """
+            HTML reports embed the diagrams inline and are a single file. Markdown reports put the \
+            SVG diagrams in a folder next to the report (REPORT.assets/) and link them.
+            """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case markdown, html
+    }
+
+    @Argument(help: "Blueprint files or directories.", completion: .file(extensions: ["yaml", "yml", "json"]))
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "The report file to write.", completion: .file())
+    var output: String
+
+    @Option(help: "Report format (default: from the output file's extension, else markdown).")
+    var format: OutputFormat?
+
+    @Option(help: "Analysis configuration file (default: .blueprint.yml in the current directory, if present).", completion: .file())
+    var config: String?
+
+    mutating func run() throws {
+        let (inputs, missing) = InputCollector.collect(paths)
+        for diagnostic in missing { Terminal.error(diagnostic.description) }
+        let configuration = try ConfigurationLoader.load(explicit: config)
+        let analyzer = Analyzer(configuration: configuration.configuration)
+        let chosen = format ?? (output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") ? .html : .markdown)
+
+        var sections: [ReportSection] = []
+        var invalid = !missing.isEmpty
+        for file in BlueprintLoader.load(inputs) {
+            guard let document = file.document else {
+                Terminal.error(file.diagnostics.map(\.description).joined(separator: "\n"))
+                invalid = true
+                continue
+            }
+            let report = analyzer.analyze(document.blueprint, sourceMap: document.sourceMap)
+            var section = ReportSection(path: file.input.path, document: document, report: report)
+            do {
+                section.svg = try DiagramRenderer.svg(for: document, report: report)
+            } catch {
+                Terminal.error("\(file.input.path): warning: diagram not rendered: \(error)")
+            }
+            sections.append(section)
+        }
+
+        do {
+            switch chosen {
+            case .html:
+                try AtomicFile.write(ReportWriter.html(sections), to: output)
+            case .markdown:
+                let assets = (output as NSString).deletingPathExtension + ".assets"
+                let assetFolder = (assets as NSString).lastPathComponent
+                for section in sections {
+                    guard let svg = section.svg else { continue }
+                    try FileManager.default.createDirectory(atPath: assets, withIntermediateDirectories: true)
+                    try AtomicFile.write(svg, to: (assets as NSString).appendingPathComponent(section.assetName))
+                }
+                try AtomicFile.write(ReportWriter.markdown(sections, assetFolder: assetFolder), to: output)
+            }
+        } catch {
+            Terminal.error("\(output): error: cannot write report: \(error)")
+            throw ExitStatus.findings.exitCode
+        }
+        if invalid { throw ExitStatus.invalidInput.exitCode }
+    }
+}
+
+/// One blueprint's part of a report.
+struct ReportSection {
+    var path: String
+    var document: BlueprintDocument
+    var report: AnalysisReport
+    var svg: String?
+
+    var blueprint: Blueprint { document.blueprint }
+    var metrics: MetricsSummary { MetricsSummary(blueprint: blueprint, report: report) }
+    var assetName: String { blueprint.id + ".svg" }
+}

@@ -1,0 +1,24 @@
+import ServiceBlueprint
+
+/// Loads the blueprint files named on the command line, keeping every problem for the report.
+struct BlueprintLoader {
+    struct Loaded {
+        var input: InputCollector.Input
+        /// `nil` when the file did not load or validate.
+        var document: BlueprintDocument?
+        /// Errors and warnings from reading and validation.
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Loads every input; never stops at the first bad file.
+    static func load(_ inputs: [InputCollector.Input]) -> [Loaded] {
+        inputs.map { input in
+            do {
+                let document = try BlueprintDocument.read(from: input.path)
+                return Loaded(input: input, document: document, diagnostics: document.diagnostics)
+            } catch {
+                return Loaded(input: input, document: nil, diagnostics: error.diagnostics)
+            }
+        }
+    }
+}

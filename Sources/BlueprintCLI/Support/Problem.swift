@@ -1,0 +1,46 @@
+import ServiceBlueprint
+
+/// One line of `blueprint check` output: a load diagnostic or an analysis finding, located.
+struct Problem: Hashable, Codable {
+    var path: String
+    var line: Int?
+    var column: Int?
+    var severity: Severity
+    var message: String
+    /// The analysis rule, or `invalid-blueprint` for a file that does not load or validate.
+    var ruleID: String
+    var steps: [String]
+    var fix: String?
+
+    static let invalidBlueprintRule = "invalid-blueprint"
+
+    init(diagnostic: Diagnostic, path: String) {
+        self.path = diagnostic.location?.path ?? path
+        line = diagnostic.location?.line
+        column = diagnostic.location?.column
+        severity = diagnostic.severity
+        message = diagnostic.message
+        ruleID = Self.invalidBlueprintRule
+        steps = []
+        fix = nil
+    }
+
+    init(finding: Finding, path: String) {
+        self.path = finding.location?.path ?? path
+        line = finding.location?.line
+        column = finding.location?.column
+        severity = finding.severity
+        message = finding.message
+        ruleID = finding.ruleID
+        steps = finding.stepIDs
+        fix = finding.fix?.description
+    }
+
+    /// `path:line:column: severity: message [rule]`, the compiler style editors understand.
+    var compilerStyle: String {
+        var place = path
+        if let line { place += ":\(line)" + (column.map { ":\($0)" } ?? "") }
+        let rule = ruleID == Self.invalidBlueprintRule ? "" : " [\(ruleID)]"
+        return "\(place): \(severity): \(message)\(rule)"
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what ServiceBlueprint needs beyond Swift on Debian/Ubuntu: Graphviz (library and
+# headers, for in-process rendering) and Python's jsonschema (used by the schema tests).
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null 2>&1; then
+    echo "setup: installing Graphviz (libgraphviz-dev graphviz)" >&2
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y libgraphviz-dev graphviz pkg-config
+fi
+
+if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
+    echo "setup: installing Python jsonschema" >&2
+    python3 -m pip install --quiet jsonschema || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-jsonschema
+fi
