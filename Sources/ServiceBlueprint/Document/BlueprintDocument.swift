@@ -73,8 +73,13 @@ extension BlueprintDocument {
     ///
     /// - Throws: ``BlueprintError`` with every error and warning, sorted by location, when any is an error.
     public static func parse(_ text: String, path: String, format: DocumentFormat) throws(BlueprintError) -> BlueprintDocument {
-        var reader = DocumentReader(path: path, format: format)
-        let blueprint = reader.read(text)
+        // Yams builds and frees its node tree recursively: keep that on a large stack.
+        let reader = LargeStack.run {
+            var reader = DocumentReader(path: path, format: format)
+            reader.blueprint = reader.read(text)
+            return reader
+        }
+        let blueprint = reader.blueprint
         let sourceMap = SourceMap(path: path, locations: reader.locations)
 
         let validator = BlueprintValidator(

@@ -5,7 +5,7 @@ import Yams
 /// durations, numbers and enum values. Values it cannot read are replaced by placeholders (so list
 /// positions stay aligned with the file) and remembered in ``unreadable``, so the validator does
 /// not pile follow-up errors onto them.
-struct DocumentReader {
+struct DocumentReader: Sendable {
     /// The file path used in diagnostics.
     let path: String
     /// The format being read (only changes wording).
@@ -16,6 +16,8 @@ struct DocumentReader {
     var locations: [ModelPath: SourceLocation] = [:]
     /// What could not be read.
     var unreadable = UnreadableParts()
+    /// The blueprint read, once ``read(_:)`` has run.
+    var blueprint = Blueprint(id: "")
     /// Keys renamed by the syntax layer to tell duplicates apart, with their original names.
     var renamedKeys: [TextPosition: String] = [:]
 
@@ -177,7 +179,7 @@ struct DocumentReader {
     /// A finite decimal number.
     mutating func number(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Double? {
         guard case .scalar(let scalar) = node, Self.kind(of: scalar) == .number else {
-            invalid("\(subject) must be a number, found \(describe(node))", node, modelPath)
+            invalid("\(subject) must be a number, found \(describe(node))" + quotedNumberHint(node), node, modelPath)
             return nil
         }
         guard PlainScalar.isDecimal(scalar.string), let value = Double(scalar.string) else {
@@ -195,10 +197,16 @@ struct DocumentReader {
         return value
     }
 
+    /// "; remove the quotes" when a quoted string would be a number without them.
+    func quotedNumberHint(_ node: Node) -> String {
+        guard case .scalar(let scalar) = node, scalar.style != .plain, PlainScalar.isDecimal(scalar.string) else { return "" }
+        return "; remove the quotes"
+    }
+
     /// A whole number that fits in `Int` (written with or without a zero fraction: `6` or `6.0`).
     mutating func integer(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Int? {
         guard case .scalar(let scalar) = node, Self.kind(of: scalar) == .number else {
-            invalid("\(subject) must be a whole number, found \(describe(node))", node, modelPath)
+            invalid("\(subject) must be a whole number, found \(describe(node))" + quotedNumberHint(node), node, modelPath)
             return nil
         }
         if let value = Int(scalar.string.hasPrefix("+") ? String(scalar.string.dropFirst()) : scalar.string) {

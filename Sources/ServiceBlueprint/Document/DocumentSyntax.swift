@@ -115,7 +115,9 @@ struct DocumentSyntax {
         let kind = format == .json ? "JSON" : "YAML"
         func words(_ text: String) -> String {
             guard format == .json else { return text }
-            return text.replacingOccurrences(of: "flow mapping", with: "object")
+            return text.replacingOccurrences(of: "a flow mapping", with: "an object")
+                .replacingOccurrences(of: "a flow sequence", with: "an array")
+                .replacingOccurrences(of: "flow mapping", with: "object")
                 .replacingOccurrences(of: "flow sequence", with: "array")
         }
         func described(_ problem: String, _ context: YamlError.Context?) -> String {
@@ -123,6 +125,11 @@ struct DocumentSyntax {
             return "\(kind) syntax error: \(words(problem)) (\(words(context.text)) at line \(context.mark.line), column \(context.mark.column))"
         }
         switch error {
+        case let .scanner(_, problem, mark, _) where problem.contains("nesting level"),
+            let .parser(_, problem, mark, _) where problem.contains("nesting level"):
+            return diagnostic(
+                "the document is nested too deeply (more than 1000 levels)", line: mark.line, column: mark.column,
+                path: path)
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
             return diagnostic(described(problem, context), line: mark.line, column: mark.column, path: path)
         case let .composer(context, problem, mark, _):

@@ -28,7 +28,8 @@ extension ValidationRun {
             }
             if let probability = flow.probability {
                 checkProbability(probability, at: path.appending("probability"))
-                if flow.kind != .information, probability.isFinite {
+                // Out-of-range values are reported above; adding them up would only repeat that.
+                if flow.kind != .information, (0...1).contains(probability) {
                     var entry = probabilitySums[flow.from] ?? (0, false)
                     entry.sum += probability
                     if entry.sum > 1 + Self.probabilityTolerance, !entry.reported {
@@ -43,7 +44,9 @@ extension ValidationRun {
             }
         }
 
-        if blueprint.steps.count > 1 {
+        // A flow whose ends could not be read may well connect the steps that look unconnected.
+        let flowEndsUnreadable = validator.unreadable.paths.contains { $0.components.first == .key("flows") }
+        if blueprint.steps.count > 1, !flowEndsUnreadable {
             for (position, step) in blueprint.steps.enumerated() where !inFlow[position] && stepIndex[step.id] == position {
                 warning("step '\(step.id)' is in no flow", at: ["steps", position])
             }
@@ -79,7 +82,7 @@ extension ValidationRun {
             // Each flow once: a duplicate flow was reported already.
             guard let position = flowIndex[flow.id], blueprint.flows[position] == flow else { continue }
             let probability = journey.branchProbabilities[flow.id] ?? flow.probability ?? 0
-            if probability.isFinite { sums[flow.from, default: 0] += probability }
+            if (0...1).contains(probability) { sums[flow.from, default: 0] += probability }
         }
         for source in overriddenSources {
             let sum = sums[source] ?? 0
