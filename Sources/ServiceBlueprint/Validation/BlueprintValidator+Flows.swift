@@ -5,16 +5,17 @@ extension ValidationRun {
 
     mutating func checkFlows() {
         var inFlow = [Bool](repeating: false, count: blueprint.steps.count)
+        var someEndUnknown = false
         /// Per source step: running sum of work-flow probabilities, and whether an error was reported.
         var probabilitySums: [String: (sum: Double, reported: Bool)] = [:]
         flowIndex.reserveCapacity(blueprint.flows.count)
 
         for (position, flow) in blueprint.flows.enumerated() {
-            let path: ModelPath = ["flows", position]
+            let path = ModelPath([.key("flows"), .index(position)])
             reference(flow.from, at: path.appending("from"), kind: "step", collection: "steps", index: stepIndex, ids: stepIDs)
             reference(flow.to, at: path.appending("to"), kind: "step", collection: "steps", index: stepIndex, ids: stepIDs)
-            if let from = stepIndex[flow.from] { inFlow[from] = true }
-            if let to = stepIndex[flow.to] { inFlow[to] = true }
+            if let from = stepIndex[flow.from] { inFlow[from] = true } else { someEndUnknown = true }
+            if let to = stepIndex[flow.to] { inFlow[to] = true } else { someEndUnknown = true }
 
             if flow.from == flow.to, !flow.from.isEmpty {
                 error("flow from '\(flow.from)' to itself; a step cannot follow itself", at: path)
@@ -44,9 +45,10 @@ extension ValidationRun {
             }
         }
 
-        // A flow whose ends could not be read may well connect the steps that look unconnected.
+        // A flow whose ends could not be read, or name unknown (likely misspelt) steps, may well
+        // connect the steps that look unconnected: warning about them would only add noise.
         let flowEndsUnreadable = validator.unreadable.paths.contains { $0.components.first == .key("flows") }
-        if blueprint.steps.count > 1, !flowEndsUnreadable {
+        if blueprint.steps.count > 1, !flowEndsUnreadable, !someEndUnknown {
             for (position, step) in blueprint.steps.enumerated() where !inFlow[position] && stepIndex[step.id] == position {
                 warning("step '\(step.id)' is in no flow", at: ["steps", position])
             }

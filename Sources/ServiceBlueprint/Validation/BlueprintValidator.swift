@@ -97,13 +97,14 @@ struct ValidationRun {
     /// Reports `id` at `path` unless it is declared in `index`. `kind` names it ("step"),
     /// `collection` is the key of its declarations ("steps").
     mutating func reference(
-        _ id: String, at path: ModelPath, kind: String, collection: String, index: [String: Int], ids: [String]
+        _ id: String, at path: @autoclosure () -> ModelPath, kind: String, collection: String, index: [String: Int],
+        ids: [String]
     ) {
         guard index[id] == nil, !validator.unreadable.incompleteIDs.contains(collection) else { return }
         if id.isEmpty {
-            error("empty \(kind) reference", at: path)
+            error("empty \(kind) reference", at: path())
         } else {
-            error("unknown \(kind) '\(id)'" + suggestion(for: id, in: ids), at: path)
+            error("unknown \(kind) '\(id)'" + suggestion(for: id, in: ids), at: path())
         }
     }
 
@@ -114,14 +115,15 @@ struct ValidationRun {
         var index: [String: Int] = [:]
         index.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() {
-            let path: ModelPath = [collection, position, "id"]
             if id.isEmpty {
-                error("empty \(kind) id", at: path)
+                error("empty \(kind) id", at: ModelPath([.key(collection), .index(position), .key("id")]))
                 continue
             }
             if let first = index[id] {
                 let firstPath: ModelPath = [collection, first, "id"]
-                error("duplicate \(kind) id '\(id)' (first defined at \(validator.describe(firstPath)))", at: path)
+                error(
+                    "duplicate \(kind) id '\(id)' (first defined at \(validator.describe(firstPath)))",
+                    at: ModelPath([.key(collection), .index(position), .key("id")]))
             } else {
                 index[id] = position
             }
@@ -219,7 +221,7 @@ struct ValidationRun {
         let builtInChannels = Channel.builtIn.map(\.rawValue)
         let channelCandidates = builtInChannels + blueprint.channels.map(\.id).filter { !builtInChannels.contains($0) }
         for (position, step) in blueprint.steps.enumerated() {
-            let path: ModelPath = ["steps", position]
+            let path = ModelPath([.key("steps"), .index(position)])
             reference(
                 step.stage, at: path.appending("stage"), kind: "stage", collection: "stages", index: stageIndex,
                 ids: stageIDs)
