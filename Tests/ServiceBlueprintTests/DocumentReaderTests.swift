@@ -317,6 +317,22 @@ struct DocumentReaderTests {
         ])
     }
 
+    @Test func brokenFixtureReportsEveryErrorOnce() throws {
+        let path = DocumentTesting.fixtures.appendingPathComponent("invalid-broken.yaml").path
+        #expect(throws: BlueprintError.self) { try BlueprintDocument.read(from: path) }
+        do {
+            _ = try BlueprintDocument.read(from: path)
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "\(path):9:11: error: unknown lane 'custmer'; did you mean 'customer'?",
+                "\(path):11:15: error: malformed duration '5 parsecs': unknown unit 'parsecs'; expected a duration such as '90s', '5min', '2h', '1.5d' or '1h30min'",
+                "\(path):15:12: error: unknown stage 'contakt'; did you mean 'contact'?",
+                "\(path):16:5: error: unknown key 'colour' in step",
+                "\(path):18:43: error: probability must be between 0 and 1, found 1.5",
+            ])
+        }
+    }
+
     @Test func unreadableValuesDoNotCascade() {
         // The stage id cannot be read, so the steps' references to it are not reported again.
         let text = variant("  - id: repair\n", "  - id: [repair]\n")

@@ -5,6 +5,9 @@
 /// (`{min: 5min, likely: 8min, max: 20min}`, `[a, b]`) when it fits in ``lineWidth`` columns.
 /// Strings are left unquoted only when every YAML 1.1 and 1.2 reader takes them as the same
 /// string; others are double-quoted with escapes, and multi-line text uses literal blocks (`|`).
+///
+/// One string cannot make the trip: a value that *begins* with U+FEFF (a byte order mark) loses
+/// that character when read back, because the UTF-8 decoding under Yams drops it.
 struct YAMLWriter {
     /// The column limit for flow-style lines.
     static let lineWidth = 100
@@ -196,6 +199,7 @@ struct YAMLWriter {
     /// The characters YAML allows unescaped (libyaml's "printable"), line feed aside.
     static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
+        case 0x2028, 0x2029: return false  // line and paragraph separators break lines in YAML
         case 0x20...0x7E, 0xA0...0xD7FF, 0x10000...0x10FFFF: return true
         case 0xE000...0xFFFD: return scalar.value != 0xFEFF
         default: return false
