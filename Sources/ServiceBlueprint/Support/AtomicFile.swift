@@ -23,6 +23,12 @@ public enum AtomicFile {
     /// Writes `data` to `path` atomically.
     /// - Throws: ``AtomicFileError`` naming the operation that failed and the system's reason.
     public static func write(_ data: Data, to path: String) throws {
+        try write(data, to: path, beforeCommit: {})
+    }
+
+    /// ``write(_:to:)`` with a hook that runs after the temporary file is complete and before it
+    /// replaces the target; tests use it to simulate a failure at the worst moment.
+    static func write(_ data: Data, to path: String, beforeCommit: () throws -> Void) throws {
         let target = resolvedTarget(path)
         let directory = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
@@ -55,6 +61,7 @@ public enum AtomicFile {
         if close(descriptor) != 0 {
             throw AtomicFileError(path: path, operation: "close", reason: systemReason())
         }
+        try beforeCommit()
         if rename(temporaryPath, target) != 0 {
             throw AtomicFileError(path: path, operation: "replace", reason: systemReason())
         }
