@@ -61,11 +61,12 @@ public struct BlueprintGraph: Sendable {
         stepIDs.reserveCapacity(n)
         var waits = [Double](repeating: 0, count: n)
         var processes = [Double](repeating: 0, count: n)
-        for (i, step) in steps.enumerated() {
-            stepIDs.append(step.id)
-            if indexByID[step.id] == nil { indexByID[step.id] = Int32(i) }
-            waits[i] = step.waitBefore?.seconds ?? 0
-            processes[i] = step.duration?.likely.seconds ?? 0
+        for i in 0..<n {
+            let id = steps[i].id
+            stepIDs.append(id)
+            if indexByID[id] == nil { indexByID[id] = Int32(i) }
+            waits[i] = steps[i].waitBefore?.seconds ?? 0
+            processes[i] = steps[i].duration?.likely.seconds ?? 0
         }
 
         // Resolve flow endpoints once; count degrees for the CSR offsets.
@@ -80,15 +81,15 @@ public struct BlueprintGraph: Sendable {
         var skipped = [Int]()
         var outDegree = [Int32](repeating: 0, count: n + 1)
         var inDegree = [Int32](repeating: 0, count: n + 1)
-        for (f, flow) in flows.enumerated() {
-            guard let from = indexByID[flow.from], let to = indexByID[flow.to] else {
+        for f in flows.indices {
+            guard let from = indexByID[flows[f].from], let to = indexByID[flows[f].to] else {
                 skipped.append(f)
                 continue
             }
             sources.append(from)
             targets.append(to)
             flowIndices.append(Int32(f))
-            kinds.append(flow.kind.bitIndex)
+            kinds.append(flows[f].kind.bitIndex)
             outDegree[Int(from) + 1] += 1
             inDegree[Int(to) + 1] += 1
         }

@@ -197,8 +197,7 @@ public struct ParallelizableChainRule: BlueprintRule {
         for (j, v) in region.enumerated() { position[v] = j }
 
         func involvesCustomer(_ v: Int32) -> Bool {
-            let step = steps[Int(v)]
-            return context.isCustomerStep(v) || (step.lane == .frontstage && step.isTouchpoint)
+            context.isCustomerStep(v) || (steps[Int(v)].lane == .frontstage && steps[Int(v)].channel != nil)
         }
         func singleCapacityActor(_ v: Int32) -> String? {
             guard let actor = context.performer(ofStep: v), context.actor(actor)?.capacity == 1 else { return nil }
@@ -210,16 +209,14 @@ public struct ParallelizableChainRule: BlueprintRule {
         var deps = [[Int]](repeating: [], count: k)
         for j in 1..<k {
             let v = region[j]
-            let step = steps[Int(v)]
-            let needs = Set(step.needs)
+            let needs = Set(steps[Int(v)].needs)
             var informationFrom = Set<Int>()
             graph.forEachPredecessor(of: v, kinds: .information) { u, _, _ in
                 if let i = position[u], i < j { informationFrom.insert(i) }
             }
             for i in 0..<j {
                 let u = region[i]
-                let other = steps[Int(u)]
-                let dataDependency = !needs.isDisjoint(with: other.produces) || informationFrom.contains(i)
+                let dataDependency = !needs.isDisjoint(with: steps[Int(u)].produces) || informationFrom.contains(i)
                 let resourceConflict = (singleCapacityActor(v).map { $0 == singleCapacityActor(u) } ?? false)
                     || (involvesCustomer(v) && involvesCustomer(u))
                 // Without declared needs nothing can be checked; transport and hand-off steps move the work itself.

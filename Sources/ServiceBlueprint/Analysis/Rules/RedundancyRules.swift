@@ -257,8 +257,7 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
         let maxBetween = max(0, context.integer("maxStepsBetween"))
         var pairs: [(first: Int32, second: Int32, items: [String])] = []
         for a in 0..<Int32(steps.count) where Self.isGate(steps[Int(a)]) {
-            let gate = steps[Int(a)]
-            let items = Set(gate.needs + gate.produces)
+            let items = Set(steps[Int(a)].needs + steps[Int(a)].produces)
             guard !items.isEmpty else { continue }
             // Breadth-first up to maxBetween intermediate steps; an intermediate that produces the
             // item changes it, so a later check of it is no repeat.
@@ -269,13 +268,12 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
                 for (node, live) in frontier {
                     context.graph.forEachSuccessor(of: node) { w, _, _ in
                         guard seen.insert(w).inserted else { return }
-                        let step = steps[Int(w)]
-                        let shared = live.intersection(step.needs)
-                        if Self.isGate(step), !shared.isEmpty {
+                        let shared = live.intersection(steps[Int(w)].needs)
+                        if Self.isGate(steps[Int(w)]), !shared.isEmpty {
                             pairs.append((a, w, shared.sorted()))
                             return
                         }
-                        let stillLive = live.subtracting(step.produces)
+                        let stillLive = live.subtracting(steps[Int(w)].produces)
                         if !stillLive.isEmpty { next.append((w, stillLive)) }
                     }
                 }
