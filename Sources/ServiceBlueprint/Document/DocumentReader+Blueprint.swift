@@ -1,0 +1,369 @@
+import Yams
+
+/// The keys of each mapping in a blueprint document, in the order they are written.
+enum DocumentKeys {
+    static let blueprint = [
+        "id", "title", "summary", "version", "stages", "actors", "channels", "information", "personas", "journeys",
+        "steps", "flows", "bottlenecks",
+    ]
+    /// The editor hint `"$schema": "…"` is accepted at the top and ignored.
+    static let schemaHint = "$schema"
+    static let stage = ["id", "title", "goal", "emotion", "painPoints", "momentsOfTruth"]
+    static let actor = ["id", "title", "kind", "department", "capacity", "hours", "notes"]
+    static let workingHours = ["perDay", "daysPerWeek"]
+    static let channel = ["id", "title", "responseCommitment"]
+    static let information = ["id", "title", "kind", "fromCustomer", "notes"]
+    static let persona = ["id", "title", "summary", "goals"]
+    static let journey = ["id", "title", "persona", "start", "ends", "steps", "branchProbabilities", "demand", "target"]
+    static let demand = ["arrivals", "per"]
+    static let target = ["leadTime", "attainment"]
+    static let step = [
+        "id", "title", "lane", "stage", "actor", "owner", "channel", "kind", "duration", "waitBefore", "standards",
+        "failPoint", "waitPoint", "value", "needs", "produces", "evidence", "emotion", "painPoints", "tags", "notes",
+        "url",
+    ]
+    static let processTime = ["min", "likely", "max"]
+    static let standards = ["time", "sop", "service", "response"]
+    static let timeStandard = ["target", "tolerance"]
+    static let failPoint = ["risk", "recovery", "owner", "likelihood"]
+    static let waitPoint = ["tolerance", "notes"]
+    static let flow = ["from", "to", "kind", "label", "probability"]
+    static let bottleneck = ["step", "actor", "cause"]
+}
+
+extension DocumentReader {
+    // MARK: Field accessors: `nil` when the key is absent or its value unreadable (already reported).
+
+    mutating func text(_ fields: Fields, _ key: String) -> String? {
+        fields[key].flatMap { string($0, at: fields.path.appending(key), "'\(key)'") }
+    }
+
+    mutating func decimal(_ fields: Fields, _ key: String) -> Double? {
+        fields[key].flatMap { number($0, at: fields.path.appending(key), "'\(key)'") }
+    }
+
+    mutating func whole(_ fields: Fields, _ key: String) -> Int? {
+        fields[key].flatMap { integer($0, at: fields.path.appending(key), "'\(key)'") }
+    }
+
+    mutating func time(_ fields: Fields, _ key: String) -> BlueprintDuration? {
+        fields[key].flatMap { duration($0, at: fields.path.appending(key), "'\(key)'") }
+    }
+
+    mutating func list(_ fields: Fields, _ key: String) -> [String] {
+        fields[key].map { strings($0, at: fields.path.appending(key), "'\(key)'") } ?? []
+    }
+
+    mutating func choice<Value>(_ fields: Fields, _ key: String, _ noun: String, names: [String], parse: (String) -> Value?)
+        -> Value?
+    {
+        fields[key].flatMap { choice($0, at: fields.path.appending(key), noun, names: names, parse: parse) }
+    }
+
+    mutating func nested<Value>(_ fields: Fields, _ key: String, read: (inout Self, Node, ModelPath) -> Value?) -> Value? {
+        fields[key].flatMap { read(&self, $0, fields.path.appending(key)) }
+    }
+
+    /// A list of mappings; items that cannot be read become `placeholder(index)` so positions stay aligned.
+    /// When `idSpace` is given, an item without a readable id marks that id space incomplete.
+    mutating func collection<Value>(
+        _ fields: Fields, _ key: String, idSpace: String? = nil, placeholder: () -> Value,
+        read: (inout Self, Node, ModelPath) -> Value?
+    ) -> [Value] {
+        guard let node = fields[key] else { return [] }
+        let listPath = fields.path.appending(key)
+        guard let items = items(node, at: listPath, "'\(key)'") else {
+            if let idSpace { unreadable.incompleteIDs.insert(idSpace) }
+            return []
+        }
+        return items.map { item in
+            let value = read(&self, item.node, item.path)
+            if let idSpace, value == nil || unreadable.paths.contains(item.path.appending("id")) {
+                unreadable.incompleteIDs.insert(idSpace)
+            }
+            return value ?? placeholder()
+        }
+    }
+
+    // MARK: The model
+
+    mutating func readBlueprint(_ root: Node) -> Blueprint {
+        let rootPath = ModelPath()
+        record(root, at: rootPath)
+        guard case .mapping = root else {
+            invalid(
+                "a blueprint document must be a mapping with keys such as 'id', 'stages' and 'steps', found \(describe(root))",
+                root, rootPath)
+            return Blueprint(id: "")
+        }
+        guard let fields = fields(
+            root, at: rootPath, what: "blueprint", keys: DocumentKeys.blueprint + [DocumentKeys.schemaHint], required: ["id"])
+        else { return Blueprint(id: "") }
+        if let hint = fields[DocumentKeys.schemaHint] {
+            _ = string(hint, at: rootPath.appending(DocumentKeys.schemaHint), "'\(DocumentKeys.schemaHint)'")
+        }
+        let id = text(fields, "id") ?? ""
+        return Blueprint(
+            id: id,
+            title: text(fields, "title"),
+            summary: text(fields, "summary"),
+            version: text(fields, "version"),
+            stages: collection(fields, "stages", idSpace: "stages", placeholder: { Stage(id: "") }) {
+                $0.readStage($1, at: $2)
+            },
+            actors: collection(fields, "actors", idSpace: "actors", placeholder: { Actor(id: "") }) {
+                $0.readActor($1, at: $2)
+            },
+            channels: collection(fields, "channels", idSpace: "channels", placeholder: { ChannelDefinition(id: "") }) {
+                $0.readChannel($1, at: $2)
+            },
+            information: collection(
+                fields, "information", idSpace: "information", placeholder: { InformationItem(id: "") }
+            ) { $0.readInformation($1, at: $2) },
+            personas: collection(fields, "personas", idSpace: "personas", placeholder: { Persona(id: "") }) {
+                $0.readPersona($1, at: $2)
+            },
+            journeys: collection(fields, "journeys", idSpace: "journeys", placeholder: { Journey(id: "", start: "") }) {
+                $0.readJourney($1, at: $2)
+            },
+            steps: collection(
+                fields, "steps", idSpace: "steps", placeholder: { Step(id: "", title: "", lane: .customer, stage: "") }
+            ) { $0.readStep($1, at: $2) },
+            flows: collection(fields, "flows", placeholder: { Flow(from: "", to: "") }) { $0.readFlow($1, at: $2) },
+            bottlenecks: collection(fields, "bottlenecks", placeholder: { DeclaredBottleneck(cause: "") }) {
+                $0.readBottleneck($1, at: $2)
+            }
+        )
+    }
+
+    mutating func readStage(_ node: Node, at path: ModelPath) -> Stage? {
+        guard let fields = fields(node, at: path, what: "stage", keys: DocumentKeys.stage, required: ["id"]) else {
+            return nil
+        }
+        return Stage(
+            id: text(fields, "id") ?? "", title: text(fields, "title"), goal: text(fields, "goal"),
+            emotion: whole(fields, "emotion"), painPoints: list(fields, "painPoints"),
+            momentsOfTruth: list(fields, "momentsOfTruth"))
+    }
+
+    mutating func readActor(_ node: Node, at path: ModelPath) -> Actor? {
+        guard let fields = fields(node, at: path, what: "actor", keys: DocumentKeys.actor, required: ["id"]) else {
+            return nil
+        }
+        return Actor(
+            id: text(fields, "id") ?? "", title: text(fields, "title"),
+            kind: choice(fields, "kind", "actor kind", names: Actor.Kind.allCases.map(\.rawValue)) {
+                Actor.Kind(rawValue: $0)
+            } ?? .role,
+            department: text(fields, "department"), capacity: whole(fields, "capacity"),
+            hours: nested(fields, "hours") { $0.readWorkingHours($1, at: $2) }, notes: text(fields, "notes"))
+    }
+
+    mutating func readWorkingHours(_ node: Node, at path: ModelPath) -> WorkingHours? {
+        guard let fields = fields(
+            node, at: path, what: "working hours", keys: DocumentKeys.workingHours, required: ["perDay"])
+        else { return nil }
+        let perDay = decimal(fields, "perDay") ?? 8
+        guard let days = fields["daysPerWeek"] else { return WorkingHours(perDay: perDay) }
+        return WorkingHours(perDay: perDay, daysPerWeek: number(days, at: path.appending("daysPerWeek"), "'daysPerWeek'") ?? 5)
+    }
+
+    mutating func readChannel(_ node: Node, at path: ModelPath) -> ChannelDefinition? {
+        guard let fields = fields(node, at: path, what: "channel", keys: DocumentKeys.channel, required: ["id"]) else {
+            return nil
+        }
+        return ChannelDefinition(
+            id: text(fields, "id") ?? "", title: text(fields, "title"),
+            responseCommitment: time(fields, "responseCommitment"))
+    }
+
+    mutating func readInformation(_ node: Node, at path: ModelPath) -> InformationItem? {
+        guard let fields = fields(
+            node, at: path, what: "information item", keys: DocumentKeys.information, required: ["id"])
+        else { return nil }
+        return InformationItem(
+            id: text(fields, "id") ?? "", title: text(fields, "title"),
+            kind: choice(fields, "kind", "information kind", names: InformationItem.Kind.allCases.map(\.rawValue)) {
+                InformationItem.Kind(rawValue: $0)
+            } ?? .data,
+            fromCustomer: fields["fromCustomer"].flatMap { bool($0, at: path.appending("fromCustomer"), "'fromCustomer'") }
+                ?? false,
+            notes: text(fields, "notes"))
+    }
+
+    mutating func readPersona(_ node: Node, at path: ModelPath) -> Persona? {
+        guard let fields = fields(node, at: path, what: "persona", keys: DocumentKeys.persona, required: ["id"]) else {
+            return nil
+        }
+        return Persona(
+            id: text(fields, "id") ?? "", title: text(fields, "title"), summary: text(fields, "summary"),
+            goals: list(fields, "goals"))
+    }
+
+    mutating func readJourney(_ node: Node, at path: ModelPath) -> Journey? {
+        guard let fields = fields(
+            node, at: path, what: "journey", keys: DocumentKeys.journey, required: ["id", "start"])
+        else { return nil }
+        return Journey(
+            id: text(fields, "id") ?? "", title: text(fields, "title"), persona: text(fields, "persona"),
+            start: text(fields, "start") ?? "", ends: list(fields, "ends"), steps: list(fields, "steps"),
+            branchProbabilities: nested(fields, "branchProbabilities") { $0.readBranchProbabilities($1, at: $2) } ?? [:],
+            demand: nested(fields, "demand") { $0.readDemand($1, at: $2) },
+            target: nested(fields, "target") { $0.readTarget($1, at: $2) })
+    }
+
+    /// `{"a->b": 0.3}`. Each entry is located at its key, which names the flow.
+    mutating func readBranchProbabilities(_ node: Node, at path: ModelPath) -> [String: Double]? {
+        guard case .mapping(let mapping) = node else {
+            invalid("'branchProbabilities' must be a mapping of flows ('from->to') to probabilities, found \(describe(node))",
+                node, path)
+            return nil
+        }
+        var result: [String: Double] = [:]
+        var firstPositions: [String: TextPosition] = [:]
+        for (keyNode, value) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                error("flow keys must be strings such as 'a->b', found \(describe(keyNode))", at: location(keyNode))
+                continue
+            }
+            let position = TextPosition(line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1)
+            let key = renamedKeys[position] ?? scalar.string
+            let entryPath = path.appending(key)
+            if let first = firstPositions[key] {
+                error(
+                    "duplicate key '\(key)' (first at line \(first.line), column \(first.column))", at: location(keyNode),
+                    path: entryPath)
+                continue
+            }
+            firstPositions[key] = position
+            record(keyNode, at: entryPath)
+            if let probability = number(value, at: entryPath, "the probability of '\(key)'") {
+                result[key] = probability
+            }
+        }
+        return result
+    }
+
+    mutating func readDemand(_ node: Node, at path: ModelPath) -> Demand? {
+        guard let fields = fields(node, at: path, what: "demand", keys: DocumentKeys.demand, required: ["arrivals", "per"])
+        else { return nil }
+        return Demand(
+            arrivals: decimal(fields, "arrivals") ?? 1,
+            per: choice(fields, "per", "demand period", names: Demand.Period.allCases.map(\.rawValue)) {
+                Demand.Period(rawValue: $0)
+            } ?? .day)
+    }
+
+    mutating func readTarget(_ node: Node, at path: ModelPath) -> JourneyTarget? {
+        guard let fields = fields(node, at: path, what: "target", keys: DocumentKeys.target, required: ["leadTime"]) else {
+            return nil
+        }
+        return JourneyTarget(leadTime: time(fields, "leadTime") ?? .zero, attainment: decimal(fields, "attainment"))
+    }
+
+    mutating func readStep(_ node: Node, at path: ModelPath) -> Step? {
+        guard let fields = fields(
+            node, at: path, what: "step", keys: DocumentKeys.step, required: ["id", "title", "lane", "stage"])
+        else { return nil }
+        return Step(
+            id: text(fields, "id") ?? "",
+            title: text(fields, "title") ?? "",
+            lane: choice(fields, "lane", "lane", names: Lane.allCases.map(\.rawValue) + Lane.aliases.keys.sorted()) {
+                Lane(name: $0)
+            } ?? .customer,
+            stage: text(fields, "stage") ?? "",
+            actor: text(fields, "actor"),
+            owner: text(fields, "owner"),
+            channel: text(fields, "channel").map(Channel.init(rawValue:)),
+            kind: choice(fields, "kind", "step kind", names: StepKind.allCases.map(\.rawValue)) {
+                StepKind(rawValue: $0)
+            } ?? .action,
+            duration: nested(fields, "duration") { $0.readProcessTime($1, at: $2) },
+            waitBefore: time(fields, "waitBefore"),
+            standards: nested(fields, "standards") { $0.readStandards($1, at: $2) } ?? Standards(),
+            failPoint: nested(fields, "failPoint") { $0.readFailPoint($1, at: $2) },
+            waitPoint: nested(fields, "waitPoint") { $0.readWaitPoint($1, at: $2) },
+            value: choice(fields, "value", "value class", names: ValueClass.allCases.map(\.rawValue)) {
+                ValueClass(rawValue: $0)
+            },
+            needs: list(fields, "needs"),
+            produces: list(fields, "produces"),
+            evidence: list(fields, "evidence"),
+            emotion: whole(fields, "emotion"),
+            painPoints: list(fields, "painPoints"),
+            tags: list(fields, "tags"),
+            notes: text(fields, "notes"),
+            url: text(fields, "url"))
+    }
+
+    /// A duration string, or `{min, likely, max}` where min and max default to likely.
+    mutating func readProcessTime(_ node: Node, at path: ModelPath) -> ProcessTime? {
+        guard case .mapping = node else {
+            if case .scalar = node {
+                return duration(node, at: path, "'duration'").map(ProcessTime.init)
+            }
+            invalid("'duration' must be a duration or a mapping with 'min', 'likely' and 'max', found \(describe(node))",
+                node, path)
+            return nil
+        }
+        guard let fields = fields(
+            node, at: path, what: "duration", keys: DocumentKeys.processTime, required: ["likely"])
+        else { return nil }
+        guard let likely = time(fields, "likely") else {
+            unreadable.paths.insert(path)
+            return nil
+        }
+        let minimum = time(fields, "min")
+        let maximum = time(fields, "max")
+        if (fields["min"] != nil && minimum == nil) || (fields["max"] != nil && maximum == nil) {
+            unreadable.paths.insert(path)
+        }
+        return ProcessTime(min: minimum ?? likely, likely: likely, max: maximum ?? likely)
+    }
+
+    mutating func readStandards(_ node: Node, at path: ModelPath) -> Standards? {
+        guard let fields = fields(node, at: path, what: "standards", keys: DocumentKeys.standards) else { return nil }
+        return Standards(
+            time: nested(fields, "time") { $0.readTimeStandard($1, at: $2) }, sop: text(fields, "sop"),
+            service: text(fields, "service"), response: time(fields, "response"))
+    }
+
+    mutating func readTimeStandard(_ node: Node, at path: ModelPath) -> TimeStandard? {
+        guard let fields = fields(
+            node, at: path, what: "time standard", keys: DocumentKeys.timeStandard, required: ["target"])
+        else { return nil }
+        return TimeStandard(target: time(fields, "target") ?? .zero, tolerance: time(fields, "tolerance") ?? .zero)
+    }
+
+    mutating func readFailPoint(_ node: Node, at path: ModelPath) -> FailPoint? {
+        guard let fields = fields(node, at: path, what: "fail point", keys: DocumentKeys.failPoint, required: ["risk"])
+        else { return nil }
+        return FailPoint(
+            risk: text(fields, "risk") ?? "", recovery: text(fields, "recovery"), owner: text(fields, "owner"),
+            likelihood: decimal(fields, "likelihood"))
+    }
+
+    mutating func readWaitPoint(_ node: Node, at path: ModelPath) -> WaitPoint? {
+        guard let fields = fields(node, at: path, what: "wait point", keys: DocumentKeys.waitPoint) else { return nil }
+        return WaitPoint(tolerance: time(fields, "tolerance"), notes: text(fields, "notes"))
+    }
+
+    mutating func readFlow(_ node: Node, at path: ModelPath) -> Flow? {
+        guard let fields = fields(node, at: path, what: "flow", keys: DocumentKeys.flow, required: ["from", "to"]) else {
+            return nil
+        }
+        return Flow(
+            from: text(fields, "from") ?? "", to: text(fields, "to") ?? "",
+            kind: choice(fields, "kind", "flow kind", names: FlowKind.allCases.map(\.rawValue)) {
+                FlowKind(rawValue: $0)
+            } ?? .sequence,
+            label: text(fields, "label"), probability: decimal(fields, "probability"))
+    }
+
+    mutating func readBottleneck(_ node: Node, at path: ModelPath) -> DeclaredBottleneck? {
+        guard let fields = fields(
+            node, at: path, what: "bottleneck", keys: DocumentKeys.bottleneck, required: ["cause"])
+        else { return nil }
+        return DeclaredBottleneck(step: text(fields, "step"), actor: text(fields, "actor"), cause: text(fields, "cause") ?? "")
+    }
+}

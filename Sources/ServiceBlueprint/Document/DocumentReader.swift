@@ -1,0 +1,371 @@
+import Yams
+
+/// Turns a parsed YAML/JSON node tree into a ``Blueprint`` by hand (no `Codable`), so that every
+/// problem is found in one pass and located: unknown keys, missing keys, wrong types, bad
+/// durations, numbers and enum values. Values it cannot read are replaced by placeholders (so list
+/// positions stay aligned with the file) and remembered in ``unreadable``, so the validator does
+/// not pile follow-up errors onto them.
+struct DocumentReader: Sendable {
+    /// The file path used in diagnostics.
+    let path: String
+    /// The format being read (only changes wording).
+    let format: DocumentFormat
+    /// Every problem found, in the order found.
+    var diagnostics: [Diagnostic] = []
+    /// Where each model path was read from: values, list items, and the root.
+    var locations: [ModelPath: SourceLocation] = [:]
+    /// What could not be read.
+    var unreadable = UnreadableParts()
+    /// The blueprint read, once ``read(_:)`` has run.
+    var blueprint = Blueprint(id: "")
+    /// Keys renamed by the syntax layer to tell duplicates apart, with their original names.
+    var renamedKeys: [TextPosition: String] = [:]
+
+    init(path: String, format: DocumentFormat) {
+        self.path = path
+        self.format = format
+    }
+
+    /// Parses and reads `text`. Always returns a blueprint; check ``diagnostics`` for errors.
+    mutating func read(_ text: String) -> Blueprint {
+        let syntax = DocumentSyntax(text: text, format: format, path: path)
+        renamedKeys = syntax.renamedKeys
+        if let error = syntax.error {
+            diagnostics.append(error)
+            unreadable.paths.insert(ModelPath())
+            return Blueprint(id: "")
+        }
+        guard let root = syntax.root else {
+            error(
+                "the document is empty; a blueprint needs at least 'id', 'stages' and 'steps'",
+                at: SourceLocation(path: path, line: 1, column: 1))
+            unreadable.paths.insert(ModelPath())
+            return Blueprint(id: "")
+        }
+        return readBlueprint(root)
+    }
+
+    // MARK: Diagnostics and locations
+
+    func location(_ node: Node) -> SourceLocation { location(node.mark) }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(path: path, line: max(1, mark?.line ?? 1), column: max(1, mark?.column ?? 1))
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation, path modelPath: ModelPath? = nil) {
+        diagnostics.append(Diagnostic(.error, message, path: modelPath, location: location))
+    }
+
+    /// Reports an error on the value at `modelPath` and marks the value unreadable.
+    mutating func invalid(_ message: String, _ node: Node, _ modelPath: ModelPath) {
+        error(message, at: location(node), path: modelPath)
+        unreadable.paths.insert(modelPath)
+    }
+
+    mutating func record(_ node: Node, at modelPath: ModelPath) {
+        locations[modelPath] = location(node)
+    }
+
+    // MARK: Mappings
+
+    /// The entries of a mapping that are known keys, after reporting unknown, duplicate and missing ones.
+    struct Fields {
+        /// The mapping node itself.
+        var node: Node
+        /// Where the mapping is in the model.
+        var path: ModelPath
+        /// Values by key.
+        var values: [String: Node]
+
+        subscript(key: String) -> Node? { values[key] }
+    }
+
+    /// Reads a mapping of `what` (e.g. "step") that may contain `keys`, of which `required` must be present.
+    ///
+    /// Returns `nil`, after reporting it, when the node is not a mapping.
+    mutating func fields(
+        _ node: Node, at modelPath: ModelPath, what: String, keys: [String], required: [String] = []
+    ) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            invalid("\(article(what)) must be a mapping, found \(describe(node))", node, modelPath)
+            return nil
+        }
+        var values: [String: Node] = [:]
+        var keyPositions: [String: TextPosition] = [:]
+        for (keyNode, value) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                error("keys must be names, found \(describe(keyNode))", at: location(keyNode))
+                continue
+            }
+            let position = TextPosition(line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1)
+            let name = renamedKeys[position] ?? scalar.string
+            if let first = keyPositions[name] {
+                error(
+                    "duplicate key '\(name)' (first at line \(first.line), column \(first.column))",
+                    at: location(keyNode), path: modelPath.appending(name))
+                continue
+            }
+            keyPositions[name] = position
+            guard keys.contains(name) else {
+                error(
+                    "unknown key '\(name)' in \(what)" + Suggestion.didYouMean(name, in: keys),
+                    at: location(keyNode), path: modelPath)
+                continue
+            }
+            values[name] = value
+            record(value, at: modelPath.appending(name))
+        }
+        for key in required where values[key] == nil {
+            error("missing required key '\(key)' in \(what)", at: location(node), path: modelPath.appending(key))
+            unreadable.paths.insert(modelPath.appending(key))
+        }
+        return Fields(node: node, path: modelPath, values: values)
+    }
+
+    // MARK: Scalars
+
+    /// How a scalar reads under the YAML 1.2 core schema (quoted scalars are always strings).
+    enum ScalarKind: Equatable {
+        case null, bool(Bool), number, string
+    }
+
+    static func kind(of scalar: Node.Scalar) -> ScalarKind {
+        if scalar.tag.rawValue == Tag.Name.str.rawValue { return .string }
+        guard scalar.style == .plain || scalar.style == .any else { return .string }
+        return PlainScalar.kind(of: scalar.string)
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            switch Self.kind(of: scalar) {
+            case .null: return "nothing (null)"
+            case .bool(let value): return "\(value)"
+            case .number: return "the number \(scalar.string)"
+            case .string: return "'\(Self.shortened(scalar.string))'"
+            }
+        }
+    }
+
+    static func shortened(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(37)) + "..." : text
+    }
+
+    func article(_ what: String) -> String {
+        let vowel = what.first.map { "aeiou".contains($0) } ?? false
+        return (vowel ? "an " : "a ") + what
+    }
+
+    /// A string value. Plain scalars that YAML reads as numbers, booleans or null are rejected
+    /// (as JSON Schema does), with a hint to quote them.
+    mutating func string(_ node: Node, at modelPath: ModelPath, _ subject: String) -> String? {
+        if case .scalar(let scalar) = node {
+            switch Self.kind(of: scalar) {
+            case .string: return scalar.string
+            case .number, .bool:
+                invalid("\(subject) must be a string, found \(describe(node)); put it in quotes", node, modelPath)
+                return nil
+            case .null: break
+            }
+        }
+        invalid("\(subject) must be a string, found \(describe(node))", node, modelPath)
+        return nil
+    }
+
+    /// A finite decimal number.
+    mutating func number(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Double? {
+        guard case .scalar(let scalar) = node, Self.kind(of: scalar) == .number else {
+            invalid("\(subject) must be a number, found \(describe(node))" + quotedNumberHint(node), node, modelPath)
+            return nil
+        }
+        guard PlainScalar.isDecimal(scalar.string), let value = Double(scalar.string) else {
+            if PlainScalar.isInfinityOrNaN(scalar.string) {
+                invalid("\(subject) must be a finite number, found \(scalar.string)", node, modelPath)
+            } else {
+                invalid("\(subject) must be a decimal number, found \(scalar.string)", node, modelPath)
+            }
+            return nil
+        }
+        guard value.isFinite else {
+            invalid("\(subject) is too large: \(Self.shortened(scalar.string))", node, modelPath)
+            return nil
+        }
+        return value
+    }
+
+    /// "; remove the quotes" when a quoted string would be a number without them.
+    func quotedNumberHint(_ node: Node) -> String {
+        guard case .scalar(let scalar) = node, scalar.style != .plain, PlainScalar.isDecimal(scalar.string) else { return "" }
+        return "; remove the quotes"
+    }
+
+    /// A whole number that fits in `Int` (written with or without a zero fraction: `6` or `6.0`).
+    mutating func integer(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Int? {
+        guard case .scalar(let scalar) = node, Self.kind(of: scalar) == .number else {
+            invalid("\(subject) must be a whole number, found \(describe(node))" + quotedNumberHint(node), node, modelPath)
+            return nil
+        }
+        if let value = Int(scalar.string.hasPrefix("+") ? String(scalar.string.dropFirst()) : scalar.string) {
+            return value
+        }
+        guard let value = number(node, at: modelPath, subject) else { return nil }
+        guard value == value.rounded() else {
+            invalid("\(subject) must be a whole number, found \(scalar.string)", node, modelPath)
+            return nil
+        }
+        guard let exact = Int(exactly: value), abs(value) < 9.0e15 else {
+            invalid("\(subject) is too large: \(Self.shortened(scalar.string))", node, modelPath)
+            return nil
+        }
+        return exact
+    }
+
+    /// `true` or `false` (also `True`, `TRUE`, `False`, `FALSE`).
+    mutating func bool(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Bool? {
+        if case .scalar(let scalar) = node, case .bool(let value) = Self.kind(of: scalar) { return value }
+        invalid("\(subject) must be true or false, found \(describe(node))", node, modelPath)
+        return nil
+    }
+
+    /// A duration: a human string such as `5min` or `1h30min`, or a number of seconds.
+    mutating func duration(_ node: Node, at modelPath: ModelPath, _ subject: String) -> BlueprintDuration? {
+        guard case .scalar(let scalar) = node else {
+            invalid("\(subject) must be a duration such as '5min', found \(describe(node))", node, modelPath)
+            return nil
+        }
+        switch Self.kind(of: scalar) {
+        case .string, .number: break
+        case .null, .bool:
+            invalid("\(subject) must be a duration such as '5min', found \(describe(node))", node, modelPath)
+            return nil
+        }
+        let duration: BlueprintDuration
+        do {
+            duration = try BlueprintDuration(parsing: scalar.string)
+        } catch {
+            invalid(error.message, node, modelPath)
+            return nil
+        }
+        guard duration.seconds.isFinite else {
+            invalid("duration '\(Self.shortened(scalar.string))' is too long", node, modelPath)
+            return nil
+        }
+        return duration
+    }
+
+    /// One of a fixed set of names, e.g. a lane: "unknown lane 'backstge'; did you mean 'backstage'?".
+    mutating func choice<Value>(
+        _ node: Node, at modelPath: ModelPath, _ noun: String, names: [String], parse: (String) -> Value?
+    ) -> Value? {
+        guard case .scalar(let scalar) = node, Self.kind(of: scalar) != .null else {
+            invalid("\(noun) must be one of \(names.joined(separator: ", ")), found \(describe(node))", node, modelPath)
+            return nil
+        }
+        if let value = parse(scalar.string) { return value }
+        let suggestion = Suggestion.didYouMean(scalar.string, in: names)
+        let hint = suggestion.isEmpty ? "; expected one of \(names.joined(separator: ", "))" : suggestion
+        invalid("unknown \(noun) '\(Self.shortened(scalar.string))'\(hint)", node, modelPath)
+        return nil
+    }
+
+    /// The items of a list, each with its path (recorded in the source map).
+    mutating func items(_ node: Node, at modelPath: ModelPath, _ subject: String) -> [(node: Node, path: ModelPath)]? {
+        guard case .sequence(let sequence) = node else {
+            invalid("\(subject) must be a list, found \(describe(node))", node, modelPath)
+            return nil
+        }
+        var result: [(node: Node, path: ModelPath)] = []
+        result.reserveCapacity(sequence.count)
+        for (index, item) in sequence.enumerated() {
+            let itemPath = modelPath.appending(index)
+            record(item, at: itemPath)
+            result.append((item, itemPath))
+        }
+        return result
+    }
+
+    /// A list of strings; unreadable entries become empty strings so positions stay aligned.
+    mutating func strings(_ node: Node, at modelPath: ModelPath, _ subject: String) -> [String] {
+        guard let items = items(node, at: modelPath, subject) else { return [] }
+        return items.map { item in string(item.node, at: item.path, "each entry of \(subject)") ?? "" }
+    }
+}
+
+/// The YAML 1.2 core schema's reading of plain (unquoted) scalars.
+enum PlainScalar {
+    static func kind(of text: String) -> DocumentReader.ScalarKind {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
+        }
+        if isDecimal(text) || isInfinityOrNaN(text) || isHexOrOctal(text) { return .number }
+        return .string
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+    static func isDecimal(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        func digits() -> Int {
+            var count = 0
+            while let byte = bytes.first, (0x30...0x39).contains(byte) {
+                bytes = bytes.dropFirst()
+                count += 1
+            }
+            return count
+        }
+        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        var mantissaDigits = digits()
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            mantissaDigits += digits()
+        }
+        guard mantissaDigits > 0 else { return false }
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                bytes = bytes.dropFirst()
+            }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
+    }
+
+    static func isInfinityOrNaN(_ text: String) -> Bool {
+        switch text {
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN": true
+        default: false
+        }
+    }
+
+    static func isHexOrOctal(_ text: String) -> Bool {
+        if text.hasPrefix("0x"), text.count > 2 { return text.dropFirst(2).allSatisfy(\.isHexDigit) }
+        if text.hasPrefix("0o"), text.count > 2 { return text.dropFirst(2).allSatisfy { ("0"..."7").contains($0) } }
+        return false
+    }
+}
+
+/// The parts of a document the reader could not read, so validation can stay quiet about them.
+struct UnreadableParts: Sendable {
+    /// Model paths whose values were missing or invalid; diagnostics at or below them are dropped.
+    var paths: Set<ModelPath> = []
+    /// Collections (`"steps"`, `"stages"`, …) where some id could not be read, so references to
+    /// unknown ids of that kind may be false alarms.
+    var incompleteIDs: Set<String> = []
+
+    /// `true` when `path` or one of its ancestors could not be read.
+    func covers(_ path: ModelPath) -> Bool {
+        guard !paths.isEmpty else { return false }
+        var current = path
+        while true {
+            if paths.contains(current) { return true }
+            if current.isRoot { return false }
+            current = current.parent
+        }
+    }
+}

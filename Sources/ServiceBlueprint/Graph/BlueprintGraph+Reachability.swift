@@ -1,0 +1,77 @@
+extension BlueprintGraph {
+    /// Which way a traversal follows edges.
+    public enum Direction: Sendable, Hashable {
+        /// From source to target (downstream).
+        case forward
+        /// From target to source (upstream).
+        case backward
+    }
+
+    /// The nodes reachable from `sources` by breadth-first search over edges of the given kinds.
+    ///
+    /// The sources themselves are in the result. Nodes outside `scope` are never entered; nodes
+    /// in `stops` are entered but not expanded (a journey's end steps).
+    /// - Complexity: O(n + m).
+    public func reachable(
+        from sources: some Sequence<Int32>, kinds: FlowKindSet = .ordering, direction: Direction = .forward,
+        within scope: StepSet? = nil, stoppingAt stops: StepSet? = nil
+    ) -> StepSet {
+        var seen = StepSet(capacity: stepCount)
+        var queue = [Int32]()
+        for source in sources where seen.insert(source) { queue.append(source) }
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            if stops?.contains(v) ?? false { continue }
+            let visit = { (next: Int32, _: Int32, _: FlowKind) in
+                if scope?.contains(next) ?? true, seen.insert(next) { queue.append(next) }
+            }
+            switch direction {
+            case .forward: forEachSuccessor(of: v, kinds: kinds, visit)
+            case .backward: forEachPredecessor(of: v, kinds: kinds, visit)
+            }
+        }
+        return seen
+    }
+
+    /// The steps a journey covers: those reachable from its start over work-ordering flows, kept
+    /// within ``Journey/steps`` when that is non-empty, and not continuing past ``Journey/ends``.
+    ///
+    /// An unknown start gives the empty set; unknown step or end ids are ignored.
+    public func steps(of journey: Journey) -> StepSet {
+        guard let start = index(of: journey.start) else { return StepSet(capacity: stepCount) }
+        var scope: StepSet?
+        if !journey.steps.isEmpty {
+            var allowed = StepSet(capacity: stepCount, members: journey.steps.compactMap { index(of: $0) })
+            allowed.insert(start)
+            scope = allowed
+        }
+        let stops = StepSet(capacity: stepCount, members: journey.ends.compactMap { index(of: $0) })
+        return reachable(from: [start], kinds: .ordering, within: scope, stoppingAt: stops)
+    }
+
+    /// Nodes with no incoming edge of the given kinds (inside `scope` when given), ascending.
+    public func sources(kinds: FlowKindSet = .ordering, within scope: StepSet? = nil) -> [Int32] {
+        (0..<Int32(stepCount)).filter { v in
+            guard scope?.contains(v) ?? true else { return false }
+            var found = false
+            forEachPredecessor(of: v, kinds: kinds) { source, _, _ in
+                if scope?.contains(source) ?? true { found = true }
+            }
+            return !found
+        }
+    }
+
+    /// Nodes with no outgoing edge of the given kinds (inside `scope` when given), ascending.
+    public func sinks(kinds: FlowKindSet = .ordering, within scope: StepSet? = nil) -> [Int32] {
+        (0..<Int32(stepCount)).filter { v in
+            guard scope?.contains(v) ?? true else { return false }
+            var found = false
+            forEachSuccessor(of: v, kinds: kinds) { target, _, _ in
+                if scope?.contains(target) ?? true { found = true }
+            }
+            return !found
+        }
+    }
+}

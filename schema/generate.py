@@ -1,0 +1,256 @@
+"""Generates blueprint.schema.json and its copy in the library, Sources/ServiceBlueprint/Document/BlueprintSchema.swift.
+
+Run from anywhere: python3 schema/generate.py
+Edit this file, not the generated ones; the tests check that both outputs agree with each other
+and with the reader's keys and enums (SchemaTests).
+"""
+import json, collections, os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+O = collections.OrderedDict
+
+def ref(name, description):
+    return O([("$ref", f"#/$defs/{name}"), ("description", description)])
+
+def string(description, **extra):
+    d = O([("type", "string"), ("description", description)])
+    d.update(extra)
+    return d
+
+def strings(description, item="string"):
+    return O([("type", "array"), ("description", description), ("items", O([("type", "string")]))])
+
+def ids(description, kind):
+    return O([("type", "array"), ("description", description), ("items", O([("$ref", "#/$defs/id"), ("description", f"The id of {kind}.")]))])
+
+def obj(description, properties, required=(), **extra):
+    d = O([("type", "object"), ("description", description), ("additionalProperties", False)])
+    if required:
+        d["required"] = list(required)
+    d["properties"] = O(properties)
+    d.update(extra)
+    return d
+
+lanes = ["evidence", "customer", "frontstage", "backstage", "support"]
+aliases = sorted(["physical-evidence", "physical_evidence", "physicalEvidence", "customer-actions", "customer_actions", "customerActions",
+    "onstage", "front-stage", "visible-contact", "back-stage", "invisible-contact", "support-processes", "support_processes", "supportProcesses"])
+builtin_channels = ["phone", "chat", "email", "web", "app", "in-person", "kiosk", "social", "letter", "sms"]
+step_kinds = ["action", "decision", "approval", "check", "handoff", "wait", "automated", "communication", "transport"]
+flow_kinds = ["sequence", "information", "escalation", "rework", "handoff"]
+value_classes = ["value-adding", "necessary", "waste"]
+actor_kinds = ["customer", "role", "department", "system", "partner"]
+info_kinds = ["data", "document", "decision", "material"]
+periods = ["hour", "day", "week"]
+
+number = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+units = "(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wk|weeks?)"
+duration_pattern = rf"^[ \t]*(?:{number} *{units} *)+$|^[ \t]*{number}[ \t]*$"
+
+defs = O()
+defs["id"] = O([("type", "string"), ("minLength", 1), ("description", "A stable id, unique among its kind, e.g. `diagnose-remote`. Other parts refer to it.")])
+defs["duration"] = O([
+    ("description", "A span of time as people write it: `90s`, `5min`, `2h`, `1.5d`, `1w` or combined `1h30min` (units ms, s/sec/second(s), m/min/minute(s), h/hr/hour(s), d/day(s), w/wk/week(s); a day is 24 hours). A bare number is seconds."),
+    ("oneOf", [
+        O([("type", "string"), ("pattern", duration_pattern)]),
+        O([("type", "number"), ("minimum", 0)]),
+    ]),
+])
+defs["processTime"] = O([
+    ("description", "How long the work of a step takes once started: one duration, or a three-point estimate."),
+    ("oneOf", [
+        O([("$ref", "#/$defs/duration")]),
+        obj("A three-point estimate; `min` and `max` default to `likely`.", [
+            ("min", ref("duration", "The shortest plausible time.")),
+            ("likely", ref("duration", "The most likely time, used for the critical path.")),
+            ("max", ref("duration", "The longest plausible time.")),
+        ], required=["likely"]),
+    ]),
+])
+defs["probability"] = O([("type", "number"), ("minimum", 0), ("maximum", 1), ("description", "A probability or share, from 0 to 1.")])
+defs["emotion"] = O([("type", "integer"), ("minimum", -2), ("maximum", 2), ("description", "The customer's emotion, from -2 (very negative) to +2 (very positive).")])
+defs["lane"] = O([
+    ("description", "The lane a step sits in, top to bottom: evidence (physical evidence), customer (customer actions), frontstage (visible contact), backstage (invisible contact), support (support processes). Aliases such as `onstage` or `physical-evidence` are accepted."),
+    ("enum", lanes + aliases),
+])
+defs["channel"] = O([
+    ("description", "The channel of a touchpoint: a built-in channel (phone, chat, email, web, app, in-person, kiosk, social, letter, sms) or the id of a channel declared under `channels`."),
+    ("anyOf", [O([("enum", builtin_channels)]), O([("type", "string"), ("minLength", 1)])]),
+])
+defs["stage"] = obj("A column of the blueprint: a phase of the customer journey, with the journey-map view of it.", [
+    ("id", ref("id", "The stage id, referenced by steps.")),
+    ("title", string("The display title; defaults to the id.")),
+    ("goal", string("What the customer wants to achieve in this phase.")),
+    ("emotion", ref("emotion", "The customer's emotion in this phase, from -2 to +2.")),
+    ("painPoints", strings("What hurts the customer in this phase.")),
+    ("momentsOfTruth", strings("Moments that decide the customer's view of the service.")),
+], required=["id"])
+defs["workingHours"] = obj("When an actor works; used to turn daily demand into hourly load.", [
+    ("perDay", O([("type", "number"), ("exclusiveMinimum", 0), ("maximum", 24), ("description", "Hours worked per day, more than 0 and at most 24.")])),
+    ("daysPerWeek", O([("type", "number"), ("exclusiveMinimum", 0), ("maximum", 7), ("description", "Days worked per week, more than 0 and at most 7; defaults to 5.")])),
+], required=["perDay"])
+defs["actor"] = obj("Someone or something that performs steps: the customer, a role, a department, a system or a partner.", [
+    ("id", ref("id", "The actor id, referenced by steps, fail points and bottlenecks.")),
+    ("title", string("The display name; defaults to the id.")),
+    ("kind", O([("enum", actor_kinds), ("description", "What kind of performer this is; defaults to `role`.")])),
+    ("department", string("The organisational unit; a flow between units is a hand-off.")),
+    ("capacity", O([("type", "integer"), ("minimum", 1), ("description", "The number of servers (people, desks, machines) working in parallel; absent means unlimited.")])),
+    ("hours", ref("workingHours", "When the actor works; absent means around the clock.")),
+    ("notes", string("Free text.")),
+], required=["id"])
+defs["channelDefinition"] = obj("A channel beyond the built-in ones, or a built-in channel given a response commitment.", [
+    ("id", ref("id", "The channel id that steps use in `channel`.")),
+    ("title", string("A display name, e.g. \"WhatsApp Business\".")),
+    ("responseCommitment", ref("duration", "The response time the organisation commits to on this channel.")),
+], required=["id"])
+defs["informationItem"] = obj("A piece of information that steps need or produce: data, a document, a decision or a physical item.", [
+    ("id", ref("id", "The item id, referenced by `needs` and `produces`.")),
+    ("title", string("The display title; defaults to the id.")),
+    ("kind", O([("enum", info_kinds), ("description", "What sort of information this is; defaults to `data`.")])),
+    ("fromCustomer", O([("type", "boolean"), ("description", "`true` when the item originates with the customer, so asking for it again is a redundancy; defaults to false.")])),
+    ("notes", string("Free text.")),
+], required=["id"])
+defs["persona"] = obj("A kind of customer the service is designed for.", [
+    ("id", ref("id", "The persona id, referenced by journeys.")),
+    ("title", string("The display name; defaults to the id.")),
+    ("summary", string("Who they are, in a sentence or two.")),
+    ("goals", strings("What they want from the service.")),
+], required=["id"])
+defs["demand"] = obj("How many customers start a journey: arrivals per period.", [
+    ("arrivals", O([("type", "number"), ("exclusiveMinimum", 0), ("description", "The number of arrivals in one period; more than 0.")])),
+    ("per", O([("enum", periods), ("description", "The period arrivals are counted over.")])),
+], required=["arrivals", "per"])
+defs["journeyTarget"] = obj("What a journey commits to: a lead-time SLA met by a share of customers.", [
+    ("leadTime", ref("duration", "The maximum lead time from the start step to an end step.")),
+    ("attainment", ref("probability", "The share of journeys that must meet the lead time, e.g. 0.9.")),
+], required=["leadTime"])
+defs["journey"] = obj("A named path or scenario through the blueprint, with demand and targets.", [
+    ("id", ref("id", "The journey id.")),
+    ("title", string("The display title; defaults to the id.")),
+    ("persona", ref("id", "The persona who takes this journey, by id.")),
+    ("start", ref("id", "The step where the journey begins, by id.")),
+    ("ends", ids("Steps where the journey ends; absent means any step without successors.", "a step")),
+    ("steps", ids("When given, the journey is restricted to these steps.", "a step")),
+    ("branchProbabilities", O([
+        ("type", "object"),
+        ("description", "Probabilities that replace the flows' own for this journey, keyed by flow as `from->to`."),
+        ("propertyNames", O([("pattern", "^.+->.+$")])),
+        ("additionalProperties", ref("probability", "The probability of taking this flow in this journey.")),
+    ])),
+    ("demand", ref("demand", "How many customers start this journey.")),
+    ("target", ref("journeyTarget", "What the journey must achieve.")),
+], required=["id", "start"])
+defs["timeStandard"] = obj("The expected execution time of a step and how far it may run over.", [
+    ("target", ref("duration", "The expected time.")),
+    ("tolerance", ref("duration", "How much longer is still acceptable; defaults to 0s.")),
+], required=["target"])
+defs["standards"] = obj("The standards that govern a step.", [
+    ("time", ref("timeStandard", "The time standard: target and tolerance.")),
+    ("sop", string("A reference to the standard operating procedure, e.g. `SOP-RP-004` or a URL.")),
+    ("service", string("The service or quality standard, or the script customer-facing staff follow.")),
+    ("response", ref("duration", "The response time committed to the customer at this touchpoint.")),
+])
+defs["failPoint"] = obj("Marks a step where the service is likely to go wrong.", [
+    ("risk", string("What goes wrong.")),
+    ("recovery", string("How the service recovers.")),
+    ("owner", ref("id", "The actor who owns the recovery, by id.")),
+    ("likelihood", ref("probability", "How likely it is, from 0 to 1.")),
+], required=["risk"])
+defs["waitPoint"] = obj("Marks a step where the customer waits.", [
+    ("tolerance", ref("duration", "How long the customer will accept to wait.")),
+    ("notes", string("What the wait is like for the customer.")),
+])
+defs["step"] = obj("One step of the service, placed in a lane and a stage.", [
+    ("id", ref("id", "The step id, referenced by flows, journeys and findings.")),
+    ("title", string("What happens, in a few words, e.g. \"Agent checks warranty\".")),
+    ("lane", ref("lane", "The lane the step sits in.")),
+    ("stage", ref("id", "The stage (column), by id.")),
+    ("actor", ref("id", "Who performs the step, by actor id.")),
+    ("owner", ref("id", "Who is accountable, by actor id, when different from the actor.")),
+    ("channel", ref("channel", "The touchpoint's channel, for steps where customer and organisation meet.")),
+    ("kind", O([("enum", step_kinds), ("description", "What sort of work this is; defaults to `action`.")])),
+    ("duration", ref("processTime", "How long the work takes once started.")),
+    ("waitBefore", ref("duration", "How long the work waits before it starts (queue, transport, batch).")),
+    ("standards", ref("standards", "The standards that govern the step.")),
+    ("failPoint", ref("failPoint", "Set when the step is likely to go wrong.")),
+    ("waitPoint", ref("waitPoint", "Set when the customer waits at this step.")),
+    ("value", O([("enum", value_classes), ("description", "Value-stream class: value-adding, necessary (non-value-adding) or waste.")])),
+    ("needs", ids("Information items the step needs.", "an information item")),
+    ("produces", ids("Information items the step produces.", "an information item")),
+    ("evidence", strings("What the customer sees or receives at this step.")),
+    ("emotion", ref("emotion", "The customer's emotion at this step, from -2 to +2.")),
+    ("painPoints", strings("What hurts the customer at this step.")),
+    ("tags", strings("Free-form labels.")),
+    ("notes", string("Free text.")),
+    ("url", string("A link to more detail, e.g. the SOP page.")),
+], required=["id", "title", "lane", "stage"])
+defs["flow"] = obj("A directed connection between two steps.", [
+    ("from", ref("id", "The source step, by id.")),
+    ("to", ref("id", "The target step, by id.")),
+    ("kind", O([("enum", flow_kinds), ("description", "What moves along the flow; defaults to `sequence`. Only `rework` flows may close a cycle; `information` flows carry data only.")])),
+    ("label", string("A short label, or the branch condition for flows leaving a decision.")),
+    ("probability", ref("probability", "The probability that work takes this flow when its source has several; those leaving one step add up to at most 1.")),
+], required=["from", "to"])
+defs["bottleneck"] = obj("A step or an actor (exactly one of them) known to limit throughput.", [
+    ("step", ref("id", "The limiting step, by id.")),
+    ("actor", ref("id", "The limiting actor, by id.")),
+    ("cause", string("Why it limits throughput.")),
+], required=["cause"], oneOf=[O([("required", ["step"])]), O([("required", ["actor"])])])
+
+root = O([
+    ("$schema", "https://json-schema.org/draft/2020-12/schema"),
+    ("$id", "https://github.com/serviceblueprint/schema/blueprint.schema.json"),
+    ("title", "Service blueprint"),
+    ("description", "A service blueprint in YAML or JSON: stages (columns), steps in five lanes, flows, actors, channels, information, personas, journeys and bottlenecks. Keys are written in this order. In YAML, point editors at this schema with a first line `# yaml-language-server: $schema=<path>/blueprint.schema.json`; in JSON, with a top-level `\"$schema\"` key."),
+    ("type", "object"),
+    ("additionalProperties", False),
+    ("required", ["id"]),
+    ("properties", O([
+        ("$schema", string("The schema this file follows, for editors; ignored by readers.")),
+        ("id", ref("id", "The blueprint id, e.g. `after-sales-repair`.")),
+        ("title", string("The display title; defaults to the id.")),
+        ("summary", string("What the service is, in a sentence or two.")),
+        ("version", string("The version label of this process, e.g. \"as-is\" or \"2026-Q3 to-be\".")),
+        ("stages", O([("type", "array"), ("description", "The stages (columns), left to right."), ("items", O([("$ref", "#/$defs/stage")]))])),
+        ("actors", O([("type", "array"), ("description", "The performers: customer, roles, departments, systems, partners."), ("items", O([("$ref", "#/$defs/actor")]))])),
+        ("channels", O([("type", "array"), ("description", "Channels beyond the built-in ones, and response commitments per channel."), ("items", O([("$ref", "#/$defs/channelDefinition")]))])),
+        ("information", O([("type", "array"), ("description", "Information items that steps need and produce."), ("items", O([("$ref", "#/$defs/informationItem")]))])),
+        ("personas", O([("type", "array"), ("description", "The customers the service is designed for."), ("items", O([("$ref", "#/$defs/persona")]))])),
+        ("journeys", O([("type", "array"), ("description", "Named paths through the blueprint, with demand and targets."), ("items", O([("$ref", "#/$defs/journey")]))])),
+        ("steps", O([("type", "array"), ("description", "The steps, in the order the designer wrote them. A blueprint needs at least one."), ("minItems", 1), ("items", O([("$ref", "#/$defs/step")]))])),
+        ("flows", O([("type", "array"), ("description", "The flows between steps."), ("items", O([("$ref", "#/$defs/flow")]))])),
+        ("bottlenecks", O([("type", "array"), ("description", "Steps or actors the designer knows to limit throughput."), ("items", O([("$ref", "#/$defs/bottleneck")]))])),
+    ])),
+    ("$defs", defs),
+])
+text = json.dumps(root, indent=2, ensure_ascii=False) + "\n"
+open(os.path.join(HERE, "blueprint.schema.json"), "w", encoding="utf-8", newline="\n").write(text)
+# Swift constant
+swift = '''// Generated by schema/generate.py from the same definitions as schema/blueprint.schema.json: edit
+// that script and run `python3 schema/generate.py` instead of editing this file.
+
+/// The JSON Schema of blueprint documents (draft 2020-12), the same text as
+/// `schema/blueprint.schema.json` in the repository (a test keeps the two identical).
+///
+/// Editors use it to complete and check blueprint files as they are typed:
+///
+/// - YAML (VS Code with the YAML extension, or any editor using yaml-language-server): make the
+///   first line of the file a modeline pointing at the schema, relative to the file or as a URL:
+///   ```yaml
+///   # yaml-language-server: $schema=../schema/blueprint.schema.json
+///   id: after-sales-repair
+///   ```
+/// - JSON: add a top-level `"$schema"` key with the same path; readers accept and ignore it.
+///
+/// The schema checks structure and value ranges: known keys only (`additionalProperties: false`),
+/// required keys, types, enum values, the duration syntax, probabilities in 0…1, emotions in -2…2,
+/// capacities of at least 1. Checks across the document (unknown ids, cycles, sums of
+/// probabilities) are done by ``Blueprint/validate()``.
+public enum BlueprintSchema {
+    /// The schema as JSON text.
+    public static let json: String = #"""
+''' + text + '''
+"""#
+}
+'''
+open(os.path.join(ROOT, "Sources", "ServiceBlueprint", "Document", "BlueprintSchema.swift"), "w", encoding="utf-8", newline="\n").write(swift)
