@@ -40,10 +40,10 @@ struct CheckCommand: ParsableCommand {
         let (inputs, missing) = InputCollector.collect(paths)
         let configuration = try ConfigurationLoader.load(explicit: config)
         let loaded = BlueprintLoader.load(inputs)
-        let analyzer = Analyzer(configuration: configuration.configuration)
+        let analyzer = Analyzer(configuration: configuration.configuration, rules: RuleRegistry.all)
 
         var problems = missing.map { Problem(diagnostic: $0, path: $0.location?.path ?? "") }
-        problems += configuration.diagnostics.map { Problem(diagnostic: $0, path: config ?? ".blueprint.yml") }
+        problems += configuration.diagnostics.map { Problem(diagnostic: $0, path: config ?? AnalysisConfiguration.fileName) }
         var invalid = !missing.isEmpty || configuration.diagnostics.contains { $0.severity == .error }
         for file in loaded {
             problems += file.diagnostics.map { Problem(diagnostic: $0, path: file.input.path) }
@@ -78,26 +78,13 @@ struct CheckCommand: ParsableCommand {
 
 /// Finds and reads the analysis configuration.
 enum ConfigurationLoader {
-    static let defaultFileName = ".blueprint.yml"
-
-    struct Loaded {
-        var configuration: AnalysisConfiguration
-        var diagnostics: [Diagnostic]
-    }
-
     /// Reads `explicit`, else `.blueprint.yml` in the current directory if it exists, else the defaults.
-    static func load(explicit: String?) throws -> Loaded {
-        let path = explicit ?? defaultFileName
+    /// Problems in the file come back as located diagnostics.
+    static func load(explicit: String?) throws -> LoadedConfiguration {
+        let path = explicit ?? AnalysisConfiguration.fileName
         guard explicit != nil || FileManager.default.fileExists(atPath: path) else {
-            return Loaded(configuration: .default, diagnostics: [])
+            return LoadedConfiguration(configuration: .default, diagnostics: [])
         }
-        do {
-            return Loaded(configuration: try AnalysisConfiguration.load(from: path), diagnostics: [])
-        } catch let error as BlueprintError {
-            return Loaded(configuration: .default, diagnostics: error.diagnostics)
-        } catch {
-            let diagnostic = Diagnostic(.error, "cannot read configuration: \(error)", location: .init(path: path, line: 1, column: 1))
-            return Loaded(configuration: .default, diagnostics: [diagnostic])
-        }
+        return AnalysisConfiguration.load(contentsOfFile: path, rules: RuleRegistry.all)
     }
 }

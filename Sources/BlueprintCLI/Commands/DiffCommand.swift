@@ -35,7 +35,7 @@ struct DiffCommand: ParsableCommand {
             throw ExitStatus.invalidInput.exitCode
         }
         let configuration = try ConfigurationLoader.load(explicit: config)
-        let analyzer = Analyzer(configuration: configuration.configuration)
+        let analyzer = Analyzer(configuration: configuration.configuration, rules: RuleRegistry.all)
         let comparison = BlueprintComparison(
             old: before.blueprint, new: after.blueprint,
             oldReport: analyzer.analyze(before.blueprint), newReport: analyzer.analyze(after.blueprint))

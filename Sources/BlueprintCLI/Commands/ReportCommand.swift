@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
         let (inputs, missing) = InputCollector.collect(paths)
         for diagnostic in missing { Terminal.error(diagnostic.description) }
         let configuration = try ConfigurationLoader.load(explicit: config)
-        let analyzer = Analyzer(configuration: configuration.configuration)
+        let analyzer = Analyzer(configuration: configuration.configuration, rules: RuleRegistry.all)
         let chosen = format ?? (output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") ? .html : .markdown)
 
         var sections: [ReportSection] = []

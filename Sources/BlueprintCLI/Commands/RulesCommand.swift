@@ -13,7 +13,7 @@ struct RulesCommand: ParsableCommand {
     var verbose = false
 
     func run() {
-        let rules = RuleRegistry.builtIn.sorted { $0.id < $1.id }
+        let rules = RuleRegistry.all.sorted { $0.id < $1.id }
         let width = rules.map(\.id.count).max() ?? 0
         var lines: [String] = []
         for rule in rules {

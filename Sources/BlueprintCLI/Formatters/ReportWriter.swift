@@ -25,7 +25,7 @@ enum ReportWriter {
             if section.report.findings.isEmpty { lines.append("No findings.") }
             for finding in section.report.findings {
                 var line = "- **\(finding.severity)** `\(finding.ruleID)`: \(markdownEscape(finding.message))"
-                if let fix = finding.fix { line += " — *Fix:* \(markdownEscape(fix.description))" }
+                if let fix = finding.fix { line += " — *Fix:* \(markdownEscape(fix.summary))" }
                 lines.append(line)
             }
         }
@@ -52,7 +52,7 @@ enum ReportWriter {
             body.append("<ul class=\"findings\">")
             for finding in section.report.findings {
                 var item = "<li class=\"\(finding.severity)\"><strong>\(finding.severity)</strong> <code>\(html(finding.ruleID))</code> \(html(finding.message))"
-                if let fix = finding.fix { item += "<br><em>Fix:</em> \(html(fix.description))" }
+                if let fix = finding.fix { item += "<br><em>Fix:</em> \(html(fix.summary))" }
                 body.append(item + "</li>")
             }
             body.append("</ul></section>")

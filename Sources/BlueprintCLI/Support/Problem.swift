@@ -33,7 +33,7 @@ struct Problem: Hashable, Codable {
         message = finding.message
         ruleID = finding.ruleID
         steps = finding.stepIDs
-        fix = finding.fix?.description
+        fix = finding.fix?.summary
     }
 
     /// `path:line:column: severity: message [rule]`, the compiler style editors understand.

@@ -1,0 +1,94 @@
+import Foundation
+import ServiceBlueprint
+
+/// The headline numbers of one blueprint, as shown by `report` and compared by `diff`.
+struct MetricsSummary {
+    var steps: Int
+    /// The main journey: the first journey with demand, else the first journey, else the whole blueprint.
+    var main: JourneyMetrics?
+    var journeys: [JourneyMetrics]
+    var findingCounts: [Severity: Int]
+
+    init(blueprint: Blueprint, report: AnalysisReport) {
+        steps = blueprint.steps.count
+        journeys = report.metrics.journeys
+        let preferred = blueprint.journeys.first { $0.demand != nil }?.id ?? blueprint.journeys.first?.id
+        main = journeys.first { $0.journey == preferred } ?? journeys.first
+        findingCounts = Dictionary(grouping: report.findings, by: \.severity).mapValues(\.count)
+    }
+
+    func count(_ severity: Severity) -> Int { findingCounts[severity] ?? 0 }
+    var touchpoints: Int { main?.touchpoints ?? 0 }
+    var handoffs: Int { main?.handoffsBetweenActors ?? 0 }
+    var leadTimeText: String { main.map { $0.leadTime.description } ?? "–" }
+    var efficiencyText: String { main.map { Self.percent($0.processCycleEfficiency) } ?? "–" }
+
+    static func percent(_ value: Double) -> String {
+        let rounded = (value * 1000).rounded() / 10
+        return "\(rounded) %"
+    }
+
+    struct Row {
+        var name: String
+        var value: String
+    }
+
+    /// Rows for the report's metrics table: per journey lead time against target, efficiency, waits, counts.
+    var rows: [Row] {
+        var rows = [Row(name: "steps", value: "\(steps)")]
+        for journey in journeys {
+            let prefix = journeys.count > 1 || journey.journey != nil ? "\(journey.title): " : ""
+            var lead = journey.leadTime.description
+            if let target = journey.target {
+                lead += " (target \(target), \(journey.meetsTarget == true ? "met" : "missed"))"
+            }
+            rows.append(Row(name: prefix + "lead time", value: lead))
+            rows.append(Row(name: prefix + "process cycle efficiency", value: Self.percent(journey.processCycleEfficiency)))
+            rows.append(Row(name: prefix + "customer waiting", value: journey.customerWaitingTime.description))
+            rows.append(Row(name: prefix + "touchpoints", value: "\(journey.touchpoints)"))
+            rows.append(Row(name: prefix + "hand-offs (actors / departments)",
+                            value: "\(journey.handoffsBetweenActors) / \(journey.handoffsBetweenDepartments)"))
+            rows.append(Row(name: prefix + "critical path", value: journey.criticalPath.joined(separator: " → ")))
+        }
+        rows.append(Row(name: "findings (errors / warnings / notes)",
+                        value: "\(count(.error)) / \(count(.warning)) / \(count(.note))"))
+        return rows
+    }
+
+    /// One metric compared between two versions.
+    struct Delta: Encodable {
+        var metric: String
+        var old: String
+        var new: String
+        var change: String
+    }
+
+    static func deltas(from old: MetricsSummary, to new: MetricsSummary) -> [Delta] {
+        func duration(_ name: String, _ a: BlueprintDuration?, _ b: BlueprintDuration?) -> Delta {
+            let change: String
+            if let a, let b {
+                change = b < a ? "−\(a - b)" : b > a ? "+\(b - a)" : "no change"
+            } else { change = "–" }
+            return Delta(metric: name, old: a?.description ?? "–", new: b?.description ?? "–", change: change)
+        }
+        func integer(_ name: String, _ a: Int, _ b: Int) -> Delta {
+            Delta(metric: name, old: "\(a)", new: "\(b)", change: b == a ? "no change" : (b > a ? "+\(b - a)" : "−\(a - b)"))
+        }
+        var deltas = [
+            integer("steps", old.steps, new.steps),
+            duration("lead time", old.main?.leadTime, new.main?.leadTime),
+            duration("customer waiting", old.main?.customerWaitingTime, new.main?.customerWaitingTime),
+        ]
+        let oldEfficiency = old.main?.processCycleEfficiency, newEfficiency = new.main?.processCycleEfficiency
+        let points = (oldEfficiency != nil && newEfficiency != nil)
+            ? String(format: "%+.1f points", ((newEfficiency ?? 0) - (oldEfficiency ?? 0)) * 100) : "–"
+        deltas.append(Delta(
+            metric: "process cycle efficiency", old: oldEfficiency.map(percent) ?? "–",
+            new: newEfficiency.map(percent) ?? "–", change: points))
+        deltas.append(integer("touchpoints", old.touchpoints, new.touchpoints))
+        deltas.append(integer("hand-offs", old.handoffs, new.handoffs))
+        deltas.append(integer("errors", old.count(.error), new.count(.error)))
+        deltas.append(integer("warnings", old.count(.warning), new.count(.warning)))
+        return deltas
+    }
+}

@@ -1,0 +1,6 @@
+import ServiceBlueprint
+
+extension RuleRegistry {
+    /// Every rule the command runs: the built-in analysis rules.
+    static var all: [any BlueprintRule] { builtIn }
+}
