@@ -22,4 +22,8 @@ static inline void sbgv_free_plugin_list(char **list, int count) {
     free(list);
 }
 
+/* cgraph's lexer keeps its input buffer between parses; this exported (but unpublished) cgraph function
+   discards it. Declared here because no public header does. */
+extern void aglexbad(void);
+
 #endif

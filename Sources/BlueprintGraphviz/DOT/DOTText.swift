@@ -105,10 +105,14 @@ enum DOTText {
     static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
 
     /// A link safe to put in the `URL` attribute: absolute `http`, `https` or `mailto` URLs and relative
-    /// references; whitespace and control characters removed, unsafe characters percent-encoded and `&`
+    /// references; control characters removed, unsafe characters (spaces, quotes, `<`, `>`, backslashes,
+    /// non-ASCII) percent-encoded and `&`
     /// written as `&amp;` (Graphviz copies URLs into SVG without escaping `&`). `nil` for anything else.
     static func url(_ raw: String) -> String? {
-        let compact = String(String.UnicodeScalarView(clean(raw).unicodeScalars.filter { !$0.properties.isWhitespace }))
+        // Like browsers: trim the ends, drop tabs and line breaks anywhere (so "java\tscript:" is seen as
+        // "javascript:"); interior spaces are kept and percent-encoded below.
+        let withoutBreaks = String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0 != "\n" && $0 != "\t" && $0 != "\r" }))
+        let compact = clean(withoutBreaks).trimmingCharacters(in: .whitespaces)
         guard !compact.isEmpty else { return nil }
         if let colon = compact.firstIndex(of: ":") {
             let scheme = compact[..<colon]

@@ -70,8 +70,7 @@ final class GraphvizSession: @unchecked Sendable {
 
         /// Parses, lays out and renders `dot`, freeing every Graphviz allocation before returning.
         func render(dot: String, engine: String, format: String) throws(RenderError) -> Data {
-            _ = agreseterrors()
-            let parsed: UnsafeMutablePointer<Agraph_t>? = dot.withCString { agmemread($0) }
+            let parsed = try read(dot)
             guard let graph = parsed else {
                 throw RenderError(.syntax, message: lastMessage(fallback: "the DOT text could not be parsed"))
             }
@@ -98,13 +97,23 @@ final class GraphvizSession: @unchecked Sendable {
 
         /// Parses `dot` and counts its nodes and edges (no layout).
         func parse(dot: String) throws(RenderError) -> (nodes: Int, edges: Int) {
-            _ = agreseterrors()
-            let parsed: UnsafeMutablePointer<Agraph_t>? = dot.withCString { agmemread($0) }
+            let parsed = try read(dot)
             guard let graph = parsed else {
                 throw RenderError(.syntax, message: lastMessage(fallback: "the DOT text could not be parsed"))
             }
             defer { agclose(graph) }
             return (Int(agnnodes(graph)), Int(agnedges(graph)))
+        }
+
+        /// Resets the error state and parses `dot`; `nil` when it does not parse (the caller throws).
+        private func read(_ dot: String) throws(RenderError) -> UnsafeMutablePointer<Agraph_t>? {
+            _ = agreseterrors()
+            // cgraph's lexer keeps unread input (the text after the previous graph's closing brace) and its
+            // line counter between parses: discard both so every job starts clean and syntax errors name
+            // the right line.
+            aglexbad()
+            agreadline(1)
+            return dot.withCString { agmemread($0) }
         }
 
         /// `true` when Graphviz reported an error (not just a warning) since the last reset.

@@ -165,3 +165,54 @@ enum Fixtures {
         return overlay
     }()
 }
+
+extension Fixtures {
+    /// Three steps in one stage: the smallest blueprint with a touchpoint.
+    static let minimal = Blueprint(
+        id: "minimal", title: "Minimal",
+        stages: [Stage(id: "contact", title: "Contact")],
+        steps: [
+            Step(id: "ask", title: "Customer asks a question", lane: .customer, stage: "contact", channel: .chat),
+            Step(id: "answer", title: "Agent answers", lane: .frontstage, stage: "contact", channel: .chat,
+                 duration: ProcessTime(.minutes(3))),
+            Step(id: "look-up", title: "Agent looks up the order", lane: .backstage, stage: "contact"),
+        ],
+        flows: [Flow(from: "ask", to: "answer"), Flow(from: "answer", to: "look-up")])
+
+    /// Two stages with every flow kind, badges and standards.
+    static let returns = Blueprint(
+        id: "returns", title: "Product return", summary: "Return by post", version: "to-be",
+        stages: [Stage(id: "request", title: "Request", goal: "Easy to start"), Stage(id: "refund", title: "Refund")],
+        actors: [Actor(id: "clerk", title: "Returns clerk", capacity: 2), Actor(id: "erp", title: "ERP", kind: .system)],
+        steps: [
+            Step(id: "label", title: "Return label (PDF)", lane: .evidence, stage: "request"),
+            Step(id: "fill-form", title: "Customer fills in the return form", lane: .customer, stage: "request",
+                 channel: .web, waitPoint: WaitPoint(tolerance: .minutes(2))),
+            Step(id: "check-form", title: "Clerk checks the form", lane: .backstage, stage: "request", actor: "clerk",
+                 kind: .check, duration: ProcessTime(min: .minutes(2), likely: .minutes(4), max: .minutes(9)),
+                 standards: Standards(time: TimeStandard(target: .minutes(4), tolerance: .minutes(2)), sop: "SOP-R-1"),
+                 failPoint: FailPoint(risk: "Form incomplete", recovery: "Ask the customer")),
+            Step(id: "approve", title: "Supervisor approves", lane: .backstage, stage: "refund", kind: .approval),
+            Step(id: "refund-payment", title: "ERP refunds the payment", lane: .support, stage: "refund", actor: "erp",
+                 kind: .automated, url: "https://erp.example/refund?id=1&mode=full"),
+            Step(id: "confirm", title: "Customer gets the refund notice", lane: .customer, stage: "refund", channel: .email),
+        ],
+        flows: [
+            Flow(from: "fill-form", to: "check-form"),
+            Flow(from: "check-form", to: "fill-form", kind: .rework, label: "incomplete", probability: 0.1),
+            Flow(from: "check-form", to: "label", kind: .information),
+            Flow(from: "check-form", to: "approve", kind: .escalation, label: "over 100 €"),
+            Flow(from: "approve", to: "refund-payment", kind: .handoff),
+            Flow(from: "refund-payment", to: "confirm", kind: .information),
+        ])
+
+    /// An overlay for ``returns``.
+    static let returnsOverlay = RenderOverlay(
+        heatTitle: "Utilization",
+        heat: ["check-form": .init(value: 0.9, label: "clerks 90 %")],
+        redundant: ["approve": "Second check of the same data"],
+        parallel: [.init(first: "approve", second: "refund-payment")],
+        criticalSteps: ["fill-form", "check-form"],
+        criticalFlows: ["fill-form->check-form"],
+        findings: ["check-form": [.init(severity: .warning, message: "No SOP owner")]])
+}
