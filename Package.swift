@@ -61,6 +61,16 @@ let package = Package(
             path: "Benchmarks/blueprint-bench"
         ),
         .executableTarget(
+            name: "RenderBlueprint",
+            dependencies: ["ServiceBlueprint", "BlueprintGraphviz"],
+            path: "Examples/RenderBlueprint"
+        ),
+        .executableTarget(
+            name: "render-bench",
+            dependencies: ["ServiceBlueprint", "BlueprintGraphviz"],
+            path: "Benchmarks/render-bench"
+        ),
+        .executableTarget(
             name: "DesignerBlueprint",
             dependencies: ["ServiceBlueprint"],
             path: "Examples/DesignerBlueprint"
@@ -72,7 +82,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BlueprintGraphvizTests",
-            dependencies: ["BlueprintGraphviz", "ServiceBlueprint"]
+            dependencies: ["BlueprintGraphviz", "ServiceBlueprint"],
+            resources: [.copy("Golden")]
         ),
         .testTarget(
             name: "BlueprintCLITests",

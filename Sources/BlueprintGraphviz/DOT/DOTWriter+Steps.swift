@@ -1,0 +1,168 @@
+import ServiceBlueprint
+
+extension Drawing {
+    /// The DOT node name of a step: its id as a token (no user text reaches DOT syntax).
+    func nodeName(_ index: Int) -> String { DOTText.literal(DOTText.token(scene.steps[index].id)) }
+
+    /// One node statement per step, pinned at its computed position.
+    func writeSteps(into out: inout String) {
+        let theme = options.theme
+        for (index, step) in scene.steps.enumerated() {
+            let rect = layout.cards[index]
+            let card = cards[index]
+            let colors = theme.colors(for: step.lane)
+            var fill = colors.stepFill
+            var border = colors.stepBorder
+            var penWidth = 1.2
+            var styles = step.lane == .evidence ? ["filled"] : ["rounded", "filled"]
+            var classes = ["step", "lane-\(step.lane.rawValue)", "kind-\(step.kind.rawValue)"]
+            if let value = step.value { classes.append("value-\(value.rawValue)") }
+            if step.failPoint != nil { classes.append("failpoint") }
+            if step.waitPoint != nil { classes.append("waitpoint") }
+            if step.channel != nil { classes.append("touchpoint") }
+            if step.kind == .automated { styles.append("dashed") }
+
+            if let overlay {
+                if let heat = overlay.heat[step.id] {
+                    fill = Drawing.heatColor(heat.value, theme: theme)
+                    classes.append("heat")
+                }
+                if overlay.redundant[step.id] != nil {
+                    border = theme.redundant
+                    if !styles.contains("dashed") { styles.append("dashed") }
+                    classes.append("redundant")
+                }
+                if overlay.criticalSteps.contains(step.id) {
+                    border = theme.critical
+                    penWidth = 3
+                    classes.append("critical")
+                }
+                for severity in Severity.allCases.reversed()
+                where (overlay.findings[step.id] ?? []).contains(where: { $0.severity == severity }) {
+                    classes.append("finding-\(severity.rawValue)")
+                }
+            }
+
+            let center = Point(x: rect.midX, y: flipped(rect.midY))
+            out += "  \(nodeName(index)) [id=\(DOTText.literal("step-" + DOTText.token(step.id))), "
+            out += "class=\(DOTText.literal(classes.joined(separator: " "))), "
+            out += "pos=\"\(DOTText.number(center.x)),\(DOTText.number(center.y))!\", "
+            out += "width=\"\(DOTText.inches(rect.width))\", height=\"\(DOTText.inches(rect.height))\", "
+            if step.lane == .evidence { out += "shape=\"note\", " }
+            if styles != ["rounded", "filled"] { out += "style=\(DOTText.literal(styles.joined(separator: ","))), " }
+            out += "fillcolor=\(DOTText.literal(DOTText.color(fill))), color=\(DOTText.literal(DOTText.color(border)))"
+            if penWidth != 1.2 { out += ", penwidth=\"\(DOTText.number(penWidth))\"" }
+            out += ",\n    tooltip=\(DOTText.escString(tooltip(for: index)))"
+            if let link = link(for: step) { out += ", URL=\"\(link)\", target=\"_top\"" }
+            out += ",\n    label=<\(card.htmlLabel(options: options, titleColor: theme.text, metrics: metrics))>];\n"
+        }
+    }
+
+    /// The step's link: its URL, else an `http(s)` SOP reference; unsafe schemes are dropped.
+    func link(for step: Step) -> String? {
+        if let url = step.url, let safe = DOTText.url(url) { return safe }
+        if let sop = step.standards.sop, StepCard.isLink(sop) { return DOTText.url(sop) }
+        return nil
+    }
+
+    /// Everything known about a step, one fact per line, for the SVG tooltip.
+    func tooltip(for index: Int) -> String {
+        let step = scene.steps[index]
+        var lines: [String] = [step.title]
+        let stage = scene.stages[scene.stageOfStep[index]].title
+        lines.append("\(step.lane.title) · stage: \(stage) · kind: \(step.kind.rawValue)")
+        var who: [String] = []
+        if let actor = scene.actorTitle(of: step) { who.append("actor: \(actor)") }
+        if let owner = step.owner { who.append("owner: \(owner)") }
+        if let channel = step.channel { who.append("channel: \(scene.channelTitle(channel))") }
+        if !who.isEmpty { lines.append(who.joined(separator: " · ")) }
+        var time: [String] = []
+        if let duration = step.duration {
+            time.append(duration.isFixed ? "time: \(duration.likely)" : "time: \(duration.likely) (min \(duration.min), max \(duration.max))")
+        }
+        if let wait = step.waitBefore { time.append("wait before: \(wait)") }
+        if !time.isEmpty { lines.append(time.joined(separator: " · ")) }
+        let standards = step.standards
+        var standard: [String] = []
+        if let target = standards.time { standard.append("time standard: \(target.target) ± \(target.tolerance)") }
+        if let response = standards.response { standard.append("response: \(response)") }
+        if let sop = standards.sop { standard.append("SOP: \(sop)") }
+        if !standard.isEmpty { lines.append(standard.joined(separator: " · ")) }
+        if let service = standards.service { lines.append("service standard: \(service)") }
+        if let fail = step.failPoint {
+            var text = "fail point: \(fail.risk)"
+            if let recovery = fail.recovery { text += " — recovery: \(recovery)" }
+            if let owner = fail.owner { text += " — owner: \(owner)" }
+            if let likelihood = fail.likelihood { text += " — likelihood \(Drawing.percent(likelihood))" }
+            lines.append(text)
+        }
+        if let wait = step.waitPoint {
+            var text = "wait point"
+            if let tolerance = wait.tolerance { text += ": tolerance \(tolerance)" }
+            if let notes = wait.notes { text += " — \(notes)" }
+            lines.append(text)
+        }
+        if let value = step.value { lines.append("value: \(value.rawValue)") }
+        if !step.needs.isEmpty { lines.append("needs: \(step.needs.joined(separator: ", "))") }
+        if !step.produces.isEmpty { lines.append("produces: \(step.produces.joined(separator: ", "))") }
+        if !step.evidence.isEmpty { lines.append("evidence: \(step.evidence.joined(separator: ", "))") }
+        if let emotion = step.emotion { lines.append("emotion: \(emotion > 0 ? "+" : "")\(emotion)") }
+        if !step.painPoints.isEmpty { lines.append("pain points: \(step.painPoints.joined(separator: "; "))") }
+        if let notes = step.notes { lines.append("notes: \(notes)") }
+        if let overlay {
+            if let heat = overlay.heat[step.id] {
+                lines.append("\(overlay.heatTitle): \(heat.label.isEmpty ? Drawing.percent(heat.value) : heat.label)")
+            }
+            if let note = overlay.redundant[step.id] { lines.append("redundant: \(note)") }
+            if overlay.criticalSteps.contains(step.id) { lines.append("on the critical path") }
+            for finding in overlay.findings[step.id] ?? [] {
+                lines.append("\(finding.severity.rawValue): \(finding.message)")
+            }
+        }
+        lines.append("id: \(step.id)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `0.153` → `15 %`.
+    static func percent(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        return "\(Int((value * 100).rounded())) %"
+    }
+
+    /// The heat colour for `value` (clamped to 0…1): low → mid → high.
+    static func heatColor(_ value: Double, theme: RenderTheme) -> String {
+        let heat = value.isFinite ? min(max(value, 0), 1) : 0
+        guard let low = rgb(theme.heatLow), let mid = rgb(theme.heatMid), let high = rgb(theme.heatHigh) else {
+            return heat < 0.5 ? theme.heatLow : theme.heatHigh
+        }
+        let (from, to, t) = heat < 0.5 ? (low, mid, heat * 2) : (mid, high, (heat - 0.5) * 2)
+        func mix(_ a: Int, _ b: Int) -> Int { Int((Double(a) + (Double(b) - Double(a)) * t).rounded()) }
+        return hex(mix(from.0, to.0), mix(from.1, to.1), mix(from.2, to.2))
+    }
+
+    private static func rgb(_ color: String) -> (Int, Int, Int)? {
+        let value = DOTText.color(color)
+        guard value.hasPrefix("#"), value.count >= 7 else { return nil }
+        let digits = Array(value.utf8.dropFirst().prefix(6))
+        func nibble(_ byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a") + 10)
+            default: Int(byte - UInt8(ascii: "A") + 10)
+            }
+        }
+        return (nibble(digits[0]) * 16 + nibble(digits[1]), nibble(digits[2]) * 16 + nibble(digits[3]),
+                nibble(digits[4]) * 16 + nibble(digits[5]))
+    }
+
+    private static func hex(_ red: Int, _ green: Int, _ blue: Int) -> String {
+        let digits = Array("0123456789ABCDEF")
+        var text = "#"
+        for component in [red, green, blue] {
+            let value = min(max(component, 0), 255)
+            text.append(digits[value / 16])
+            text.append(digits[value % 16])
+        }
+        return text
+    }
+}

@@ -1,0 +1,160 @@
+import ServiceBlueprint
+
+/// Writes a blueprint as DOT text that Graphviz renders as a service blueprint.
+///
+/// Pure Swift: usable and testable without the Graphviz library. The layout is computed here — lanes as
+/// bands in canonical order, stages as columns, steps in flow order — and pinned with `pos="x,y!"` and
+/// `layout=nop2` (`neato -n2`), so Graphviz only routes the flows. Lane bands, stage headers, the three
+/// lines, the title and the legend are drawn with the `_background` attribute, behind everything and
+/// invisible to edge routing. The output is deterministic: the same blueprint, options and overlay give
+/// byte-identical text, and `dot -Tsvg file.dot` draws the same picture as the in-process renderer.
+///
+/// In SVG output each step is a group with `id="step-<id>"` (non-alphanumeric characters written `_XX`),
+/// classes such as `step lane-frontstage kind-decision failpoint critical`, a tooltip with the step's
+/// details and a link to ``ServiceBlueprint/Step/url`` (or an `http(s)` SOP reference). Each flow has
+/// `id="flow-<from>--<to>--<kind>"` and classes such as `flow flow-sequence touchpoint`.
+///
+/// ```swift
+/// let dot = DOTWriter().dot(for: blueprint)
+/// try dot.write(to: url, atomically: true, encoding: .utf8)
+/// ```
+public struct DOTWriter: Sendable {
+    /// What to show and how.
+    public var options: RenderOptions
+
+    /// Creates a writer.
+    public init(options: RenderOptions = .init()) {
+        self.options = options
+    }
+
+    /// The DOT text of `blueprint`.
+    ///
+    /// - Parameters:
+    ///   - blueprint: the blueprint; it need not be valid (see ``GraphvizRenderer/render(_:format:options:overlay:)``).
+    ///   - overlay: analysis findings to draw on top; ignored when ``RenderOptions/showOverlay`` is `false`.
+    public func dot(for blueprint: Blueprint, overlay: RenderOverlay? = nil) -> String {
+        let drawing = Drawing(blueprint: blueprint, options: options, overlay: options.showOverlay ? overlay : nil)
+        return drawing.dot()
+    }
+}
+
+/// Everything measured and placed for one blueprint; turned into DOT by the `DOTWriter+…` extensions.
+struct Drawing {
+    let scene: BlueprintScene
+    let options: RenderOptions
+    let overlay: RenderOverlay?
+    let metrics: TextMetrics
+    let fontName: String
+    let cards: [StepCard]
+    let order: FlowOrder
+    let layout: BlueprintLayout
+    let legend: Legend?
+    let titleBlock: TitleBlock?
+    let pageSize: Size
+
+    static let margin = 18.0
+
+    init(blueprint: Blueprint, options: RenderOptions, overlay: RenderOverlay?) {
+        var options = options
+        options.fontSize = min(max(options.fontSize.isFinite ? options.fontSize : 11, 6), 32)
+        options.stepWidth = min(max(options.stepWidth.isFinite ? options.stepWidth : 164, 80), 600)
+        let scene = BlueprintScene(blueprint)
+        let fontName = Drawing.sanitizedFontName(options.fontName)
+        let metrics = TextMetrics(fontName: fontName)
+        let cards = scene.steps.map { StepCard(step: $0, scene: scene, options: options, overlay: overlay, metrics: metrics) }
+        let order = FlowOrder(
+            stepCount: scene.steps.count, stageOfStep: scene.stageOfStep, laneOfStep: scene.steps.map(\.lane.position),
+            edges: scene.edges.filter { $0.flow.kind != .rework }.map { ($0.from, $0.to) })
+        let spacing = BlueprintLayout.Spacing.make(direction: options.direction, fontSize: options.fontSize)
+        let titleBlock = options.showTitle ? TitleBlock(blueprint: blueprint, options: options, metrics: metrics) : nil
+        let origin = Point(x: Drawing.margin, y: Drawing.margin + (titleBlock?.height ?? 0))
+        let layout = BlueprintLayout(
+            scene: scene, order: order, cardSizes: cards.map(\.size),
+            minimumStageExtent: Drawing.stageHeaderNeeds(scene: scene, options: options, spacing: spacing, metrics: metrics),
+            minimumLaneExtent: Drawing.laneTitleNeeds(options: options, spacing: spacing, metrics: metrics),
+            spacing: spacing, direction: options.direction, origin: origin)
+        let legendTop = layout.bounds.maxY + (options.direction == .topToBottom ? 34 : 16)
+        let legend =
+            options.showLegend
+            ? Legend(
+                scene: scene, options: options, overlay: overlay, metrics: metrics, fontName: fontName,
+                origin: Point(x: Drawing.margin, y: legendTop), maxWidth: max(layout.bounds.width, 480))
+            : nil
+        let contentRight = max(layout.bounds.maxX, legend?.rect.maxX ?? 0, Drawing.margin + (titleBlock?.width ?? 0))
+        let contentBottom = max(legend?.rect.maxY ?? 0, layout.bounds.maxY + (options.direction == .topToBottom ? 24 : 0))
+        self.scene = scene
+        self.options = options
+        self.overlay = overlay
+        self.metrics = metrics
+        self.fontName = fontName
+        self.cards = cards
+        self.order = order
+        self.layout = layout
+        self.legend = legend
+        self.titleBlock = titleBlock
+        self.pageSize = Size(width: (contentRight + Drawing.margin).rounded(.up), height: (contentBottom + Drawing.margin).rounded(.up))
+    }
+
+    /// A font name safe for DOT and xdot: one line, no quotes or backslashes, not empty.
+    static func sanitizedFontName(_ name: String) -> String {
+        let cleaned = DOTText.singleLine(name).filter { $0 != "\"" && $0 != "\\" }
+        return cleaned.isEmpty ? "Helvetica" : String(cleaned.prefix(64))
+    }
+
+    /// Graphviz y for a top-down page y.
+    func flipped(_ y: Double) -> Double { pageSize.height - y }
+
+    /// The DOT text.
+    func dot() -> String {
+        var out = ""
+        out.reserveCapacity(2_048 + scene.steps.count * 1_400 + scene.edges.count * 500)
+        out += "// Service blueprint \(DOTText.literal(scene.blueprint.id)) drawn by ServiceBlueprint.\n"
+        out += "// Positions are pinned: render with `dot -Tsvg` (layout=nop2) or `neato -n2 -Tsvg`.\n"
+        out += "digraph \(DOTText.literal("blueprint-" + DOTText.token(scene.blueprint.id))) {\n"
+        out += "  graph [layout=\"nop2\", splines=\(DOTText.literal(options.edgeRouting.graphvizSplines)), "
+        out += "outputorder=\"edgesfirst\", pad=\"0\", bgcolor=\(DOTText.literal(DOTText.color(options.theme.background))), "
+        out += "fontname=\(DOTText.literal(fontName)), id=\(DOTText.literal("blueprint-" + DOTText.token(scene.blueprint.id))), "
+        out += "class=\"blueprint\", tooltip=\(DOTText.escString(scene.blueprint.title)),\n"
+        out += "    _background=\(DOTText.quotedXDot(background()))];\n"
+        out += "  node [shape=\"box\", style=\"rounded,filled\", fixedsize=\"true\", margin=\"0\", "
+        out += "fontname=\(DOTText.literal(fontName)), fontsize=\(DOTText.literal(DOTText.number(options.fontSize))), "
+        out += "fontcolor=\(DOTText.literal(DOTText.color(options.theme.text))), penwidth=\"1.2\"];\n"
+        out += "  edge [fontname=\(DOTText.literal(fontName)), fontsize=\(DOTText.literal(DOTText.number(StepCard.detailSize(options.fontSize)))), "
+        out += "arrowsize=\"0.7\", penwidth=\"1.3\"];\n"
+        writeSteps(into: &out)
+        writeFlows(into: &out)
+        writeParallelSuggestions(into: &out)
+        out += "}\n"
+        return out
+    }
+
+    /// Per stage, the flow-axis extent its header needs.
+    static func stageHeaderNeeds(
+        scene: BlueprintScene, options: RenderOptions, spacing: BlueprintLayout.Spacing, metrics: TextMetrics
+    ) -> [Double] {
+        let size = options.fontSize * 1.05
+        return scene.stages.map { stage in
+            switch options.direction {
+            case .leftToRight:
+                return metrics.width(stage.title, size: size, bold: true) + 28
+            case .topToBottom:
+                let lines = metrics.wrap(stage.title, size: size, bold: true, maxWidth: spacing.stageHeaderExtent - 16, maxLines: 3)
+                return Double(lines.count) * size * 1.3 + (stage.goal == nil ? 18 : 32)
+            }
+        }
+    }
+
+    /// Per lane, the lane-axis extent its title needs.
+    static func laneTitleNeeds(options: RenderOptions, spacing: BlueprintLayout.Spacing, metrics: TextMetrics) -> [Double] {
+        let size = options.fontSize * 0.95
+        return Lane.allCases.map { lane in
+            switch options.direction {
+            case .leftToRight:
+                let lines = metrics.wrap(lane.title, size: size, bold: true, maxWidth: spacing.laneTitleExtent - 20)
+                return Double(lines.count) * size * 1.3 + 24
+            case .topToBottom:
+                return metrics.width(lane.title, size: size, bold: true) + 24
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// How a blueprint is drawn: theme, direction, font and what to show.
+///
+/// The defaults give the full blueprint look: times, standards, badges, a legend and the findings overlay
+/// when one is passed in.
+///
+/// ```swift
+/// var options = RenderOptions()
+/// options.theme = .monochrome
+/// options.showStandards = false
+/// let dot = DOTWriter(options: options).dot(for: blueprint)
+/// ```
+public struct RenderOptions: Sendable, Hashable {
+    /// Colours of lanes, steps, flows and badges.
+    public var theme: RenderTheme
+    /// Whether time runs left to right (lanes are horizontal bands) or top to bottom (lanes are columns).
+    public var direction: LayoutDirection
+    /// How flows are routed between steps.
+    public var edgeRouting: EdgeRouting
+    /// The font family for all text, e.g. `Helvetica` (the default) or `DejaVu Sans`.
+    public var fontName: String
+    /// The size of step titles in points; other text is scaled from it.
+    public var fontSize: Double
+    /// The minimum width of a step card in points; titles wrap to fit.
+    public var stepWidth: Double
+    /// Draw the blueprint's title, version and summary above the diagram.
+    public var showTitle: Bool
+    /// Show process times (likely, and min–max for three-point estimates) and waits on the steps.
+    public var showTimes: Bool
+    /// Show time standards, SOP references and response commitments on the steps.
+    public var showStandards: Bool
+    /// Show fail point, wait point and step-kind badges on the steps.
+    public var showBadges: Bool
+    /// Show who performs each step and over which channel.
+    public var showActors: Bool
+    /// Show flow labels, branch probabilities and touchpoint channels on the flows.
+    public var showFlowLabels: Bool
+    /// Draw the legend below the diagram.
+    public var showLegend: Bool
+    /// Draw the findings overlay when one is passed to the writer or renderer.
+    public var showOverlay: Bool
+
+    /// Creates options; every parameter has the default described on its property.
+    public init(
+        theme: RenderTheme = .standard, direction: LayoutDirection = .leftToRight,
+        edgeRouting: EdgeRouting = .orthogonal, fontName: String = "Helvetica", fontSize: Double = 11,
+        stepWidth: Double = 164, showTitle: Bool = true, showTimes: Bool = true, showStandards: Bool = true,
+        showBadges: Bool = true, showActors: Bool = true, showFlowLabels: Bool = true, showLegend: Bool = true,
+        showOverlay: Bool = true
+    ) {
+        self.theme = theme
+        self.direction = direction
+        self.edgeRouting = edgeRouting
+        self.fontName = fontName
+        self.fontSize = fontSize
+        self.stepWidth = stepWidth
+        self.showTitle = showTitle
+        self.showTimes = showTimes
+        self.showStandards = showStandards
+        self.showBadges = showBadges
+        self.showActors = showActors
+        self.showFlowLabels = showFlowLabels
+        self.showLegend = showLegend
+        self.showOverlay = showOverlay
+    }
+}
+
+/// The direction time runs in a drawn blueprint.
+public enum LayoutDirection: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Stages are columns left to right; lanes are horizontal bands top to bottom (the classic blueprint).
+    case leftToRight
+    /// Stages are rows top to bottom; lanes are vertical bands left to right (for tall, narrow pages).
+    case topToBottom
+}
+
+/// How flows are routed between the pinned steps.
+public enum EdgeRouting: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Right-angled routes around the steps (Graphviz `splines=ortho`): the cleanest look.
+    case orthogonal
+    /// Straight lines (Graphviz `splines=line`): fastest, for very large blueprints.
+    case straight
+
+    var graphvizSplines: String {
+        switch self {
+        case .orthogonal: "ortho"
+        case .straight: "line"
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Dispatch
+import Foundation
+import ServiceBlueprint
+
+/// Renders DOT text and blueprints with the Graphviz C library, inside the process.
+///
+/// There is one renderer per process, ``shared``: Graphviz is not thread-safe, so every call into
+/// the library runs under one process-wide lock with one long-lived Graphviz context. The synchronous
+/// API blocks the calling thread while another render runs; the `async` API queues the job on a
+/// private serial queue instead, so it never blocks Swift concurrency's cooperative threads.
+/// Parallel throughput across many files needs several processes, not threads.
+///
+/// ```swift
+/// let svg = try GraphvizRenderer.shared.render(blueprint, format: .svg)
+/// let png = try await GraphvizRenderer.shared.render(blueprint, format: .png, overlay: overlay)
+/// ```
+///
+/// Graphviz's messages never reach stderr; failures throw ``RenderError`` carrying Graphviz's text.
+public final class GraphvizRenderer: Sendable {
+    /// The process-wide renderer.
+    public static let shared = GraphvizRenderer()
+
+    private let queue = DispatchQueue(label: "ServiceBlueprint.GraphvizRenderer", qos: .userInitiated)
+
+    private init() {}
+
+    /// The layout engines and output formats a blueprint render needs.
+    public static let requiredEngines: [LayoutEngine] = [.pinned, .neato, .dot]
+
+    /// Starts Graphviz if needed and checks that the layout engines (``requiredEngines``) and the
+    /// renderers for SVG, PNG and PDF (cairo) are installed.
+    ///
+    /// - Returns: the plugins Graphviz reported.
+    /// - Throws: ``RenderError/Code/missingPlugin`` naming what is missing, or
+    ///   ``RenderError/Code/unavailable`` when Graphviz cannot start.
+    @discardableResult
+    public func checkInstallation() throws(RenderError) -> PluginInventory {
+        let inventory = try GraphvizSession.shared.plugins()
+        for engine in Self.requiredEngines {
+            for format in OutputFormat.allCases {
+                try inventory.require(engine: engine.graphvizName, format: format)
+            }
+        }
+        return inventory
+    }
+
+    /// Lays out and renders DOT text.
+    ///
+    /// - Parameters:
+    ///   - dot: the graph in the DOT language.
+    ///   - format: the output format.
+    ///   - engine: the layout engine; a `layout` attribute in the DOT text takes precedence.
+    /// - Returns: the rendered bytes (UTF-8 text for SVG, DOT and plain).
+    /// - Throws: ``RenderError`` with Graphviz's message: ``RenderError/Code/syntax`` for DOT that does not
+    ///   parse, ``RenderError/Code/layout`` or ``RenderError/Code/render`` when Graphviz fails.
+    public func render(dot: String, format: OutputFormat = .svg, engine: LayoutEngine = .dot) throws(RenderError) -> Data {
+        try GraphvizSession.shared.withLock { job throws(RenderError) in
+            try job.plugins.require(engine: engine.graphvizName, format: format)
+            return try job.render(dot: dot, engine: engine.graphvizName, format: format.graphvizFormat)
+        }
+    }
+
+    /// Renders a blueprint: writes its DOT with ``DOTWriter`` (positions computed in Swift) and renders it
+    /// with pinned positions.
+    ///
+    /// - Parameters:
+    ///   - blueprint: the blueprint; invalid references are tolerated (unknown stages get their own column,
+    ///     flows to unknown steps are left out).
+    ///   - format: the output format.
+    ///   - options: theme, direction and what to show.
+    ///   - overlay: analysis findings to draw on top, shown when ``RenderOptions/showOverlay`` is `true`.
+    /// - Throws: ``RenderError`` with Graphviz's message.
+    public func render(
+        _ blueprint: Blueprint, format: OutputFormat = .svg, options: RenderOptions = .init(),
+        overlay: RenderOverlay? = nil
+    ) throws(RenderError) -> Data {
+        let dot = DOTWriter(options: options).dot(for: blueprint, overlay: overlay)
+        return try render(dot: dot, format: format, engine: .pinned)
+    }
+
+    /// Lays out and renders DOT text without blocking the caller's thread while Graphviz is busy.
+    ///
+    /// Same contract as ``render(dot:format:engine:)``; jobs run one at a time in submission order.
+    public func render(dot: String, format: OutputFormat = .svg, engine: LayoutEngine = .dot) async throws(RenderError)
+        -> Data
+    {
+        let result: Result<Data, RenderError> = await withCheckedContinuation { continuation in
+            queue.async {
+                continuation.resume(returning: Result { () throws(RenderError) -> Data in
+                    try self.render(dot: dot, format: format, engine: engine)
+                })
+            }
+        }
+        return try result.get()
+    }
+
+    /// Renders a blueprint without blocking the caller's thread while Graphviz is busy.
+    ///
+    /// The DOT text is written on the calling task (in parallel with other renders); only the Graphviz
+    /// part is serialised. Same contract as ``render(_:format:options:overlay:)``.
+    public func render(
+        _ blueprint: Blueprint, format: OutputFormat = .svg, options: RenderOptions = .init(),
+        overlay: RenderOverlay? = nil
+    ) async throws(RenderError) -> Data {
+        let dot = DOTWriter(options: options).dot(for: blueprint, overlay: overlay)
+        return try await render(dot: dot, format: format, engine: .pinned)
+    }
+
+    /// Parses DOT text with Graphviz and counts what it declares, without laying it out.
+    ///
+    /// Useful to check that generated DOT means what it should (for example that a hostile label did not
+    /// create extra nodes).
+    /// - Throws: ``RenderError/Code/syntax`` with Graphviz's message when the text does not parse.
+    public func summary(ofDOT dot: String) throws(RenderError) -> DOTSummary {
+        try GraphvizSession.shared.withLock { job throws(RenderError) in
+            let counts = try job.parse(dot: dot)
+            return DOTSummary(nodeCount: counts.nodes, edgeCount: counts.edges)
+        }
+    }
+}
+
+/// What a DOT text declares, as Graphviz parsed it.
+public struct DOTSummary: Sendable, Hashable {
+    /// Number of nodes in the root graph.
+    public var nodeCount: Int
+    /// Number of edges in the root graph.
+    public var edgeCount: Int
+
+    /// Creates a summary.
+    public init(nodeCount: Int, edgeCount: Int) {
+        self.nodeCount = nodeCount
+        self.edgeCount = edgeCount
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import ServiceBlueprint
+import Testing
+
+@testable import BlueprintGraphviz
+
+/// Golden tests: the DOT text of small blueprints, compared byte for byte with files in `Golden/`.
+/// Run with `UPDATE_GOLDEN=1` to rewrite the files after an intended change (then review the diff).
+@Suite("DOT writer golden files")
+struct DOTWriterGoldenTests {
+    static var topToBottom: RenderOptions {
+        var options = RenderOptions()
+        options.direction = .topToBottom
+        return options
+    }
+
+    @Test("Minimal blueprint") func minimal() throws {
+        try expectGolden("minimal", DOTWriter().dot(for: Fixtures.minimal))
+    }
+
+    @Test("Every flow kind, badges and standards") func returns() throws {
+        try expectGolden("returns", DOTWriter().dot(for: Fixtures.returns))
+    }
+
+    @Test("Overlay, top to bottom") func returnsOverlayTopToBottom() throws {
+        try expectGolden(
+            "returns-overlay-top-down", DOTWriter(options: Self.topToBottom).dot(for: Fixtures.returns, overlay: Fixtures.returnsOverlay))
+    }
+
+    @Test("Same input, same text") func deterministic() {
+        let first = DOTWriter().dot(for: Fixtures.repair, overlay: Fixtures.repairOverlay)
+        let second = DOTWriter().dot(for: Fixtures.repair, overlay: Fixtures.repairOverlay)
+        #expect(first == second)
+    }
+
+    @Test("Overlay hidden by the option") func overlayOption() {
+        var options = RenderOptions()
+        options.showOverlay = false
+        let hidden = DOTWriter(options: options).dot(for: Fixtures.returns, overlay: Fixtures.returnsOverlay)
+        #expect(hidden == DOTWriter().dot(for: Fixtures.returns))
+    }
+
+    private func expectGolden(_ name: String, _ actual: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
+            let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+            try Data(actual.utf8).write(to: folder.appendingPathComponent(name + ".dot"), options: .atomic)
+            return
+        }
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "dot", subdirectory: "Golden"))
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "DOT differs from Golden/\(name).dot; rerun with UPDATE_GOLDEN=1 and review the diff",
+                sourceLocation: sourceLocation)
+    }
+}
