@@ -38,9 +38,10 @@ struct BlueprintCommand: ParsableCommand {
             if code == .success {
                 self.exit(withError: error)
             }
+            // Usage errors (and anything else unexpected) exit with 2, as documented.
             let message = fullMessage(for: error)
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            Foundation.exit(code == .validationFailure ? ExitStatus.invalidInput.rawValue : ExitStatus.invalidInput.rawValue)
+            Foundation.exit(ExitStatus.invalidInput.rawValue)
         }
     }
 }

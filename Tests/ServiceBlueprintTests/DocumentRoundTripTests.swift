@@ -142,7 +142,7 @@ struct DocumentRoundTripTests {
 
     @Test func canonicalDurations() {
         #expect(DocumentValue(BlueprintDuration.minutes(5)) == .string("5min"))
-        #expect(DocumentValue(BlueprintDuration.hours(36)) == .string("1.5d"))
+        #expect(DocumentValue(BlueprintDuration.hours(36)) == .string("1d 12h"))
         #expect(DocumentValue(BlueprintDuration.seconds(61)) == .string("61s"))
         // A value the canonical text cannot carry exactly is written as seconds.
         #expect(DocumentValue(BlueprintDuration.seconds(1e-7)) == .number(1e-7))

@@ -15,7 +15,7 @@ struct DurationTests {
         #expect(throws: DurationParseError.self) { try BlueprintDuration(parsing: text) }
     }
 
-    @Test("canonical text round-trips", arguments: [1.0, 90, 300, 5_400, 7_200, 129_600, 0.5, 259_200] as [Double])
+    @Test("canonical text round-trips", arguments: [1.0, 90, 300, 5_400, 7_200, 129_600, 0.5, 259_200, 4_894.737, 773_600, 0.1 + 0.2] as [Double])
     func roundTrips(seconds: Double) throws {
         let text = BlueprintDuration(seconds: seconds).description
         #expect(try BlueprintDuration(parsing: text).seconds == seconds)
@@ -23,9 +23,11 @@ struct DurationTests {
 
     @Test func canonicalUnits() {
         #expect(BlueprintDuration.minutes(5).description == "5min")
-        #expect(BlueprintDuration.hours(36).description == "1.5d")
-        #expect(BlueprintDuration.seconds(90).description == "1.5min")
-        #expect(BlueprintDuration.seconds(61).description == "61s")
+        #expect(BlueprintDuration.hours(36).description == "1d 12h")
+        #expect(BlueprintDuration.seconds(90).description == "1min 30s")
+        #expect(BlueprintDuration.seconds(773_600).description == "8d 22h 53min 20s")
+        #expect(BlueprintDuration.seconds(0.5).description == "0.5s")
+        #expect(BlueprintDuration.seconds(4_894.737).description == "4894.737s")
     }
 }
 

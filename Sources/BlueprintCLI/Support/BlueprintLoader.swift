@@ -13,7 +13,7 @@ struct BlueprintLoader {
     /// Loads every input; never stops at the first bad file.
     static func load(_ inputs: [InputCollector.Input]) -> [Loaded] {
         inputs.map { input in
-            do {
+            do throws(BlueprintError) {
                 let document = try BlueprintDocument.read(from: input.path)
                 return Loaded(input: input, document: document, diagnostics: document.diagnostics)
             } catch {

@@ -42,8 +42,9 @@ public struct BlueprintDuration: Sendable, Hashable, Comparable, Codable, Custom
     /// Orders durations by length.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.seconds < rhs.seconds }
 
-    /// The canonical text form, as written to files: the largest unit that gives a short exact number
-    /// (`5min`, `2h`, `1.5d`), else seconds.
+    /// The canonical text form, as written to files and shown in messages: whole seconds in compound
+    /// form from days down (`5min`, `2h 15min`, `1d 12h`, `1min 30s`); fractions of a second in one
+    /// exact unit (`0.5s`). Always parses back to the same value.
     public var description: String { DurationText.format(self) }
 
     /// Parses the human form: a sequence of `<number><unit>` parts with units `ms`, `s`/`sec`,
@@ -131,10 +132,20 @@ enum DurationText {
     static func format(_ duration: BlueprintDuration) -> String {
         let seconds = duration.seconds
         if seconds == 0 { return "0s" }
+        // Whole seconds: compound form from days down, e.g. "1d 12h", "2h 15min", "1min 30s".
+        if seconds == seconds.rounded(), seconds < 1e15 {
+            var rest = Int64(seconds)
+            var parts: [String] = []
+            for (suffix, factor) in [("d", Int64(86_400)), ("h", 3_600), ("min", 60), ("s", 1)] where rest >= factor {
+                parts.append("\(rest / factor)\(suffix)")
+                rest %= factor
+            }
+            return parts.joined(separator: " ")
+        }
+        // Fractions of a second: one exact unit, so the text parses back to the same value.
         for (suffix, factor) in [("d", 86_400.0), ("h", 3_600.0), ("min", 60.0)] {
             let value = seconds / factor
-            // Use the unit when the value is exact to two decimals, e.g. 1.5d or 2.25h.
-            if value >= 1, (value * 100).rounded() == value * 100 { return number(value) + suffix }
+            if value >= 1, (value * 100).rounded() == value * 100, value * factor == seconds { return number(value) + suffix }
         }
         return number(seconds) + "s"
     }

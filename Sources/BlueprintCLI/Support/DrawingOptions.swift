@@ -1,0 +1,86 @@
+import ArgumentParser
+import BlueprintGraphviz
+import Foundation
+import ServiceBlueprint
+
+/// The drawing flags shared by `render` (and used with defaults by `report`).
+struct DrawingOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case svg, png, pdf, dot
+        var fileExtension: String { rawValue }
+        var output: OutputFormat {
+            switch self {
+            case .svg: .svg
+            case .png: .png
+            case .pdf: .pdf
+            case .dot: .dot
+            }
+        }
+    }
+
+    enum Overlay: String, ExpressibleByArgument, CaseIterable {
+        case none, findings
+    }
+
+    enum Theme: String, ExpressibleByArgument, CaseIterable {
+        case standard, monochrome
+        var theme: RenderTheme { self == .standard ? .standard : .monochrome }
+    }
+
+    @Option(help: "Output format: svg, png, pdf or dot.")
+    var format: Format = .svg
+
+    @Option(help: "Draw analysis results on the diagram: none, or findings (critical path, redundant steps, parallel suggestions, utilization heat, finding badges).")
+    var overlay: Overlay = .none
+
+    @Option(help: "Colour theme: standard or monochrome (for print).")
+    var theme: Theme = .standard
+
+    @Option(help: "Font family for all text.")
+    var font: String = "Helvetica"
+
+    @Flag(name: .customLong("no-legend"), help: "Leave out the legend.")
+    var noLegend = false
+
+    @Flag(name: .customLong("no-times"), help: "Leave out process times and waits on the steps.")
+    var noTimes = false
+
+    @Flag(name: .customLong("no-standards"), help: "Leave out time standards and SOP references on the steps.")
+    var noStandards = false
+
+    @Flag(name: .customLong("no-badges"), help: "Leave out fail-point and wait-point badges.")
+    var noBadges = false
+
+    @Option(help: "Analysis configuration for --overlay findings (default: .blueprint.yml in the current directory, if present).", completion: .file())
+    var config: String?
+
+    var renderOptions: RenderOptions {
+        RenderOptions(
+            theme: theme.theme, fontName: font, showTimes: !noTimes, showStandards: !noStandards,
+            showBadges: !noBadges, showLegend: !noLegend, showOverlay: overlay == .findings)
+    }
+
+    /// Renders one loaded blueprint with these options.
+    func render(_ document: BlueprintDocument, configuration: AnalysisConfiguration) throws -> Data {
+        var overlayData: RenderOverlay?
+        if overlay == .findings {
+            overlayData = DiagramRenderer.overlay(for: document.blueprint, configuration: configuration)
+        }
+        return try GraphvizRenderer.shared.render(
+            document.blueprint, format: format.output, options: renderOptions, overlay: overlayData)
+    }
+}
+
+/// Rendering used by `report`: SVG with the findings overlay.
+enum DiagramRenderer {
+    static func overlay(for blueprint: Blueprint, configuration: AnalysisConfiguration) -> RenderOverlay {
+        let report = Analyzer(configuration: configuration, rules: RuleRegistry.all).analyze(blueprint)
+        return RenderOverlay(report: report, blueprint: blueprint)
+    }
+
+    static func svg(for document: BlueprintDocument, report: AnalysisReport) throws -> String {
+        let overlay = RenderOverlay(report: report, blueprint: document.blueprint)
+        let data = try GraphvizRenderer.shared.render(document.blueprint, format: .svg, options: RenderOptions(), overlay: overlay)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
