@@ -191,9 +191,15 @@ for step in touchpoints {
 
 // MARK: - Writing the blueprint as YAML
 //
-// INTEGRATOR: once the document writer is merged, write the blueprint next to the other showcase
-// files here, e.g.
-//
-//     let yaml = try BlueprintDocument.yaml(from: cafe)
-//     try yaml.write(toFile: "cafe-order.yaml", atomically: true, encoding: .utf8)
-//     print("Wrote cafe-order.yaml")
+// The same model as a file CI can check and render: `swift run DesignerBlueprint cafe-order.yaml`.
+// The writer is deterministic and atomic (temporary file, then rename).
+
+let outputPath = CommandLine.arguments.dropFirst().first ?? "cafe-order.yaml"
+do {
+    try cafe.write(to: outputPath, format: .yaml)
+    print()
+    print("Wrote \(outputPath)")
+} catch {
+    print("error: cannot write \(outputPath): \(error)")
+    exit(1)
+}
