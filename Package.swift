@@ -87,7 +87,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BlueprintCLITests",
-            dependencies: ["ServiceBlueprint", "BlueprintCLI"]
+            dependencies: ["ServiceBlueprint", "BlueprintCLI"],
+            exclude: ["Schemas"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -50,6 +50,8 @@ enum Starter {
             channels:
               - id: web
                 responseCommitment: 1min
+              - id: email
+                responseCommitment: 4h
 
             # Information that steps need and produce: the analyzers use it to find repeated
             # questions and steps that could run in parallel.
@@ -96,6 +98,7 @@ enum Starter {
                   service: Reply by name with the expected completion time
                   response: 1h
                 needs: [request-details]
+                evidence: [Acknowledgement email]
                 value: necessary
               - id: record-case
                 title: CRM records the case
@@ -104,6 +107,8 @@ enum Starter {
                 actor: crm
                 kind: automated
                 duration: 1s
+                standards:
+                  time: {target: 1s, tolerance: 4s}
                 needs: [request-details]
                 produces: [case-record]
                 value: necessary
@@ -133,9 +138,8 @@ enum Starter {
             flows:
               - {from: submit-request, to: confirmation-page, kind: information}
               - {from: submit-request, to: acknowledge}
-              - {from: submit-request, to: record-case, kind: information}
-              - {from: acknowledge, to: do-the-work}
-              - {from: record-case, to: do-the-work, kind: information}
+              - {from: submit-request, to: record-case}
+              - {from: record-case, to: do-the-work}
               - {from: do-the-work, to: receive-result}
 
             """
