@@ -143,7 +143,7 @@ struct DocumentRoundTripTests {
     @Test func canonicalDurations() {
         #expect(DocumentValue(BlueprintDuration.minutes(5)) == .string("5min"))
         #expect(DocumentValue(BlueprintDuration.hours(36)) == .string("1d 12h"))
-        #expect(DocumentValue(BlueprintDuration.seconds(61)) == .string("61s"))
+        #expect(DocumentValue(BlueprintDuration.seconds(61)) == .string("1min 1s"))
         // A value the canonical text cannot carry exactly is written as seconds.
         #expect(DocumentValue(BlueprintDuration.seconds(1e-7)) == .number(1e-7))
         var step = Step(id: "x", title: "X", lane: .support, stage: "s", duration: ProcessTime(.minutes(5)))

@@ -179,7 +179,8 @@ public enum Suggestion {
             let distance = editDistance(lowered, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best else { return nil }
+        // One-letter names are too short for an edit distance to mean a typo.
+        guard let best, word.count >= 2 else { return nil }
         let limit = max(1, min(3, max(word.count, best.name.count) / 3))
         return best.distance <= limit ? best.name : nil
     }

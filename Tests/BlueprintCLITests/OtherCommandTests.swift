@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@Suite("blueprint report, diff, convert, init, schema, rules")
+struct OtherCommandTests {
+    @Test("HTML report embeds the diagrams and lists metrics and findings")
+    func htmlReport() throws {
+        let directory = try CLI.temporaryDirectory()
+        let path = directory.appendingPathComponent("report.html").path
+        let result = try CLI.run(["report", "blueprints", "-o", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+        #expect(html.contains("lead time"))
+        #expect(html.contains("parallelizable-chain"))
+        #expect(!html.contains("<?xml"), "inline SVG without its XML prolog")
+    }
+
+    @Test("Markdown report links SVG diagrams written beside it")
+    func markdownReport() throws {
+        let directory = try CLI.temporaryDirectory()
+        let path = directory.appendingPathComponent("report.md").path
+        let result = try CLI.run(["report", "blueprints/clinic-visit.yaml", "-o", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(markdown.contains("![Outpatient clinic visit"))
+        #expect(markdown.contains("(report.assets/clinic-visit.svg)"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("report.assets/clinic-visit.svg").path))
+        #expect(markdown.contains("| lead time") || markdown.contains("lead time |"))
+    }
+
+    @Test("diff shows changed steps, metric deltas and fixed findings")
+    func diff() throws {
+        let directory = try CLI.temporaryDirectory()
+        let old = CLI.packageRoot.appendingPathComponent("blueprints/retail-store-service.yaml").path
+        let text = try String(contentsOfFile: old, encoding: .utf8)
+        let newPath = directory.appendingPathComponent("to-be.yaml").path
+        // The to-be version drops the photocopy nobody needs.
+        try text.replacingOccurrences(of: "Associate photocopies the receipt", with: "Associate scans the receipt")
+            .write(toFile: newPath, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["diff", old, newPath])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("~ photocopy-receipt: title:"))
+        #expect(result.stdout.contains("lead time"))
+        #expect(result.stdout.contains("Findings fixed"))
+        let json = try CLI.run(["diff", old, newPath, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["changedSteps"] as? [Any])?.count == 1)
+    }
+
+    @Test("convert YAML → JSON → YAML keeps the blueprint; check accepts the JSON")
+    func convertRoundTrip() throws {
+        let directory = try CLI.temporaryDirectory()
+        let json = directory.appendingPathComponent("clinic.json").path
+        let yaml = directory.appendingPathComponent("clinic.yaml").path
+        #expect(try CLI.run(["convert", "blueprints/clinic-visit.yaml", "-o", json]).status == 0)
+        #expect(try CLI.run(["convert", json, "-o", yaml]).status == 0)
+        #expect(try CLI.run(["check", json, "--fail-on", "never"]).status == 0)
+        let again = directory.appendingPathComponent("again.json").path
+        #expect(try CLI.run(["convert", yaml, "-o", again]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: json)) == Data(contentsOf: URL(fileURLWithPath: again)))
+        let bad = try CLI.run(["convert", "blueprints/clinic-visit.yaml", "-o", directory.appendingPathComponent("x.txt").path])
+        #expect(bad.status == 2)
+    }
+
+    @Test("init scaffolds a blueprint that checks clean and renders; refuses to overwrite")
+    func initScaffold() throws {
+        let directory = try CLI.temporaryDirectory()
+        let created = try CLI.run(["init", "Pet Grooming"], in: directory)
+        #expect(created.status == 0, "\(created.stderr)")
+        let path = directory.appendingPathComponent("Pet Grooming.yaml").path
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("id: pet-grooming"))
+        let check = try CLI.run(["check", path, "--fail-on", "warning"])
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(try CLI.run(["render", path, "-o", directory.appendingPathComponent("out").path]).status == 0)
+        #expect(try CLI.run(["init", "Pet Grooming"], in: directory).status == 2)
+    }
+
+    @Test("schema prints the JSON Schema; rules lists every rule")
+    func schemaAndRules() throws {
+        let schema = try CLI.run(["schema"])
+        #expect(schema.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(schema.stdout.utf8)) as? [String: Any]
+        #expect(object?["$schema"] != nil)
+        let rules = try CLI.run(["rules", "--verbose"])
+        #expect(rules.status == 0)
+        for id in ["parallelizable-chain", "redundant-information-request", "missing-time-standard", "structure-dead-end"] {
+            #expect(rules.stdout.contains(id))
+        }
+        #expect(rules.stdout.contains("fix:"))
+    }
+
+    @Test("--help explains the commands and exit codes; --version prints the version")
+    func help() throws {
+        let help = try CLI.run(["--help"])
+        #expect(help.status == 0)
+        for word in ["check", "render", "report", "diff", "convert", "init", "schema", "rules", "Exit codes"] {
+            #expect(help.stdout.contains(word))
+        }
+        #expect(try CLI.run(["--version"]).stdout.contains("0.1.0"))
+    }
+}
