@@ -147,12 +147,14 @@ struct SchemaTests {
         var documents: [(name: String, json: String)] = []
         for url in DocumentTesting.validBlueprintFiles {
             // The file as written, and the library's own canonical JSON and YAML of it.
-            documents.append((url.lastPathComponent, try Self.jsonOfFile(url)))
+            let name = String(url.path.dropFirst(DocumentTesting.repositoryRoot.path.count))
+            documents.append((name, try Self.jsonOfFile(url)))
             let blueprint = try BlueprintDocument.read(from: url.path).blueprint
-            documents.append((url.lastPathComponent + " (written as JSON)", blueprint.jsonText()))
+            documents.append((name + " (written as JSON)", blueprint.jsonText()))
             let yaml = try #require(try Yams.compose(yaml: blueprint.yamlText()))
-            documents.append((url.lastPathComponent + " (written as YAML)", JSONWriter.text(for: DocumentValue(node: yaml))))
+            documents.append((name + " (written as YAML)", JSONWriter.text(for: DocumentValue(node: yaml))))
         }
+        #expect(Set(documents.map(\.name)).count == documents.count, "document names must be unique")
         documents.append(("every-property (JSON)", Samples.everyProperty.jsonText()))
         let everyYAML = try #require(try Yams.compose(yaml: Samples.everyProperty.yamlText()))
         documents.append(("every-property (YAML)", JSONWriter.text(for: DocumentValue(node: everyYAML))))
