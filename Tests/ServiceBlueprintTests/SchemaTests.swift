@@ -146,15 +146,15 @@ struct SchemaTests {
     @Test func schemaValidatesEveryBlueprintFile() throws {
         var documents: [(name: String, json: String)] = []
         for url in DocumentTesting.validBlueprintFiles {
-            // The file as written, and the library's own canonical JSON and YAML of it. Named with
-            // its folder, since a fixture and a showcase file may share a file name.
-            let name = url.deletingLastPathComponent().lastPathComponent + "/" + url.lastPathComponent
+            // The file as written, and the library's own canonical JSON and YAML of it.
+            let name = String(url.path.dropFirst(DocumentTesting.repositoryRoot.path.count))
             documents.append((name, try Self.jsonOfFile(url)))
             let blueprint = try BlueprintDocument.read(from: url.path).blueprint
             documents.append((name + " (written as JSON)", blueprint.jsonText()))
             let yaml = try #require(try Yams.compose(yaml: blueprint.yamlText()))
             documents.append((name + " (written as YAML)", JSONWriter.text(for: DocumentValue(node: yaml))))
         }
+        #expect(Set(documents.map(\.name)).count == documents.count, "document names must be unique")
         documents.append(("every-property (JSON)", Samples.everyProperty.jsonText()))
         let everyYAML = try #require(try Yams.compose(yaml: Samples.everyProperty.yamlText()))
         documents.append(("every-property (YAML)", JSONWriter.text(for: DocumentValue(node: everyYAML))))

@@ -71,6 +71,9 @@ extension BlueprintDocument {
 
     /// Parses and validates `text`, reporting problems against `path`.
     ///
+    /// Parsing runs on a helper thread with a large stack (YAML nesting makes the parser recurse)
+    /// while the calling thread waits.
+    ///
     /// - Throws: ``BlueprintError`` with every error and warning, sorted by location, when any is an error.
     public static func parse(_ text: String, path: String, format: DocumentFormat) throws(BlueprintError) -> BlueprintDocument {
         // Yams builds and frees its node tree recursively: keep that on a large stack.

@@ -15,8 +15,11 @@ struct DocumentSyntax {
     /// Keys that were renamed to tell duplicates apart, by the key's position: the original name.
     var renamedKeys: [TextPosition: String] = [:]
 
-    /// The most duplicate keys that are worked around before the parser's own error is reported.
-    static let duplicateKeyLimit = 200
+    /// The most duplicate keys that are worked around (each costs a re-parse) before the parser's
+    /// own error is reported: 200 for small files, fewer for large ones, so the work stays bounded.
+    static func duplicateKeyLimit(forLength length: Int) -> Int {
+        max(5, min(200, 20_000_000 / max(1, length)))
+    }
 
     /// Parses `text` as `format`, reporting errors against `path`.
     init(text: String, format: DocumentFormat, path: String) {
@@ -24,7 +27,8 @@ struct DocumentSyntax {
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }  // libyaml would count it as a column
         if format == .json { scalars = Self.joiningSurrogatePairs(scalars) }
 
-        for round in 0...Self.duplicateKeyLimit {
+        let limit = Self.duplicateKeyLimit(forLength: scalars.count)
+        for round in 0...limit {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars)
             let yaml = String(view)
@@ -33,7 +37,7 @@ struct DocumentSyntax {
                 return
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 let position = TextPosition(line: context.mark.line, column: context.mark.column)
-                if round < Self.duplicateKeyLimit, renamedKeys[position] == nil, let name = duplicates.first,
+                if round < limit, renamedKeys[position] == nil, let name = duplicates.first,
                     let renamed = Self.renamingKey(at: position, in: scalars, round: round)
                 {
                     renamedKeys[position] = name
@@ -71,7 +75,7 @@ struct DocumentSyntax {
     }
 
     /// Rewrites JSON's `\uD83D\uDE00` surrogate-pair escapes as YAML's `\U0001F600`, which libyaml
-    /// understands. Only escapes preceded by an odd number of backslashes are escapes.
+    /// understands. A backslash starts an escape only after an even number of backslashes.
     static func joiningSurrogatePairs(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         func hexValue(_ slice: ArraySlice<Unicode.Scalar>) -> UInt32? {
             guard slice.count == 4 else { return nil }

@@ -14,6 +14,8 @@ struct YAMLWriter {
     static let indentStep = 2
 
     private var output = ""
+    /// `true` right after a list item's "- ", where the item's first line continues.
+    private var afterDash = false
 
     /// The YAML text for `value`, ending with a newline.
     static func text(for value: DocumentValue) -> String {
@@ -33,9 +35,10 @@ struct YAMLWriter {
     // MARK: Block structure
 
     private mutating func writeEntries(_ entries: [DocumentValue.Entry], indent: Int) {
-        for (offset, entry) in entries.enumerated() {
+        for entry in entries {
             // The first entry of a list item shares the line with its "- ".
-            if offset > 0 || !output.hasSuffix("- ") { output += String(repeating: " ", count: indent) }
+            if !afterDash { output += String(repeating: " ", count: indent) }
+            afterDash = false
             let key = Self.string(entry.key, inFlow: false)
             writeValue(entry.value, after: key + ":", indent: indent)
         }
@@ -43,16 +46,19 @@ struct YAMLWriter {
 
     private mutating func writeItems(_ items: [DocumentValue], indent: Int) {
         for item in items {
-            if !output.hasSuffix("- ") { output += String(repeating: " ", count: indent) }
+            if !afterDash { output += String(repeating: " ", count: indent) }
             output += "- "
+            afterDash = true
             switch item {
             case .mapping(let entries) where !entries.isEmpty:
                 if let line = inline(item), indent + 2 + line.count <= Self.lineWidth {
                     output += line + "\n"
+                    afterDash = false
                 } else {
                     writeEntries(entries, indent: indent + Self.indentStep)
                 }
             case .list(let nested) where !nested.isEmpty:
+                afterDash = false
                 if let line = inline(item), indent + 2 + line.count <= Self.lineWidth {
                     output += line + "\n"
                 } else {
@@ -61,6 +67,7 @@ struct YAMLWriter {
                     writeItems(nested, indent: indent + Self.indentStep)
                 }
             default:
+                afterDash = false
                 writeScalar(item, indent: indent + Self.indentStep)
             }
         }
@@ -152,47 +159,55 @@ struct YAMLWriter {
     /// `true` when `text` can be written without quotes and reads back as the same string in
     /// block (and, with `inFlow`, flow) context under both YAML 1.1 and 1.2.
     static func isPlainSafe(_ text: String, inFlow: Bool) -> Bool {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return false }
-        if "-?:,[]{}#&*!|>'\"%@`= \t".unicodeScalars.contains(first) { return false }
-        if last == " " || last == ":" { return false }
-        for scalar in scalars {
-            if !isPrintable(scalar) || scalar == "\t" { return false }
-            if inFlow, ",[]{}".unicodeScalars.contains(scalar) { return false }
+        // One pass over the scalars: this runs for every string written, so no Foundation searches.
+        var previous: Unicode.Scalar?
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if previous == nil, "-?:,[]{}#&*!|>'\"%@`= ".unicodeScalars.contains(scalar) { return false }
+            if !isPrintable(scalar) { return false }  // also rejects tabs and line breaks
+            if inFlow, ",[]{}:?#".unicodeScalars.contains(scalar) { return false }  // YAML 1.1 ends plain scalars at ':' and '?' in flow
+            if scalar == " ", previous == ":" { return false }  // "key: value"
+            if scalar == "#", previous == " " { return false }  // " # comment"
+            previous = scalar
+            count += 1
         }
-        if text.contains(": ") || text.contains(" #") { return false }
-        if PlainScalar.kind(of: text) != .string { return false }
-        return !looksLikeYAML11NonString(text)
+        guard let last = previous, last != " ", last != ":" else { return false }
+        if count <= 5, PlainScalar.kind(of: text) != .string { return false }
+        return !looksLikeNonString(text)
     }
 
-    /// Words and numbers that YAML 1.1 readers (PyYAML, older libraries) take for booleans,
-    /// null, numbers or timestamps: `yes`, `off`, `~`, `1_000`, `1:30`, `0b101`, `2026-03-01`, `.5`.
-    static func looksLikeYAML11NonString(_ text: String) -> Bool {
-        switch text.lowercased() {
-        case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<": return true
-        default: break
+    /// Plain scalars that YAML 1.2 or 1.1 readers (PyYAML, older libraries) take for numbers,
+    /// booleans, null or timestamps: `1e5`, `.inf`, `yes`, `off`, `~`, `1_000`, `1:30`, `0b101`,
+    /// `2026-03-01`.
+    static func looksLikeNonString(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(8))
+        guard let first = scalars.first else { return true }
+        if scalars.count <= 5 {
+            switch text.lowercased() {
+            case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", ".inf", "+.inf", "-.inf", ".nan":
+                return true
+            default: break
+            }
         }
-        var body = Substring(text)
-        if let sign = body.first, sign == "+" || sign == "-" { body = body.dropFirst() }
-        guard let head = body.first else { return false }
-        if head.isASCII, head.isNumber || head == ".",
-            body.allSatisfy({ "0123456789_:.eE+-".contains($0) })
-        {
-            return true
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+        // Only strings that start like a number can be one.
+        var start = 0
+        if first == "+" || first == "-" { start = 1 }
+        guard start < scalars.count, isDigit(scalars[start]) || scalars[start] == "." else { return false }
+        var digitsOnly = true
+        for scalar in text.unicodeScalars.dropFirst(start) where !(isDigit(scalar) || "_:.eE+-".unicodeScalars.contains(scalar)) {
+            digitsOnly = false
+            break
         }
-        if body.hasPrefix("0x") || body.hasPrefix("0b") || body.hasPrefix("0o") || body.hasPrefix("0X"),
-            body.dropFirst(2).allSatisfy({ $0.isHexDigit || $0 == "_" })
+        if digitsOnly { return true }
+        if scalars.count > start + 2, scalars[start] == "0", "xXbBoO".unicodeScalars.contains(scalars[start + 1]),
+            text.unicodeScalars.dropFirst(start + 2).allSatisfy({ $0.properties.isASCIIHexDigit || $0 == "_" })
         {
             return true
         }
         // Timestamps: 2026-03-01, 2026-3-1T10:00:00Z.
-        let head6 = Array(text.prefix(6))
-        if head6.count == 6, head6[0..<4].allSatisfy({ $0.isASCII && $0.isNumber }), head6[4] == "-",
-            head6[5].isASCII, head6[5].isNumber
-        {
-            return true
-        }
-        if body.lowercased() == ".inf" || body.lowercased() == ".nan" { return true }
+        if scalars.count >= 6, scalars[0..<4].allSatisfy(isDigit), scalars[4] == "-", isDigit(scalars[5]) { return true }
+        if PlainScalar.kind(of: text) != .string { return true }
         return false
     }
 

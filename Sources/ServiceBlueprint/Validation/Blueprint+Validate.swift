@@ -1,5 +1,8 @@
 extension Blueprint {
-    /// Checks that the blueprint is well-formed and returns every problem found, in model order.
+    /// Checks that the blueprint is well-formed and returns every problem found.
+    ///
+    /// Diagnostics come grouped by check and in model order within a check; documents
+    /// (``BlueprintDocument``) sort them by file location.
     ///
     /// Errors make the blueprint unusable: no steps; empty or duplicate ids (stages, actors,
     /// channels, information items, personas, journeys, steps); references to unknown steps,
@@ -7,7 +10,10 @@ extension Blueprint {
     /// below 1; working hours out of range; probabilities outside 0…1; probabilities of the flows
     /// leaving a step adding up to more than 1; three-point durations out of order; emotions outside
     /// -2…2; demand without arrivals; bottlenecks naming neither or both of a step and an actor;
-    /// self-loops; duplicate flows; and cycles of flows not marked `rework`.
+    /// self-loops; duplicate flows; and cycles of flows not marked `rework` (information flows
+    /// never close a cycle). Cycles are found by an iterative depth-first search: each flow that
+    /// goes back to a step still being explored is reported once, with the cycle it closes, so
+    /// marking every reported flow as rework makes the graph acyclic.
     ///
     /// Warnings point at things that are valid but suspicious: a stage without steps, an
     /// information item nobody needs or produces, a step in no flow, a journey that starts outside
