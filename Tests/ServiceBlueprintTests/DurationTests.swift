@@ -36,6 +36,8 @@ struct SuggestionTests {
     @Test func typoGetsSuggestion() {
         #expect(Suggestion.closest(to: "backstge", in: Lane.allCases.map(\.rawValue)) == "backstage")
         #expect(Suggestion.closest(to: "zzzzzz", in: Lane.allCases.map(\.rawValue)) == nil)
+        #expect(Suggestion.closest(to: "titel", in: ["title", "lane", "stage"]) == "title")
+        #expect(Suggestion.closest(to: "c", in: ["a", "b"]) == nil, "one letter is too short to guess")
     }
 
     @Test func linesCrossed() {
