@@ -10,13 +10,14 @@ import ServiceBlueprint
 if CommandLine.arguments.dropFirst().first == "montecarlo" { runMonteCarloBenchmark(Array(CommandLine.arguments.dropFirst(2))) }
 
 let usage = """
-    usage: blueprint-bench graph|analyze [--steps N] [--seed S]
+    usage: blueprint-bench graph|analyze|profile [--steps N] [--seed S]
       graph    graph build, topological order and longest path (issue 2: < 0.5 s at 100 000 steps)
       analyze  all rules + metrics, at N/10 and N steps, with the time ratio and peak memory
+      profile  the metrics and each rule timed on its own
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let mode = arguments.first, ["graph", "analyze"].contains(mode) else {
+guard let mode = arguments.first, ["graph", "analyze", "profile"].contains(mode) else {
     print(usage)
     exit(2)
 }
@@ -74,6 +75,8 @@ func runGraph(steps: Int, seed: UInt64) {
 switch mode {
 case "graph":
     runGraph(steps: stepCount, seed: seed)
+case "profile":
+    runProfile(steps: stepCount, seed: seed)
 default:
     runAnalyze(steps: stepCount, seed: seed)
 }

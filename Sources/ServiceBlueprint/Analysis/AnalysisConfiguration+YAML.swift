@@ -1,0 +1,219 @@
+import Foundation
+import Yams
+
+extension AnalysisConfiguration {
+    /// The file name looked for next to blueprints.
+    public static let fileName = ".blueprint.yml"
+
+    /// Reads a configuration file such as `.blueprint.yml`:
+    ///
+    /// ```yaml
+    /// rules:
+    ///   missing-time-standard: off          # or false: do not run
+    ///   missing-journey-target: error       # severity override
+    ///   parallelizable-chain:
+    ///     severity: note
+    ///     minimumSaving: 5min               # a threshold
+    ///   redundant-stacked-approval:
+    ///     enabled: false
+    /// ```
+    ///
+    /// Unknown rule ids and keys, wrong value types and YAML syntax errors are reported as
+    /// located diagnostics (`.blueprint.yml:3:3: error: unknown rule 'missing-time-standrd'; did you mean
+    /// 'missing-time-standard'?`); the rest of the file still applies.
+    /// - Parameters:
+    ///   - yaml: The file's text.
+    ///   - path: The file path used in diagnostics.
+    ///   - rules: The rules the configuration may name.
+    public static func load(
+        yaml: String, path: String = fileName, rules: [any BlueprintRule] = RuleRegistry.builtIn
+    ) -> LoadedConfiguration {
+        var reader = ConfigurationReader(path: path, rules: rules)
+        reader.read(yaml)
+        return LoadedConfiguration(configuration: reader.configuration, diagnostics: reader.diagnostics)
+    }
+
+    /// Reads a configuration file from disk; a file that cannot be read is an error diagnostic.
+    public static func load(contentsOfFile path: String, rules: [any BlueprintRule] = RuleRegistry.builtIn) -> LoadedConfiguration {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            return LoadedConfiguration(
+                configuration: .default,
+                diagnostics: [Diagnostic(.error, "cannot read configuration file", location: SourceLocation(path: path, line: 1, column: 1))])
+        }
+        return load(yaml: text, path: path, rules: rules)
+    }
+}
+
+/// Walks the YAML node tree of a configuration file and collects settings and diagnostics.
+private struct ConfigurationReader {
+    let path: String
+    let rulesByID: [String: any BlueprintRule]
+    var configuration = AnalysisConfiguration()
+    var diagnostics: [Diagnostic] = []
+
+    init(path: String, rules: [any BlueprintRule]) {
+        self.path = path
+        var byID: [String: any BlueprintRule] = [:]
+        for rule in rules where byID[rule.id] == nil { byID[rule.id] = rule }
+        rulesByID = byID
+    }
+
+    static let topLevelKeys = ["rules"]
+    static let ruleKeys = ["enabled", "severity"]
+
+    func location(_ node: Node) -> SourceLocation {
+        SourceLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    mutating func error(_ message: String, at node: Node, path modelPath: ModelPath) {
+        diagnostics.append(Diagnostic(.error, message, path: modelPath, location: location(node)))
+    }
+
+    mutating func read(_ yaml: String) {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(Self.diagnostic(for: error, path: path))
+            return
+        } catch {
+            diagnostics.append(Diagnostic(.error, "cannot parse YAML: \(error)", location: SourceLocation(path: path, line: 1, column: 1)))
+            return
+        }
+        guard let root else { return }  // An empty file configures nothing.
+        guard let mapping = root.mapping else {
+            error("the configuration must be a mapping with a 'rules' key", at: root, path: ModelPath())
+            return
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "rules": readRules(value)
+            default:
+                error(
+                    "unknown key '\(key)'" + Suggestion.didYouMean(key, in: Self.topLevelKeys) + " (expected: rules)",
+                    at: keyNode, path: [key])
+            }
+        }
+    }
+
+    mutating func readRules(_ node: Node) {
+        guard let mapping = node.mapping else {
+            if node.scalar?.string.isEmpty ?? false || node.scalar?.string == "~" || node.scalar?.string == "null" { return }
+            error("'rules' must map rule ids to settings", at: node, path: ["rules"])
+            return
+        }
+        for (keyNode, value) in mapping {
+            let ruleID = keyNode.string ?? ""
+            let modelPath: ModelPath = ["rules", ruleID]
+            guard let rule = rulesByID[ruleID] else {
+                error(
+                    "unknown rule '\(ruleID)'" + Suggestion.didYouMean(ruleID, in: rulesByID.keys.sorted()),
+                    at: keyNode, path: modelPath)
+                continue
+            }
+            if let scalar = value.scalar {
+                readShorthand(scalar.string, for: rule, at: value, path: modelPath)
+            } else if let settings = value.mapping {
+                readSettings(settings, for: rule, path: modelPath)
+            } else {
+                error("settings for '\(ruleID)' must be on, off, a severity, or a mapping", at: value, path: modelPath)
+            }
+        }
+    }
+
+    /// `rule: off`, `rule: on`, `rule: warning`.
+    mutating func readShorthand(_ text: String, for rule: any BlueprintRule, at node: Node, path modelPath: ModelPath) {
+        if let enabled = Self.bool(text) {
+            configuration.rules[rule.id, default: .init()].enabled = enabled
+        } else if let severity = Severity(rawValue: text.lowercased()) {
+            configuration.rules[rule.id, default: .init()].severity = severity
+        } else {
+            let choices = ["on", "off"] + Severity.allCases.map(\.rawValue)
+            error(
+                "invalid setting '\(text)' for '\(rule.id)'" + Suggestion.didYouMean(text, in: choices)
+                    + " (expected on, off, note, warning or error)",
+                at: node, path: modelPath)
+        }
+    }
+
+    mutating func readSettings(_ mapping: Node.Mapping, for rule: any BlueprintRule, path modelPath: ModelPath) {
+        let thresholdsByKey = Dictionary(rule.thresholds.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let keyPath = modelPath.appending(key)
+            switch key {
+            case "enabled":
+                guard let text = value.scalar?.string, let enabled = Self.bool(text) else {
+                    error("'enabled' must be true or false", at: value, path: keyPath)
+                    continue
+                }
+                configuration.rules[rule.id, default: .init()].enabled = enabled
+            case "severity":
+                guard let text = value.scalar?.string, let severity = Severity(rawValue: text.lowercased()) else {
+                    let text = value.scalar?.string ?? ""
+                    error(
+                        "invalid severity '\(text)'" + Suggestion.didYouMean(text, in: Severity.allCases.map(\.rawValue))
+                            + " (expected note, warning or error)",
+                        at: value, path: keyPath)
+                    continue
+                }
+                configuration.rules[rule.id, default: .init()].severity = severity
+            default:
+                guard let threshold = thresholdsByKey[key] else {
+                    let known = Self.ruleKeys + rule.thresholds.map(\.key)
+                    error(
+                        "unknown key '\(key)' for rule '\(rule.id)'" + Suggestion.didYouMean(key, in: known)
+                            + " (expected: \(known.joined(separator: ", ")))",
+                        at: keyNode, path: keyPath)
+                    continue
+                }
+                if let parsed = Self.value(value, like: threshold.defaultValue) {
+                    configuration.rules[rule.id, default: .init()].thresholds[key] = parsed
+                } else {
+                    error(
+                        "'\(key)' of '\(rule.id)' must be a \(threshold.defaultValue.typeName), e.g. \(threshold.defaultValue)",
+                        at: value, path: keyPath)
+                }
+            }
+        }
+    }
+
+    static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "on", "yes": true
+        case "false", "off", "no": false
+        default: nil
+        }
+    }
+
+    /// Reads `node` as a value of the same type as `example`.
+    static func value(_ node: Node, like example: ThresholdValue) -> ThresholdValue? {
+        switch example {
+        case .names:
+            if let sequence = node.sequence {
+                let names = sequence.compactMap { $0.scalar?.string }
+                return names.count == sequence.count ? .names(names) : nil
+            }
+            return node.scalar.map { .names([$0.string]) }
+        default:
+            guard let text = node.scalar?.string else { return nil }
+            switch example {
+            case .duration: return (try? BlueprintDuration(parsing: text)).map { .duration($0) }
+            case .number: return Double(text).flatMap { $0.isFinite ? .number($0) : nil }
+            case .integer: return Int(text).map { .integer($0) }
+            case .flag: return bool(text).map { .flag($0) }
+            case .names: return nil
+            }
+        }
+    }
+
+    static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Diagnostic(.error, "YAML syntax error: \(problem)", location: SourceLocation(path: path, line: mark.line, column: mark.column))
+        default:
+            return Diagnostic(.error, "cannot parse YAML: \(error)", location: SourceLocation(path: path, line: 1, column: 1))
+        }
+    }
+}

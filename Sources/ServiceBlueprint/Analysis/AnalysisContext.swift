@@ -1,0 +1,175 @@
+/// Everything a rule sees: the blueprint, its graph, the metrics, the rule's configuration, and
+/// helpers that make findings consistent across rules.
+///
+/// The analyzer builds the shared parts once and hands each rule a context with that rule's
+/// severity and thresholds.
+public struct AnalysisContext: Sendable {
+    /// The blueprint under analysis.
+    public let blueprint: Blueprint
+    /// Its flow graph.
+    public let graph: BlueprintGraph
+    /// Timing and interaction metrics, per journey.
+    public let metrics: BlueprintMetrics
+    /// The journeys as step sets with their critical-path schedules (one whole-blueprint scope when
+    /// there are no journeys), in the order of ``BlueprintMetrics/journeys``.
+    public let scopes: [JourneyScope]
+    /// The id of the rule this context was made for.
+    public let ruleID: String
+    /// The severity the rule's findings get.
+    public let severity: Severity
+    /// The rule's thresholds, defaults merged with configuration.
+    public let thresholds: [String: ThresholdValue]
+    let index: AnalysisIndex
+
+    init(
+        blueprint: Blueprint, graph: BlueprintGraph, metrics: BlueprintMetrics, scopes: [JourneyScope],
+        index: AnalysisIndex, ruleID: String = "", severity: Severity = .warning, thresholds: [String: ThresholdValue] = [:]
+    ) {
+        self.blueprint = blueprint
+        self.graph = graph
+        self.metrics = metrics
+        self.scopes = scopes
+        self.index = index
+        self.ruleID = ruleID
+        self.severity = severity
+        self.thresholds = thresholds
+    }
+
+    /// The same shared data, configured for another rule.
+    func configured(for rule: any BlueprintRule, configuration: AnalysisConfiguration) -> AnalysisContext {
+        AnalysisContext(
+            blueprint: blueprint, graph: graph, metrics: metrics, scopes: scopes, index: index, ruleID: rule.id,
+            severity: configuration.severity(for: rule), thresholds: configuration.thresholds(for: rule))
+    }
+
+    // MARK: Steps, actors, information
+
+    /// The step at node `index`.
+    public func step(_ index: Int32) -> Step { blueprint.steps[Int(index)] }
+
+    /// How findings name a step: `'Title' (id)`.
+    public func name(ofStep index: Int32) -> String {
+        let step = blueprint.steps[Int(index)]
+        return "'\(step.title)' (\(step.id))"
+    }
+
+    /// Names of several steps joined with commas and "and".
+    public func names(ofSteps indices: [Int32]) -> String { Self.list(indices.map(name(ofStep:))) }
+
+    /// How findings name an information item: its title in quotes, or its id.
+    public func name(ofItem id: String) -> String { "'\(index.itemByID[id]?.title ?? id)'" }
+
+    /// The actor with the given id.
+    public func actor(_ id: String) -> Actor? { index.actorByID[id] }
+
+    /// The information item with the given id.
+    public func item(_ id: String) -> InformationItem? { index.itemByID[id] }
+
+    /// The department of the step's actor, if known (an actor of kind department is its own department).
+    public func department(ofStep index: Int32) -> String? { self.index.department[Int(index)] }
+
+    /// The performing actor of the step; `nil` for customer steps.
+    public func performer(ofStep index: Int32) -> String? { self.index.performer[Int(index)] }
+
+    /// `true` when the customer does the step (customer lane or a customer actor).
+    public func isCustomerStep(_ index: Int32) -> Bool { self.index.isCustomerStep[Int(index)] }
+
+    /// Steps that produce the item, ascending.
+    public func producers(of item: String) -> [Int32] {
+        index.itemIndex[item].map { Array(index.producers(ofItem: $0)) } ?? []
+    }
+
+    /// Steps that need the item, ascending.
+    public func consumers(of item: String) -> [Int32] {
+        index.itemIndex[item].map { Array(index.consumers(ofItem: $0)) } ?? []
+    }
+
+    /// `true` when some step needs the item.
+    public func isNeeded(_ item: String) -> Bool {
+        guard let k = index.itemIndex[item] else { return false }
+        return !index.consumers(ofItem: k).isEmpty
+    }
+
+    /// The step's position in the topological order of the work graph.
+    public func topologicalPosition(of index: Int32) -> Int32 { self.index.topologicalPosition[Int(index)] }
+
+    /// `true` when work flows lead from `a` to `b` (so the same case passes both, `a` first).
+    ///
+    /// Searches backwards from `b` and never enters steps that come before `a` in topological order,
+    /// so checks between nearby steps stay cheap on large blueprints.
+    public func leadsTo(_ a: Int32, _ b: Int32, kinds: FlowKindSet = .ordering) -> Bool {
+        let position = index.topologicalPosition
+        guard a != b, a >= 0, b >= 0, Int(a) < position.count, Int(b) < position.count else { return false }
+        let floor = position[Int(a)]
+        guard floor < position[Int(b)] else { return false }
+        var seen: Set<Int32> = [b]
+        var stack: [Int32] = [b]
+        while let v = stack.popLast() {
+            var found = false
+            graph.forEachPredecessor(of: v, kinds: kinds) { p, _, _ in
+                if p == a { found = true }
+                if !found, position[Int(p)] > floor, seen.insert(p).inserted { stack.append(p) }
+            }
+            if found { return true }
+        }
+        return false
+    }
+
+    /// The scopes (journeys) that contain the step.
+    public func scopes(containing index: Int32) -> [JourneyScope] { scopes.filter { $0.steps.contains(index) } }
+
+    // MARK: Thresholds
+
+    /// A duration threshold (zero when missing or of another type).
+    public func duration(_ key: String) -> BlueprintDuration {
+        if case .duration(let value) = thresholds[key] { return value }
+        return .zero
+    }
+    /// A number threshold (0 when missing or of another type).
+    public func number(_ key: String) -> Double {
+        if case .number(let value) = thresholds[key] { return value }
+        return 0
+    }
+    /// An integer threshold (0 when missing or of another type).
+    public func integer(_ key: String) -> Int {
+        if case .integer(let value) = thresholds[key] { return value }
+        return 0
+    }
+    /// A boolean threshold (`false` when missing or of another type).
+    public func flag(_ key: String) -> Bool {
+        if case .flag(let value) = thresholds[key] { return value }
+        return false
+    }
+    /// A list-of-names threshold (empty when missing or of another type).
+    public func names(_ key: String) -> [String] {
+        if case .names(let value) = thresholds[key] { return value }
+        return []
+    }
+
+    // MARK: Findings
+
+    /// The model path of a step, `steps[i]`.
+    public func path(ofStep index: Int32) -> ModelPath { ["steps", Int(index)] }
+
+    /// Makes a finding of the current rule with its configured severity. The path defaults to the
+    /// first step's; flows are given by index in ``Blueprint/flows``.
+    public func finding(
+        _ message: String, steps: [Int32], flows: [Int32] = [], path: ModelPath? = nil,
+        fix: SuggestedFix? = nil, impact: Impact? = nil
+    ) -> Finding {
+        let flowIDs = flows.compactMap { f in blueprint.flows.indices.contains(Int(f)) ? blueprint.flows[Int(f)].id : nil }
+        return Finding(
+            ruleID: ruleID, severity: severity, message: message,
+            stepIDs: steps.map { blueprint.steps[Int($0)].id }, flowIDs: flowIDs,
+            path: path ?? steps.first.map(self.path(ofStep:)), fix: fix, impact: impact)
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+}

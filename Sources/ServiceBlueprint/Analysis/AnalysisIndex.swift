@@ -1,0 +1,145 @@
+/// Lookups every rule needs, built once per analysis in linear time.
+struct AnalysisIndex: Sendable {
+    let actorByID: [String: Actor]
+    let itemByID: [String: InformationItem]
+    /// Every information item id that is declared or used, declared ones first, then in order of first use.
+    let itemIDs: [String]
+    /// Position in ``itemIDs`` by id.
+    let itemIndex: [String: Int32]
+    /// CSR: the steps producing item `k` are `producerSteps[producerOffsets[k]..<producerOffsets[k+1]]`, ascending.
+    let producerOffsets: [Int32]
+    let producerSteps: [Int32]
+    /// CSR: the steps needing item `k`, ascending.
+    let consumerOffsets: [Int32]
+    let consumerSteps: [Int32]
+    /// The department of each step's actor (an actor of kind department is its own department).
+    let department: [String?]
+    /// The performing actor id of each step (`nil` for customer steps and steps without actor).
+    let performer: [String?]
+    /// The lane of each step.
+    let lane: [Lane]
+    /// `true` for steps with a channel.
+    let isTouchpoint: [Bool]
+    /// `true` for steps done by the customer (customer lane or an actor of kind customer).
+    let isCustomerStep: [Bool]
+    /// Position of each step in the topological order of the work graph; steps left over by a
+    /// cycle come after all others.
+    let topologicalPosition: [Int32]
+    /// Customer waiting of each step: see ``JourneyMetrics/customerWaitingTime``.
+    let customerWaitSeconds: [Double]
+
+    init(blueprint: Blueprint, graph: BlueprintGraph) {
+        let steps = blueprint.steps
+        let n = steps.count
+        var actors: [String: Actor] = [:]
+        for actor in blueprint.actors where actors[actor.id] == nil { actors[actor.id] = actor }
+        actorByID = actors
+        var items: [String: InformationItem] = [:]
+        var itemIDs: [String] = []
+        var itemIndex: [String: Int32] = [:]
+        itemIndex.reserveCapacity(blueprint.information.count)
+        for item in blueprint.information where items[item.id] == nil {
+            items[item.id] = item
+            itemIndex[item.id] = Int32(itemIDs.count)
+            itemIDs.append(item.id)
+        }
+        itemByID = items
+        func indexOfItem(_ id: String) -> Int32 {
+            if let known = itemIndex[id] { return known }
+            let added = Int32(itemIDs.count)
+            itemIndex[id] = added
+            itemIDs.append(id)
+            return added
+        }
+        // (item, step) pairs in step order; a step listing an item twice counts once.
+        var produced: [(item: Int32, step: Int32)] = []
+        var needed: [(item: Int32, step: Int32)] = []
+        // The last step that listed each item, to count an item listed twice by one step once.
+        var producedBy: [Int32] = []
+        var neededBy: [Int32] = []
+        var department = [String?](repeating: nil, count: n)
+        var performer = [String?](repeating: nil, count: n)
+        var isCustomer = [Bool](repeating: false, count: n)
+        var wait = [Double](repeating: 0, count: n)
+        var lane = [Lane](repeating: .customer, count: n)
+        var touchpoint = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            let v = Int32(i)
+            for id in steps[i].produces {
+                let k = Int(indexOfItem(id))
+                if k >= producedBy.count { producedBy.append(contentsOf: repeatElement(-1, count: k + 1 - producedBy.count)) }
+                if producedBy[k] != v { producedBy[k] = v; produced.append((Int32(k), v)) }
+            }
+            for id in steps[i].needs {
+                let k = Int(indexOfItem(id))
+                if k >= neededBy.count { neededBy.append(contentsOf: repeatElement(-1, count: k + 1 - neededBy.count)) }
+                if neededBy[k] != v { neededBy[k] = v; needed.append((Int32(k), v)) }
+            }
+            lane[i] = steps[i].lane
+            touchpoint[i] = steps[i].channel != nil
+            let actor = steps[i].actor.flatMap { actors[$0] }
+            let customer = steps[i].lane == .customer || actor?.kind == .customer
+            isCustomer[i] = customer
+            if !customer {
+                performer[i] = steps[i].actor
+                department[i] = actor.flatMap { $0.kind == .department ? $0.id : $0.department }
+            }
+            if steps[i].lane.isVisibleToCustomer || steps[i].waitPoint != nil {
+                wait[i] = graph.waitSeconds[i] + (steps[i].kind == .wait ? graph.processSeconds[i] : 0)
+            }
+        }
+        (producerOffsets, producerSteps) = Self.compressed(produced, itemCount: itemIDs.count)
+        (consumerOffsets, consumerSteps) = Self.compressed(needed, itemCount: itemIDs.count)
+        self.itemIDs = itemIDs
+        self.itemIndex = itemIndex
+        self.lane = lane
+        isTouchpoint = touchpoint
+        self.department = department
+        self.performer = performer
+        isCustomerStep = isCustomer
+        customerWaitSeconds = wait
+        let order = graph.topologicalOrder()
+        var position = [Int32](repeating: 0, count: graph.stepCount)
+        for (p, v) in order.order.enumerated() { position[Int(v)] = Int32(p) }
+        for (k, v) in order.leftover.enumerated() { position[Int(v)] = Int32(order.order.count + k) }
+        topologicalPosition = position
+    }
+
+    /// A work flow between two different performers, neither of them the customer.
+    func isHandoff(from a: Int32, to b: Int32) -> Bool {
+        guard let x = performer[Int(a)], let y = performer[Int(b)] else { return false }
+        return x != y
+    }
+
+    /// A work flow between two different departments.
+    func isDepartmentHandoff(from a: Int32, to b: Int32) -> Bool {
+        guard let x = department[Int(a)], let y = department[Int(b)] else { return false }
+        return x != y
+    }
+
+    func customerWait(of v: Int32) -> Double { customerWaitSeconds[Int(v)] }
+
+    /// The steps producing the item with index `k`.
+    func producers(ofItem k: Int32) -> ArraySlice<Int32> {
+        producerSteps[Int(producerOffsets[Int(k)])..<Int(producerOffsets[Int(k) + 1])]
+    }
+
+    /// The steps needing the item with index `k`.
+    func consumers(ofItem k: Int32) -> ArraySlice<Int32> {
+        consumerSteps[Int(consumerOffsets[Int(k)])..<Int(consumerOffsets[Int(k) + 1])]
+    }
+
+    /// Counting sort of (item, step) pairs into CSR form; steps stay in ascending order.
+    static func compressed(_ pairs: [(item: Int32, step: Int32)], itemCount: Int) -> ([Int32], [Int32]) {
+        var offsets = [Int32](repeating: 0, count: itemCount + 1)
+        for pair in pairs { offsets[Int(pair.item) + 1] += 1 }
+        for k in 0..<itemCount { offsets[k + 1] += offsets[k] }
+        var cursor = offsets
+        var steps = [Int32](repeating: 0, count: pairs.count)
+        for pair in pairs {
+            steps[Int(cursor[Int(pair.item)])] = pair.step
+            cursor[Int(pair.item)] += 1
+        }
+        return (offsets, steps)
+    }
+}

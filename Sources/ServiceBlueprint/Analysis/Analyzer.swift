@@ -1,0 +1,139 @@
+/// Runs the analysis rules and the metrics on a blueprint.
+///
+/// ```swift
+/// let report = Analyzer().analyze(blueprint, sourceMap: document.sourceMap)
+/// for finding in report.findings { print(finding) }
+/// print(report.metrics.journeys[0].leadTime)
+/// ```
+///
+/// Analyses assume a validated blueprint but never crash on an invalid one: unknown references are
+/// skipped and cycles leave their steps unscheduled.
+public struct Analyzer: Sendable {
+    /// Which rules run, with which severity and thresholds.
+    public var configuration: AnalysisConfiguration
+    /// The rules to consider (each runs when the configuration enables it).
+    public var rules: [any BlueprintRule]
+
+    /// Creates an analyzer.
+    public init(configuration: AnalysisConfiguration = .default, rules: [any BlueprintRule] = RuleRegistry.builtIn) {
+        self.configuration = configuration
+        self.rules = rules
+    }
+
+    /// Analyzes `blueprint`: every enabled rule plus the metrics.
+    /// - Parameters:
+    ///   - blueprint: The blueprint.
+    ///   - sourceMap: When the blueprint came from a file, fills in each finding's location.
+    /// - Returns: The findings, sorted deterministically (by model path, then rule, then message), and the metrics.
+    public func analyze(_ blueprint: Blueprint, sourceMap: SourceMap? = nil) -> AnalysisReport {
+        let context = Self.makeContext(blueprint)
+        var findings: [Finding] = []
+        for rule in rules where configuration.isEnabled(rule) {
+            let ruleContext = context.configured(for: rule, configuration: configuration)
+            let severity = ruleContext.severity
+            for var finding in rule.analyze(ruleContext) {
+                // The configuration has the last word, even for rules that set their own fields.
+                finding.ruleID = rule.id
+                if configuration.rules[rule.id]?.severity != nil { finding.severity = severity }
+                if finding.location == nil, let sourceMap, let path = finding.path {
+                    finding.location = sourceMap.location(of: path)
+                }
+                findings.append(finding)
+            }
+        }
+        return AnalysisReport(blueprintID: blueprint.id, findings: Self.sorted(findings, rules: rules), metrics: context.metrics)
+    }
+
+    /// The metrics of `blueprint` without running rules.
+    public func metrics(for blueprint: Blueprint) -> BlueprintMetrics { BlueprintMetrics(blueprint) }
+
+    /// The "to-be" variant: `blueprint` with every suggestion of the `parallelizable-chain` rule applied
+    /// (chains are disjoint, so the rewrites do not interfere). Version is set to "to-be".
+    public func toBe(_ blueprint: Blueprint) -> Blueprint {
+        let rule = rules.compactMap { $0 as? ParallelizableChainRule }.first ?? ParallelizableChainRule()
+        let context = Self.makeContext(blueprint).configured(for: rule, configuration: configuration)
+        let suggestions = rule.suggestions(context).map(\.suggestion)
+        var result = blueprint.applying(suggestions)
+        result.version = "to-be"
+        return result
+    }
+
+    /// Builds the shared context: graph, lookups, journey scopes and metrics.
+    static func makeContext(_ blueprint: Blueprint) -> AnalysisContext {
+        let graph = BlueprintGraph(blueprint)
+        let index = AnalysisIndex(blueprint: blueprint, graph: graph)
+        let (metrics, scopes) = MetricsCalculator(blueprint: blueprint, graph: graph, index: index).compute()
+        return AnalysisContext(blueprint: blueprint, graph: graph, metrics: metrics, scopes: scopes, index: index)
+    }
+
+    /// Orders findings by model path (numeric indices), then by rule order, then by message.
+    static func sorted(_ findings: [Finding], rules: [any BlueprintRule]) -> [Finding] {
+        var rank: [String: Int] = [:]
+        for (position, rule) in rules.enumerated() where rank[rule.id] == nil { rank[rule.id] = position }
+        // Cheap keys first (the usual `steps[i]` paths compare as a string and an integer); full paths break ties.
+        struct Key {
+            var head: String
+            var index: Int
+            var rule: Int
+            var position: Int
+        }
+        let keys = findings.enumerated().map { position, finding -> Key in
+            let components = finding.path?.components ?? []
+            var head = ""
+            var index = -1
+            if case .key(let key)? = components.first { head = key }
+            if components.count > 1, case .index(let i) = components[1] { index = i }
+            return Key(head: head, index: index, rule: rank[finding.ruleID] ?? Int.max, position: position)
+        }
+        let order = keys.sorted { a, b in
+            if a.head != b.head { return a.head < b.head }
+            if a.index != b.index { return a.index < b.index }
+            let x = findings[a.position], y = findings[b.position]
+            let xPath = (x.path?.components ?? []).map(PathKey.init)
+            let yPath = (y.path?.components ?? []).map(PathKey.init)
+            if xPath != yPath { return xPath.lexicographicallyPrecedes(yPath) }
+            if a.rule != b.rule { return a.rule < b.rule }
+            if x.message != y.message { return x.message < y.message }
+            if x.stepIDs != y.stepIDs { return x.stepIDs.lexicographicallyPrecedes(y.stepIDs) }
+            return a.position < b.position
+        }
+        return order.map { findings[$0.position] }
+    }
+
+    /// A path component that sorts keys alphabetically and indices numerically.
+    struct PathKey: Comparable {
+        let key: String
+        let index: Int
+        init(_ component: ModelPath.Component) {
+            switch component {
+            case .key(let key): self.key = key; index = -1
+            case .index(let index): key = ""; self.index = index
+            }
+        }
+        static func < (lhs: PathKey, rhs: PathKey) -> Bool { (lhs.key, lhs.index) < (rhs.key, rhs.index) }
+    }
+}
+
+/// The result of ``Analyzer/analyze(_:sourceMap:)``.
+public struct AnalysisReport: Sendable, Hashable, Codable {
+    /// The id of the analyzed blueprint.
+    public var blueprintID: String
+    /// The findings, deterministically sorted.
+    public var findings: [Finding]
+    /// Timing and interaction metrics.
+    public var metrics: BlueprintMetrics
+
+    /// Creates a report.
+    public init(blueprintID: String, findings: [Finding], metrics: BlueprintMetrics) {
+        self.blueprintID = blueprintID
+        self.findings = findings
+        self.metrics = metrics
+    }
+
+    /// The findings of one rule.
+    public func findings(of ruleID: String) -> [Finding] { findings.filter { $0.ruleID == ruleID } }
+    /// The number of findings with each severity.
+    public func count(of severity: Severity) -> Int { findings.count { $0.severity == severity } }
+    /// `true` when a finding has severity error.
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+}

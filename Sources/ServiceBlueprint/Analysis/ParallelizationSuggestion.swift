@@ -1,0 +1,98 @@
+/// A rewrite of a serial chain so that steps which do not depend on each other run in parallel.
+///
+/// The chain is `entry → steps[0] → … → steps[k-1] → exit`. After the rewrite each step follows only
+/// the steps it depends on (``Dependency/after``; the entry when it depends on none of them), and the
+/// exit follows every step nothing else in the chain waits for. Apply it with ``apply(to:)``, or all
+/// suggestions at once with ``Blueprint/applying(_:)`` or ``Analyzer/toBe(_:)``.
+public struct ParallelizationSuggestion: Sendable, Hashable, Codable {
+    /// The step before the chain; it stays first.
+    public var entry: String
+    /// The steps of the chain, in their current serial order.
+    public var steps: [String]
+    /// The step after the chain; it stays last.
+    public var exit: String
+    /// The new predecessors of each chain step, in chain order.
+    public var dependencies: [Dependency]
+    /// For each step that moves, what was checked to show it may move.
+    public var checks: [DependencyCheck]
+
+    /// What a chain step waits for after the rewrite.
+    public struct Dependency: Sendable, Hashable, Codable {
+        /// The chain step.
+        public var step: String
+        /// The steps it follows: the entry, or chain steps it needs something from.
+        public var after: [String]
+    }
+
+    /// The evidence that a step need not wait for the steps it now runs alongside.
+    public struct DependencyCheck: Sendable, Hashable, Codable {
+        /// The step that moves.
+        public var step: String
+        /// The information items it needs.
+        public var needs: [String]
+        /// The steps it now runs alongside: none of them produces anything in ``needs``, none sends
+        /// it an information flow, and none shares a single-capacity actor (or the customer) with it.
+        public var runsAlongside: [String]
+    }
+
+    /// The first step that moves (``SuggestedFix/Action/parallelize(_:)`` reads as "run `step` in parallel `with`").
+    public var step: String { checks.first?.step ?? steps.last ?? entry }
+    /// The steps ``step`` runs alongside after the rewrite.
+    public var with: [String] { checks.first?.runsAlongside ?? [] }
+
+    /// The steps whose predecessors change.
+    public var movedSteps: [String] { checks.map(\.step) }
+
+    /// The blueprint with the chain's work flows replaced by the parallel structure.
+    ///
+    /// Information and rework flows are kept; a flow that stays the same keeps its label, kind and
+    /// probability. New flows are inserted where the chain's first flow was, so the output is
+    /// deterministic. If the blueprint no longer has the chain (its flows changed), it is returned unchanged.
+    public func apply(to blueprint: Blueprint) -> Blueprint {
+        let sequence = [entry] + steps + [exit]
+        var removed: [Int] = []
+        for (from, to) in zip(sequence, sequence.dropFirst()) {
+            guard let found = blueprint.flows.indices.first(where: { f in
+                let flow = blueprint.flows[f]
+                return flow.from == from && flow.to == to && flow.kind.ordersWork && flow.kind != .rework
+                    && !removed.contains(f)
+            }) else { return blueprint }
+            removed.append(found)
+        }
+        let original = removed.map { blueprint.flows[$0] }
+        func flow(_ from: String, _ to: String) -> Flow {
+            if let kept = original.first(where: { $0.from == from && $0.to == to }) { return kept }
+            // A new edge into a step keeps the kind of the flow that used to lead into it (hand-off stays hand-off).
+            let kind = original.first(where: { $0.to == to })?.kind ?? .sequence
+            return Flow(from: from, to: to, kind: kind)
+        }
+        var added: [Flow] = []
+        var followed: Set<String> = []
+        for dependency in dependencies {
+            for before in dependency.after {
+                added.append(flow(before, dependency.step))
+                followed.insert(before)
+            }
+        }
+        for step in steps where !followed.contains(step) { added.append(flow(step, exit)) }
+
+        var result = blueprint
+        let removedSet = Set(removed)
+        var flows: [Flow] = []
+        flows.reserveCapacity(blueprint.flows.count - removed.count + added.count)
+        let insertAt = removed.min() ?? blueprint.flows.count
+        for (f, existing) in blueprint.flows.enumerated() {
+            if f == insertAt { flows.append(contentsOf: added) }
+            if !removedSet.contains(f) { flows.append(existing) }
+        }
+        result.flows = flows
+        return result
+    }
+}
+
+extension Blueprint {
+    /// The blueprint with each suggestion applied in turn (the "to-be" variant).
+    public func applying(_ suggestions: [ParallelizationSuggestion]) -> Blueprint {
+        suggestions.reduce(self) { $1.apply(to: $0) }
+    }
+}

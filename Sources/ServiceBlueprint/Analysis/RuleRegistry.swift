@@ -1,0 +1,41 @@
+/// The built-in rules and lookups over rule sets.
+public enum RuleRegistry {
+    /// Every built-in rule, grouped by family: redundant steps, parallelizable chains, missing
+    /// standards, structure.
+    public static let builtIn: [any BlueprintRule] = [
+        RedundantInformationRequestRule(),
+        RedundantDuplicateStepRule(),
+        RedundantStackedApprovalRule(),
+        RedundantUnusedOutputRule(),
+        RedundantReworkLoopRule(),
+        RedundantHandoffBounceRule(),
+        ParallelizableChainRule(),
+        MissingTimeStandardRule(),
+        MissingResponseCommitmentRule(),
+        MissingServiceStandardRule(),
+        MissingRecoveryPlanRule(),
+        MissingWaitToleranceRule(),
+        MissingOwnerRule(),
+        MissingJourneyTargetRule(),
+        InconsistentTimeStandardsRule(),
+        StructureUnreachableStepRule(),
+        StructureDeadEndRule(),
+        StructureUnsupportedBackstageRule(),
+        StructureUnsupportedCustomerActionRule(),
+        StructureTouchpointWithoutEvidenceRule(),
+    ]
+
+    /// The built-in rule with the given id.
+    public static func rule(_ id: String, in rules: [any BlueprintRule] = builtIn) -> (any BlueprintRule)? {
+        rules.first { $0.id == id }
+    }
+
+    /// A Markdown table of the rules: id, default severity, title, and how to fix — for docs and `blueprint rules`.
+    public static func markdownTable(_ rules: [any BlueprintRule] = builtIn) -> String {
+        var lines = ["| id | severity | finds | how to fix |", "|---|---|---|---|"]
+        for rule in rules {
+            lines.append("| `\(rule.id)` | \(rule.defaultSeverity) | \(rule.rationale) | \(rule.howToFix) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

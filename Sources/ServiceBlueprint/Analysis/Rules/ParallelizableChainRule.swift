@@ -1,0 +1,300 @@
+/// `parallelizable-chain`: serial steps that need nothing from each other and could run in parallel.
+public struct ParallelizableChainRule: BlueprintRule {
+    /// `parallelizable-chain`.
+    public let id = "parallelizable-chain"
+    /// The title.
+    public let title = "Serial chain that could run in parallel"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        Steps that run one after the other although the later one needs nothing the earlier one produces \
+        (checked on the information each step needs and produces, information flows, shared single-capacity \
+        actors and the customer), so the order is habit, not necessity. Running them in parallel shortens the \
+        lead time; the saving is measured by re-running the critical path on the rewritten flows.
+        """
+    /// How to fix a finding.
+    public let howToFix = """
+        Start the independent steps together after the chain's first step and join them before the step after \
+        the chain; `Analyzer.toBe(_:)` or `ParallelizationSuggestion.apply(to:)` produce the rewritten blueprint.
+        """
+    /// The rule's thresholds.
+    public let thresholds = [
+        RuleThreshold(
+            "minimumSaving", default: .duration(.zero),
+            "Report a chain only when it saves more than this much lead time on some journey."),
+    ]
+    /// Blueprints up to this many steps are re-analysed literally for every candidate (rewrite, new
+    /// graph, new critical path); larger ones use the equivalent windowed computation.
+    let exactRerunLimit: Int
+
+    /// Creates the rule.
+    public init() { exactRerunLimit = 5_000 }
+
+    /// Creates the rule with a custom limit for the literal re-run (tests compare both methods).
+    init(exactRerunLimit: Int) { self.exactRerunLimit = exactRerunLimit }
+
+    /// Finds the chains and reports those that save lead time.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let minimum = context.duration("minimumSaving").seconds
+        return suggestions(context).compactMap { candidate in
+            guard let best = candidate.best, best.saving > minimum else { return nil }
+            return finding(for: candidate, best: best, context: context)
+        }
+    }
+
+    /// A chain that can be rewritten, with its rewrite and its measured savings.
+    struct Candidate {
+        var entry: Int32
+        var region: [Int32]
+        var exit: Int32
+        /// New predecessors per region position; -1 stands for the entry.
+        var predecessors: [[Int]]
+        var suggestion: ParallelizationSuggestion
+        /// Flow indices of the chain's work flows.
+        var flows: [Int32]
+        /// Lead time before and after, per scope position.
+        var measured: [(scope: Int, before: Double, after: Double)] = []
+
+        var best: (scope: Int, before: Double, after: Double, saving: Double)? {
+            var result: (scope: Int, before: Double, after: Double, saving: Double)?
+            for m in measured {
+                let saving = ((m.before - m.after) * 1_000).rounded() / 1_000
+                if result == nil || saving > result!.saving { result = (m.scope, m.before, m.after, saving) }
+            }
+            return result
+        }
+    }
+
+    /// Every rewritable chain, measured on each journey that contains it.
+    func suggestions(_ context: AnalysisContext) -> [Candidate] {
+        var candidates = chains(context).compactMap { rewrite($0, context: context) }
+        guard !candidates.isEmpty else { return [] }
+        let graph = context.graph
+        let weights = graph.timeWeights
+        let literal = context.blueprint.steps.count <= exactRerunLimit
+        for (s, scope) in context.scopes.enumerated() {
+            let ends = Set(scope.journey?.ends ?? [])
+            var inScope: [Int] = []
+            for (c, candidate) in candidates.enumerated() {
+                let nodes = [candidate.entry] + candidate.region + [candidate.exit]
+                guard nodes.allSatisfy({ scope.schedule.scheduled.contains($0) }),
+                    !candidate.region.contains(where: { ends.contains(graph.id(of: $0)) })
+                else { continue }
+                inScope.append(c)
+            }
+            guard !inScope.isEmpty else { continue }
+            let schedule = scope.schedule
+            if literal {
+                for c in inScope {
+                    let rewritten = candidates[c].suggestion.apply(to: context.blueprint)
+                    let newGraph = BlueprintGraph(rewritten)
+                    let newScope = scope.journey.map { newGraph.steps(of: $0) } ?? StepSet.full(capacity: newGraph.stepCount)
+                    let after = newGraph.longestPath(within: newScope).length
+                    candidates[c].measured.append((s, schedule.length, after))
+                }
+            } else {
+                let bypass = graph.longestPathsAvoiding(
+                    regions: inScope.map { candidates[$0].region }, within: scope.steps, schedule: schedule)
+                for (q, c) in inScope.enumerated() {
+                    guard let avoiding = bypass[q] else { continue }
+                    let candidate = candidates[c]
+                    var finish = [Double](repeating: 0, count: candidate.region.count)
+                    for (j, v) in candidate.region.enumerated() {
+                        let start = candidate.predecessors[j].map { $0 < 0 ? 0 : finish[$0] }.max() ?? 0
+                        finish[j] = start + weights[Int(v)]
+                    }
+                    let through = schedule.earliestFinish[Int(candidate.entry)] + (finish.max() ?? 0)
+                        + (schedule.length - schedule.latestStart[Int(candidate.exit)])
+                    candidates[c].measured.append((s, schedule.length, max(avoiding, through)))
+                }
+            }
+        }
+        return candidates
+    }
+
+    /// Maximal serial chains with a single entry and a single exit: `entry → region… → exit`.
+    func chains(_ context: AnalysisContext) -> [(entry: Int32, region: [Int32], exit: Int32)] {
+        let graph = context.graph
+        let steps = context.blueprint.steps
+        let flows = context.blueprint.flows
+        let n = graph.stepCount
+        func plain(_ flow: Int32) -> Bool {
+            let f = flows[Int(flow)]
+            return (f.kind == .sequence || f.kind == .handoff) && (f.probability ?? 1) >= 1
+        }
+        // The single work edge out of / into each node, when it has exactly one.
+        var onlySuccessor = [Int32](repeating: -1, count: n)
+        var onlyPredecessor = [Int32](repeating: -1, count: n)
+        var succFlow = [Int32](repeating: -1, count: n)
+        var predFlow = [Int32](repeating: -1, count: n)
+        for v in 0..<Int32(n) {
+            var count = 0
+            graph.forEachSuccessor(of: v) { w, f, _ in
+                count += 1
+                onlySuccessor[Int(v)] = w
+                succFlow[Int(v)] = f
+            }
+            if count != 1 { onlySuccessor[Int(v)] = -1 }
+            count = 0
+            graph.forEachPredecessor(of: v) { u, f, _ in
+                count += 1
+                onlyPredecessor[Int(v)] = u
+                predFlow[Int(v)] = f
+            }
+            if count != 1 { onlyPredecessor[Int(v)] = -1 }
+        }
+        func movable(_ v: Int32) -> Bool { steps[Int(v)].kind != .decision }
+        // A chain edge joins two movable steps, one the other's only successor and only predecessor.
+        func chainNext(_ v: Int32) -> Int32? {
+            let w = onlySuccessor[Int(v)]
+            guard w >= 0, w != v, onlyPredecessor[Int(w)] == v, movable(v), movable(w), plain(succFlow[Int(v)]) else {
+                return nil
+            }
+            return w
+        }
+        var hasChainPredecessor = [Bool](repeating: false, count: n)
+        for v in 0..<Int32(n) { if let w = chainNext(v) { hasChainPredecessor[Int(w)] = true } }
+        var result: [(Int32, [Int32], Int32)] = []
+        for start in 0..<Int32(n) where !hasChainPredecessor[Int(start)] && chainNext(start) != nil {
+            var segment = [start]
+            var cursor = start
+            while let next = chainNext(cursor), segment.count <= n {
+                segment.append(next)
+                cursor = next
+            }
+            // The entry must be able to fork: the segment's only predecessor, joined by a plain flow, not a decision.
+            var entry: Int32
+            let before = onlyPredecessor[Int(start)]
+            if before >= 0, before != start, steps[Int(before)].kind != .decision, plain(predFlow[Int(start)]) {
+                entry = before
+            } else {
+                entry = segment.removeFirst()
+            }
+            // The exit must be able to join: the segment's only successor, joined by a plain flow.
+            var exit: Int32
+            let last = segment.last ?? entry
+            let after = onlySuccessor[Int(last)]
+            if after >= 0, after != last, plain(succFlow[Int(last)]) {
+                exit = after
+            } else {
+                guard let removed = segment.popLast() else { continue }
+                exit = removed
+            }
+            guard segment.count >= 2, !segment.contains(entry), !segment.contains(exit), entry != exit else { continue }
+            result.append((entry, segment, exit))
+        }
+        return result
+    }
+
+    /// The dependency-driven rewrite of a chain, or `nil` when every step depends on the one before.
+    func rewrite(_ chain: (entry: Int32, region: [Int32], exit: Int32), context: AnalysisContext) -> Candidate? {
+        let region = chain.region
+        let steps = context.blueprint.steps
+        let graph = context.graph
+        let k = region.count
+        var position: [Int32: Int] = [:]
+        for (j, v) in region.enumerated() { position[v] = j }
+
+        func involvesCustomer(_ v: Int32) -> Bool {
+            let step = steps[Int(v)]
+            return context.isCustomerStep(v) || (step.lane == .frontstage && step.isTouchpoint)
+        }
+        func singleCapacityActor(_ v: Int32) -> String? {
+            guard let actor = context.performer(ofStep: v), context.actor(actor)?.capacity == 1 else { return nil }
+            return actor
+        }
+        func barrier(_ v: Int32) -> Bool { [.transport, .handoff].contains(steps[Int(v)].kind) }
+
+        // deps[j]: chain positions j must wait for.
+        var deps = [[Int]](repeating: [], count: k)
+        for j in 1..<k {
+            let v = region[j]
+            let step = steps[Int(v)]
+            let needs = Set(step.needs)
+            var informationFrom = Set<Int>()
+            graph.forEachPredecessor(of: v, kinds: .information) { u, _, _ in
+                if let i = position[u], i < j { informationFrom.insert(i) }
+            }
+            for i in 0..<j {
+                let u = region[i]
+                let other = steps[Int(u)]
+                let dataDependency = !needs.isDisjoint(with: other.produces) || informationFrom.contains(i)
+                let resourceConflict = (singleCapacityActor(v).map { $0 == singleCapacityActor(u) } ?? false)
+                    || (involvesCustomer(v) && involvesCustomer(u))
+                // Without declared needs nothing can be checked; transport and hand-off steps move the work itself.
+                let unverifiable = barrier(u) || (i == j - 1 && (needs.isEmpty || barrier(v)))
+                if dataDependency || resourceConflict || unverifiable { deps[j].append(i) }
+            }
+        }
+        // Transitive reduction: keep only dependencies not implied by another one.
+        var ancestors = [Set<Int>](repeating: [], count: k)
+        var predecessors = [[Int]](repeating: [-1], count: k)
+        for j in 0..<k {
+            var all = Set<Int>()
+            for i in deps[j] { all.insert(i); all.formUnion(ancestors[i]) }
+            ancestors[j] = all
+            let direct = deps[j].filter { i in !deps[j].contains { l in l != i && ancestors[l].contains(i) } }
+            predecessors[j] = direct.isEmpty ? [-1] : direct.sorted()
+        }
+        var moved: [Int] = []
+        for j in 1..<k where predecessors[j] != [j - 1] { moved.append(j) }
+        guard !moved.isEmpty else { return nil }
+
+        let ids = region.map { graph.id(of: $0) }
+        let entryID = graph.id(of: chain.entry)
+        let dependencies = (0..<k).map { j in
+            ParallelizationSuggestion.Dependency(step: ids[j], after: predecessors[j].map { $0 < 0 ? entryID : ids[$0] })
+        }
+        let checks = moved.map { j in
+            ParallelizationSuggestion.DependencyCheck(
+                step: ids[j], needs: steps[Int(region[j])].needs,
+                runsAlongside: (0..<j).filter { !ancestors[j].contains($0) }.map { ids[$0] })
+        }
+        let suggestion = ParallelizationSuggestion(
+            entry: entryID, steps: ids, exit: graph.id(of: chain.exit), dependencies: dependencies, checks: checks)
+        let sequence = [chain.entry] + region + [chain.exit]
+        var flowIndices: [Int32] = []
+        for (u, w) in zip(sequence, sequence.dropFirst()) {
+            graph.forEachSuccessor(of: u) { target, flow, _ in
+                if target == w, !flowIndices.contains(flow) { flowIndices.append(flow) }
+            }
+        }
+        return Candidate(
+            entry: chain.entry, region: region, exit: chain.exit, predecessors: predecessors,
+            suggestion: suggestion, flows: flowIndices)
+    }
+
+    func finding(
+        for candidate: Candidate, best: (scope: Int, before: Double, after: Double, saving: Double),
+        context: AnalysisContext
+    ) -> Finding {
+        let suggestion = candidate.suggestion
+        let scope = context.scopes[best.scope]
+        func node(_ id: String) -> Int32 { context.graph.index(of: id) ?? 0 }
+        var reasons: [String] = []
+        for check in suggestion.checks {
+            let alongside = check.runsAlongside.map(node)
+            let needs = check.needs.map(context.name(ofItem:))
+            reasons.append(
+                "\(context.name(ofStep: node(check.step))) needs \(AnalysisContext.list(needs)), which "
+                    + "\(alongside.count == 1 ? "" : "none of ")\(context.names(ofSteps: alongside)) "
+                    + "\(alongside.count == 1 ? "does not produce" : "produce")")
+        }
+        let saving = BlueprintDuration(seconds: best.saving)
+        let message = "\(context.names(ofSteps: candidate.region)) run one after the other after "
+            + "\(context.name(ofStep: candidate.entry)), but \(reasons.joined(separator: "; ")); no single-capacity "
+            + "actor or the customer forces the order. Running them in parallel cuts the lead time of \(scope.name) "
+            + "from \(BlueprintDuration(seconds: best.before)) to \(BlueprintDuration(seconds: best.after)) "
+            + "(critical path re-run on the rewritten flows): \(saving) saved."
+        let first = suggestion.checks.first
+        let fix = SuggestedFix(
+            .parallelize(suggestion),
+            summary: "Run \(first.map { context.name(ofStep: node($0.step)) } ?? "the steps") in parallel with "
+                + "\(context.names(ofSteps: (first?.runsAlongside ?? []).map(node))), starting after "
+                + "\(context.name(ofStep: candidate.entry)) and joining before \(context.name(ofStep: candidate.exit)).")
+        return context.finding(
+            message, steps: candidate.region, flows: candidate.flows, fix: fix,
+            impact: Impact(leadTimeSaved: saving, journey: scope.journey?.id))
+    }
+}

@@ -1,0 +1,523 @@
+/// `redundant-information-request`: information collected or captured again although an earlier step already has it.
+public struct RedundantInformationRequestRule: BlueprintRule {
+    /// `redundant-information-request`.
+    public let id = "redundant-information-request"
+    /// The title.
+    public let title = "Information requested twice"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        A step captures an information item that an earlier step of the same case already produced — worst \
+        when the customer is asked again for something they already gave. Repeated questions cost time and \
+        annoy customers.
+        """
+    /// How to fix a finding.
+    public let howToFix = """
+        Pass the item on from the step that captured it (list it under `needs`, add an information flow) \
+        and drop it from the later step's `produces`; remove the later step if that was all it did.
+        """
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds repeated captures.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        // For each later producer: the items it captures again, each with the earlier step that had it.
+        var repeats: [Int32: [(item: String, earlier: Int32)]] = [:]
+        let index = context.index
+        for k in index.itemIDs.indices {
+            let producers = index.producers(ofItem: Int32(k))
+            // Items with one producer cannot repeat.
+            guard producers.count > 1 else { continue }
+            let item = index.itemIDs[k]
+            let ordered = producers.sorted { context.topologicalPosition(of: $0) < context.topologicalPosition(of: $1) }
+            for (k, later) in ordered.enumerated() where k > 0 {
+                // A step that needs the item and produces it again updates it; that is not a repeat.
+                guard !context.step(later).needs.contains(item) else { continue }
+                // Nearest earlier producers first; a few tries keep this cheap on huge blueprints.
+                for earlier in ordered[..<k].reversed().prefix(8) where context.leadsTo(earlier, later) {
+                    repeats[later, default: []].append((item, earlier))
+                    break
+                }
+            }
+        }
+        return repeats.keys.sorted().map { later in
+            let found = repeats[later]!
+            let step = context.step(later)
+            let asksCustomer = context.isCustomerStep(later) || (step.isTouchpoint && step.lane == .frontstage)
+            var parts: [String] = []
+            var earlierSteps: [Int32] = []
+            for earlier in found.map(\.earlier) where !earlierSteps.contains(earlier) { earlierSteps.append(earlier) }
+            for earlier in earlierSteps {
+                let itemNames = found.filter { $0.earlier == earlier }.map { context.name(ofItem: $0.item) }
+                parts.append("\(AnalysisContext.list(itemNames)), which \(context.name(ofStep: earlier)) already captured")
+            }
+            let verb = context.isCustomerStep(later)
+                ? "has the customer provide again" : asksCustomer ? "asks the customer again for" : "captures again"
+            let message = "\(context.name(ofStep: later)) \(verb) \(parts.joined(separator: "; and "))."
+            let allRepeated = Set(step.produces).isSubset(of: Set(found.map(\.item)))
+            let first = found[0]
+            return context.finding(
+                message, steps: [later] + earlierSteps,
+                fix: SuggestedFix(
+                    .reuseInformation(step: step.id, item: first.item, capturedBy: context.graph.id(of: first.earlier)),
+                    summary: "Reuse \(context.name(ofItem: first.item)) from \(context.name(ofStep: first.earlier)) "
+                        + "instead of capturing it again in \(context.name(ofStep: later))."),
+                impact: allRepeated && step.value != .valueAdding ? Impact(stepsRemoved: 1) : nil)
+        }
+    }
+}
+
+/// `redundant-duplicate-step`: the same work done twice in one case by the same kind of actor.
+public struct RedundantDuplicateStepRule: BlueprintRule {
+    /// `redundant-duplicate-step`.
+    public let id = "redundant-duplicate-step"
+    /// The title.
+    public let title = "Duplicate step"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        Two steps with the same task (titles compared after normalising case, punctuation and filler words \
+        such as 'again') done by the same kind of actor, where the same case passes both. Doing the work \
+        twice adds time and cost and no value.
+        """
+    /// How to fix a finding.
+    public let howToFix = "Merge the two steps into one, or remove the later one and pass its result on."
+    /// The rule's thresholds.
+    public let thresholds = [
+        RuleThreshold(
+            "ignoredWords",
+            default: .names(["a", "an", "the", "again", "once", "more", "re", "second", "another", "s"]),
+            "Words left out when titles are compared."),
+    ]
+
+    /// Creates the rule.
+    public init() {}
+
+    /// The comparable form of a title: lower case, letters and digits, filler words removed.
+    static func normalize(_ title: String, ignoring ignored: Set<String>) -> String {
+        var words: [String] = []
+        forEachWord(in: title) { scalars, _ in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            let word = String(view)
+            if !ignored.contains(word) { words.append(word) }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// A 64-bit FNV-1a hash of the normalised title, computed without building strings; 0 when empty.
+    static func titleHash(_ title: String, ignoring ignored: Set<UInt64>) -> UInt64 {
+        var hash: UInt64 = 0
+        forEachWord(in: title) { _, wordHash in
+            guard !ignored.contains(wordHash) else { return }
+            hash = (hash ^ wordHash) &* 0x100_0000_01B3 &+ 1
+        }
+        return hash
+    }
+
+    /// The hash of a single lower-case word, as ``forEachWord(in:_:)`` computes it.
+    static func wordHash(_ word: String) -> UInt64 {
+        var result: UInt64 = 0
+        forEachWord(in: word) { _, hash in result = hash }
+        return result
+    }
+
+    /// Calls `body` with the lower-cased letters and digits of each word and the word's FNV-1a hash.
+    /// ASCII takes a fast path; other scripts (e.g. Chinese titles) use Unicode properties.
+    static func forEachWord(in title: String, _ body: ([Unicode.Scalar], UInt64) -> Void) {
+        var current: [Unicode.Scalar] = []
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func add(_ scalar: Unicode.Scalar) {
+            current.append(scalar)
+            hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01B3
+        }
+        func flush() {
+            guard !current.isEmpty else { return }
+            body(current, hash)
+            current.removeAll(keepingCapacity: true)
+            hash = 0xCBF2_9CE4_8422_2325
+        }
+        for scalar in title.unicodeScalars {
+            let value = scalar.value
+            if value < 128 {
+                if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
+                    add(scalar)
+                } else if value >= 65 && value <= 90, let lower = Unicode.Scalar(value + 32) {
+                    add(lower)
+                } else {
+                    flush()
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for lower in String(scalar).lowercased().unicodeScalars { add(lower) }
+            } else {
+                flush()
+            }
+        }
+        flush()
+    }
+
+    /// Finds duplicates.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let ignored = Set(context.names("ignoredWords").map { $0.lowercased() })
+        let ignoredHashes = Set(ignored.map(Self.wordHash))
+        let steps = context.blueprint.steps
+        func actorKind(_ i: Int) -> String {
+            context.isCustomerStep(Int32(i))
+                ? "customer" : steps[i].actor.flatMap { context.actor($0)?.kind.rawValue } ?? "unassigned"
+        }
+        // Hash titles and sort: only steps whose hashes collide are compared as strings.
+        var hashed: [(hash: UInt64, step: Int32)] = []
+        hashed.reserveCapacity(steps.count)
+        for i in steps.indices {
+            let hash = Self.titleHash(steps[i].title, ignoring: ignoredHashes)
+            if hash != 0 { hashed.append((hash, Int32(i))) }
+        }
+        hashed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.step < $1.step }
+        var groups: [(key: String, members: [Int32])] = []
+        var start = 0
+        while start < hashed.count {
+            var end = start + 1
+            while end < hashed.count, hashed[end].hash == hashed[start].hash { end += 1 }
+            if end - start > 1 {
+                var exact: [String: [Int32]] = [:]
+                var keys: [String] = []
+                for entry in hashed[start..<end] {
+                    let i = Int(entry.step)
+                    let key = "\(actorKind(i))|\(Self.normalize(steps[i].title, ignoring: ignored))"
+                    if exact[key] == nil { keys.append(key) }
+                    exact[key, default: []].append(entry.step)
+                }
+                for key in keys where exact[key]!.count > 1 { groups.append((key, exact[key]!)) }
+            }
+            start = end
+        }
+        // Ordering groups by their first step keeps the output stable.
+        let repeated = groups.sorted { $0.members[0] < $1.members[0] }
+        var findings: [Finding] = []
+        for (key, members) in repeated {
+            let ordered = members.sorted { context.topologicalPosition(of: $0) < context.topologicalPosition(of: $1) }
+            for (k, later) in ordered.enumerated() where k > 0 {
+                guard let earlier = ordered[..<k].reversed().prefix(8).first(where: { context.leadsTo($0, later) }) else {
+                    continue
+                }
+                let kind = String(key.prefix { $0 != "|" })
+                let task = String(key.drop { $0 != "|" }.dropFirst())
+                let message = "\(context.name(ofStep: later)) repeats \(context.name(ofStep: earlier)): the same task "
+                    + "('\(task)') by the same kind of actor (\(kind)), and work flows from the earlier step to the later "
+                    + "one, so a case does the work twice."
+                findings.append(context.finding(
+                    message, steps: [later, earlier],
+                    fix: SuggestedFix(
+                        .mergeSteps(steps: [context.graph.id(of: earlier), context.graph.id(of: later)]),
+                        summary: "Merge \(context.name(ofStep: later)) into \(context.name(ofStep: earlier)), "
+                            + "or remove it and pass the earlier result on."),
+                    impact: Impact(stepsRemoved: 1)))
+            }
+        }
+        return findings
+    }
+}
+
+/// `redundant-stacked-approval`: approvals or checks of the same item in sequence.
+public struct RedundantStackedApprovalRule: BlueprintRule {
+    /// `redundant-stacked-approval`.
+    public let id = "redundant-stacked-approval"
+    /// The title.
+    public let title = "Stacked approvals or checks"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        An approval or check follows another approval or check of the same item, with nothing in between that \
+        changes the item. Layered sign-offs add queues and hand-offs but rarely catch anything the first missed.
+        """
+    /// How to fix a finding.
+    public let howToFix = """
+        Merge the approvals into one with clear authority limits, or drop the later one; keep a second check \
+        only where a rule or risk requires four eyes.
+        """
+    /// The rule's thresholds.
+    public let thresholds = [
+        RuleThreshold(
+            "maxStepsBetween", default: .integer(2),
+            "How many steps may sit between two approvals or checks for them to count as stacked."),
+    ]
+
+    /// Creates the rule.
+    public init() {}
+
+    static func isGate(_ step: Step) -> Bool { step.kind == .approval || step.kind == .check }
+
+    /// Finds stacked approvals and checks.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let steps = context.blueprint.steps
+        let maxBetween = max(0, context.integer("maxStepsBetween"))
+        var pairs: [(first: Int32, second: Int32, items: [String])] = []
+        for a in 0..<Int32(steps.count) where Self.isGate(steps[Int(a)]) {
+            let gate = steps[Int(a)]
+            let items = Set(gate.needs + gate.produces)
+            guard !items.isEmpty else { continue }
+            // Breadth-first up to maxBetween intermediate steps; an intermediate that produces the
+            // item changes it, so a later check of it is no repeat.
+            var frontier: [(node: Int32, live: Set<String>)] = [(a, items)]
+            var seen: Set<Int32> = [a]
+            for _ in 0...maxBetween {
+                var next: [(node: Int32, live: Set<String>)] = []
+                for (node, live) in frontier {
+                    context.graph.forEachSuccessor(of: node) { w, _, _ in
+                        guard seen.insert(w).inserted else { return }
+                        let step = steps[Int(w)]
+                        let shared = live.intersection(step.needs)
+                        if Self.isGate(step), !shared.isEmpty {
+                            pairs.append((a, w, shared.sorted()))
+                            return
+                        }
+                        let stillLive = live.subtracting(step.produces)
+                        if !stillLive.isEmpty { next.append((w, stillLive)) }
+                    }
+                }
+                frontier = next
+                if frontier.isEmpty { break }
+            }
+        }
+        let savings = context.removalSavings(of: pairs.map(\.second))
+        return pairs.enumerated().map { position, pair in
+            let (first, second, items) = pair
+            let verb = steps[Int(second)].kind == .approval ? "approves" : "checks"
+            let earlierVerb = steps[Int(first)].kind == .approval ? "approved" : "checked"
+            let wait = BlueprintDuration(seconds: context.graph.waitSeconds[Int(second)])
+            let names = AnalysisContext.list(items.map(context.name(ofItem:)))
+            var message = "\(context.name(ofStep: second)) \(verb) \(names) again after \(context.name(ofStep: first)) "
+                + "already \(earlierVerb) it, with nothing changing it in between"
+            message += wait.seconds > 0 ? "; the second layer adds \(wait) of waiting but no new information." : "; the second layer adds a queue but no new information."
+            var impact = Impact(stepsRemoved: 1)
+            if let saving = savings[position] {
+                impact.leadTimeSaved = .seconds(saving.saving)
+                impact.journey = context.scopes[saving.scope].journey?.id
+            }
+            if context.performer(ofStep: first) != context.performer(ofStep: second) { impact.handoffsRemoved = 1 }
+            return context.finding(
+                message, steps: [second, first],
+                fix: SuggestedFix(
+                    .mergeSteps(steps: [context.graph.id(of: first), context.graph.id(of: second)]),
+                    summary: "Merge \(context.name(ofStep: second)) into \(context.name(ofStep: first)), or drop it."),
+                impact: impact)
+        }
+    }
+}
+
+/// `redundant-unused-output`: work whose outputs nobody uses.
+public struct RedundantUnusedOutputRule: BlueprintRule {
+    /// `redundant-unused-output`.
+    public let id = "redundant-unused-output"
+    /// The title.
+    public let title = "Work whose output nobody uses"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        A backstage or support step produces information that no step needs and sends no information flow, \
+        and it is neither customer-facing nor value-adding. Work nobody uses is pure waste.
+        """
+    /// How to fix a finding.
+    public let howToFix = """
+        Remove the step, or, if its output is really used, model that: list the item in the `needs` of the \
+        step that uses it.
+        """
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds steps whose outputs are unused.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        var unused: [Int32] = []
+        let steps = context.blueprint.steps
+        for i in steps.indices {
+            let v = Int32(i)
+            guard steps[i].lane == .backstage || steps[i].lane == .support, !steps[i].produces.isEmpty,
+                steps[i].channel == nil, steps[i].evidence.isEmpty, steps[i].value != .valueAdding,
+                steps[i].kind != .decision, !steps[i].produces.contains(where: context.isNeeded),
+                context.graph.outDegree(of: v, kinds: .information) == 0
+            else { continue }
+            unused.append(v)
+        }
+        let savings = context.removalSavings(of: unused)
+        return unused.enumerated().map { position, v in
+            let step = context.step(v)
+            let items = AnalysisContext.list(step.produces.map(context.name(ofItem:)))
+            let classText = step.value.map { " (\($0.rawValue))" } ?? ""
+            let message = "\(context.name(ofStep: v)) produces \(items), which no step needs; it is not customer-facing "
+                + "and not value-adding\(classText): work nobody uses."
+            var impact = Impact(stepsRemoved: 1)
+            if let saving = savings[position] {
+                impact.leadTimeSaved = .seconds(saving.saving)
+                impact.journey = context.scopes[saving.scope].journey?.id
+            }
+            return context.finding(
+                message, steps: [v],
+                fix: SuggestedFix(.removeStep(step: step.id), summary: "Remove \(context.name(ofStep: v)), or record who uses its output."),
+                impact: impact)
+        }
+    }
+}
+
+/// `redundant-rework-loop`: work that goes back to be done again.
+public struct RedundantReworkLoopRule: BlueprintRule {
+    /// `redundant-rework-loop`.
+    public let id = "redundant-rework-loop"
+    /// The title.
+    public let title = "Rework loop"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        A rework flow sends work back to an earlier step; every pass repeats the loop. With the flow's \
+        probability p the loop runs p/(1−p) extra times per case on average, which the finding converts into \
+        lead time.
+        """
+    /// How to fix a finding.
+    public let howToFix = """
+        Find why work fails the check and prevent it upstream (clear inputs, checklists, first-time-right \
+        standards); give the rework flow a probability so its cost is measured.
+        """
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds rework loops.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        let flows = context.blueprint.flows
+        var findings: [Finding] = []
+        for f in flows.indices where flows[f].kind == .rework {
+            guard let source = graph.index(of: flows[f].from), let target = graph.index(of: flows[f].to) else { continue }
+            let loop = loopSteps(from: target, to: source, context: context)
+            let probability = flows[f].probability
+            var message = "Work at \(context.name(ofStep: source)) goes back to \(context.name(ofStep: target))"
+            var impact: Impact?
+            if loop.count >= 2, let last = loop.last, last == source {
+                let time = loopTime(loop, context: context)
+                let path = loop.count > 4
+                    ? "\(context.name(ofStep: loop[0])) → … (\(loop.count - 2) steps) → \(context.name(ofStep: last))"
+                    : loop.map(context.name(ofStep:)).joined(separator: " → ")
+                message += "; the loop \(path) takes \(BlueprintDuration(seconds: time)) each pass"
+                if let p = probability, p > 0, p < 1 {
+                    let expected = ((time * p / (1 - p)) * 1_000).rounded() / 1_000
+                    message += " and runs in \(Self.percent(p)) of cases, adding \(BlueprintDuration(seconds: expected)) per case on average."
+                    impact = Impact(leadTimeSaved: .seconds(expected))
+                } else if let p = probability, p >= 1 {
+                    message += " and the flow's probability of \(Self.percent(p)) means the work never leaves it."
+                } else {
+                    message += "; give the flow a probability to measure what it costs."
+                }
+            } else {
+                message += " as rework, but no work flow leads from the second back to the first, so the loop is not closed."
+            }
+            findings.append(context.finding(
+                message, steps: loop.count >= 2 ? loop : [source, target], flows: [Int32(f)], path: ["flows", f],
+                fix: SuggestedFix(
+                    .preventRework(step: flows[f].from, returnsTo: flows[f].to),
+                    summary: "Remove the cause of rework found at \(context.name(ofStep: source)) before the work reaches it."),
+                impact: impact))
+        }
+        return findings
+    }
+
+    static func percent(_ p: Double) -> String {
+        let value = p * 100
+        return (value.rounded() == value ? String(Int(value)) : String(format1(value))) + " %"
+    }
+
+    static func format1(_ value: Double) -> String { DurationText.number((value * 10).rounded() / 10) }
+
+    /// The steps on work paths from `target` to `source`, in topological order; empty when none.
+    func loopSteps(from target: Int32, to source: Int32, context: AnalysisContext) -> [Int32] {
+        let low = context.topologicalPosition(of: target)
+        let high = context.topologicalPosition(of: source)
+        guard target != source else { return [source] }
+        guard low < high else { return [] }
+        var forward: Set<Int32> = [target]
+        var stack = [target]
+        while let v = stack.popLast() {
+            context.graph.forEachSuccessor(of: v) { w, _, _ in
+                if context.topologicalPosition(of: w) <= high, forward.insert(w).inserted { stack.append(w) }
+            }
+        }
+        guard forward.contains(source) else { return [] }
+        var loop: Set<Int32> = [source]
+        stack = [source]
+        while let v = stack.popLast() {
+            context.graph.forEachPredecessor(of: v) { u, _, _ in
+                if forward.contains(u), loop.insert(u).inserted { stack.append(u) }
+            }
+        }
+        return loop.sorted { context.topologicalPosition(of: $0) < context.topologicalPosition(of: $1) }
+    }
+
+    /// The longest wait + process time through the loop, from its first step to its last.
+    func loopTime(_ loop: [Int32], context: AnalysisContext) -> Double {
+        var finish: [Int32: Double] = [:]
+        let weights = context.graph
+        for v in loop {
+            var start = 0.0
+            context.graph.forEachPredecessor(of: v) { u, _, _ in
+                if let f = finish[u] { start = max(start, f) }
+            }
+            finish[v] = start + weights.waitSeconds[Int(v)] + weights.processSeconds[Int(v)]
+        }
+        return loop.last.flatMap { finish[$0] } ?? 0
+    }
+}
+
+/// `redundant-handoff-bounce`: work that goes from one department to another and straight back.
+public struct RedundantHandoffBounceRule: BlueprintRule {
+    /// `redundant-handoff-bounce`.
+    public let id = "redundant-handoff-bounce"
+    /// The title.
+    public let title = "Hand-offs bouncing between departments"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        Work passes from one department to another and straight back (A → B → A). Every crossing of a \
+        department wall is a hand-off with its own queue, and the customer waits for both.
+        """
+    /// How to fix a finding.
+    public let howToFix = """
+        Let one team own the bounced work (train or authorise the first department to do it), or move the \
+        other department's step to the end of the chain so the work crosses the wall once.
+        """
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds bounces.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        var findings: [Finding] = []
+        for v in 0..<Int32(context.graph.stepCount) {
+            guard let middle = context.department(ofStep: v) else { continue }
+            var bounce: (from: Int32, to: Int32, department: String)?
+            context.graph.forEachPredecessor(of: v) { u, _, _ in
+                guard bounce == nil, let outer = context.department(ofStep: u), outer != middle else { return }
+                context.graph.forEachSuccessor(of: v) { w, _, _ in
+                    if bounce == nil, context.department(ofStep: w) == outer { bounce = (u, w, outer) }
+                }
+            }
+            guard let bounce else { continue }
+            let message = "Work bounces between departments: \(context.name(ofStep: bounce.from)) in '\(bounce.department)' "
+                + "hands over to \(context.name(ofStep: v)) in '\(middle)', which hands it straight back to "
+                + "\(context.name(ofStep: bounce.to)) in '\(bounce.department)'. Each crossing of a department wall adds "
+                + "a hand-off and its queue."
+            findings.append(context.finding(
+                message, steps: [v, bounce.from, bounce.to],
+                fix: SuggestedFix(
+                    .assignToOneTeam(steps: [context.graph.id(of: v)], department: bounce.department),
+                    summary: "Let '\(bounce.department)' do \(context.name(ofStep: v)) itself, so the work stays on one side of the wall."),
+                impact: Impact(handoffsRemoved: 2)))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,246 @@
+/// `structure-unreachable-step`: steps no journey can reach.
+public struct StructureUnreachableStepRule: BlueprintRule {
+    /// `structure-unreachable-step`.
+    public let id = "structure-unreachable-step"
+    /// The title.
+    public let title = "Unreachable step"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        No flow leads to the step from where customers begin (the journeys' start steps, or, without journeys, \
+        the customer actions nothing leads to). Either a flow is missing or the step is dead weight. Evidence \
+        props are exempt.
+        """
+    /// How to fix a finding.
+    public let howToFix = "Add the flow that leads to the step, or remove the step."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds unreachable steps.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        let steps = context.blueprint.steps
+        var entries: [Int32]
+        let starting: String
+        if context.blueprint.journeys.isEmpty {
+            let sources = graph.sources(kinds: .all)
+            let customer = sources.filter { context.isCustomerStep($0) }
+            entries = customer.isEmpty ? sources : customer
+            starting = customer.isEmpty ? "any step that starts the service" : "any customer action that starts the service"
+        } else {
+            entries = context.blueprint.journeys.compactMap { graph.index(of: $0.start) }
+            starting = "any journey's start"
+        }
+        entries = Array(Set(entries)).sorted()
+        let reached = graph.reachable(from: entries, kinds: .all)
+        return (0..<Int32(graph.stepCount)).compactMap { v in
+            guard !reached.contains(v), steps[Int(v)].lane != .evidence else { return nil }
+            return context.finding(
+                "\(context.name(ofStep: v)) cannot be reached from \(starting): no flow leads to it.",
+                steps: [v],
+                fix: SuggestedFix(.connectStep(step: steps[Int(v)].id), summary: "Add a flow into \(context.name(ofStep: v)), or remove it."))
+        }
+    }
+}
+
+/// `structure-dead-end`: steps where the work stops without ending a journey.
+public struct StructureDeadEndRule: BlueprintRule {
+    /// `structure-dead-end`.
+    public let id = "structure-dead-end"
+    /// The title.
+    public let title = "Dead end"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        No flow leaves the step and it is not a journey end. Backstage and support work that stops there \
+        never gets back to the customer; a customer-visible last step is accepted as a natural end unless its \
+        journey lists its ends explicitly. Evidence props and steps with no flows at all (reported as \
+        unreachable) are exempt.
+        """
+    /// How to fix a finding.
+    public let howToFix = "Add the flow that carries the work on, or list the step in the journey's `ends`."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds dead ends.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        let steps = context.blueprint.steps
+        var explicitEnds = Set<Int32>()
+        for journey in context.blueprint.journeys {
+            for end in journey.ends { if let v = graph.index(of: end) { explicitEnds.insert(v) } }
+        }
+        return (0..<Int32(graph.stepCount)).compactMap { v in
+            guard steps[Int(v)].lane != .evidence, !explicitEnds.contains(v), graph.outDegree(of: v, kinds: .all) == 0,
+                graph.inDegree(of: v, kinds: .all) > 0
+            else { return nil }
+            let step = steps[Int(v)]
+            let explicitJourneys = context.scopes.filter { ($0.journey?.ends.isEmpty == false) && $0.steps.contains(v) }
+            if step.lane.isVisibleToCustomer, explicitJourneys.isEmpty { return nil }
+            let message: String
+            if step.lane.isVisibleToCustomer, let scope = explicitJourneys.first {
+                message = "\(context.name(ofStep: v)) is a dead end: no flow leaves it, and \(scope.name) lists its ends "
+                    + "without it."
+            } else {
+                message = "\(context.name(ofStep: v)) is a dead end: no flow leaves it and it ends no journey, so work that "
+                    + "stops here never gets back to the customer."
+            }
+            return context.finding(
+                message, steps: [v],
+                fix: SuggestedFix(.connectStep(step: step.id), summary: "Add the flow out of \(context.name(ofStep: v)), or make it a journey end."))
+        }
+    }
+}
+
+/// `structure-unsupported-backstage`: backstage or support work that reaches no customer action.
+public struct StructureUnsupportedBackstageRule: BlueprintRule {
+    /// `structure-unsupported-backstage`.
+    public let id = "structure-unsupported-backstage"
+    /// The title.
+    public let title = "Backstage work that supports no customer action"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        Neither the work nor the information of a backstage or support step ever reaches a frontstage step or a \
+        customer action. Work behind the line of visibility exists to support the customer; this work does not. \
+        Steps with no outgoing flow at all are reported as dead ends instead.
+        """
+    /// How to fix a finding.
+    public let howToFix = "Connect the step to the customer-facing work it supports, or remove it."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds unsupported backstage steps.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        let steps = context.blueprint.steps
+        let facing = (0..<Int32(graph.stepCount)).filter { v in
+            let lane = steps[Int(v)].lane
+            return lane == .customer || lane == .frontstage
+        }
+        let supporting = graph.reachable(from: facing, kinds: [.ordering, .information], direction: .backward)
+        return (0..<Int32(graph.stepCount)).compactMap { v in
+            guard steps[Int(v)].lane == .backstage || steps[Int(v)].lane == .support, !supporting.contains(v),
+                graph.outDegree(of: v, kinds: .all) > 0
+            else { return nil }
+            let step = steps[Int(v)]
+            return context.finding(
+                "\(context.name(ofStep: v)) is \(step.lane == .support ? "support" : "backstage") work, but neither its work "
+                    + "nor its information reaches a frontstage step or a customer action.",
+                steps: [v],
+                fix: SuggestedFix(.connectStep(step: step.id), summary: "Connect \(context.name(ofStep: v)) to the customer-facing work it supports, or remove it."))
+        }
+    }
+}
+
+/// `structure-unsupported-customer-action`: customer actions with nothing behind the line of visibility.
+public struct StructureUnsupportedCustomerActionRule: BlueprintRule {
+    /// `structure-unsupported-customer-action`.
+    public let id = "structure-unsupported-customer-action"
+    /// The title.
+    public let title = "Customer action with nothing behind the line of visibility"
+    /// Note.
+    public let defaultSeverity = Severity.note
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        Between this customer action and the customer's previous and next actions, no backstage or support step \
+        is connected to it. Either the blueprint is missing the work that makes the moment possible (preparing, \
+        looking up, deciding), or frontstage staff carry it alone and unsupported.
+        """
+    /// How to fix a finding.
+    public let howToFix = "Model the backstage or support work behind the action (system look-ups, preparation, decisions)."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds unsupported customer actions.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        let steps = context.blueprint.steps
+        return (0..<Int32(graph.stepCount)).compactMap { c in
+            guard steps[Int(c)].lane == .customer else { return nil }
+            if supported(c, direction: .forward, context: context) || supported(c, direction: .backward, context: context) {
+                return nil
+            }
+            return context.finding(
+                "\(context.name(ofStep: c)) has nothing behind the line of visibility: no backstage or support step is "
+                    + "connected to it before the customer's next or after their previous action.",
+                steps: [c],
+                fix: SuggestedFix(.addSupport(step: steps[Int(c)].id), summary: "Add the backstage or support work behind \(context.name(ofStep: c))."))
+        }
+    }
+
+    /// Searches from `c` without passing through other customer actions; stops at the first backstage or support step.
+    func supported(_ c: Int32, direction: BlueprintGraph.Direction, context: AnalysisContext) -> Bool {
+        let steps = context.blueprint.steps
+        var seen: Set<Int32> = [c]
+        var stack = [c]
+        var found = false
+        while let v = stack.popLast(), !found {
+            let visit = { (w: Int32, _: Int32, _: FlowKind) in
+                guard !found, seen.insert(w).inserted else { return }
+                let lane = steps[Int(w)].lane
+                if lane == .backstage || lane == .support { found = true } else if lane != .customer { stack.append(w) }
+            }
+            switch direction {
+            case .forward: context.graph.forEachSuccessor(of: v, kinds: [.ordering, .information], visit)
+            case .backward: context.graph.forEachPredecessor(of: v, kinds: [.ordering, .information], visit)
+            }
+        }
+        return found
+    }
+}
+
+/// `structure-touchpoint-without-evidence`: touchpoints where the customer sees or gets nothing.
+public struct StructureTouchpointWithoutEvidenceRule: BlueprintRule {
+    /// `structure-touchpoint-without-evidence`.
+    public let id = "structure-touchpoint-without-evidence"
+    /// The title.
+    public let title = "Touchpoint without physical evidence"
+    /// Note.
+    public let defaultSeverity = Severity.note
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        A customer or frontstage touchpoint has no physical evidence: nothing the customer sees, touches or \
+        receives (a confirmation, a receipt, a status page), neither on the step, on a connected evidence step, \
+        nor on the other side of the same touchpoint (a directly connected step on the same channel). Evidence \
+        is how customers judge an intangible service.
+        """
+    /// How to fix a finding.
+    public let howToFix = "List what the customer sees or receives in the step's `evidence`, or connect an evidence-lane step."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds touchpoints without evidence.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        let steps = context.blueprint.steps
+        return (0..<Int32(graph.stepCount)).compactMap { v in
+            guard let channel = steps[Int(v)].channel, steps[Int(v)].lane == .customer || steps[Int(v)].lane == .frontstage,
+                steps[Int(v)].evidence.isEmpty
+            else { return nil }
+            let step = steps[Int(v)]
+            var evidenced = false
+            let check = { (w: Int32, _: Int32, _: FlowKind) in
+                if steps[Int(w)].lane == .evidence || (steps[Int(w)].channel == channel && !steps[Int(w)].evidence.isEmpty) {
+                    evidenced = true
+                }
+            }
+            graph.forEachSuccessor(of: v, kinds: .all, check)
+            graph.forEachPredecessor(of: v, kinds: .all, check)
+            guard !evidenced else { return nil }
+            return context.finding(
+                "\(context.name(ofStep: v)) is a touchpoint (\(channel)) where the customer sees or receives nothing: "
+                    + "no physical evidence on it or next to it.",
+                steps: [v],
+                fix: SuggestedFix(.addEvidence(step: step.id), summary: "Add what the customer sees or receives at \(context.name(ofStep: v))."))
+        }
+    }
+}
