@@ -61,6 +61,20 @@ public struct CapacityAnalysis: Sendable {
     /// - Complexity: about O((n + m) log n) per journey for n steps and m flows.
     public init(_ blueprint: Blueprint, graph: BlueprintGraph? = nil, options: CapacityOptions = .init()) {
         let graph = graph ?? BlueprintGraph(blueprint)
+        let topological = graph.topologicalOrder()
+        self.init(
+            blueprint: blueprint, graph: graph, options: options,
+            scopes: blueprint.journeys.map { graph.steps(of: $0) }, order: topological.order + topological.leftover,
+            includeLeadTimes: true)
+    }
+
+    /// The analysis from parts the caller already has (the rule engine's journey scopes and
+    /// topological order). Without lead times the journeys' lead-time fields are 0 and their
+    /// critical paths empty, which saves two longest-path runs per journey.
+    init(
+        blueprint: Blueprint, graph: BlueprintGraph, options: CapacityOptions, scopes: [StepSet], order: [Int32],
+        includeLeadTimes: Bool
+    ) {
         self.blueprint = blueprint
         self.graph = graph
         self.options = options
@@ -78,8 +92,10 @@ public struct CapacityAnalysis: Sendable {
         }
 
         // Visits per journey, arrivals per step, and each journey's offered load per unit of demand.
-        let models = blueprint.journeys.map {
-            JourneyFlowModel(journey: $0, blueprint: blueprint, graph: graph, options: options)
+        let models = blueprint.journeys.indices.map { j in
+            JourneyFlowModel(
+                journey: blueprint.journeys[j], blueprint: blueprint, graph: graph, options: options,
+                scope: j < scopes.count ? scopes[j] : graph.steps(of: blueprint.journeys[j]), order: order)
         }
         var visitsByJourney = [[Double]]()
         var arrivals = [Double](repeating: 0, count: n)
@@ -159,14 +175,19 @@ public struct CapacityAnalysis: Sendable {
         for (j, journey) in blueprint.journeys.enumerated() {
             let model = models[j]
             let visits = visitsByJourney[j]
-            let base = graph.longestPath(weights: baseWeights, within: model.scope)
             let unstable = model.nodes.indices.contains { visits[$0] > 0 && waits[Int(model.nodes[$0])] == .infinity }
-            var queuedLength = Double.infinity
-            var path = base.path
-            if !unstable {
-                let queued = graph.longestPath(weights: queuedWeights, within: model.scope)
-                queuedLength = queued.length
-                path = queued.path
+            var baseLength = 0.0
+            var queuedLength = unstable ? Double.infinity : 0
+            var path = [Int32]()
+            if includeLeadTimes, !model.nodes.isEmpty {
+                let base = graph.longestPath(weights: baseWeights, within: model.scope)
+                baseLength = base.length
+                path = base.path
+                if !unstable {
+                    let queued = graph.longestPath(weights: queuedWeights, within: model.scope)
+                    queuedLength = queued.length
+                    path = queued.path
+                }
             }
             let demand = Self.arrivals(journey.demand)
             var ceiling: Double?
@@ -185,8 +206,7 @@ public struct CapacityAnalysis: Sendable {
             journeys.append(JourneyCapacity(
                 journeyID: journey.id, demand: journey.demand,
                 visits: model.nodes.enumerated().map { StepVisit(stepID: graph.id(of: $1), visits: visits[$0]) },
-                leadTimeSeconds: model.nodes.isEmpty ? 0 : base.length,
-                leadTimeWithQueueingSeconds: model.nodes.isEmpty ? 0 : queuedLength,
+                leadTimeSeconds: baseLength, leadTimeWithQueueingSeconds: queuedLength,
                 criticalPath: path.map { graph.id(of: $0) },
                 throughputCeiling: ceiling, ceilingPeriod: journey.demand?.per ?? .hour,
                 limitingActorID: limiting.map { blueprint.actors[$0].id }))

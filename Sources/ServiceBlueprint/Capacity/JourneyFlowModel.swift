@@ -59,22 +59,24 @@ struct JourneyFlowModel: Sendable {
     }
 
     /// Builds the model of `journey`.
-    init(journey: Journey, blueprint: Blueprint, graph: BlueprintGraph, options: CapacityOptions) {
+    /// - Parameters:
+    ///   - scope: The journey's steps (``BlueprintGraph/steps(of:)``).
+    ///   - order: A topological order of the whole graph over work-ordering flows; nodes a cycle left
+    ///     over may follow at the end (flows that run backwards in this order are ignored).
+    init(
+        journey: Journey, blueprint: Blueprint, graph: BlueprintGraph, options: CapacityOptions,
+        scope reachable: StepSet, order: [Int32]
+    ) {
         let n = graph.stepCount
-        guard let start = graph.index(of: journey.start) else {
+        let nodes = order.filter { reachable.contains($0) }
+        guard let start = graph.index(of: journey.start), nodes.first == start else {
+            // Unknown start, or a cycle of ordering flows through it: nothing to schedule.
             self = .empty(stepCount: n)
             return
         }
-        let reachable = graph.steps(of: journey)
-        let topo = graph.topologicalOrder(kinds: .ordering, within: reachable)
-        // A cycle of ordering flows through the start leaves nothing to schedule.
-        guard topo.order.first == start else {
-            self = .empty(stepCount: n)
-            return
-        }
+        let overrides = Self.overrides(of: journey, graph: graph)
         var local = [Int32](repeating: -1, count: n)
-        for (position, node) in topo.order.enumerated() { local[Int(node)] = Int32(position) }
-        let nodes = topo.order
+        for (position, node) in nodes.enumerated() { local[Int(node)] = Int32(position) }
         let count = nodes.count
         let ends = StepSet(capacity: n, members: journey.ends.compactMap { graph.index(of: $0) })
 
@@ -92,9 +94,9 @@ struct JourneyFlowModel: Sendable {
             explicit.removeAll(keepingCapacity: true)
             graph.forEachSuccessor(of: global, kinds: .ordering) { target, flow, _ in
                 let t = local[Int(target)]
-                guard t >= 0 else { return }
+                guard t > u else { return }
                 targets.append(t)
-                explicit.append(Self.probability(ofFlow: Int(flow), in: blueprint, journey: journey))
+                explicit.append(Self.probability(ofFlow: flow, in: blueprint, overrides: overrides))
             }
             let kind = blueprint.steps[Int(global)].kind
             let exclusive = targets.count > 1 && (kind == .decision || explicit.contains { $0 != nil })
@@ -137,7 +139,7 @@ struct JourneyFlowModel: Sendable {
         self.isExclusive = isExclusive
         self.loops = Self.reworkLoops(
             nodes: nodes, localIndex: local, outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets,
-            inSources: inSources, blueprint: blueprint, graph: graph, journey: journey, options: options)
+            inSources: inSources, blueprint: blueprint, graph: graph, overrides: overrides, options: options)
     }
 
     private init(
@@ -161,7 +163,8 @@ struct JourneyFlowModel: Sendable {
     /// The rework loops of a journey with the region each one repeats.
     private static func reworkLoops(
         nodes: [Int32], localIndex: [Int32], outOffsets: [Int32], outTargets: [Int32], inOffsets: [Int32],
-        inSources: [Int32], blueprint: Blueprint, graph: BlueprintGraph, journey: Journey, options: CapacityOptions
+        inSources: [Int32], blueprint: Blueprint, graph: BlueprintGraph, overrides: [Int32: Double],
+        options: CapacityOptions
     ) -> [ReworkLoop] {
         let count = nodes.count
         var loops = [ReworkLoop]()
@@ -174,7 +177,7 @@ struct JourneyFlowModel: Sendable {
             graph.forEachSuccessor(of: global, kinds: .rework) { target, flow, _ in
                 let t = Int(localIndex[Int(target)])
                 guard t >= 0, t <= s else { return }
-                var p = probability(ofFlow: Int(flow), in: blueprint, journey: journey)
+                var p = probability(ofFlow: flow, in: blueprint, overrides: overrides)
                     ?? blueprint.steps[Int(global)].failPoint?.likelihood.flatMap { $0.isFinite ? $0 : nil }
                     ?? options.defaultReworkProbability
                 p = min(cap, max(0, p.isFinite ? p : 0))
@@ -203,12 +206,35 @@ struct JourneyFlowModel: Sendable {
     }
 
     /// The probability written for flow `index`: the journey's override, else the flow's own;
-    /// `nil` when neither gives a finite number.
-    static func probability(ofFlow index: Int, in blueprint: Blueprint, journey: Journey) -> Double? {
-        let flow = blueprint.flows[index]
-        let value = journey.branchProbabilities[flow.id] ?? flow.probability
+    /// `nil` when neither gives a finite number. Clamped to 0…1.
+    static func probability(ofFlow index: Int32, in blueprint: Blueprint, overrides: [Int32: Double]) -> Double? {
+        let value = overrides[index] ?? blueprint.flows[Int(index)].probability
         guard let value, value.isFinite else { return nil }
         return min(1, max(0, value))
+    }
+
+    /// The journey's ``Journey/branchProbabilities`` by flow index. Keys are flow ids `from->to`;
+    /// they are resolved through the graph (not by building every flow's id), and a key names every
+    /// flow between the two steps.
+    static func overrides(of journey: Journey, graph: BlueprintGraph) -> [Int32: Double] {
+        var result = [Int32: Double]()
+        for key in journey.branchProbabilities.keys.sorted() {
+            guard let value = journey.branchProbabilities[key] else { continue }
+            // Step ids may themselves contain "->": try every split until both sides are steps.
+            var searchStart = key.startIndex
+            while let arrow = key.range(of: "->", range: searchStart..<key.endIndex) {
+                if let from = graph.index(of: String(key[..<arrow.lowerBound])),
+                    let to = graph.index(of: String(key[arrow.upperBound...]))
+                {
+                    graph.forEachSuccessor(of: from, kinds: .all) { target, flow, _ in
+                        if target == to { result[flow] = value }
+                    }
+                    break
+                }
+                searchStart = arrow.upperBound
+            }
+        }
+        return result
     }
 
     /// Shares of an exclusive split: explicit probabilities as written, the rest of 1 shared evenly
