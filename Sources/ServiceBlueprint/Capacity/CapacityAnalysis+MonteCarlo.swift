@@ -169,11 +169,10 @@ struct JourneySimulator {
         let actorIndex = Dictionary(blueprint.actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for u in 0..<count {
             let s = Int(model.nodes[u])
-            let step = blueprint.steps[s]
             // Same association as the graph core's weights, so fixed journeys match the critical path exactly.
             fixedWeight[u] = graph.waitSeconds[s] + graph.processSeconds[s]
             waitBefore[u] = graph.waitSeconds[s]
-            if let time = step.duration, time.min.seconds < time.max.seconds, time.max.seconds.isFinite {
+            if let time = blueprint.steps[s].duration, time.min.seconds < time.max.seconds, time.max.seconds.isFinite {
                 let low = time.min.seconds, high = time.max.seconds
                 let likely = min(high, max(low, time.likely.seconds))
                 let alpha = 1 + 4 * (likely - low) / (high - low)
@@ -184,7 +183,7 @@ struct JourneySimulator {
                 gammaA[u] = (alpha - 1.0 / 3, 1 / (9 * (alpha - 1.0 / 3)).squareRoot())
                 gammaB[u] = (beta - 1.0 / 3, 1 / (9 * (beta - 1.0 / 3)).squareRoot())
             }
-            if includeQueueing, step.kind != .wait, let id = step.actor, let a = actorIndex[id],
+            if includeQueueing, blueprint.steps[s].kind != .wait, let id = blueprint.steps[s].actor, let a = actorIndex[id],
                 let queue = analysis.actors[a].queue, queue.arrivalRate > 0
             {
                 if queue.isStable {

@@ -83,18 +83,29 @@ public struct CapacityAnalysis: Sendable {
         let actorCount = blueprint.actors.count
         var actorIndex = [String: Int](minimumCapacity: actorCount)
         for (i, actor) in blueprint.actors.enumerated() where actorIndex[actor.id] == nil { actorIndex[actor.id] = i }
-        let stepActor: [Int] = blueprint.steps.map { step in step.actor.flatMap { actorIndex[$0] } ?? -1 }
-        let serviceSeconds: [Double] = blueprint.steps.map { step in
-            step.kind == .wait ? 0 : Self.meanSeconds(step.duration)
+        // Columns of the step properties used below, read once by index (iterating `blueprint.steps`
+        // would copy every step with all its strings and arrays).
+        var stepActor = [Int](repeating: -1, count: n)
+        var serviceSeconds = [Double](repeating: 0, count: n)
+        var isWait = [Bool](repeating: false, count: n)
+        var isDecision = [Bool](repeating: false, count: n)
+        for s in 0..<n {
+            if let id = blueprint.steps[s].actor, let a = actorIndex[id] { stepActor[s] = a }
+            let kind = blueprint.steps[s].kind
+            isWait[s] = kind == .wait
+            isDecision[s] = kind == .decision
+            if !isWait[s] { serviceSeconds[s] = Self.meanSeconds(blueprint.steps[s].duration) }
         }
         func hours(ofStep s: Int) -> WorkingHours? {
             stepActor[s] >= 0 ? blueprint.actors[stepActor[s]].hours : nil
         }
 
         // Visits per journey, arrivals per step, and each journey's offered load per unit of demand.
+        let flowProbability = JourneyFlowModel.flowProbabilities(blueprint)
         let models = blueprint.journeys.indices.map { j in
             JourneyFlowModel(
-                journey: blueprint.journeys[j], blueprint: blueprint, graph: graph, options: options,
+                journey: blueprint.journeys[j], blueprint: blueprint, graph: graph, isDecision: isDecision,
+                flowProbability: flowProbability, options: options,
                 scope: j < scopes.count ? scopes[j] : graph.steps(of: blueprint.journeys[j]), order: order)
         }
         var visitsByJourney = [[Double]]()
@@ -123,7 +134,7 @@ public struct CapacityAnalysis: Sendable {
         for s in 0..<n where stepActor[s] >= 0 {
             let a = stepActor[s]
             actorSteps[a].append(s)
-            guard blueprint.steps[s].kind != .wait else { continue }
+            guard !isWait[s] else { continue }
             actorArrivals[a] += arrivals[s]
             actorErlangs[a] += arrivals[s] * serviceSeconds[s] / 3_600
         }
@@ -146,23 +157,23 @@ public struct CapacityAnalysis: Sendable {
             actors.append(ActorLoad(
                 actorID: actor.id, kind: actor.kind, servers: actor.capacity, hours: Self.effective(actor.hours),
                 isQueue: isQueue, arrivalsPerHour: actorArrivals[a], meanServiceSeconds: meanService,
-                offeredLoad: actorErlangs[a], queue: queue, steps: ranked.map { blueprint.steps[$0].id }))
+                offeredLoad: actorErlangs[a], queue: queue, steps: ranked.map { graph.stepIDs[$0] }))
         }
 
         // Steps.
         var waits = [Double](repeating: 0, count: n)
         var stepLoads = [StepLoad]()
         stepLoads.reserveCapacity(n)
-        for (s, step) in blueprint.steps.enumerated() {
+        for s in 0..<n {
             let a = stepActor[s]
             let load = arrivals[s] * serviceSeconds[s] / 3_600
             var utilization: Double?
             if a >= 0, actors[a].isQueue, let servers = actors[a].servers {
                 utilization = servers > 0 ? load / Double(servers) : (load > 0 ? .infinity : 0)
-                if step.kind != .wait { waits[s] = actors[a].expectedWaitSeconds }
+                if !isWait[s] { waits[s] = actors[a].expectedWaitSeconds }
             }
             stepLoads.append(StepLoad(
-                stepID: step.id, actorID: a >= 0 ? step.actor : nil, arrivalsPerHour: arrivals[s],
+                stepID: graph.stepIDs[s], actorID: a >= 0 ? blueprint.actors[a].id : nil, arrivalsPerHour: arrivals[s],
                 serviceSeconds: serviceSeconds[s], offeredLoad: load, utilization: utilization,
                 queueWaitSeconds: waits[s]))
         }
@@ -219,7 +230,7 @@ public struct CapacityAnalysis: Sendable {
     }
 
     /// The load of the step with id `id`, if any.
-    public func step(_ id: String) -> StepLoad? { steps.first { $0.stepID == id } }
+    public func step(_ id: String) -> StepLoad? { graph.index(of: id).map { steps[Int($0)] } }
     /// The load of the actor with id `id`, if any.
     public func actor(_ id: String) -> ActorLoad? { actors.first { $0.actorID == id } }
     /// The capacity view of the journey with id `id`, if any.

@@ -60,12 +60,14 @@ struct JourneyFlowModel: Sendable {
 
     /// Builds the model of `journey`.
     /// - Parameters:
+    ///   - isDecision: Per step, whether its kind is ``StepKind/decision``.
+    ///   - flowProbability: Per flow, its probability clamped to 0…1, NaN when it has none.
     ///   - scope: The journey's steps (``BlueprintGraph/steps(of:)``).
     ///   - order: A topological order of the whole graph over work-ordering flows; nodes a cycle left
     ///     over may follow at the end (flows that run backwards in this order are ignored).
     init(
-        journey: Journey, blueprint: Blueprint, graph: BlueprintGraph, options: CapacityOptions,
-        scope reachable: StepSet, order: [Int32]
+        journey: Journey, blueprint: Blueprint, graph: BlueprintGraph, isDecision: [Bool], flowProbability: [Double],
+        options: CapacityOptions, scope reachable: StepSet, order: [Int32]
     ) {
         let n = graph.stepCount
         let nodes = order.filter { reachable.contains($0) }
@@ -82,30 +84,30 @@ struct JourneyFlowModel: Sendable {
 
         var outOffsets = [Int32](repeating: 0, count: count + 1)
         var outTargets = [Int32]()
-        var outProbability = [Double]()
+        var outProbability = [Double]()  // NaN while "no probability written"
+        outTargets.reserveCapacity(count + count / 2)
+        outProbability.reserveCapacity(count + count / 2)
         var isExclusive = [Bool](repeating: false, count: count)
-        var targets = [Int32]()
-        var explicit = [Double?]()
         for u in 0..<count {
             let global = nodes[u]
-            outOffsets[u] = Int32(outTargets.count)
+            let first = outTargets.count
+            outOffsets[u] = Int32(first)
             guard !ends.contains(global) else { continue }
-            targets.removeAll(keepingCapacity: true)
-            explicit.removeAll(keepingCapacity: true)
+            var anyExplicit = false
             graph.forEachSuccessor(of: global, kinds: .ordering) { target, flow, _ in
                 let t = local[Int(target)]
                 guard t > u else { return }
-                targets.append(t)
-                explicit.append(Self.probability(ofFlow: flow, in: blueprint, overrides: overrides))
+                let p = overrides.isEmpty ? flowProbability[Int(flow)] : overrides[flow] ?? flowProbability[Int(flow)]
+                if !p.isNaN { anyExplicit = true }
+                outTargets.append(t)
+                outProbability.append(p)
             }
-            let kind = blueprint.steps[Int(global)].kind
-            let exclusive = targets.count > 1 && (kind == .decision || explicit.contains { $0 != nil })
-            isExclusive[u] = exclusive
-            outTargets.append(contentsOf: targets)
-            if exclusive {
-                outProbability.append(contentsOf: Self.exclusiveShares(explicit))
+            let end = outTargets.count
+            if end - first > 1, isDecision[Int(global)] || anyExplicit {
+                isExclusive[u] = true
+                Self.shareExclusively(&outProbability, first..<end)
             } else {
-                outProbability.append(contentsOf: repeatElement(1.0, count: targets.count))
+                for e in first..<end { outProbability[e] = 1 }
             }
         }
         outOffsets[count] = Int32(outTargets.count)
@@ -139,7 +141,8 @@ struct JourneyFlowModel: Sendable {
         self.isExclusive = isExclusive
         self.loops = Self.reworkLoops(
             nodes: nodes, localIndex: local, outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets,
-            inSources: inSources, blueprint: blueprint, graph: graph, overrides: overrides, options: options)
+            inSources: inSources, blueprint: blueprint, graph: graph, flowProbability: flowProbability,
+            overrides: overrides, options: options)
     }
 
     private init(
@@ -163,8 +166,8 @@ struct JourneyFlowModel: Sendable {
     /// The rework loops of a journey with the region each one repeats.
     private static func reworkLoops(
         nodes: [Int32], localIndex: [Int32], outOffsets: [Int32], outTargets: [Int32], inOffsets: [Int32],
-        inSources: [Int32], blueprint: Blueprint, graph: BlueprintGraph, overrides: [Int32: Double],
-        options: CapacityOptions
+        inSources: [Int32], blueprint: Blueprint, graph: BlueprintGraph, flowProbability: [Double],
+        overrides: [Int32: Double], options: CapacityOptions
     ) -> [ReworkLoop] {
         let count = nodes.count
         var loops = [ReworkLoop]()
@@ -177,9 +180,11 @@ struct JourneyFlowModel: Sendable {
             graph.forEachSuccessor(of: global, kinds: .rework) { target, flow, _ in
                 let t = Int(localIndex[Int(target)])
                 guard t >= 0, t <= s else { return }
-                var p = probability(ofFlow: flow, in: blueprint, overrides: overrides)
-                    ?? blueprint.steps[Int(global)].failPoint?.likelihood.flatMap { $0.isFinite ? $0 : nil }
-                    ?? options.defaultReworkProbability
+                var p = overrides[flow] ?? flowProbability[Int(flow)]
+                if p.isNaN {
+                    p = blueprint.steps[Int(global)].failPoint?.likelihood.flatMap { $0.isFinite ? $0 : nil }
+                        ?? options.defaultReworkProbability
+                }
                 p = min(cap, max(0, p.isFinite ? p : 0))
                 guard p > 0 else { return }
                 stamp += 1
@@ -205,12 +210,13 @@ struct JourneyFlowModel: Sendable {
         return loops
     }
 
-    /// The probability written for flow `index`: the journey's override, else the flow's own;
-    /// `nil` when neither gives a finite number. Clamped to 0…1.
-    static func probability(ofFlow index: Int32, in blueprint: Blueprint, overrides: [Int32: Double]) -> Double? {
-        let value = overrides[index] ?? blueprint.flows[Int(index)].probability
-        guard let value, value.isFinite else { return nil }
-        return min(1, max(0, value))
+    /// Each flow's probability clamped to 0…1, NaN when it has none (or not a finite number).
+    static func flowProbabilities(_ blueprint: Blueprint) -> [Double] {
+        var result = [Double](repeating: .nan, count: blueprint.flows.count)
+        for f in 0..<blueprint.flows.count {
+            if let p = blueprint.flows[f].probability, p.isFinite { result[f] = min(1, max(0, p)) }
+        }
+        return result
     }
 
     /// The journey's ``Journey/branchProbabilities`` by flow index. Keys are flow ids `from->to`;
@@ -227,7 +233,7 @@ struct JourneyFlowModel: Sendable {
                     let to = graph.index(of: String(key[arrow.upperBound...]))
                 {
                     graph.forEachSuccessor(of: from, kinds: .all) { target, flow, _ in
-                        if target == to { result[flow] = value }
+                        if target == to { result[flow] = value.isFinite ? min(1, max(0, value)) : .nan }
                     }
                     break
                 }
@@ -237,16 +243,22 @@ struct JourneyFlowModel: Sendable {
         return result
     }
 
-    /// Shares of an exclusive split: explicit probabilities as written, the rest of 1 shared evenly
-    /// by the flows without one, then normalised to sum to 1 (even shares if everything is 0).
-    static func exclusiveShares(_ explicit: [Double?]) -> [Double] {
-        let given = explicit.reduce(0.0) { $0 + ($1 ?? 0) }
-        let unspecified = explicit.filter { $0 == nil }.count
+    /// Turns the written probabilities in `range` (NaN = none) into the shares of an exclusive
+    /// split: written ones as they are, the rest of 1 shared evenly by the flows without one, then
+    /// normalised to sum to 1 (even shares if everything is 0).
+    static func shareExclusively(_ probabilities: inout [Double], _ range: Range<Int>) {
+        var given = 0.0
+        var unspecified = 0
+        for e in range {
+            if probabilities[e].isNaN { unspecified += 1 } else { given += probabilities[e] }
+        }
         let rest = unspecified > 0 ? max(0, 1 - given) / Double(unspecified) : 0
-        let weights = explicit.map { $0 ?? rest }
-        let total = weights.reduce(0, +)
-        guard total > 0 else { return Array(repeating: 1 / Double(max(1, weights.count)), count: weights.count) }
-        return weights.map { $0 / total }
+        var total = 0.0
+        for e in range {
+            if probabilities[e].isNaN { probabilities[e] = rest }
+            total += probabilities[e]
+        }
+        for e in range { probabilities[e] = total > 0 ? probabilities[e] / total : 1 / Double(range.count) }
     }
 }
 

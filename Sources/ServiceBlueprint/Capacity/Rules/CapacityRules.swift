@@ -40,7 +40,7 @@ public struct CapacityUnstableRule: BlueprintRule {
 
     /// Finds unstable queues.
     public func analyze(_ context: AnalysisContext) -> [Finding] {
-        let capacity = CapacityAnalysis(context: context)
+        let capacity = CapacityAnalysis.forRules(context)
         return capacity.unstableActors.compactMap { load in
             guard let a = capacity.actorIndex(load.actorID), let servers = load.servers else { return nil }
             let actor = context.blueprint.actors[a]
@@ -96,7 +96,7 @@ public struct CapacityHighUtilizationRule: BlueprintRule {
     /// Finds highly utilized, stable queues.
     public func analyze(_ context: AnalysisContext) -> [Finding] {
         let threshold = context.number("threshold")
-        let capacity = CapacityAnalysis(context: context)
+        let capacity = CapacityAnalysis.forRules(context)
         return capacity.actors.compactMap { load in
             guard let utilization = load.utilization, utilization > threshold, utilization < 1,
                 let servers = load.servers, let a = capacity.actorIndex(load.actorID)
@@ -154,7 +154,7 @@ public struct CapacityBottleneckRule: BlueprintRule {
 
     /// Finds the busiest queue.
     public func analyze(_ context: AnalysisContext) -> [Finding] {
-        let capacity = CapacityAnalysis(context: context)
+        let capacity = CapacityAnalysis.forRules(context)
         guard let load = capacity.bottleneck, let utilization = load.utilization,
             let a = capacity.actorIndex(load.actorID)
         else { return [] }
@@ -201,7 +201,7 @@ struct DeclaredBottleneckVerdict {
     static func all(_ context: AnalysisContext) -> [DeclaredBottleneckVerdict] {
         let threshold = context.number("threshold")
         let margin = context.number("margin")
-        let capacity = CapacityAnalysis(context: context)
+        let capacity = CapacityAnalysis.forRules(context)
         guard capacity.hasDemand else { return [] }
         let busiest = capacity.bottleneck
         let top = busiest?.utilization ?? 0
@@ -361,7 +361,7 @@ public struct CapacityThroughputCeilingRule: BlueprintRule {
 
     /// Reports each journey's ceiling.
     public func analyze(_ context: AnalysisContext) -> [Finding] {
-        let capacity = CapacityAnalysis(context: context)
+        let capacity = CapacityAnalysis.forRules(context)
         return capacity.journeys.enumerated().compactMap { j, journey in
             guard let ceiling = journey.throughputCeiling, let limitingID = journey.limitingActorID,
                 let limiting = context.actor(limitingID), let load = capacity.actor(limitingID)
