@@ -78,6 +78,16 @@ struct CapacityTests {
         #expect(support.isStable)
     }
 
+    @Test func leadTimeLeavesOutBranchesTheJourneyNeverTakes() throws {
+        var blueprint = helpdesk()
+        // This journey never needs the fix: 2 + 10 + 1 = 13 min, and only `answer` queues.
+        blueprint.journeys[0].branchProbabilities = ["answer->fix": 0, "answer->log": 1]
+        let support = try #require(CapacityAnalysis(blueprint).journey("support"))
+        #expect(support.visits(to: "fix") == 0)
+        #expect(support.leadTimeSeconds == 13 * 60)
+        #expect(support.criticalPath == ["call", "answer", "log"])
+    }
+
     @Test func throughputCeilingIsTheDemandThatSaturatesTheFirstQueue() throws {
         let support = try #require(CapacityAnalysis(helpdesk()).journey("support"))
         // 2 servers ÷ (1.45 Erlangs per 48 arrivals/day) = 96 / 1.45 per day.

@@ -25,9 +25,9 @@
 ///   load-weighted mean, c = ``Actor/capacity``. Utilization = λ × mean service time ÷ c. An actor
 ///   without capacity is unlimited and never waits. Waits are in the actor's working time.
 /// - **Lead time.** The critical path of the journey (the graph core's longest path over
-///   ``Step/waitBefore`` + likely process time), once as modelled and once with each step's wait
-///   increased by its actor's expected queueing wait Wq. Exclusive branches count at their longest,
-///   as in the critical path method; ``leadTimeDistribution(journey:iterations:seed:includeQueueing:)``
+///   ``Step/waitBefore`` + likely process time, through the steps the journey visits with a
+///   probability above 0), once as modelled and once with each step's wait increased by its actor's
+///   expected queueing wait Wq. Exclusive branches count at their longest, as in the critical path method; ``leadTimeDistribution(journey:iterations:seed:includeQueueing:)``
 ///   gives the probabilistic view.
 ///
 /// ```swift
@@ -191,11 +191,14 @@ public struct CapacityAnalysis: Sendable {
             var queuedLength = unstable ? Double.infinity : 0
             var path = [Int32]()
             if includeLeadTimes, !model.nodes.isEmpty {
-                let base = graph.longestPath(weights: baseWeights, within: model.scope)
+                // Branches the journey never takes (probability 0) are not part of it.
+                var visited = StepSet(capacity: n)
+                for u in model.nodes.indices where visits[u] > 0 { visited.insert(model.nodes[u]) }
+                let base = graph.longestPath(weights: baseWeights, within: visited)
                 baseLength = base.length
                 path = base.path
                 if !unstable {
-                    let queued = graph.longestPath(weights: queuedWeights, within: model.scope)
+                    let queued = graph.longestPath(weights: queuedWeights, within: visited)
                     queuedLength = queued.length
                     path = queued.path
                 }
@@ -375,7 +378,8 @@ public struct JourneyCapacity: Sendable, Hashable {
     public let demand: Demand?
     /// The steps it covers in topological order, with expected visits per customer.
     public let visits: [StepVisit]
-    /// The critical-path lead time without queueing, in seconds.
+    /// The critical-path lead time without queueing, in seconds, over the steps the journey visits
+    /// (branches with probability 0 in this journey are left out).
     public let leadTimeSeconds: Double
     /// The critical-path lead time with each step's expected queueing wait added, in seconds;
     /// `.infinity` when the journey visits an unstable queue.
