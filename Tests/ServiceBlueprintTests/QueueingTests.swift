@@ -78,3 +78,26 @@ struct QueueingTests {
         #expect(c.isFinite && c > b && c < 1)
     }
 }
+
+@Suite("Queueing: absurd input")
+struct QueueingRobustnessTests {
+    @Test func infiniteArrivalsAreUnstableAndHugeCapacitiesAreCheap() {
+        #expect(!MMcQueue(arrivalRate: .infinity, serviceRate: 1, servers: 10).isStable)
+        // Erlang B stops once it underflows instead of looping a billion times.
+        let big = MMcQueue(arrivalRate: 10, serviceRate: 1, servers: 1_000_000_000)
+        #expect(big.isStable && big.probabilityOfWaiting == 0 && big.expectedWait == 0)
+    }
+
+    @Test func capacityAnalysisSurvivesAbsurdNumbers() {
+        var blueprint = helpdesk(demand: .perDay(1e300), agents: Int.max)
+        blueprint.actors[1].hours = WorkingHours(perDay: -3, daysPerWeek: .nan)
+        blueprint.steps[1].duration = ProcessTime(min: .seconds(.infinity), likely: .minutes(3), max: .minutes(1))
+        blueprint.flows[1].probability = .nan
+        let capacity = CapacityAnalysis(blueprint)
+        #expect(capacity.whatIfAddingServer(to: "agent") == nil)
+        _ = Analyzer(rules: RuleRegistry.capacity).analyze(blueprint)
+        _ = capacity.leadTimeDistribution(journey: "support", iterations: 10)
+        let nothing = CapacityAnalysis(helpdesk(demand: .init(arrivals: .infinity, per: .day)))
+        #expect(nothing.actor("agent")?.offeredLoad == 0)
+    }
+}

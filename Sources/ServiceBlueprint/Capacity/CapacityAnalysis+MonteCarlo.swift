@@ -63,7 +63,7 @@ extension CapacityAnalysis {
     ///
     /// - Parameters:
     ///   - journeyID: The journey.
-    ///   - iterations: Simulated customers (at least 1).
+    ///   - iterations: Simulated customers, clamped to 1…``maximumIterations``.
     ///   - seed: The seed; the same seed gives bit-identical results.
     ///   - includeQueueing: Whether to sample queueing waits.
     /// - Returns: `nil` when the journey is unknown or its start step does not exist.
@@ -74,7 +74,7 @@ extension CapacityAnalysis {
         guard let j = blueprint.journeys.firstIndex(where: { $0.id == journeyID }), models[j].count > 0 else {
             return nil
         }
-        let runs = max(1, iterations)
+        let runs = min(Self.maximumIterations, max(1, iterations))
         var simulator = JourneySimulator(analysis: self, model: models[j], includeQueueing: includeQueueing)
         var random = SeededRandom(seed: seed)
         var samples = [Double](repeating: 0, count: runs)
@@ -109,6 +109,9 @@ extension CapacityAnalysis {
             p50Seconds: percentile(0.5), p90Seconds: percentile(0.9), p95Seconds: percentile(0.95),
             targetSeconds: targetSeconds, probabilityOfMeetingTarget: met, requiredAttainment: target?.attainment)
     }
+
+    /// The most iterations one call simulates (10 million): the samples are kept to read percentiles.
+    public static let maximumIterations = 10_000_000
 
     /// Lead-time distributions of every journey whose start exists, in blueprint order.
     public func leadTimeDistributions(

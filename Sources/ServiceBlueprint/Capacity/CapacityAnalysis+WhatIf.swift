@@ -69,13 +69,15 @@ extension CapacityAnalysis {
     /// What happens if `actorID` gets `count` more servers (default one).
     ///
     /// - Returns: `nil` when the actor is unknown or not a queue (no capacity, or the customer),
-    ///   or `count` is not positive.
+    ///   `count` is not positive, or the sum does not fit an `Int`.
     public func whatIfAddingServer(to actorID: String, count: Int = 1) -> CapacityWhatIf? {
         guard count > 0, let index = blueprint.actors.firstIndex(where: { $0.id == actorID }),
             let servers = blueprint.actors[index].capacity, blueprint.actors[index].kind != .customer
         else { return nil }
+        let (total, overflow) = servers.addingReportingOverflow(count)
+        guard !overflow else { return nil }
         var changed = blueprint
-        changed.actors[index].capacity = servers + count
+        changed.actors[index].capacity = total
         return compare(with: changed, change: .addServers(actor: actorID, count: count))
     }
 

@@ -42,14 +42,15 @@ public struct MMcQueue: Sendable, Hashable {
 
     /// Computes the queue's steady-state measures.
     ///
-    /// Inputs are sanitised rather than trapped: negative or non-finite rates count as 0, a
-    /// service rate of 0 with arrivals (or fewer than one server) is unstable.
+    /// Inputs are sanitised rather than trapped: negative or NaN rates count as 0; an infinite arrival
+    /// rate, a service rate of 0 (or infinite) with arrivals, or fewer than one server is unstable.
     /// - Parameters:
     ///   - arrivalRate: λ, arrivals per unit of time.
     ///   - serviceRate: μ, completions per unit of time of one server.
     ///   - servers: c, the number of servers.
     public init(arrivalRate: Double, serviceRate: Double, servers: Int) {
-        let lambda = arrivalRate.isFinite ? max(0, arrivalRate) : 0
+        // NaN and negative rates count as 0; an infinite arrival rate stays infinite (unstable).
+        let lambda = arrivalRate.isNaN ? 0 : max(0, arrivalRate)
         let mu = serviceRate.isFinite ? max(0, serviceRate) : 0
         self.arrivalRate = lambda
         self.serviceRate = mu
@@ -93,6 +94,9 @@ public struct MMcQueue: Sendable, Hashable {
         var k = 1
         while k <= servers {
             b = a * b / (Double(k) + a * b)
+            // Far beyond the offered load B underflows to 0 and stays there: stop early, so that a
+            // capacity of millions does not cost millions of steps.
+            if b == 0 { break }
             k += 1
         }
         return b

@@ -87,8 +87,11 @@ enum CapacityText {
 
     /// The smallest number of servers that keeps `offeredLoad` at or below `utilization`.
     static func servers(for offeredLoad: Double, atMost utilization: Double) -> Int {
-        guard offeredLoad.isFinite, offeredLoad > 0, utilization > 0 else { return 1 }
-        var servers = max(1, Int((offeredLoad / utilization).rounded(.up)))
+        guard offeredLoad > 0, utilization > 0 else { return 1 }
+        let needed = (offeredLoad / utilization).rounded(.up)
+        // Absurd loads (from absurd input) must not trap in the conversion to Int.
+        guard needed < 1e15 else { return Int.max }
+        var servers = max(1, Int(needed))
         // Stability needs strictly fewer Erlangs than servers.
         if Double(servers) <= offeredLoad { servers = Int(offeredLoad.rounded(.down)) + 1 }
         return servers

@@ -99,7 +99,7 @@ public struct CapacityHighUtilizationRule: BlueprintRule {
         let capacity = CapacityAnalysis.forRules(context)
         return capacity.actors.compactMap { load in
             guard let utilization = load.utilization, utilization > threshold, utilization < 1,
-                let servers = load.servers, let a = capacity.actorIndex(load.actorID)
+                let servers = load.servers, servers < Int.max, let a = capacity.actorIndex(load.actorID)
             else { return nil }
             let actor = context.blueprint.actors[a]
             var message = """
