@@ -68,6 +68,20 @@ struct AnalysisMetricsTests {
         #expect(quick.handoffsBetweenActors == 0)
     }
 
+    @Test func journeyScenariosFollowTheirBranchOverrides() throws {
+        var blueprint = Self.delivery()
+        blueprint.flows[1].probability = 0.6  // answer → lookup
+        blueprint.flows[2].probability = 0.4  // answer → ship
+        blueprint.journeys = [
+            Journey(id: "in-stock", title: "In stock", start: "call", branchProbabilities: ["answer->ship": 0, "answer->lookup": 1]),
+        ]
+        let journey = try #require(BlueprintMetrics(blueprint).journey("in-stock"))
+        #expect(journey.stepCount == 4)
+        #expect(journey.criticalPath == ["call", "answer", "lookup", "confirm"])
+        #expect(journey.leadTime == .minutes(16))
+        #expect(journey.handoffsBetweenActors == 0)
+    }
+
     @Test func cyclesAreReportedNotScheduled() throws {
         var blueprint = Self.delivery()
         blueprint.flows.append(Flow(from: "confirm", to: "lookup"))  // a cycle not marked as rework

@@ -10,7 +10,7 @@ struct AnalysisReportTests {
         let report = Analyzer(rules: [ParallelizableChainRule()]).analyze(blueprint, sourceMap: map)
         let finding = try #require(report.findings.first)
         #expect(finding.location == SourceLocation(path: "loan.yml", line: 12, column: 5))
-        #expect(finding.description.hasPrefix("loan.yml:12:5: warning: 'Check credit score' (check-credit) and"))
+        #expect(finding.description.hasPrefix("loan.yml:12:5: warning: 'Check for fraud' (check-fraud) waits for"))
         #expect(finding.description.hasSuffix("10min saved. [parallelizable-chain]"))
         let unlocated = Analyzer(rules: [ParallelizableChainRule()]).analyze(blueprint).findings[0]
         #expect(unlocated.location == nil)

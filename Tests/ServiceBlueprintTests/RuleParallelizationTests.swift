@@ -38,11 +38,10 @@ struct RuleParallelizationTests {
         #expect(finding.flowIDs == ["receive->check-credit", "check-credit->check-fraud", "check-fraud->decide"])
         #expect(finding.impact?.leadTimeSaved == .minutes(10))
         #expect(finding.message == """
-            'Check credit score' (check-credit) and 'Check for fraud' (check-fraud) run one after the other after \
-            'Receive the application' (receive), but 'Check for fraud' (check-fraud) needs 'Application', which \
-            'Check credit score' (check-credit) does not produce; no single-capacity actor or the customer forces the \
-            order. Running them in parallel cuts the lead time of the blueprint from 30min to 20min (critical path \
-            re-run on the rewritten flows): 10min saved.
+            'Check for fraud' (check-fraud) waits for 'Check credit score' (check-credit) although it only needs \
+            'Application', which 'Check credit score' (check-credit) does not produce, and no single-capacity actor or \
+            the customer forces the order. Running them in parallel after 'Receive the application' (receive) cuts the \
+            lead time of the blueprint from 30min to 20min (critical path re-run on the rewritten flows): 10min saved.
             """)
         guard case .parallelize(let suggestion)? = finding.fix?.action else {
             Issue.record("expected a parallelize fix")
