@@ -532,6 +532,10 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
     public func analyze(_ context: AnalysisContext) -> [Finding] {
         let graph = context.graph
         let n = graph.stepCount
+        // Evidence is something the customer sees, not work: it belongs to no department here.
+        func department(_ v: Int32) -> String? {
+            context.blueprint.steps[Int(v)].lane == .evidence ? nil : context.department(ofStep: v)
+        }
         // The next steps with a department, looking through steps without one (the customer, systems,
         // evidence), which break no chain.
         func nextStaffed(after v: Int32, backwards: Bool = false) -> [Int32] {
@@ -543,7 +547,7 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
                 for u in frontier {
                     let visit = { (w: Int32, _: Int32, _: FlowKind) in
                         guard seen.insert(w).inserted else { return }
-                        if context.department(ofStep: w) != nil { found.append(w) } else { following.append(w) }
+                        if department(w) != nil { found.append(w) } else { following.append(w) }
                     }
                     if backwards { graph.forEachPredecessor(of: u, visit) } else { graph.forEachSuccessor(of: u, visit) }
                 }
@@ -554,33 +558,33 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
         var inner = [Bool](repeating: false, count: n)
         var findings: [Finding] = []
         for v in 0..<Int32(n) where !inner[Int(v)] {
-            guard let middle = context.department(ofStep: v) else { continue }
+            guard let middle = department(v) else { continue }
             // A bounce: a step of another department before v, and one of that same department after it.
             var bounce: (from: Int32, to: Int32)?
             let after = nextStaffed(after: v)
             for u in nextStaffed(after: v, backwards: true) where bounce == nil {
-                guard let outer = context.department(ofStep: u), outer != middle else { continue }
-                if let w = after.first(where: { context.department(ofStep: $0) == outer }) { bounce = (u, w) }
+                guard let outer = department(u), outer != middle else { continue }
+                if let w = after.first(where: { department($0) == outer }) { bounce = (u, w) }
             }
-            guard let bounce, let home = context.department(ofStep: bounce.from) else { continue }
+            guard let bounce, let home = department(bounce.from) else { continue }
             // Grow the chain both ways while the work keeps alternating between the two departments.
             var chain = [bounce.from, v, bounce.to]
-            while let last = chain.last, let lastDepartment = context.department(ofStep: last),
+            while let last = chain.last, let lastDepartment = department(last),
                 let w = nextStaffed(after: last).first(where: {
-                    !chain.contains($0) && context.department(ofStep: $0) == (lastDepartment == home ? middle : home)
+                    !chain.contains($0) && department($0) == (lastDepartment == home ? middle : home)
                 })
             {
                 chain.append(w)
             }
-            while let first = chain.first, let firstDepartment = context.department(ofStep: first),
+            while let first = chain.first, let firstDepartment = department(first),
                 let u = nextStaffed(after: first, backwards: true).first(where: {
-                    !chain.contains($0) && context.department(ofStep: $0) == (firstDepartment == home ? middle : home)
+                    !chain.contains($0) && department($0) == (firstDepartment == home ? middle : home)
                 })
             {
                 chain.insert(u, at: 0)
             }
             for node in chain.dropFirst().dropLast() { inner[Int(node)] = true }
-            let departments = chain.map { context.department(ofStep: $0) ?? "" }
+            let departments = chain.map { department($0) ?? "" }
             let start = departments[0]
             let crossings = chain.count - 1
             let remaining = departments.last == start ? 0 : 1
