@@ -93,4 +93,10 @@ public struct LoadedConfiguration: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
     /// `true` when a diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Creates a loaded configuration, e.g. the defaults with no diagnostics.
+    public init(configuration: AnalysisConfiguration, diagnostics: [Diagnostic] = []) {
+        self.configuration = configuration
+        self.diagnostics = diagnostics
+    }
 }

@@ -49,8 +49,7 @@ public struct AnalysisContext: Sendable {
 
     /// How findings name a step: `'Title' (id)`.
     public func name(ofStep index: Int32) -> String {
-        let step = blueprint.steps[Int(index)]
-        return "'\(step.title)' (\(step.id))"
+        "'\(blueprint.steps[Int(index)].title)' (\(graph.stepIDs[Int(index)]))"
     }
 
     /// Names of several steps joined with commas and "and".
@@ -160,7 +159,7 @@ public struct AnalysisContext: Sendable {
         let flowIDs = flows.compactMap { f in blueprint.flows.indices.contains(Int(f)) ? blueprint.flows[Int(f)].id : nil }
         return Finding(
             ruleID: ruleID, severity: severity, message: message,
-            stepIDs: steps.map { blueprint.steps[Int($0)].id }, flowIDs: flowIDs,
+            stepIDs: steps.map { graph.stepIDs[Int($0)] }, flowIDs: flowIDs,
             path: path ?? steps.first.map(self.path(ofStep:)), fix: fix, impact: impact)
     }
 

@@ -44,6 +44,8 @@ public struct BlueprintGraph: Sendable {
 
     /// Indices in ``Blueprint/flows`` of flows whose `from` or `to` names no step; they are not in the graph.
     public let skippedFlows: [Int]
+    /// The probability written on each flow of ``Blueprint/flows`` (`nil` when none), by flow index.
+    public let flowProbabilities: [Double?]
 
     /// The number of nodes (steps).
     public var stepCount: Int { stepIDs.count }
@@ -61,11 +63,12 @@ public struct BlueprintGraph: Sendable {
         stepIDs.reserveCapacity(n)
         var waits = [Double](repeating: 0, count: n)
         var processes = [Double](repeating: 0, count: n)
-        for (i, step) in steps.enumerated() {
-            stepIDs.append(step.id)
-            if indexByID[step.id] == nil { indexByID[step.id] = Int32(i) }
-            waits[i] = step.waitBefore?.seconds ?? 0
-            processes[i] = step.duration?.likely.seconds ?? 0
+        for i in 0..<n {
+            let id = steps[i].id
+            stepIDs.append(id)
+            if indexByID[id] == nil { indexByID[id] = Int32(i) }
+            waits[i] = steps[i].waitBefore?.seconds ?? 0
+            processes[i] = steps[i].duration?.likely.seconds ?? 0
         }
 
         // Resolve flow endpoints once; count degrees for the CSR offsets.
@@ -78,17 +81,19 @@ public struct BlueprintGraph: Sendable {
         flowIndices.reserveCapacity(flows.count)
         kinds.reserveCapacity(flows.count)
         var skipped = [Int]()
+        var probabilities = [Double?](repeating: nil, count: flows.count)
         var outDegree = [Int32](repeating: 0, count: n + 1)
         var inDegree = [Int32](repeating: 0, count: n + 1)
-        for (f, flow) in flows.enumerated() {
-            guard let from = indexByID[flow.from], let to = indexByID[flow.to] else {
+        for f in flows.indices {
+            probabilities[f] = flows[f].probability
+            guard let from = indexByID[flows[f].from], let to = indexByID[flows[f].to] else {
                 skipped.append(f)
                 continue
             }
             sources.append(from)
             targets.append(to)
             flowIndices.append(Int32(f))
-            kinds.append(flow.kind.bitIndex)
+            kinds.append(flows[f].kind.bitIndex)
             outDegree[Int(from) + 1] += 1
             inDegree[Int(to) + 1] += 1
         }
@@ -133,6 +138,7 @@ public struct BlueprintGraph: Sendable {
         waitSeconds = waits
         processSeconds = processes
         skippedFlows = skipped
+        flowProbabilities = probabilities
     }
 
     /// The node index of the step with id `id`, if any.
@@ -183,9 +189,11 @@ public struct BlueprintGraph: Sendable {
 
     /// Calls `body(target, flowIndex, kind)` for each out-edge of `node` whose kind is in `kinds`,
     /// without allocating. Out-of-range nodes have no edges.
+    /// - Parameter excluded: Flow indices to leave out, e.g. ``excludedFlows(for:)`` of a journey.
     @inline(__always)
     public func forEachSuccessor(
-        of node: Int32, kinds: FlowKindSet = .ordering, _ body: (Int32, Int32, FlowKind) throws -> Void
+        of node: Int32, kinds: FlowKindSet = .ordering, skipping excluded: StepSet? = nil,
+        _ body: (Int32, Int32, FlowKind) throws -> Void
     ) rethrows {
         let v = Int(node)
         guard v >= 0, v < stepCount else { return }
@@ -193,7 +201,7 @@ public struct BlueprintGraph: Sendable {
         let end = Int(forwardOffsets[v + 1])
         while position < end {
             let code = forwardKinds[position]
-            if kinds.rawValue & (1 << code) != 0 {
+            if kinds.rawValue & (1 << code) != 0, !(excluded?.contains(forwardFlows[position]) ?? false) {
                 try body(forwardTargets[position], forwardFlows[position], .fromBitIndex(code))
             }
             position += 1
@@ -201,9 +209,11 @@ public struct BlueprintGraph: Sendable {
     }
 
     /// Calls `body(source, flowIndex, kind)` for each in-edge of `node` whose kind is in `kinds`.
+    /// - Parameter excluded: Flow indices to leave out.
     @inline(__always)
     public func forEachPredecessor(
-        of node: Int32, kinds: FlowKindSet = .ordering, _ body: (Int32, Int32, FlowKind) throws -> Void
+        of node: Int32, kinds: FlowKindSet = .ordering, skipping excluded: StepSet? = nil,
+        _ body: (Int32, Int32, FlowKind) throws -> Void
     ) rethrows {
         let v = Int(node)
         guard v >= 0, v < stepCount else { return }
@@ -211,7 +221,7 @@ public struct BlueprintGraph: Sendable {
         let end = Int(reverseOffsets[v + 1])
         while position < end {
             let code = reverseKinds[position]
-            if kinds.rawValue & (1 << code) != 0 {
+            if kinds.rawValue & (1 << code) != 0, !(excluded?.contains(reverseFlows[position]) ?? false) {
                 try body(reverseSources[position], reverseFlows[position], .fromBitIndex(code))
             }
             position += 1
