@@ -6,6 +6,9 @@ import ServiceBlueprint
 //   swift run -c release --scratch-path .build-analysis blueprint-bench graph --steps 100000
 //   swift run -c release --scratch-path .build-analysis blueprint-bench analyze --steps 100000
 
+// montecarlo (issue 4) parses its own arguments: see MonteCarloBenchmark.swift.
+if CommandLine.arguments.dropFirst().first == "montecarlo" { runMonteCarloBenchmark(Array(CommandLine.arguments.dropFirst(2))) }
+
 let usage = """
     usage: blueprint-bench graph|analyze|profile [--steps N] [--seed S]
       graph    graph build, topological order and longest path (issue 2: < 0.5 s at 100 000 steps)

@@ -91,6 +91,26 @@ struct GraphTests {
         #expect(graph.steps(of: Journey(id: "j", start: "missing")).isEmpty)
     }
 
+    @Test func journeysSkipBranchesWithZeroProbability() {
+        var blueprint = diamond()
+        blueprint.flows[0].probability = 0.5
+        blueprint.flows[1].probability = 0.5
+        let graph = BlueprintGraph(blueprint)
+        let onlyC = Journey(id: "c-only", start: "a", branchProbabilities: ["a->b": 0, "a->c": 1])
+        let excluded = graph.excludedFlows(for: onlyC)
+        #expect(excluded.members == [0])
+        #expect(graph.steps(of: onlyC).members == [0, 2, 3])
+        // The critical path of the journey ignores the branch it never takes: a(5) → c(3) → d(1).
+        let path = graph.longestPath(within: graph.steps(of: onlyC), skipping: excluded)
+        #expect(path.path == [0, 2, 3])
+        #expect(path.length == 9 * 60)
+        // A flow's own zero probability excludes it unless the journey overrides it.
+        blueprint.flows[2].probability = 0
+        let both = BlueprintGraph(blueprint)
+        #expect(both.excludedFlows(for: Journey(id: "j", start: "a")).members == [2])
+        #expect(both.excludedFlows(for: Journey(id: "j", start: "a", branchProbabilities: ["b->d": 1])).isEmpty)
+    }
+
     @Test func longestPathMatchesHandComputation() {
         // a(5) → b(2 wait + 10) → d(1): 18 min; a → c(3) → d: 9 min. c has 9 min slack.
         let graph = BlueprintGraph(diamond())

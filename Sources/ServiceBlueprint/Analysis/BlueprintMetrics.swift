@@ -132,6 +132,8 @@ public struct JourneyScope: Sendable {
     public let journeyIndex: Int?
     /// The steps in the journey.
     public let steps: StepSet
+    /// Flow indices the journey never takes (zero probability after its branch overrides); `nil` for none.
+    public let excludedFlows: StepSet?
     /// The critical path schedule inside the journey.
     public let schedule: LongestPath
 
@@ -152,12 +154,16 @@ struct MetricsCalculator {
         var scopes: [JourneyScope] = []
         if blueprint.journeys.isEmpty {
             let all = StepSet.full(capacity: graph.stepCount)
-            scopes.append(JourneyScope(journey: nil, journeyIndex: nil, steps: all, schedule: graph.longestPath()))
+            scopes.append(JourneyScope(
+                journey: nil, journeyIndex: nil, steps: all, excludedFlows: nil, schedule: graph.longestPath()))
         } else {
             for (position, journey) in blueprint.journeys.enumerated() {
-                let steps = graph.steps(of: journey)
+                let excluded = graph.excludedFlows(for: journey)
+                let steps = graph.steps(of: journey, skipping: excluded)
+                let skipping = excluded.isEmpty ? nil : excluded
                 scopes.append(JourneyScope(
-                    journey: journey, journeyIndex: position, steps: steps, schedule: graph.longestPath(within: steps)))
+                    journey: journey, journeyIndex: position, steps: steps, excludedFlows: skipping,
+                    schedule: graph.longestPath(within: steps, skipping: skipping)))
             }
         }
         let metrics = BlueprintMetrics(
@@ -185,7 +191,7 @@ struct MetricsCalculator {
                     latestFinish: .seconds(schedule.latestFinish[i]), slack: .seconds(schedule.slack(of: v)),
                     isCritical: schedule.isCritical(v)))
             }
-            graph.forEachSuccessor(of: v, kinds: .ordering) { target, _, _ in
+            graph.forEachSuccessor(of: v, kinds: .ordering, skipping: scope.excludedFlows) { target, _, _ in
                 guard scope.steps.contains(target) else { return }
                 let otherLane = index.lane[Int(target)]
                 if lane != otherLane {

@@ -1,7 +1,7 @@
 /// A rewrite of a serial chain so that steps which do not depend on each other run in parallel.
 ///
-/// The chain is `entry → steps[0] → … → steps[k-1] → exit`. After the rewrite each step follows only
-/// the steps it depends on (``Dependency/after``; the entry when it depends on none of them), and the
+/// The chain is `entry → steps[0] → … → steps[k-1] → exits`. After the rewrite each step follows only
+/// the steps it depends on (``Dependency/after``; the entry when it depends on none of them), and every
 /// exit follows every step nothing else in the chain waits for. Apply it with ``apply(to:)``, or all
 /// suggestions at once with ``Blueprint/applying(_:)`` or ``Analyzer/toBe(_:)``.
 public struct ParallelizationSuggestion: Sendable, Hashable, Codable {
@@ -9,8 +9,8 @@ public struct ParallelizationSuggestion: Sendable, Hashable, Codable {
     public var entry: String
     /// The steps of the chain, in their current serial order.
     public var steps: [String]
-    /// The step after the chain; it stays last.
-    public var exit: String
+    /// The steps after the chain (the last chain step's successors); they stay last.
+    public var exits: [String]
     /// The new predecessors of each chain step, in chain order.
     public var dependencies: [Dependency]
     /// For each step that moves, what was checked to show it may move.
@@ -49,9 +49,11 @@ public struct ParallelizationSuggestion: Sendable, Hashable, Codable {
     /// probability. New flows are inserted where the chain's first flow was, so the output is
     /// deterministic. If the blueprint no longer has the chain (its flows changed), it is returned unchanged.
     public func apply(to blueprint: Blueprint) -> Blueprint {
-        let sequence = [entry] + steps + [exit]
+        guard let last = steps.last else { return blueprint }
+        let sequence = [entry] + steps
+        let pairs = Array(zip(sequence, sequence.dropFirst())) + exits.map { (last, $0) }
         var removed: [Int] = []
-        for (from, to) in zip(sequence, sequence.dropFirst()) {
+        for (from, to) in pairs {
             guard let found = blueprint.flows.indices.first(where: { f in
                 let flow = blueprint.flows[f]
                 return flow.from == from && flow.to == to && flow.kind.ordersWork && flow.kind != .rework
@@ -74,7 +76,9 @@ public struct ParallelizationSuggestion: Sendable, Hashable, Codable {
                 followed.insert(before)
             }
         }
-        for step in steps where !followed.contains(step) { added.append(flow(step, exit)) }
+        for step in steps where !followed.contains(step) {
+            for exit in exits { added.append(flow(step, exit)) }
+        }
 
         var result = blueprint
         let removedSet = Set(removed)

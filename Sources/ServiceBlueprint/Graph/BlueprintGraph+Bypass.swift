@@ -14,11 +14,13 @@ extension BlueprintGraph {
     ///   - scope: The nodes of the journey.
     ///   - schedule: ``longestPath(weights:kinds:within:)`` of the same scope and kinds.
     ///   - kinds: The edges that order work.
+    ///   - excluded: Flow indices to leave out, as given to the schedule.
     /// - Returns: One value per region; `nil` when the region overlaps another, leaves the schedule,
     ///   or is not convex.
     /// - Complexity: O((n + m) log n + r log r) for r regions.
     func longestPathsAvoiding(
-        regions: [[Int32]], within scope: StepSet, schedule: LongestPath, kinds: FlowKindSet = .ordering
+        regions: [[Int32]], within scope: StepSet, schedule: LongestPath, kinds: FlowKindSet = .ordering,
+        skipping excluded: StepSet? = nil
     ) -> [Double?] {
         let n = stepCount
         var results = [Double?](repeating: nil, count: regions.count)
@@ -42,7 +44,7 @@ extension BlueprintGraph {
         var liveCount = 0
         for v in 0..<Int32(n) where live(v) {
             liveCount += 1
-            forEachSuccessor(of: v, kinds: kinds) { w, _, _ in
+            forEachSuccessor(of: v, kinds: kinds, skipping: excluded) { w, _, _ in
                 if live(w), key[Int(w)] != key[Int(v)] { inDegree[Int(key[Int(w)])] += 1 }
             }
         }
@@ -58,7 +60,7 @@ extension BlueprintGraph {
             let members = region >= 0 ? regions[Int(region)] : [k]
             for v in members {
                 order.append(v)
-                forEachSuccessor(of: v, kinds: kinds) { w, _, _ in
+                forEachSuccessor(of: v, kinds: kinds, skipping: excluded) { w, _, _ in
                     guard live(w) else { return }
                     let target = key[Int(w)]
                     guard target != k else { return }
@@ -98,7 +100,7 @@ extension BlueprintGraph {
             while inserted < query.low {
                 let u = order[inserted]
                 let finish = schedule.earliestFinish[Int(u)]
-                forEachSuccessor(of: u, kinds: kinds) { w, _, _ in
+                forEachSuccessor(of: u, kinds: kinds, skipping: excluded) { w, _, _ in
                     guard live(w) else { return }
                     let tail = length - schedule.latestStart[Int(w)]
                     tree.update(count - 1 - Int(position[Int(w)]), finish + tail)

@@ -40,14 +40,16 @@ extension BlueprintGraph {
     ///     Missing entries count as 0.
     ///   - kinds: The edges that order work; rework loops are excluded by default.
     ///   - scope: When given, only these nodes and the edges between them (a journey).
+    ///   - excluded: Flow indices to leave out (a journey's zero-probability branches).
     /// - Complexity: O((n + m) log n), dominated by the deterministic topological sort.
     public func longestPath(
-        weights: [Double]? = nil, kinds: FlowKindSet = .ordering, within scope: StepSet? = nil
+        weights: [Double]? = nil, kinds: FlowKindSet = .ordering, within scope: StepSet? = nil,
+        skipping excluded: StepSet? = nil
     ) -> LongestPath {
         let n = stepCount
         let weight = weights ?? timeWeights
         func w(_ v: Int) -> Double { v < weight.count ? max(0, weight[v]) : 0 }
-        let topo = topologicalOrder(kinds: kinds, within: scope)
+        let topo = topologicalOrder(kinds: kinds, within: scope, skipping: excluded)
         let scheduled = StepSet(capacity: n, members: topo.order)
         var es = [Double](repeating: 0, count: n)
         var ef = [Double](repeating: 0, count: n)
@@ -56,7 +58,7 @@ extension BlueprintGraph {
             let i = Int(v)
             var start = 0.0
             var chosen: Int32 = -1
-            forEachPredecessor(of: v, kinds: kinds) { p, _, _ in
+            forEachPredecessor(of: v, kinds: kinds, skipping: excluded) { p, _, _ in
                 guard scheduled.contains(p) else { return }
                 let finish = ef[Int(p)]
                 if chosen < 0 || finish > start || (finish == start && p < chosen) {
@@ -87,7 +89,7 @@ extension BlueprintGraph {
         for v in topo.order.reversed() {
             let i = Int(v)
             var finish = length
-            forEachSuccessor(of: v, kinds: kinds) { s, _, _ in
+            forEachSuccessor(of: v, kinds: kinds, skipping: excluded) { s, _, _ in
                 if scheduled.contains(s) { finish = min(finish, ls[Int(s)]) }
             }
             lf[i] = finish

@@ -10,11 +10,11 @@ extension BlueprintGraph {
     /// The nodes reachable from `sources` by breadth-first search over edges of the given kinds.
     ///
     /// The sources themselves are in the result. Nodes outside `scope` are never entered; nodes
-    /// in `stops` are entered but not expanded (a journey's end steps).
+    /// in `stops` are entered but not expanded (a journey's end steps); flows in `excluded` are not followed.
     /// - Complexity: O(n + m).
     public func reachable(
         from sources: some Sequence<Int32>, kinds: FlowKindSet = .ordering, direction: Direction = .forward,
-        within scope: StepSet? = nil, stoppingAt stops: StepSet? = nil
+        within scope: StepSet? = nil, stoppingAt stops: StepSet? = nil, skipping excluded: StepSet? = nil
     ) -> StepSet {
         var seen = StepSet(capacity: stepCount)
         var queue = [Int32]()
@@ -28,18 +28,41 @@ extension BlueprintGraph {
                 if scope?.contains(next) ?? true, seen.insert(next) { queue.append(next) }
             }
             switch direction {
-            case .forward: forEachSuccessor(of: v, kinds: kinds, visit)
-            case .backward: forEachPredecessor(of: v, kinds: kinds, visit)
+            case .forward: forEachSuccessor(of: v, kinds: kinds, skipping: excluded, visit)
+            case .backward: forEachPredecessor(of: v, kinds: kinds, skipping: excluded, visit)
             }
         }
         return seen
     }
 
-    /// The steps a journey covers: those reachable from its start over work-ordering flows, kept
-    /// within ``Journey/steps`` when that is non-empty, and not continuing past ``Journey/ends``.
+    /// The flows a journey never takes: those whose probability is 0, after the journey's
+    /// ``Journey/branchProbabilities`` (keyed by flow id `from->to`) override the flows' own.
+    ///
+    /// The result is a set of flow indices (a ``StepSet`` over ``Blueprint/flows``).
+    public func excludedFlows(for journey: Journey) -> StepSet {
+        var excluded = StepSet(capacity: flowProbabilities.count)
+        for v in 0..<Int32(stepCount) {
+            forEachSuccessor(of: v, kinds: .all) { target, flow, _ in
+                let own = flowProbabilities[Int(flow)]
+                let probability = journey.branchProbabilities.isEmpty
+                    ? own : journey.branchProbabilities[stepIDs[Int(v)] + "->" + stepIDs[Int(target)]] ?? own
+                if probability == 0 { excluded.insert(flow) }
+            }
+        }
+        return excluded
+    }
+
+    /// The steps a journey covers: those reachable from its start over work-ordering flows it can
+    /// take (see ``excludedFlows(for:)``), kept within ``Journey/steps`` when that is non-empty, and
+    /// not continuing past ``Journey/ends``.
     ///
     /// An unknown start gives the empty set; unknown step or end ids are ignored.
     public func steps(of journey: Journey) -> StepSet {
+        steps(of: journey, skipping: excludedFlows(for: journey))
+    }
+
+    /// ``steps(of:)`` with the excluded flows already computed.
+    public func steps(of journey: Journey, skipping excluded: StepSet) -> StepSet {
         guard let start = index(of: journey.start) else { return StepSet(capacity: stepCount) }
         var scope: StepSet?
         if !journey.steps.isEmpty {
@@ -48,7 +71,7 @@ extension BlueprintGraph {
             scope = allowed
         }
         let stops = StepSet(capacity: stepCount, members: journey.ends.compactMap { index(of: $0) })
-        return reachable(from: [start], kinds: .ordering, within: scope, stoppingAt: stops)
+        return reachable(from: [start], kinds: .ordering, within: scope, stoppingAt: stops, skipping: excluded)
     }
 
     /// Nodes with no incoming edge of the given kinds (inside `scope` when given), ascending.

@@ -17,14 +17,17 @@ extension BlueprintGraph {
     ///   - kinds: The edges that order work; by default sequence, escalation and hand-off
     ///     (rework loops and information flows do not order work).
     ///   - scope: When given, only these nodes and the edges between them are sorted.
+    ///   - excluded: Flow indices to leave out (a journey's zero-probability branches).
     /// - Complexity: O((n + m) log n) for n nodes and m edges.
-    public func topologicalOrder(kinds: FlowKindSet = .ordering, within scope: StepSet? = nil) -> TopologicalOrder {
+    public func topologicalOrder(
+        kinds: FlowKindSet = .ordering, within scope: StepSet? = nil, skipping excluded: StepSet? = nil
+    ) -> TopologicalOrder {
         let n = stepCount
         var inDegree = [Int32](repeating: 0, count: n)
         var inScopeCount = 0
         for v in 0..<n where scope?.contains(Int32(v)) ?? true {
             inScopeCount += 1
-            forEachSuccessor(of: Int32(v), kinds: kinds) { target, _, _ in
+            forEachSuccessor(of: Int32(v), kinds: kinds, skipping: excluded) { target, _, _ in
                 if scope?.contains(target) ?? true { inDegree[Int(target)] += 1 }
             }
         }
@@ -36,7 +39,7 @@ extension BlueprintGraph {
         order.reserveCapacity(inScopeCount)
         while let v = heap.pop() {
             order.append(v)
-            forEachSuccessor(of: v, kinds: kinds) { target, _, _ in
+            forEachSuccessor(of: v, kinds: kinds, skipping: excluded) { target, _, _ in
                 guard scope?.contains(target) ?? true else { return }
                 inDegree[Int(target)] -= 1
                 if inDegree[Int(target)] == 0 { heap.push(target) }

@@ -44,6 +44,8 @@ public struct BlueprintGraph: Sendable {
 
     /// Indices in ``Blueprint/flows`` of flows whose `from` or `to` names no step; they are not in the graph.
     public let skippedFlows: [Int]
+    /// The probability written on each flow of ``Blueprint/flows`` (`nil` when none), by flow index.
+    public let flowProbabilities: [Double?]
 
     /// The number of nodes (steps).
     public var stepCount: Int { stepIDs.count }
@@ -79,9 +81,11 @@ public struct BlueprintGraph: Sendable {
         flowIndices.reserveCapacity(flows.count)
         kinds.reserveCapacity(flows.count)
         var skipped = [Int]()
+        var probabilities = [Double?](repeating: nil, count: flows.count)
         var outDegree = [Int32](repeating: 0, count: n + 1)
         var inDegree = [Int32](repeating: 0, count: n + 1)
         for f in flows.indices {
+            probabilities[f] = flows[f].probability
             guard let from = indexByID[flows[f].from], let to = indexByID[flows[f].to] else {
                 skipped.append(f)
                 continue
@@ -134,6 +138,7 @@ public struct BlueprintGraph: Sendable {
         waitSeconds = waits
         processSeconds = processes
         skippedFlows = skipped
+        flowProbabilities = probabilities
     }
 
     /// The node index of the step with id `id`, if any.
@@ -184,9 +189,11 @@ public struct BlueprintGraph: Sendable {
 
     /// Calls `body(target, flowIndex, kind)` for each out-edge of `node` whose kind is in `kinds`,
     /// without allocating. Out-of-range nodes have no edges.
+    /// - Parameter excluded: Flow indices to leave out, e.g. ``excludedFlows(for:)`` of a journey.
     @inline(__always)
     public func forEachSuccessor(
-        of node: Int32, kinds: FlowKindSet = .ordering, _ body: (Int32, Int32, FlowKind) throws -> Void
+        of node: Int32, kinds: FlowKindSet = .ordering, skipping excluded: StepSet? = nil,
+        _ body: (Int32, Int32, FlowKind) throws -> Void
     ) rethrows {
         let v = Int(node)
         guard v >= 0, v < stepCount else { return }
@@ -194,7 +201,7 @@ public struct BlueprintGraph: Sendable {
         let end = Int(forwardOffsets[v + 1])
         while position < end {
             let code = forwardKinds[position]
-            if kinds.rawValue & (1 << code) != 0 {
+            if kinds.rawValue & (1 << code) != 0, !(excluded?.contains(forwardFlows[position]) ?? false) {
                 try body(forwardTargets[position], forwardFlows[position], .fromBitIndex(code))
             }
             position += 1
@@ -202,9 +209,11 @@ public struct BlueprintGraph: Sendable {
     }
 
     /// Calls `body(source, flowIndex, kind)` for each in-edge of `node` whose kind is in `kinds`.
+    /// - Parameter excluded: Flow indices to leave out.
     @inline(__always)
     public func forEachPredecessor(
-        of node: Int32, kinds: FlowKindSet = .ordering, _ body: (Int32, Int32, FlowKind) throws -> Void
+        of node: Int32, kinds: FlowKindSet = .ordering, skipping excluded: StepSet? = nil,
+        _ body: (Int32, Int32, FlowKind) throws -> Void
     ) rethrows {
         let v = Int(node)
         guard v >= 0, v < stepCount else { return }
@@ -212,7 +221,7 @@ public struct BlueprintGraph: Sendable {
         let end = Int(reverseOffsets[v + 1])
         while position < end {
             let code = reverseKinds[position]
-            if kinds.rawValue & (1 << code) != 0 {
+            if kinds.rawValue & (1 << code) != 0, !(excluded?.contains(reverseFlows[position]) ?? false) {
                 try body(reverseSources[position], reverseFlows[position], .fromBitIndex(code))
             }
             position += 1

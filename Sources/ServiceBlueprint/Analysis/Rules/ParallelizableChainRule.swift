@@ -47,7 +47,7 @@ public struct ParallelizableChainRule: BlueprintRule {
     struct Candidate {
         var entry: Int32
         var region: [Int32]
-        var exit: Int32
+        var exits: [Int32]
         /// New predecessors per region position; -1 stands for the entry.
         var predecessors: [[Int]]
         var suggestion: ParallelizationSuggestion
@@ -77,9 +77,11 @@ public struct ParallelizableChainRule: BlueprintRule {
             let ends = Set(scope.journey?.ends ?? [])
             var inScope: [Int] = []
             for (c, candidate) in candidates.enumerated() {
-                let nodes = [candidate.entry] + candidate.region + [candidate.exit]
+                let nodes = [candidate.entry] + candidate.region
                 guard nodes.allSatisfy({ scope.schedule.scheduled.contains($0) }),
-                    !candidate.region.contains(where: { ends.contains(graph.id(of: $0)) })
+                    candidate.exits.contains(where: { scope.schedule.scheduled.contains($0) }),
+                    !candidate.region.contains(where: { ends.contains(graph.id(of: $0)) }),
+                    !candidate.flows.contains(where: { scope.excludedFlows?.contains($0) ?? false })
                 else { continue }
                 inScope.append(c)
             }
@@ -89,13 +91,20 @@ public struct ParallelizableChainRule: BlueprintRule {
                 for c in inScope {
                     let rewritten = candidates[c].suggestion.apply(to: context.blueprint)
                     let newGraph = BlueprintGraph(rewritten)
-                    let newScope = scope.journey.map { newGraph.steps(of: $0) } ?? StepSet.full(capacity: newGraph.stepCount)
-                    let after = newGraph.longestPath(within: newScope).length
+                    var after: Double
+                    if let journey = scope.journey {
+                        let excluded = newGraph.excludedFlows(for: journey)
+                        let steps = newGraph.steps(of: journey, skipping: excluded)
+                        after = newGraph.longestPath(within: steps, skipping: excluded).length
+                    } else {
+                        after = newGraph.longestPath().length
+                    }
                     candidates[c].measured.append((s, schedule.length, after))
                 }
             } else {
                 let bypass = graph.longestPathsAvoiding(
-                    regions: inScope.map { candidates[$0].region }, within: scope.steps, schedule: schedule)
+                    regions: inScope.map { candidates[$0].region }, within: scope.steps, schedule: schedule,
+                    skipping: scope.excludedFlows)
                 for (q, c) in inScope.enumerated() {
                     guard let avoiding = bypass[q] else { continue }
                     let candidate = candidates[c]
@@ -104,8 +113,9 @@ public struct ParallelizableChainRule: BlueprintRule {
                         let start = candidate.predecessors[j].map { $0 < 0 ? 0 : finish[$0] }.max() ?? 0
                         finish[j] = start + weights[Int(v)]
                     }
-                    let through = schedule.earliestFinish[Int(candidate.entry)] + (finish.max() ?? 0)
-                        + (schedule.length - schedule.latestStart[Int(candidate.exit)])
+                    let exitTail = candidate.exits.filter { schedule.scheduled.contains($0) }
+                        .map { schedule.length - schedule.latestStart[Int($0)] }.max() ?? 0
+                    let through = schedule.earliestFinish[Int(candidate.entry)] + (finish.max() ?? 0) + exitTail
                     candidates[c].measured.append((s, schedule.length, max(avoiding, through)))
                 }
             }
@@ -113,8 +123,8 @@ public struct ParallelizableChainRule: BlueprintRule {
         return candidates
     }
 
-    /// Maximal serial chains with a single entry and a single exit: `entry → region… → exit`.
-    func chains(_ context: AnalysisContext) -> [(entry: Int32, region: [Int32], exit: Int32)] {
+    /// Maximal serial chains with a single entry: `entry → region… → exits`.
+    func chains(_ context: AnalysisContext) -> [(entry: Int32, region: [Int32], exits: [Int32])] {
         let graph = context.graph
         let steps = context.blueprint.steps
         let flows = context.blueprint.flows
@@ -144,18 +154,18 @@ public struct ParallelizableChainRule: BlueprintRule {
             }
             if count != 1 { onlyPredecessor[Int(v)] = -1 }
         }
-        func movable(_ v: Int32) -> Bool { steps[Int(v)].kind != .decision }
-        // A chain edge joins two movable steps, one the other's only successor and only predecessor.
+        func inChain(_ v: Int32) -> Bool { steps[Int(v)].kind != .decision }
+        // A chain edge joins two non-decision steps, one the other's only successor and only predecessor.
         func chainNext(_ v: Int32) -> Int32? {
             let w = onlySuccessor[Int(v)]
-            guard w >= 0, w != v, onlyPredecessor[Int(w)] == v, movable(v), movable(w), plain(succFlow[Int(v)]) else {
+            guard w >= 0, w != v, onlyPredecessor[Int(w)] == v, inChain(v), inChain(w), plain(succFlow[Int(v)]) else {
                 return nil
             }
             return w
         }
         var hasChainPredecessor = [Bool](repeating: false, count: n)
         for v in 0..<Int32(n) { if let w = chainNext(v) { hasChainPredecessor[Int(w)] = true } }
-        var result: [(Int32, [Int32], Int32)] = []
+        var result: [(Int32, [Int32], [Int32])] = []
         for start in 0..<Int32(n) where !hasChainPredecessor[Int(start)] && chainNext(start) != nil {
             var segment = [start]
             var cursor = start
@@ -164,31 +174,36 @@ public struct ParallelizableChainRule: BlueprintRule {
                 cursor = next
             }
             // The entry must be able to fork: the segment's only predecessor, joined by a plain flow, not a decision.
-            var entry: Int32
+            let entry: Int32
             let before = onlyPredecessor[Int(start)]
             if before >= 0, before != start, steps[Int(before)].kind != .decision, plain(predFlow[Int(start)]) {
                 entry = before
             } else {
                 entry = segment.removeFirst()
             }
-            // The exit must be able to join: the segment's only successor, joined by a plain flow.
-            var exit: Int32
-            let last = segment.last ?? entry
-            let after = onlySuccessor[Int(last)]
-            if after >= 0, after != last, plain(succFlow[Int(last)]) {
-                exit = after
-            } else {
-                guard let removed = segment.popLast() else { continue }
-                exit = removed
+            // The exits must be able to join: every successor of the last step, all joined by plain flows.
+            guard let last = segment.last else { continue }
+            var exits: [Int32] = []
+            var allPlain = true
+            graph.forEachSuccessor(of: last) { w, f, _ in
+                if !plain(f) || w == last || segment.contains(w) || w == entry { allPlain = false }
+                if !exits.contains(w) { exits.append(w) }
             }
-            guard segment.count >= 2, !segment.contains(entry), !segment.contains(exit), entry != exit else { continue }
-            result.append((entry, segment, exit))
+            if exits.isEmpty || !allPlain {
+                guard let removed = segment.popLast() else { continue }
+                exits = [removed]
+            }
+            guard segment.count >= 2 else { continue }
+            result.append((entry, segment, exits))
         }
         return result
     }
 
-    /// The dependency-driven rewrite of a chain, or `nil` when every step depends on the one before.
-    func rewrite(_ chain: (entry: Int32, region: [Int32], exit: Int32), context: AnalysisContext) -> Candidate? {
+    /// The dependency-driven rewrite of a chain, or `nil` when no step can run alongside an earlier one.
+    ///
+    /// Only backstage and support work moves. Customer actions, evidence, waits, transports and hand-offs
+    /// stay where they are and nothing moves across them: they carry the case itself, or the passing of time.
+    func rewrite(_ chain: (entry: Int32, region: [Int32], exits: [Int32]), context: AnalysisContext) -> Candidate? {
         let region = chain.region
         let steps = context.blueprint.steps
         let graph = context.graph
@@ -203,7 +218,14 @@ public struct ParallelizableChainRule: BlueprintRule {
             guard let actor = context.performer(ofStep: v), context.actor(actor)?.capacity == 1 else { return nil }
             return actor
         }
-        func barrier(_ v: Int32) -> Bool { [.transport, .handoff].contains(steps[Int(v)].kind) }
+        func barrier(_ v: Int32) -> Bool {
+            [.wait, .transport, .handoff].contains(steps[Int(v)].kind) || steps[Int(v)].lane == .evidence
+                || context.isCustomerStep(v)
+        }
+        func movable(_ v: Int32) -> Bool {
+            (steps[Int(v)].lane == .backstage || steps[Int(v)].lane == .support) && !barrier(v)
+                && !steps[Int(v)].needs.isEmpty
+        }
 
         // deps[j]: chain positions j must wait for.
         var deps = [[Int]](repeating: [], count: k)
@@ -219,9 +241,9 @@ public struct ParallelizableChainRule: BlueprintRule {
                 let dataDependency = !needs.isDisjoint(with: steps[Int(u)].produces) || informationFrom.contains(i)
                 let resourceConflict = (singleCapacityActor(v).map { $0 == singleCapacityActor(u) } ?? false)
                     || (involvesCustomer(v) && involvesCustomer(u))
-                // Without declared needs nothing can be checked; transport and hand-off steps move the work itself.
-                let unverifiable = barrier(u) || (i == j - 1 && (needs.isEmpty || barrier(v)))
-                if dataDependency || resourceConflict || unverifiable { deps[j].append(i) }
+                // Steps that do not move wait for everything before them, as today.
+                let fixedOrder = barrier(u) || !movable(v)
+                if dataDependency || resourceConflict || fixedOrder { deps[j].append(i) }
             }
         }
         // Transitive reduction: keep only dependencies not implied by another one.
@@ -234,8 +256,8 @@ public struct ParallelizableChainRule: BlueprintRule {
             let direct = deps[j].filter { i in !deps[j].contains { l in l != i && ancestors[l].contains(i) } }
             predecessors[j] = direct.isEmpty ? [-1] : direct.sorted()
         }
-        var moved: [Int] = []
-        for j in 1..<k where predecessors[j] != [j - 1] { moved.append(j) }
+        // A step moves when it no longer waits for some earlier chain step.
+        let moved = (1..<k).filter { ancestors[$0].count < $0 }
         guard !moved.isEmpty else { return nil }
 
         let ids = region.map { graph.id(of: $0) }
@@ -249,16 +271,17 @@ public struct ParallelizableChainRule: BlueprintRule {
                 runsAlongside: (0..<j).filter { !ancestors[j].contains($0) }.map { ids[$0] })
         }
         let suggestion = ParallelizationSuggestion(
-            entry: entryID, steps: ids, exit: graph.id(of: chain.exit), dependencies: dependencies, checks: checks)
-        let sequence = [chain.entry] + region + [chain.exit]
+            entry: entryID, steps: ids, exits: chain.exits.map { graph.id(of: $0) }, dependencies: dependencies,
+            checks: checks)
+        let sequence = [chain.entry] + region
         var flowIndices: [Int32] = []
-        for (u, w) in zip(sequence, sequence.dropFirst()) {
+        for (u, w) in Array(zip(sequence, sequence.dropFirst())) + chain.exits.map({ (region[k - 1], $0) }) {
             graph.forEachSuccessor(of: u) { target, flow, _ in
                 if target == w, !flowIndices.contains(flow) { flowIndices.append(flow) }
             }
         }
         return Candidate(
-            entry: chain.entry, region: region, exit: chain.exit, predecessors: predecessors,
+            entry: chain.entry, region: region, exits: chain.exits, predecessors: predecessors,
             suggestion: suggestion, flows: flowIndices)
     }
 
@@ -270,18 +293,21 @@ public struct ParallelizableChainRule: BlueprintRule {
         let scope = context.scopes[best.scope]
         func node(_ id: String) -> Int32 { context.graph.index(of: id) ?? 0 }
         var reasons: [String] = []
+        var involved = Set<String>()
         for check in suggestion.checks {
             let alongside = check.runsAlongside.map(node)
-            let needs = check.needs.map(context.name(ofItem:))
+            involved.insert(check.step)
+            involved.formUnion(check.runsAlongside)
+            let needs = AnalysisContext.list(check.needs.map(context.name(ofItem:)))
+            let producer = alongside.count == 1
+                ? "which \(context.name(ofStep: alongside[0])) does not produce" : "which none of them produces"
             reasons.append(
-                "\(context.name(ofStep: node(check.step))) needs \(AnalysisContext.list(needs)), which "
-                    + "\(alongside.count == 1 ? "" : "none of ")\(context.names(ofSteps: alongside)) "
-                    + "\(alongside.count == 1 ? "does not produce" : "produce")")
+                "\(context.name(ofStep: node(check.step))) waits for \(context.names(ofSteps: alongside)) although it "
+                    + "only needs \(needs), \(producer)")
         }
         let saving = BlueprintDuration(seconds: best.saving)
-        let message = "\(context.names(ofSteps: candidate.region)) run one after the other after "
-            + "\(context.name(ofStep: candidate.entry)), but \(reasons.joined(separator: "; ")); no single-capacity "
-            + "actor or the customer forces the order. Running them in parallel cuts the lead time of \(scope.name) "
+        let message = reasons.joined(separator: "; ") + ", and no single-capacity actor or the customer forces the order. "
+            + "Running them in parallel after \(context.name(ofStep: candidate.entry)) cuts the lead time of \(scope.name) "
             + "from \(BlueprintDuration(seconds: best.before)) to \(BlueprintDuration(seconds: best.after)) "
             + "(critical path re-run on the rewritten flows): \(saving) saved."
         let first = suggestion.checks.first
@@ -289,9 +315,9 @@ public struct ParallelizableChainRule: BlueprintRule {
             .parallelize(suggestion),
             summary: "Run \(first.map { context.name(ofStep: node($0.step)) } ?? "the steps") in parallel with "
                 + "\(context.names(ofSteps: (first?.runsAlongside ?? []).map(node))), starting after "
-                + "\(context.name(ofStep: candidate.entry)) and joining before \(context.name(ofStep: candidate.exit)).")
+                + "\(context.name(ofStep: candidate.entry)) and joining before \(context.names(ofSteps: candidate.exits)).")
         return context.finding(
-            message, steps: candidate.region, flows: candidate.flows, fix: fix,
-            impact: Impact(leadTimeSaved: saving, journey: scope.journey?.id))
+            message, steps: candidate.region.filter { involved.contains(context.graph.id(of: $0)) },
+            flows: candidate.flows, fix: fix, impact: Impact(leadTimeSaved: saving, journey: scope.journey?.id))
     }
 }

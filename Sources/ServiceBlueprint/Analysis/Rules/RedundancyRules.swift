@@ -281,27 +281,62 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
                 if frontier.isEmpty { break }
             }
         }
-        let savings = context.removalSavings(of: pairs.map(\.second))
-        return pairs.enumerated().map { position, pair in
-            let (first, second, items) = pair
-            let verb = steps[Int(second)].kind == .approval ? "approves" : "checks"
+        // Pairs chain into stacks: check → re-check → approval is one finding with two extra layers.
+        var next: [Int32: (second: Int32, items: [String])] = [:]
+        var isSecond = Set<Int32>()
+        for pair in pairs where next[pair.first] == nil {
+            next[pair.first] = (pair.second, pair.items)
+            isSecond.insert(pair.second)
+        }
+        var covered = Set<[Int32]>()
+        var stacks: [(gates: [Int32], items: [String])] = []
+        func addStack(_ gates: [Int32], items: [String]) {
+            for (a, b) in zip(gates, gates.dropFirst()) { covered.insert([a, b]) }
+            // Name the item under review: what the first gate itself needed, when the next one needs it too.
+            let firstNeeds = Set(steps[Int(gates[0])].needs)
+            let reviewed = items.filter { firstNeeds.contains($0) }
+            stacks.append((gates, reviewed.isEmpty ? items : reviewed))
+        }
+        for first in next.keys.sorted() where !isSecond.contains(first) {
+            var gates = [first]
+            var cursor = first
+            while let link = next[cursor], !gates.contains(link.second) {
+                gates.append(link.second)
+                cursor = link.second
+            }
+            addStack(gates, items: next[first]?.items ?? [])
+        }
+        // Pairs left over (a gate followed by gates on two branches, or a loop of gates) stand alone.
+        for pair in pairs where !covered.contains([pair.first, pair.second]) {
+            addStack([pair.first, pair.second], items: pair.items)
+        }
+        let savings = context.removalSavings(ofRuns: stacks.map { Array($0.gates.dropFirst()) })
+        return stacks.enumerated().map { position, stack in
+            let first = stack.gates[0]
+            let layers = Array(stack.gates.dropFirst())
+            let verbs = Set(layers.map { steps[Int($0)].kind == .approval ? "approve" : "check" })
+            let verb = layers.count == 1 ? (verbs.first == "approve" ? "approves" : "checks") : (verbs.count == 1 ? verbs.first! : "check and approve")
             let earlierVerb = steps[Int(first)].kind == .approval ? "approved" : "checked"
-            let wait = BlueprintDuration(seconds: context.graph.waitSeconds[Int(second)])
-            let names = AnalysisContext.list(items.map(context.name(ofItem:)))
-            var message = "\(context.name(ofStep: second)) \(verb) \(names) again after \(context.name(ofStep: first)) "
-                + "already \(earlierVerb) it, with nothing changing it in between"
-            message += wait.seconds > 0 ? "; the second layer adds \(wait) of waiting but no new information." : "; the second layer adds a queue but no new information."
-            var impact = Impact(stepsRemoved: 1)
+            let pronoun = stack.items.count == 1 ? "it" : "them"
+            let wait = BlueprintDuration(seconds: layers.reduce(0) { $0 + context.graph.waitSeconds[Int($1)] })
+            let names = AnalysisContext.list(stack.items.map(context.name(ofItem:)))
+            let layerText = layers.count == 1 ? "the second layer adds" : "the \(layers.count) extra layers add"
+            var message = "\(context.names(ofSteps: layers)) \(verb) \(names) again after \(context.name(ofStep: first)) "
+                + "already \(earlierVerb) \(pronoun), with nothing changing \(pronoun) in between; \(layerText) "
+            message += wait.seconds > 0 ? "\(wait) of waiting but no new information." : "a queue but no new information."
+            var impact = Impact(stepsRemoved: layers.count)
             if let saving = savings[position] {
                 impact.leadTimeSaved = .seconds(saving.saving)
                 impact.journey = context.scopes[saving.scope].journey?.id
             }
-            if context.performer(ofStep: first) != context.performer(ofStep: second) { impact.handoffsRemoved = 1 }
+            let handoffs = layers.filter { context.performer(ofStep: $0) != context.performer(ofStep: first) }.count
+            if handoffs > 0 { impact.handoffsRemoved = handoffs }
             return context.finding(
-                message, steps: [second, first],
+                message, steps: layers + [first],
                 fix: SuggestedFix(
-                    .mergeSteps(steps: [context.graph.id(of: first), context.graph.id(of: second)]),
-                    summary: "Merge \(context.name(ofStep: second)) into \(context.name(ofStep: first)), or drop it."),
+                    .mergeSteps(steps: stack.gates.map { context.graph.id(of: $0) }),
+                    summary: "Merge \(context.names(ofSteps: layers)) into \(context.name(ofStep: first)), or drop "
+                        + "\(layers.count == 1 ? "it" : "them")."),
                 impact: impact)
         }
     }
@@ -403,7 +438,8 @@ public struct RedundantReworkLoopRule: BlueprintRule {
                     : loop.map(context.name(ofStep:)).joined(separator: " → ")
                 message += "; the loop \(path) takes \(BlueprintDuration(seconds: time)) each pass"
                 if let p = probability, p > 0, p < 1 {
-                    let expected = ((time * p / (1 - p)) * 1_000).rounded() / 1_000
+                    // Whole seconds: the inputs are estimates, more digits would be noise.
+                    let expected = (time * p / (1 - p)).rounded()
                     message += " and runs in \(Self.percent(p)) of cases, adding \(BlueprintDuration(seconds: expected)) per case on average."
                     impact = Impact(leadTimeSaved: .seconds(expected))
                 } else if let p = probability, p >= 1 {
@@ -494,27 +530,76 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
 
     /// Finds bounces.
     public func analyze(_ context: AnalysisContext) -> [Finding] {
-        var findings: [Finding] = []
-        for v in 0..<Int32(context.graph.stepCount) {
-            guard let middle = context.department(ofStep: v) else { continue }
-            var bounce: (from: Int32, to: Int32, department: String)?
-            context.graph.forEachPredecessor(of: v) { u, _, _ in
-                guard bounce == nil, let outer = context.department(ofStep: u), outer != middle else { return }
-                context.graph.forEachSuccessor(of: v) { w, _, _ in
-                    if bounce == nil, context.department(ofStep: w) == outer { bounce = (u, w, outer) }
+        let graph = context.graph
+        let n = graph.stepCount
+        // Evidence is something the customer sees, not work: it belongs to no department here.
+        func department(_ v: Int32) -> String? {
+            context.blueprint.steps[Int(v)].lane == .evidence ? nil : context.department(ofStep: v)
+        }
+        // The next steps with a department, looking through steps without one (the customer, systems,
+        // evidence), which break no chain.
+        func nextStaffed(after v: Int32, backwards: Bool = false) -> [Int32] {
+            var found: [Int32] = []
+            var seen: Set<Int32> = [v]
+            var frontier = [v]
+            for _ in 0..<6 where !frontier.isEmpty {
+                var following: [Int32] = []
+                for u in frontier {
+                    let visit = { (w: Int32, _: Int32, _: FlowKind) in
+                        guard seen.insert(w).inserted else { return }
+                        if department(w) != nil { found.append(w) } else { following.append(w) }
+                    }
+                    if backwards { graph.forEachPredecessor(of: u, visit) } else { graph.forEachSuccessor(of: u, visit) }
                 }
+                frontier = following
             }
-            guard let bounce else { continue }
-            let message = "Work bounces between departments: \(context.name(ofStep: bounce.from)) in '\(bounce.department)' "
-                + "hands over to \(context.name(ofStep: v)) in '\(middle)', which hands it straight back to "
-                + "\(context.name(ofStep: bounce.to)) in '\(bounce.department)'. Each crossing of a department wall adds "
-                + "a hand-off and its queue."
+            return found.sorted()
+        }
+        var inner = [Bool](repeating: false, count: n)
+        var findings: [Finding] = []
+        for v in 0..<Int32(n) where !inner[Int(v)] {
+            guard let middle = department(v) else { continue }
+            // A bounce: a step of another department before v, and one of that same department after it.
+            var bounce: (from: Int32, to: Int32)?
+            let after = nextStaffed(after: v)
+            for u in nextStaffed(after: v, backwards: true) where bounce == nil {
+                guard let outer = department(u), outer != middle else { continue }
+                if let w = after.first(where: { department($0) == outer }) { bounce = (u, w) }
+            }
+            guard let bounce, let home = department(bounce.from) else { continue }
+            // Grow the chain both ways while the work keeps alternating between the two departments.
+            var chain = [bounce.from, v, bounce.to]
+            while let last = chain.last, let lastDepartment = department(last),
+                let w = nextStaffed(after: last).first(where: {
+                    !chain.contains($0) && department($0) == (lastDepartment == home ? middle : home)
+                })
+            {
+                chain.append(w)
+            }
+            while let first = chain.first, let firstDepartment = department(first),
+                let u = nextStaffed(after: first, backwards: true).first(where: {
+                    !chain.contains($0) && department($0) == (firstDepartment == home ? middle : home)
+                })
+            {
+                chain.insert(u, at: 0)
+            }
+            for node in chain.dropFirst().dropLast() { inner[Int(node)] = true }
+            let departments = chain.map { department($0) ?? "" }
+            let start = departments[0]
+            let crossings = chain.count - 1
+            let remaining = departments.last == start ? 0 : 1
+            let reassign = zip(chain, departments).dropFirst().dropLast().filter { $0.1 != start }.map(\.0)
+            let other = start == home ? middle : home
+            let message = "Work bounces between departments '\(start)' and '\(other)': "
+                + chain.map(context.name(ofStep:)).joined(separator: " → ")
+                + " crosses the department wall \(crossings) times. Each crossing adds a hand-off and its queue."
             findings.append(context.finding(
-                message, steps: [v, bounce.from, bounce.to],
+                message, steps: chain,
                 fix: SuggestedFix(
-                    .assignToOneTeam(steps: [context.graph.id(of: v)], department: bounce.department),
-                    summary: "Let '\(bounce.department)' do \(context.name(ofStep: v)) itself, so the work stays on one side of the wall."),
-                impact: Impact(handoffsRemoved: 2)))
+                    .assignToOneTeam(steps: reassign.map { graph.id(of: $0) }, department: start),
+                    summary: "Let '\(start)' do \(context.names(ofSteps: reassign)) itself, so the work crosses the wall "
+                        + (remaining == 0 ? "no more." : "once.")),
+                impact: Impact(handoffsRemoved: crossings - remaining)))
         }
         return findings
     }

@@ -332,8 +332,8 @@ public struct InconsistentTimeStandardsRule: BlueprintRule {
         for scope in context.scopes {
             guard let journey = scope.journey, let target = journey.target?.leadTime, let position = scope.journeyIndex
             else { continue }
-            let strict = graph.longestPath(weights: nominal, within: scope.steps)
-            let loose = graph.longestPath(weights: limit, within: scope.steps)
+            let strict = graph.longestPath(weights: nominal, within: scope.steps, skipping: scope.excludedFlows)
+            let loose = graph.longestPath(weights: limit, within: scope.steps, skipping: scope.excludedFlows)
             let failing = strict.length > target.seconds ? strict : loose
             let total = failing.length
             guard total > target.seconds else { continue }

@@ -108,7 +108,7 @@ public struct StructureUnsupportedBackstageRule: BlueprintRule {
     public let rationale = """
         Neither the work nor the information of a backstage or support step ever reaches a frontstage step or a \
         customer action. Work behind the line of visibility exists to support the customer; this work does not. \
-        Steps with no outgoing flow at all are reported as dead ends instead.
+        Steps with no flows at all are reported as unreachable instead.
         """
     /// How to fix a finding.
     public let howToFix = "Connect the step to the customer-facing work it supports, or remove it."
@@ -127,7 +127,7 @@ public struct StructureUnsupportedBackstageRule: BlueprintRule {
         let supporting = graph.reachable(from: facing, kinds: [.ordering, .information], direction: .backward)
         return (0..<Int32(graph.stepCount)).compactMap { v in
             guard steps[Int(v)].lane == .backstage || steps[Int(v)].lane == .support, !supporting.contains(v),
-                graph.outDegree(of: v, kinds: .all) > 0
+                graph.inDegree(of: v, kinds: .all) + graph.outDegree(of: v, kinds: .all) > 0
             else { return nil }
             let step = steps[Int(v)]
             return context.finding(
@@ -149,8 +149,8 @@ public struct StructureUnsupportedCustomerActionRule: BlueprintRule {
     public let defaultSeverity = Severity.note
     /// What the rule finds and why it matters.
     public let rationale = """
-        Between this customer action and the customer's previous and next actions, no backstage or support step \
-        is connected to it. Either the blueprint is missing the work that makes the moment possible (preparing, \
+        Between this customer touchpoint (a customer action on a channel) and the customer's previous and next \
+        actions, no backstage or support step is connected to it. Either the blueprint is missing the work that makes the moment possible (preparing, \
         looking up, deciding), or frontstage staff carry it alone and unsupported.
         """
     /// How to fix a finding.
@@ -164,7 +164,8 @@ public struct StructureUnsupportedCustomerActionRule: BlueprintRule {
         let graph = context.graph
         let steps = context.blueprint.steps
         return (0..<Int32(graph.stepCount)).compactMap { c in
-            guard steps[Int(c)].lane == .customer else { return nil }
+            // Only the customer's touchpoints: noticing a fault or travelling needs nothing behind the line.
+            guard steps[Int(c)].lane == .customer, steps[Int(c)].channel != nil else { return nil }
             if supported(c, direction: .forward, context: context) || supported(c, direction: .backward, context: context) {
                 return nil
             }

@@ -1,0 +1,84 @@
+import Foundation
+
+/// xoshiro256** (Blackman & Vigna), seeded through SplitMix64: a small, fast generator whose output
+/// depends only on the seed, on every platform and Swift version — unlike
+/// `SystemRandomNumberGenerator`, which cannot be seeded.
+struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var s0: UInt64
+    private var s1: UInt64
+    private var s2: UInt64
+    private var s3: UInt64
+    /// The second normal deviate of the last Box–Muller pair, if unused.
+    private var spareNormal: Double?
+
+    /// Creates a generator; the four state words come from SplitMix64 so that any seed, even 0, works.
+    init(seed: UInt64) {
+        var state = seed
+        func splitMix() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        s0 = splitMix()
+        s1 = splitMix()
+        s2 = splitMix()
+        s3 = splitMix()
+    }
+
+    @inline(__always)
+    mutating func next() -> UInt64 {
+        let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
+        let t = s1 << 17
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = s3 << 45 | s3 >> 19
+        return result
+    }
+
+    /// A uniform number in [0, 1) with 53 random bits.
+    @inline(__always)
+    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+    /// A uniform number in (0, 1), safe to take the logarithm of.
+    @inline(__always)
+    mutating func openUniform() -> Double { (Double(next() >> 11) + 0.5) * 0x1.0p-53 }
+
+    /// A standard normal deviate (Box–Muller; the pair's second value is kept for the next call).
+    mutating func normal() -> Double {
+        if let spare = spareNormal {
+            spareNormal = nil
+            return spare
+        }
+        let radius = (-2 * log(openUniform())).squareRoot()
+        let angle = 2 * Double.pi * uniform()
+        spareNormal = radius * sin(angle)
+        return radius * cos(angle)
+    }
+
+    /// A Gamma(shape, 1) deviate for shape ≥ 1 by Marsaglia & Tsang's method, with
+    /// `d = shape − 1/3` and `c = 1 / √(9d)` precomputed by the caller.
+    mutating func gamma(d: Double, c: Double) -> Double {
+        while true {
+            var x = 0.0
+            var v = 0.0
+            repeat {
+                x = normal()
+                v = 1 + c * x
+            } while v <= 0
+            v = v * v * v
+            let u = openUniform()
+            let x2 = x * x
+            if u < 1 - 0.0331 * x2 * x2 { return d * v }
+            if log(u) < 0.5 * x2 + d * (1 - v + log(v)) { return d * v }
+        }
+    }
+
+    /// An exponential deviate with the given rate (mean 1 / rate).
+    @inline(__always)
+    mutating func exponential(rate: Double) -> Double { -log(openUniform()) / rate }
+}
