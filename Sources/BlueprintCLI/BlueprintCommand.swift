@@ -21,7 +21,7 @@ struct BlueprintCommand: ParsableCommand {
             """,
         version: ToolVersion.current,
         subcommands: [
-            CheckCommand.self, RenderCommand.self, ReportCommand.self, DiffCommand.self,
+            CheckCommand.self, RenderCommand.self, ReportCommand.self, CapacityCommand.self, DiffCommand.self,
             ConvertCommand.self, InitCommand.self, SchemaCommand.self, RulesCommand.self,
         ]
     )

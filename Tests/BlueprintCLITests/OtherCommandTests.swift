@@ -100,3 +100,21 @@ struct OtherCommandTests {
         #expect(try CLI.run(["--version"]).stdout.contains("0.1.0"))
     }
 }
+
+@Suite("blueprint capacity")
+struct CapacityCommandTests {
+    @Test("shows the bottleneck, the one-more-server what-if and seeded lead-time percentiles")
+    func capacity() throws {
+        let first = try CLI.run(["capacity", "blueprints/retail-store-service.yaml", "--iterations", "2000"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Duty manager (duty-manager)"))
+        #expect(first.stdout.contains("93%"))
+        #expect(first.stdout.contains("add 1 server to duty-manager"))
+        #expect(first.stdout.contains("exchange: P50"))
+        let second = try CLI.run(["capacity", "blueprints/retail-store-service.yaml", "--iterations", "2000"])
+        #expect(first.stdout == second.stdout, "same seed, same numbers")
+        let moved = try CLI.run(["capacity", "blueprints/retail-store-service.yaml", "--iterations", "10", "--move", "reinspect-item=desk-associate"])
+        #expect(moved.stdout.contains("reinspect-item"))
+        #expect(try CLI.run(["capacity", "blueprints", "--move", "oops"]).status == 2)
+    }
+}

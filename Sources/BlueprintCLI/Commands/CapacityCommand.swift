@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import ServiceBlueprint
+
+/// `blueprint capacity`: utilization, queueing waits, what-ifs and lead-time distributions.
+struct CapacityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capacity",
+        abstract: "Show utilization and queueing per actor, what one more server would change, and each journey's lead-time distribution.",
+        discussion: """
+            Load comes from the demand on each journey and the branch probabilities; utilization is \
+            arrivals × service time ÷ servers within the actor's working hours. Waits use the M/M/c \
+            (Erlang C) model: Poisson arrivals, exponential service, one pooled first-come-first-served \
+            queue per actor, steady state. Lead-time percentiles come from a seeded Monte Carlo run over \
+            the flow graph (three-point times drawn from PERT-beta, branches by probability); the same \
+            seed gives the same numbers.
+            """
+    )
+
+    @Argument(help: "Blueprint files or directories.", completion: .file(extensions: ["yaml", "yml", "json"]))
+    var paths: [String]
+
+    @Option(help: "Monte Carlo iterations per journey.")
+    var iterations: Int = 10_000
+
+    @Option(help: "Monte Carlo seed.")
+    var seed: UInt64 = 0x5EED
+
+    @Option(name: .customLong("move"), help: "Also show the effect of moving a step to another actor, as STEP=ACTOR (repeatable).")
+    var moves: [String] = []
+
+    func validate() throws {
+        guard iterations > 0 else { throw ValidationError("--iterations must be at least 1") }
+        for move in moves where move.split(separator: "=").count != 2 {
+            throw ValidationError("--move takes STEP=ACTOR, found '\(move)'")
+        }
+    }
+
+    func run() throws {
+        let (inputs, missing) = InputCollector.collect(paths)
+        for diagnostic in missing { Terminal.error(diagnostic.description) }
+        var invalid = !missing.isEmpty
+        var sections: [String] = []
+        for file in BlueprintLoader.load(inputs) {
+            guard let document = file.document else {
+                Terminal.error(file.diagnostics.map(\.description).joined(separator: "\n"))
+                invalid = true
+                continue
+            }
+            sections.append(CapacityText.describe(
+                document.blueprint, path: file.input.path, iterations: iterations, seed: seed,
+                moves: moves.map { move in
+                    let parts = move.split(separator: "=").map(String.init)
+                    return (parts[0], parts[1])
+                }))
+        }
+        if !sections.isEmpty { Terminal.output(sections.joined(separator: "\n\n")) }
+        if invalid { throw ExitStatus.invalidInput.exitCode }
+    }
+}
+
+/// The text of `blueprint capacity` (also used by `report`).
+enum CapacityText {
+    static func describe(_ blueprint: Blueprint, path: String, iterations: Int, seed: UInt64, moves: [(String, String)]) -> String {
+        let analysis = CapacityAnalysis(blueprint)
+        var lines = ["\(blueprint.title) (\(path))"]
+        let queues = analysis.actors.filter(\.isQueue).sorted { ($0.utilization ?? 0) > ($1.utilization ?? 0) }
+        if queues.isEmpty {
+            lines.append("  no actor has both a capacity and demand reaching it: nothing queues")
+        } else {
+            let width = max(5, queues.map { label($0.actorID, in: blueprint).count }.max() ?? 0) + 2
+            lines.append("  " + "actor".padding(toLength: width, withPad: " ", startingAt: 0) + "servers  utilization  P(wait)  mean wait  queue")
+            for actor in queues {
+                let name = label(actor.actorID, in: blueprint).padding(toLength: width, withPad: " ", startingAt: 0)
+                let servers = String(actor.servers ?? 0).leftPadded(7)
+                let utilization = percent(actor.utilization).leftPadded(11)
+                let waiting = percent(actor.probabilityOfWaiting).leftPadded(7)
+                let wait = (actor.isStable ? duration(actor.expectedWaitSeconds) : "unbounded").leftPadded(9)
+                let queue = (actor.isStable ? String(format: "%.1f", actor.expectedQueueLength) : "∞").leftPadded(5)
+                lines.append("  \(name)\(servers)  \(utilization)  \(waiting)  \(wait)  \(queue)")
+            }
+        }
+        var whatIfs = analysis.whatIfAddingServerToBusyActors()
+        for (step, actor) in moves {
+            if let whatIf = analysis.whatIfMoving(step: step, to: actor) {
+                whatIfs.append(whatIf)
+            } else {
+                lines.append("  cannot move '\(step)' to '\(actor)': unknown step or actor")
+            }
+        }
+        if !whatIfs.isEmpty { lines.append("  what if:") }
+        for whatIf in whatIfs {
+            lines.append("    \(whatIf.change):")
+            for change in whatIf.actors {
+                lines.append("      \(label(change.actorID, in: blueprint)): utilization \(percent(change.utilizationBefore)) → \(percent(change.utilizationAfter)), wait \(duration(change.waitBeforeSeconds)) → \(duration(change.waitAfterSeconds))")
+            }
+            for change in whatIf.journeys where change.leadTimeBeforeSeconds != change.leadTimeAfterSeconds {
+                lines.append("      journey \(change.journeyID): lead time with queueing \(duration(change.leadTimeBeforeSeconds)) → \(duration(change.leadTimeAfterSeconds))")
+            }
+        }
+        let distributions = blueprint.journeys.compactMap {
+            analysis.leadTimeDistribution(journey: $0.id, iterations: iterations, seed: seed)
+        }
+        if !distributions.isEmpty {
+            lines.append("  lead time (Monte Carlo, \(iterations) runs, seed \(seed)):")
+        }
+        for distribution in distributions {
+            var line = "    \(distribution.journeyID): P50 \(duration(distribution.p50Seconds)), P90 \(duration(distribution.p90Seconds)), P95 \(duration(distribution.p95Seconds)), mean \(duration(distribution.meanSeconds))"
+            if let target = distribution.targetSeconds, let probability = distribution.probabilityOfMeetingTarget {
+                line += "; meets the \(duration(target)) target in \(percent(probability))"
+                if let required = distribution.requiredAttainment { line += " (required \(percent(required)))" }
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func label(_ actorID: String, in blueprint: Blueprint) -> String {
+        blueprint.actor(actorID).map { "\($0.title) (\(actorID))" } ?? actorID
+    }
+
+    static func percent(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return String(format: "%.0f%%", value * 100)
+    }
+
+    /// Rounded for reading: whole minutes above an hour, whole seconds below.
+    static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return "unbounded" }
+        let rounded = seconds >= 3_600 ? (seconds / 60).rounded() * 60 : seconds.rounded()
+        return BlueprintDuration(seconds: rounded).description
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
