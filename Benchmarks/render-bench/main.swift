@@ -4,6 +4,8 @@
 //       model → DOT → SVG in-process vs `dot -Tsvg` and `neato -n2 -Tsvg` on the same DOT file.
 //   swift run -c release render-bench memory [--renders 1000] [--steps 30]
 //       RSS before and after many renders of one blueprint in one process.
+//   swift run -c release render-bench writer [--steps 1000] [--runs 20]
+//       times the DOT writer alone.
 //   swift run -c release render-bench write <folder> [--steps 1000]
 //       writes the generated blueprint as DOT and SVG for inspection.
 import BlueprintGraphviz
@@ -163,14 +165,18 @@ func large() throws {
         dotCLI.append(try timeCommand(["dot", "-Tsvg", file.path, "-o", "/dev/null"]))
         neatoCLI.append(try timeCommand(["neato", "-n2", "-Tsvg", file.path, "-o", "/dev/null"]))
     }
-    print("runs: \(runs), medians (SVG \(svgBytes / 1024) KiB):")
-    print("  model → DOT (Swift)             \(format(median(writer)))")
-    print("  DOT → SVG in-process            \(format(median(inProcess)))")
-    print("  model → DOT → SVG in-process    \(format(median(total)))")
-    print("  dot -Tsvg file.dot (CLI)        \(format(median(dotCLI)))")
-    print("  neato -n2 -Tsvg file.dot (CLI)  \(format(median(neatoCLI)))")
-    let ratio = median(total) / median(dotCLI)
-    print(String(format: "  in-process / dot CLI = %.2f (%@)", ratio, ratio <= 1.1 ? "within 10 %" : "SLOWER than CLI + 10 %"))
+    print("runs: \(runs) (SVG \(svgBytes / 1024) KiB)          median      min")
+    func row(_ name: String, _ values: [Double]) {
+        print("  \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(format(median(values)))  \(format(values.min() ?? 0))")
+    }
+    row("model → DOT (Swift)", writer)
+    row("DOT → SVG in-process", inProcess)
+    row("model → DOT → SVG in-process", total)
+    row("dot -Tsvg file.dot (CLI)", dotCLI)
+    row("neato -n2 -Tsvg file.dot (CLI)", neatoCLI)
+    for (name, value) in [("median", median(total) / median(dotCLI)), ("min", (total.min() ?? 0) / (dotCLI.min() ?? 1))] {
+        print(String(format: "  in-process / dot CLI (%@) = %.2f: %@", name, value, value <= 1.1 ? "within 10 %" : "more than 10 % slower"))
+    }
 }
 
 func memory() throws {
@@ -209,6 +215,21 @@ func memory() throws {
                  seconds(clock.now - start) * 1000 / Double(renders)))
 }
 
+func writer() {
+    let count = option("--steps", default: 1_000)
+    let runs = option("--runs", default: 20)
+    let blueprint = generatedBlueprint(steps: count)
+    let clock = ContinuousClock()
+    var times: [Double] = []
+    var bytes = 0
+    for _ in 0..<runs {
+        let start = clock.now
+        bytes = DOTWriter().dot(for: blueprint).utf8.count
+        times.append(seconds(clock.now - start))
+    }
+    print("model → DOT, \(count) steps, \(bytes / 1024) KiB: median \(format(median(times))), min \(format(times.min() ?? 0))")
+}
+
 func write() throws {
     let arguments = CommandLine.arguments
     guard arguments.count > 2 else { throw RenderError(.render, message: "usage: render-bench write <folder>") }
@@ -228,8 +249,9 @@ do {
     case "large": try large()
     case "memory": try memory()
     case "write": try write()
+    case "writer": writer()
     default:
-        print("usage: render-bench large [--steps N] [--runs N] [--routing ortho|straight] | memory [--renders N] [--steps N] | write <folder>")
+        print("usage: render-bench large [--steps N] [--runs N] [--routing ortho|straight] | memory [--renders N] [--steps N] | writer [--steps N] | write <folder>")
     }
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
