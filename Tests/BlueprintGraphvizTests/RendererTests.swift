@@ -159,7 +159,7 @@ struct RendererTests {
             try? FileManager.default.removeItem(at: errors)
         }
         try Data(text.utf8).write(to: input)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.arguments = ["dot", "-Tsvg", input.path]
         let output = Pipe()
         process.standardOutput = output
