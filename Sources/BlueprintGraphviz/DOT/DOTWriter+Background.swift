@@ -55,9 +55,14 @@ extension Drawing {
             let titleLines = horizontal
                 ? [metrics.truncate(stage.title, size: headerSize, bold: true, maxWidth: header.width - 12)]
                 : metrics.wrap(stage.title, size: headerSize, bold: true, maxWidth: header.width - 16, maxLines: 3)
-            let goal = stage.goal.map { metrics.truncate($0, size: goalSize, maxWidth: header.width - 12) }
+            let goalLines = stage.goal.map {
+                horizontal
+                    ? [metrics.truncate($0, size: goalSize, maxWidth: header.width - 12)]
+                    : metrics.wrap($0, size: goalSize, maxWidth: header.width - 16, maxLines: 2)
+            } ?? []
             let lineHeight = headerSize * 1.3
-            let block = Double(titleLines.count) * lineHeight + (goal == nil ? 0 : goalSize * 1.5)
+            let goalHeight = goalSize * 1.35
+            let block = Double(titleLines.count) * lineHeight + Double(goalLines.count) * goalHeight
             var middle = header.midY - block / 2 + lineHeight / 2
             for line in titleLines {
                 canvas.text(
@@ -65,10 +70,12 @@ extension Drawing {
                     color: theme.stageHeaderText, width: metrics.width(line, size: headerSize, bold: true))
                 middle += lineHeight
             }
-            if let goal {
+            middle += goalHeight / 2 - lineHeight / 2 + 1
+            for goal in goalLines {
                 canvas.text(
-                    goal, x: header.midX, middleY: middle - lineHeight / 2 + goalSize * 0.95, alignment: .center, size: goalSize,
-                    faces: faces, italic: true, color: theme.stageHeaderText, width: metrics.width(goal, size: goalSize))
+                    goal, x: header.midX, middleY: middle, alignment: .center, size: goalSize, faces: faces, italic: true,
+                    color: theme.stageHeaderText, width: metrics.width(goal, size: goalSize))
+                middle += goalHeight
             }
         }
 

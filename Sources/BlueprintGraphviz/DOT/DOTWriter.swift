@@ -141,7 +141,11 @@ struct Drawing {
                 return metrics.width(stage.title, size: size, bold: true) + 28
             case .topToBottom:
                 let lines = metrics.wrap(stage.title, size: size, bold: true, maxWidth: spacing.stageHeaderExtent - 16, maxLines: 3)
-                return Double(lines.count) * size * 1.3 + (stage.goal == nil ? 18 : 32)
+                let goalSize = (options.fontSize * 0.78 * 2).rounded() / 2
+                let goalLines = stage.goal.map {
+                    metrics.wrap($0, size: goalSize, maxWidth: spacing.stageHeaderExtent - 16, maxLines: 2).count
+                } ?? 0
+                return Double(lines.count) * size * 1.3 + Double(goalLines) * goalSize * 1.35 + 20
             }
         }
     }
