@@ -31,12 +31,13 @@ struct LayoutStructureTests {
         bare.showBadges = false
         bare.showLegend = false
         bare.showTitle = false
+        bare.edgeRouting = .straight
         return [
             ("left to right", RenderOptions(), nil),
             ("left to right with overlay", RenderOptions(), Fixtures.repairOverlay),
             ("top to bottom", topDown, nil),
             ("top to bottom with overlay", topDown, Fixtures.repairOverlay),
-            ("monochrome, nothing optional", bare, nil),
+            ("monochrome, nothing optional, straight flows", bare, nil),
         ]
     }
 

@@ -21,10 +21,10 @@ struct RenderPicturesTests {
         ]
         for (name, options, overlay) in jobs {
             let dot = DOTWriter(options: options).dot(for: Fixtures.repair, overlay: overlay)
-            try Data(dot.utf8).write(to: folder.appendingPathComponent(name + ".dot"))
+            try Data(dot.utf8).write(to: folder.appendingPathComponent(name + ".dot"), options: .atomic)
             for format in [OutputFormat.png, .svg] {
                 let data = try renderer.render(Fixtures.repair, format: format, options: options, overlay: overlay)
-                try data.write(to: folder.appendingPathComponent(name + "." + format.fileExtension))
+                try data.write(to: folder.appendingPathComponent(name + "." + format.fileExtension), options: .atomic)
             }
         }
     }

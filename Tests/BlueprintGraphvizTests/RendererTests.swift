@@ -73,11 +73,18 @@ struct RendererTests {
         #expect(third == fourth)
     }
 
-    @Test("The Graphviz CLI draws the same SVG from the written DOT") func sameAsCommandLine() throws {
-        let dot = DOTWriter().dot(for: Fixtures.returns)
-        let inProcess = try renderer.render(dot: dot, format: .svg, engine: .pinned)
-        guard let cli = try? Self.runDot(dot) else { return }  // no `dot` on PATH: nothing to compare
-        #expect(inProcess == cli)
+    @Test("The Graphviz CLI draws the same SVG from the written DOT, without a warning") func sameAsCommandLine() throws {
+        let cases: [(Blueprint, RenderOverlay?)] = [
+            (Fixtures.returns, nil), (Fixtures.repair, Fixtures.repairOverlay), (EscapingTests.hostile, nil),
+        ]
+        for (blueprint, overlay) in cases {
+            let dot = DOTWriter().dot(for: blueprint, overlay: overlay)
+            let inProcess = try renderer.render(dot: dot, format: .svg, engine: .pinned)
+            guard let cli = try? Self.runDot(dot) else { return }  // no `dot` on PATH: nothing to compare
+            #expect(inProcess == cli.output, "\(blueprint.id): in-process SVG differs from `dot -Tsvg`")
+            // Warnings would pile up in Graphviz's in-process error buffer, so the writer must cause none.
+            #expect(cli.errors.isEmpty, "\(blueprint.id): Graphviz warned: \(cli.errors)")
+        }
     }
 
     @Test("8 tasks × 50 renders at once all complete correctly") func concurrency() async throws {
@@ -140,21 +147,27 @@ struct RendererTests {
     }
 
     /// Runs `dot -Tsvg` on `text`; throws when the tool is missing or fails.
-    static func runDot(_ text: String) throws -> Data {
+    static func runDot(_ text: String) throws -> (output: Data, errors: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["dot", "-Tsvg"]
-        let input = Pipe()
+        let folder = FileManager.default.temporaryDirectory
+        let name = "render-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        let input = folder.appendingPathComponent(name + ".dot")
+        let errors = folder.appendingPathComponent(name + ".err")
+        defer {
+            try? FileManager.default.removeItem(at: input)
+            try? FileManager.default.removeItem(at: errors)
+        }
+        try Data(text.utf8).write(to: input)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.arguments = ["dot", "-Tsvg", input.path]
         let output = Pipe()
-        process.standardInput = input
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw RenderError(.render, message: "dot failed") }
-        return data
+        return (data, (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
     }
 }

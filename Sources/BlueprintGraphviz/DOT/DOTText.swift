@@ -17,6 +17,7 @@ enum DOTText {
     /// Removes characters Graphviz or XML cannot carry: C0 controls except newline (tabs become spaces,
     /// CR and CRLF become newlines), DEL, C1 controls, U+FFFE and U+FFFF.
     static func clean(_ text: String) -> String {
+        guard needsCleaning(text) else { return text }
         var result = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -37,6 +38,43 @@ enum DOTText {
         return String(result)
     }
 
+    /// `true` when ``clean(_:)`` would change `text`; a fast scan of the UTF-8 bytes, since almost all text
+    /// is clean.
+    private static func needsCleaning(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return true }
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }  // C1 controls
+            if beforePrevious == 0xEF && previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return true }  // U+FFFE/F
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
+    /// Rewrites the ASCII bytes of `text` that `replacement` maps, copying all other bytes (so multi-byte
+    /// UTF-8 sequences pass through untouched), between optional delimiters.
+    private static func rewritingASCII(
+        _ text: String, prefix: StaticString = "", suffix: StaticString = "", _ replacement: (UInt8) -> StaticString?
+    ) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        func append(_ literal: StaticString) {
+            literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+        append(prefix)
+        for byte in text.utf8 {
+            if byte < 0x80, let replaced = replacement(byte) {
+                append(replaced)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        append(suffix)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Collapses newlines and runs of spaces into single spaces and trims the ends: for one-line text.
     static func singleLine(_ text: String) -> String {
         clean(text).split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
@@ -45,47 +83,38 @@ enum DOTText {
     /// A quoted DOT string for a value Graphviz uses verbatim. Only generated tokens belong here; quotes,
     /// backslashes and line breaks are dropped so the quoting can never be broken.
     static func literal(_ value: String) -> String {
-        var result = "\""
-        for scalar in clean(value).unicodeScalars where scalar != "\"" && scalar != "\\" && scalar != "\n" {
-            result.unicodeScalars.append(scalar)
+        rewritingASCII(clean(value), prefix: "\"", suffix: "\"") { byte in
+            byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") ? "" : nil
         }
-        result += "\""
-        return result
     }
 
     /// Text for an HTML-like label, entity-escaped; line breaks become spaces (callers split lines first).
     static func html(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in clean(text) {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\\": result += "\\\\"
-            case "\n": result += " "
-            default: result.append(character)
+        rewritingASCII(clean(text)) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "\\"): "\\\\"
+            case UInt8(ascii: "\n"): " "
+            default: nil
             }
         }
-        return result
     }
 
     /// A quoted DOT string for a tooltip (an escString): line breaks kept as `\n`.
     static func escString(_ text: String) -> String {
-        var result = "\""
-        for character in clean(text) {
-            switch character {
-            case "\"": result += "\\\""
+        rewritingASCII(clean(text), prefix: "\"", suffix: "\"") { byte in
+            switch byte {
+            case UInt8(ascii: "\""): "\\\""
             // Graphviz unescapes tooltips twice (`\\` → `\`, then `\N` → node name…): four backslashes
             // survive both passes as one.
-            case "\\": result += "\\\\\\\\"
-            case "\n": result += "\\n"
-            default: result.append(character)
+            case UInt8(ascii: "\\"): "\\\\\\\\"
+            case UInt8(ascii: "\n"): "\\n"
+            default: nil
             }
         }
-        result += "\""
-        return result
     }
 
     /// Text for an xdot `T` operation inside `_background`: one line. A backslash becomes U+2216 (∖)

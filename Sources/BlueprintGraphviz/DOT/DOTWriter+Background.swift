@@ -26,7 +26,6 @@ extension Drawing {
     /// the title and the legend.
     func background() -> String {
         let theme = options.theme
-        let font = fontName
         let size = options.fontSize
         let horizontal = options.direction == .leftToRight
         let bounds = layout.bounds
@@ -56,20 +55,27 @@ extension Drawing {
             let titleLines = horizontal
                 ? [metrics.truncate(stage.title, size: headerSize, bold: true, maxWidth: header.width - 12)]
                 : metrics.wrap(stage.title, size: headerSize, bold: true, maxWidth: header.width - 16, maxLines: 3)
-            let goal = stage.goal.map { metrics.truncate($0, size: goalSize, maxWidth: header.width - 12) }
+            let goalLines = stage.goal.map {
+                horizontal
+                    ? [metrics.truncate($0, size: goalSize, maxWidth: header.width - 12)]
+                    : metrics.wrap($0, size: goalSize, maxWidth: header.width - 16, maxLines: 2)
+            } ?? []
             let lineHeight = headerSize * 1.3
-            let block = Double(titleLines.count) * lineHeight + (goal == nil ? 0 : goalSize * 1.5)
+            let goalHeight = goalSize * 1.35
+            let block = Double(titleLines.count) * lineHeight + Double(goalLines.count) * goalHeight
             var middle = header.midY - block / 2 + lineHeight / 2
             for line in titleLines {
                 canvas.text(
-                    line, x: header.midX, middleY: middle, alignment: .center, size: headerSize, fontName: font, bold: true,
+                    line, x: header.midX, middleY: middle, alignment: .center, size: headerSize, faces: faces, bold: true,
                     color: theme.stageHeaderText, width: metrics.width(line, size: headerSize, bold: true))
                 middle += lineHeight
             }
-            if let goal {
+            middle += goalHeight / 2 - lineHeight / 2 + 1
+            for goal in goalLines {
                 canvas.text(
-                    goal, x: header.midX, middleY: middle - lineHeight / 2 + goalSize * 0.95, alignment: .center, size: goalSize,
-                    fontName: font, italic: true, color: theme.stageHeaderText, width: metrics.width(goal, size: goalSize))
+                    goal, x: header.midX, middleY: middle, alignment: .center, size: goalSize, faces: faces, italic: true,
+                    color: theme.stageHeaderText, width: metrics.width(goal, size: goalSize))
+                middle += goalHeight
             }
         }
 
@@ -86,7 +92,7 @@ extension Drawing {
             for line in lines {
                 canvas.text(
                     line, x: horizontal ? rect.minX + 10 : rect.midX, middleY: middle,
-                    alignment: horizontal ? .left : .center, size: laneTitleSize, fontName: font, bold: true, color: color,
+                    alignment: horizontal ? .left : .center, size: laneTitleSize, faces: faces, bold: true, color: color,
                     width: metrics.width(line, size: laneTitleSize, bold: true))
                 middle += lineHeight
             }
@@ -117,15 +123,15 @@ extension Drawing {
             if horizontal {
                 let y = segment.from.y - lineLabelSize * 0.95
                 canvas.text(
-                    label, x: segment.from.x + 8, middleY: y, alignment: .left, size: lineLabelSize, fontName: font,
+                    label, x: segment.from.x + 8, middleY: y, alignment: .left, size: lineLabelSize, faces: faces,
                     italic: true, color: color, width: labelWidth)
                 canvas.text(
-                    label, x: segment.to.x - 8, middleY: y, alignment: .right, size: lineLabelSize, fontName: font,
+                    label, x: segment.to.x - 8, middleY: y, alignment: .right, size: lineLabelSize, faces: faces,
                     italic: true, color: color, width: labelWidth)
             } else {
                 canvas.text(
                     label, x: segment.to.x, middleY: bounds.maxY + lineLabelSize * 1.2, alignment: .center,
-                    size: lineLabelSize, fontName: font, italic: true, color: color, width: labelWidth)
+                    size: lineLabelSize, faces: faces, italic: true, color: color, width: labelWidth)
             }
         }
 
@@ -133,13 +139,13 @@ extension Drawing {
             let top = Drawing.margin
             canvas.text(
                 titleBlock.title, x: Drawing.margin, middleY: top + titleBlock.titleSize * 0.6, alignment: .left,
-                size: titleBlock.titleSize, fontName: font, bold: true, color: theme.text, width: titleBlock.width)
+                size: titleBlock.titleSize, faces: faces, bold: true, color: theme.text, width: titleBlock.width)
             if let subtitle = titleBlock.subtitle {
                 let line = metrics.truncate(
                     subtitle, size: titleBlock.subtitleSize, maxWidth: pageSize.width - 2 * Drawing.margin)
                 canvas.text(
                     line, x: Drawing.margin, middleY: top + titleBlock.titleSize * 1.4 + titleBlock.subtitleSize * 0.5,
-                    alignment: .left, size: titleBlock.subtitleSize, fontName: font, color: theme.mutedText,
+                    alignment: .left, size: titleBlock.subtitleSize, faces: faces, color: theme.mutedText,
                     width: metrics.width(line, size: titleBlock.subtitleSize))
             }
         }

@@ -79,7 +79,7 @@ extension Drawing {
             out += "class=\"overlay parallel\", color=\(DOTText.literal(DOTText.color(theme.parallel))), penwidth=\"1.6\", "
             out += "style=\"dashed\", dir=\"none\", tooltip=\(DOTText.escString(tip)),\n    pos=\"\(curve.pos)\", "
             out += "lp=\"\(DOTText.number(curve.label.x)),\(DOTText.number(flipped(curve.label.y)))\", "
-            out += "label=<<font color=\"\(DOTText.color(theme.parallel))\"><b>∥</b></font>>];\n"
+            out += "label=<<font color=\"\(DOTText.color(theme.parallel))\" face=\"\(DOTText.html(faces.bold))\">∥</font>>];\n"
         }
     }
 
@@ -97,7 +97,8 @@ extension Drawing {
         var html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\" bgcolor=\"\(DOTText.color(theme.background))\"><tr>"
         if let channel {
             html += "<td bgcolor=\"\(DOTText.color(theme.touchpoint))\"><font point-size=\"\(DOTText.number(StepCard.badgeSize(options.fontSize)))\" "
-            html += "color=\"\(DOTText.color(theme.badgeText))\"><b> \(DOTText.html(metrics.truncate(channel, size: size, maxWidth: 90))) </b></font></td>"
+            html += "color=\"\(DOTText.color(theme.badgeText))\" face=\"\(DOTText.html(faces.bold))\"> "
+            html += "\(DOTText.html(metrics.truncate(channel, size: size, maxWidth: 90))) </font></td>"
         }
         if !text.isEmpty {
             html += "<td><font point-size=\"\(DOTText.number(size))\" color=\"\(DOTText.color(theme.mutedText))\">"

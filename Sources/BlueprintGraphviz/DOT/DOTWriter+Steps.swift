@@ -54,7 +54,7 @@ extension Drawing {
             if penWidth != 1.2 { out += ", penwidth=\"\(DOTText.number(penWidth))\"" }
             out += ",\n    tooltip=\(DOTText.escString(tooltip(for: index)))"
             if let link = link(for: step) { out += ", URL=\"\(link)\", target=\"_top\"" }
-            out += ",\n    label=<\(card.htmlLabel(options: options, titleColor: theme.text, metrics: metrics))>];\n"
+            out += ",\n    label=<\(card.htmlLabel(options: options, titleColor: theme.text, metrics: metrics, faces: faces))>];\n"
         }
     }
 

@@ -45,6 +45,7 @@ struct Drawing {
     let overlay: RenderOverlay?
     let metrics: TextMetrics
     let fontName: String
+    let faces: FontFaces
     let cards: [StepCard]
     let order: FlowOrder
     let layout: BlueprintLayout
@@ -77,7 +78,7 @@ struct Drawing {
         let legend =
             options.showLegend
             ? Legend(
-                scene: scene, options: options, overlay: overlay, metrics: metrics, fontName: fontName,
+                scene: scene, options: options, overlay: overlay, metrics: metrics, faces: FontFaces(fontName),
                 origin: Point(x: Drawing.margin, y: legendTop), maxWidth: max(layout.bounds.width, 480))
             : nil
         let contentRight = max(layout.bounds.maxX, legend?.rect.maxX ?? 0, Drawing.margin + (titleBlock?.width ?? 0))
@@ -87,6 +88,7 @@ struct Drawing {
         self.overlay = overlay
         self.metrics = metrics
         self.fontName = fontName
+        self.faces = FontFaces(fontName)
         self.cards = cards
         self.order = order
         self.layout = layout
@@ -139,7 +141,11 @@ struct Drawing {
                 return metrics.width(stage.title, size: size, bold: true) + 28
             case .topToBottom:
                 let lines = metrics.wrap(stage.title, size: size, bold: true, maxWidth: spacing.stageHeaderExtent - 16, maxLines: 3)
-                return Double(lines.count) * size * 1.3 + (stage.goal == nil ? 18 : 32)
+                let goalSize = (options.fontSize * 0.78 * 2).rounded() / 2
+                let goalLines = stage.goal.map {
+                    metrics.wrap($0, size: goalSize, maxWidth: spacing.stageHeaderExtent - 16, maxLines: 2).count
+                } ?? 0
+                return Double(lines.count) * size * 1.3 + Double(goalLines) * goalSize * 1.35 + 20
             }
         }
     }

@@ -21,18 +21,18 @@ struct Legend {
 
     let rect: Rect
     private let placed: [(item: Item, origin: Point)]
-    private let fontName: String
+    private let faces: FontFaces
     private let textSize: Double
     private let badgeSize: Double
     private let rowHeight: Double
     private let title = "Legend"
 
     init(
-        scene: BlueprintScene, options: RenderOptions, overlay: RenderOverlay?, metrics: TextMetrics, fontName: String,
+        scene: BlueprintScene, options: RenderOptions, overlay: RenderOverlay?, metrics: TextMetrics, faces: FontFaces,
         origin: Point, maxWidth: Double
     ) {
         let theme = options.theme
-        self.fontName = fontName
+        self.faces = faces
         textSize = (options.fontSize * 0.78 * 2).rounded() / 2
         badgeSize = StepCard.badgeSize(options.fontSize)
         rowHeight = (textSize * 2.1).rounded()
@@ -121,7 +121,7 @@ struct Legend {
         canvas.polygon(corners, fill: theme.legendFill, border: theme.legendBorder, borderWidth: 0.8)
         canvas.text(
             title, x: rect.minX + 10, middleY: rect.minY + 10 + rowHeight / 2, alignment: .left, size: textSize,
-            fontName: fontName, bold: true, color: theme.text, width: 40)
+            faces: faces, bold: true, color: theme.text, width: 40)
         for (item, origin) in placed {
             let middle = origin.y + rowHeight / 2
             let sampleEnd = origin.x + item.sampleWidth
@@ -136,11 +136,11 @@ struct Legend {
                 let box = Rect(x: origin.x, y: middle - badgeSize * 0.9, width: item.sampleWidth, height: badgeSize * 1.8)
                 canvas.fillRect(box, color: fill)
                 canvas.text(
-                    text, x: box.midX, middleY: middle, alignment: .center, size: badgeSize, fontName: fontName, bold: true,
+                    text, x: box.midX, middleY: middle, alignment: .center, size: badgeSize, faces: faces, bold: true,
                     color: textColor, width: item.sampleWidth - 6)
             case .text(let text):
                 canvas.text(
-                    text, x: origin.x, middleY: middle, alignment: .left, size: textSize, fontName: fontName,
+                    text, x: origin.x, middleY: middle, alignment: .left, size: textSize, faces: faces,
                     color: theme.text, width: item.sampleWidth)
             case .swatches(let colors):
                 let step = item.sampleWidth / Double(max(colors.count, 1))
@@ -155,7 +155,7 @@ struct Legend {
                     fill: fill, border: border)
             }
             canvas.text(
-                item.label, x: sampleEnd + 8, middleY: middle, alignment: .left, size: textSize, fontName: fontName,
+                item.label, x: sampleEnd + 8, middleY: middle, alignment: .left, size: textSize, faces: faces,
                 color: theme.mutedText, width: item.width - item.sampleWidth - 24)
         }
     }

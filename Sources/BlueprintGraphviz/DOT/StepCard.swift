@@ -175,7 +175,7 @@ struct StepCard {
     }
 
     /// The HTML-like label, without the enclosing `<` `>`.
-    func htmlLabel(options: RenderOptions, titleColor: String, metrics: TextMetrics) -> String {
+    func htmlLabel(options: RenderOptions, titleColor: String, metrics: TextMetrics, faces: FontFaces) -> String {
         let fontSize = options.fontSize
         let detailSize = Self.detailSize(fontSize)
         let badgeSize = Self.badgeSize(fontSize)
@@ -187,18 +187,18 @@ struct StepCard {
                 + "width=\"\(Int(width.rounded(.up)))\" height=\"\(Int((badgeSize * 1.2 + 6).rounded(.up)))\"><tr>"
             for badge in row {
                 html += "<td bgcolor=\"\(DOTText.color(badge.fill))\"><font point-size=\"\(DOTText.number(badgeSize))\" "
-                    + "color=\"\(DOTText.color(badge.textColor))\"><b>\(DOTText.html(badge.text))</b></font></td>"
+                    + "color=\"\(DOTText.color(badge.textColor))\" face=\"\(DOTText.html(faces.bold))\">\(DOTText.html(badge.text))</font></td>"
             }
             html += "</tr></table></td></tr>"
         }
-        html += "<tr><td cellpadding=\"2\"><font color=\"\(DOTText.color(titleColor))\"><b>"
+        html += "<tr><td cellpadding=\"2\"><font color=\"\(DOTText.color(titleColor))\" face=\"\(DOTText.html(faces.bold))\">"
         html += titleLines.map(DOTText.html).joined(separator: "<br/>")
-        html += "</b></font></td></tr>"
+        html += "</font></td></tr>"
         for line in lines {
-            var text = DOTText.html(line.text)
-            if line.bold { text = "<b>\(text)</b>" }
-            if line.italic { text = "<i>\(text)</i>" }
-            text = "<font point-size=\"\(DOTText.number(detailSize))\" color=\"\(DOTText.color(line.color))\">\(text)</font>"
+            let face = faces.face(bold: line.bold, italic: line.italic)
+            var text = "<font point-size=\"\(DOTText.number(detailSize))\" color=\"\(DOTText.color(line.color))\""
+            if face != faces.regular { text += " face=\"\(DOTText.html(face))\"" }
+            text += ">\(DOTText.html(line.text))</font>"
             if let marker = line.marker {
                 text = "<font point-size=\"\(DOTText.number(detailSize))\" color=\"\(DOTText.color(marker))\">■ </font>" + text
             }

@@ -23,7 +23,6 @@ struct XDotCanvas {
     private var lineStyle = ""
     private var lineWidth = -1.0
     private var font = ""
-    private var fontFlags = -1
 
     init(pageHeight: Double) { self.pageHeight = pageHeight }
 
@@ -66,15 +65,15 @@ struct XDotCanvas {
 
     // MARK: Text
 
-    /// One line of text whose visual middle is at `middleY`.
+    /// One line of text whose visual middle is at `middleY`, in the face of `faces` for the style.
     mutating func text(
-        _ text: String, x: Double, middleY: Double, alignment: Alignment, size: Double, fontName: String,
+        _ text: String, x: Double, middleY: Double, alignment: Alignment, size: Double, faces: FontFaces,
         bold: Bool = false, italic: Bool = false, color: String, width: Double
     ) {
         let line = DOTText.xdotText(text)
         guard !line.isEmpty else { return }
         setPen(color)
-        setFont(size: size, name: fontName, flags: (bold ? 1 : 0) | (italic ? 2 : 0))
+        setFont(size: size, name: faces.face(bold: bold, italic: italic))
         // Graphviz puts the baseline 0.2 em above y; the middle of lower-case text is ~0.35 em above it.
         let y = pageHeight - middleY - 0.55 * size
         operations.append("T \(DOTText.number(x)) \(DOTText.number(y)) \(alignment.rawValue) "
@@ -108,15 +107,11 @@ struct XDotCanvas {
         }
     }
 
-    private mutating func setFont(size: Double, name: String, flags: Int) {
+    private mutating func setFont(size: Double, name: String) {
         let key = "\(DOTText.number(size)) " + Self.counted(name)
         if key != font {
             font = key
             operations.append("F " + key)
-        }
-        if flags != fontFlags {
-            fontFlags = flags
-            operations.append("t \(flags)")
         }
     }
 

@@ -69,8 +69,8 @@ struct TextMetrics: Sendable {
         return ems * size * safety
     }
 
-    /// Wraps `text` into lines no wider than `maxWidth`, breaking at spaces, after hyphens and slashes and
-    /// between CJK characters; a word longer than a line is broken between characters. At most `maxLines`
+    /// Wraps `text` into lines no wider than `maxWidth`, breaking at spaces and between CJK characters; a
+    /// word longer than a line is broken after a hyphen or slash, else between characters. At most `maxLines`
     /// lines; the last one ends with "…" when text was cut.
     func wrap(_ text: String, size: Double, bold: Bool = false, maxWidth: Double, maxLines: Int = .max) -> [String] {
         let words = Self.breakIntoWords(DOTText.singleLine(text))
@@ -85,13 +85,17 @@ struct TextMetrics: Sendable {
             }
             if !current.isEmpty { lines.append(current.trimmingTrailingSpace) }
             current = word.trimmingLeadingSpace
-            // A single word wider than a line: cut it between characters.
+            // A single word wider than a line: cut it after its last hyphen or slash that fits, else
+            // between characters.
             while width(current, size: size, bold: bold) > maxWidth, current.count > 1 {
                 var head = ""
+                var lastBreak = 0
                 for character in current {
                     if width(head + String(character), size: size, bold: bold) > maxWidth, !head.isEmpty { break }
                     head.append(character)
+                    if character == "-" || character == "/" { lastBreak = head.count }
                 }
+                if lastBreak > 0, lastBreak < head.count { head = String(head.prefix(lastBreak)) }
                 lines.append(head)
                 current = String(current.dropFirst(head.count))
             }
@@ -116,8 +120,8 @@ struct TextMetrics: Sendable {
         return kept.trimmingTrailingSpace + "…"
     }
 
-    /// Splits text into pieces that may not be separated: words with their leading space, CJK characters
-    /// on their own, and words split after `-` and `/`.
+    /// Splits text into pieces that may not be separated: words with their leading space and CJK characters
+    /// on their own. Hyphenated words stay whole (`SOP-WS-07`) unless they are wider than a line.
     private static func breakIntoWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
@@ -132,10 +136,6 @@ struct TextMetrics: Sendable {
                 current = ""
             } else {
                 current.append(character)
-                if character == "-" || character == "/" {
-                    words.append(current)
-                    current = ""
-                }
             }
         }
         if !current.isEmpty { words.append(current) }
