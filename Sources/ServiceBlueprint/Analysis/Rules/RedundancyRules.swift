@@ -539,6 +539,14 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
         // The next steps with a department, looking through steps without one (the customer, systems,
         // evidence), which break no chain.
         func nextStaffed(after v: Int32, backwards: Bool = false) -> [Int32] {
+            // Fast path: every direct neighbour has a department (the usual case).
+            var direct: [Int32] = []
+            var allStaffed = true
+            let collect = { (w: Int32, _: Int32, _: FlowKind) in
+                if department(w) == nil { allStaffed = false } else { direct.append(w) }
+            }
+            if backwards { graph.forEachPredecessor(of: v, collect) } else { graph.forEachSuccessor(of: v, collect) }
+            if allStaffed { return direct.count > 1 ? Array(Set(direct)).sorted() : direct }
             var found: [Int32] = []
             var seen: Set<Int32> = [v]
             var frontier = [v]
