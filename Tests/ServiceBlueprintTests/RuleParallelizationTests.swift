@@ -66,6 +66,33 @@ struct RuleParallelizationTests {
         #expect(Fixture.findings(ParallelizableChainRule(), toBe).isEmpty)
     }
 
+    @Test func joinsEveryExitWhenTheChainEndsInAFork() throws {
+        var blueprint = Self.loanApplication()
+        blueprint.steps.append(Fixture.step("notify", "Notify the broker", .support, actor: "clerk", minutes: 1, needs: ["fraud-flag"]))
+        blueprint.flows.append(Flow(from: "check-fraud", to: "notify"))
+        let finding = try #require(Fixture.findings(ParallelizableChainRule(), blueprint).first)
+        guard case .parallelize(let suggestion)? = finding.fix?.action else { return }
+        #expect(suggestion.exits == ["decide", "notify"])
+        #expect(finding.impact?.leadTimeSaved == .minutes(10))
+        #expect(suggestion.apply(to: blueprint).flows.map(\.id) == [
+            "receive->check-credit", "receive->check-fraud", "check-credit->decide", "check-credit->notify",
+            "check-fraud->decide", "check-fraud->notify",
+        ])
+    }
+
+    @Test func nothingMovesAcrossACustomerAction() {
+        var blueprint = Self.loanApplication()
+        blueprint.steps.insert(Fixture.step("sign", "Customer signs the consent", .customer, minutes: 2), at: 2)
+        blueprint.flows = Fixture.chain("receive", "check-credit", "sign", "check-fraud", "decide")
+        #expect(Fixture.findings(ParallelizableChainRule(), blueprint).isEmpty)
+    }
+
+    @Test func frontstageWorkDoesNotMove() {
+        var blueprint = Self.loanApplication()
+        blueprint.steps[2].lane = .frontstage
+        #expect(Fixture.findings(ParallelizableChainRule(), blueprint).isEmpty)
+    }
+
     @Test func staysSilentWhenTheLaterStepNeedsTheEarlierOnesOutput() {
         let blueprint = Self.loanApplication(fraudNeeds: ["application", "credit-score"])
         #expect(Fixture.findings(ParallelizableChainRule(), blueprint).isEmpty)

@@ -122,6 +122,22 @@ struct RuleRedundancyTests {
         #expect(finding.fix?.action == .mergeSteps(steps: ["check", "approve"]))
     }
 
+    @Test func threeLayersAreOneStack() throws {
+        var blueprint = Self.approvedTwice()
+        blueprint.steps.insert(
+            Fixture.step(
+                "inspect", "Associate inspects the item", .backstage, actor: "clerk", kind: .check, minutes: 3,
+                needs: ["refund-request"]),
+            at: 1)
+        blueprint.flows = Fixture.chain("request", "inspect", "check", "approve", "pay")
+        let findings = Fixture.findings(RedundantStackedApprovalRule(), blueprint)
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.stepIDs == ["check", "approve", "inspect"])
+        #expect(finding.message == "'Supervisor checks the refund' (check) and 'Manager approves the refund' (approve) check and approve 'Refund request' again after 'Associate inspects the item' (inspect) already checked it, with nothing changing it in between; the 2 extra layers add 2h of waiting but no new information.")
+        #expect(finding.impact == Impact(leadTimeSaved: .minutes(135), handoffsRemoved: 2, stepsRemoved: 2))
+    }
+
     @Test func approvalAfterAChangeIsNotStacked() {
         #expect(Fixture.findings(RedundantStackedApprovalRule(), Self.approvedTwice(adjustInBetween: true)).isEmpty)
     }
@@ -196,6 +212,14 @@ struct RuleRedundancyTests {
         let finding = try #require(Fixture.findings(RedundantReworkLoopRule(), Self.repairWithRetest(probability: nil)).first)
         #expect(finding.message.hasSuffix("takes 40min each pass; give the flow a probability to measure what it costs."))
         #expect(finding.impact == nil)
+    }
+
+    @Test func reworkOfTheSameStep() throws {
+        var blueprint = Self.repairWithRetest()
+        blueprint.flows[2] = Flow(from: "test", to: "test", kind: .rework, probability: 0.5)
+        let finding = try #require(Fixture.findings(RedundantReworkLoopRule(), blueprint).first)
+        #expect(finding.stepIDs == ["test"])
+        #expect(finding.message.hasSuffix("takes 10min each pass and runs in 50 % of cases, adding 10min per case on average."))
     }
 
     @Test func noReworkFlowNoFinding() {

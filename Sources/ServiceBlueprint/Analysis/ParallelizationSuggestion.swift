@@ -48,20 +48,21 @@ public struct ParallelizationSuggestion: Sendable, Hashable, Codable {
     /// Information and rework flows are kept; a flow that stays the same keeps its label, kind and
     /// probability. New flows are inserted where the chain's first flow was, so the output is
     /// deterministic. If the blueprint no longer has the chain (its flows changed), it is returned unchanged.
-    public func apply(to blueprint: Blueprint) -> Blueprint {
-        guard let last = steps.last else { return blueprint }
+    public func apply(to blueprint: Blueprint) -> Blueprint { blueprint.applying([self]) }
+
+    /// The flows to remove (indices) and to add, or `nil` when the chain's flows are not all there
+    /// (or were already taken by another suggestion).
+    func rewrite(of flows: [Flow], index: [FlowKey: [Int]], taken: Set<Int>) -> (removed: [Int], added: [Flow])? {
+        guard let last = steps.last else { return nil }
         let sequence = [entry] + steps
         let pairs = Array(zip(sequence, sequence.dropFirst())) + exits.map { (last, $0) }
         var removed: [Int] = []
         for (from, to) in pairs {
-            guard let found = blueprint.flows.indices.first(where: { f in
-                let flow = blueprint.flows[f]
-                return flow.from == from && flow.to == to && flow.kind.ordersWork && flow.kind != .rework
-                    && !removed.contains(f)
-            }) else { return blueprint }
+            guard let found = index[FlowKey(from: from, to: to)]?.first(where: { !taken.contains($0) && !removed.contains($0) })
+            else { return nil }
             removed.append(found)
         }
-        let original = removed.map { blueprint.flows[$0] }
+        let original = removed.map { flows[$0] }
         func flow(_ from: String, _ to: String) -> Flow {
             if let kept = original.first(where: { $0.from == from && $0.to == to }) { return kept }
             // A new edge into a step keeps the kind of the flow that used to lead into it (hand-off stays hand-off).
@@ -79,24 +80,44 @@ public struct ParallelizationSuggestion: Sendable, Hashable, Codable {
         for step in steps where !followed.contains(step) {
             for exit in exits { added.append(flow(step, exit)) }
         }
-
-        var result = blueprint
-        let removedSet = Set(removed)
-        var flows: [Flow] = []
-        flows.reserveCapacity(blueprint.flows.count - removed.count + added.count)
-        let insertAt = removed.min() ?? blueprint.flows.count
-        for (f, existing) in blueprint.flows.enumerated() {
-            if f == insertAt { flows.append(contentsOf: added) }
-            if !removedSet.contains(f) { flows.append(existing) }
-        }
-        result.flows = flows
-        return result
+        return (removed, added)
     }
 }
 
+/// A flow's endpoints, for finding the flows a suggestion rewrites.
+struct FlowKey: Hashable {
+    var from: String
+    var to: String
+}
+
 extension Blueprint {
-    /// The blueprint with each suggestion applied in turn (the "to-be" variant).
+    /// The blueprint with the suggestions applied (the "to-be" variant), in one pass over the flows.
+    ///
+    /// A suggestion whose chain flows are missing, or already rewritten by an earlier suggestion, is skipped.
     public func applying(_ suggestions: [ParallelizationSuggestion]) -> Blueprint {
-        suggestions.reduce(self) { $1.apply(to: $0) }
+        var index: [FlowKey: [Int]] = [:]
+        for (f, flow) in flows.enumerated() where flow.kind.ordersWork && flow.kind != .rework {
+            index[FlowKey(from: flow.from, to: flow.to), default: []].append(f)
+        }
+        var taken = Set<Int>()
+        var insertions: [Int: [Flow]] = [:]
+        for suggestion in suggestions {
+            guard let (removed, added) = suggestion.rewrite(of: flows, index: index, taken: taken),
+                let position = removed.min()
+            else { continue }
+            taken.formUnion(removed)
+            insertions[position, default: []].append(contentsOf: added)
+        }
+        guard !taken.isEmpty else { return self }
+        var result = self
+        var rewritten: [Flow] = []
+        rewritten.reserveCapacity(flows.count + insertions.values.reduce(0) { $0 + $1.count })
+        // New flows go where the chain's first flow was, so the output is deterministic.
+        for (f, flow) in flows.enumerated() {
+            if let added = insertions[f] { rewritten.append(contentsOf: added) }
+            if !taken.contains(f) { rewritten.append(flow) }
+        }
+        result.flows = rewritten
+        return result
     }
 }

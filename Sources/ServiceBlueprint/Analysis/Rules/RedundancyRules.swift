@@ -431,7 +431,7 @@ public struct RedundantReworkLoopRule: BlueprintRule {
             let probability = flows[f].probability
             var message = "Work at \(context.name(ofStep: source)) goes back to \(context.name(ofStep: target))"
             var impact: Impact?
-            if loop.count >= 2, let last = loop.last, last == source {
+            if loop.count >= 2 || (loop == [source] && source == target), let last = loop.last, last == source {
                 let time = loopTime(loop, context: context)
                 let path = loop.count > 4
                     ? "\(context.name(ofStep: loop[0])) → … (\(loop.count - 2) steps) → \(context.name(ofStep: last))"
@@ -451,7 +451,7 @@ public struct RedundantReworkLoopRule: BlueprintRule {
                 message += " as rework, but no work flow leads from the second back to the first, so the loop is not closed."
             }
             findings.append(context.finding(
-                message, steps: loop.count >= 2 ? loop : [source, target], flows: [Int32(f)], path: ["flows", f],
+                message, steps: !loop.isEmpty ? loop : [source, target], flows: [Int32(f)], path: ["flows", f],
                 fix: SuggestedFix(
                     .preventRework(step: flows[f].from, returnsTo: flows[f].to),
                     summary: "Remove the cause of rework found at \(context.name(ofStep: source)) before the work reaches it."),
@@ -539,10 +539,20 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
         // The next steps with a department, looking through steps without one (the customer, systems,
         // evidence), which break no chain.
         func nextStaffed(after v: Int32, backwards: Bool = false) -> [Int32] {
+            // Fast path: every direct neighbour has a department (the usual case).
+            var direct: [Int32] = []
+            var allStaffed = true
+            let collect = { (w: Int32, _: Int32, _: FlowKind) in
+                if department(w) == nil { allStaffed = false } else { direct.append(w) }
+            }
+            if backwards { graph.forEachPredecessor(of: v, collect) } else { graph.forEachSuccessor(of: v, collect) }
+            if allStaffed { return direct.count > 1 ? Array(Set(direct)).sorted() : direct }
             var found: [Int32] = []
             var seen: Set<Int32> = [v]
             var frontier = [v]
-            for _ in 0..<6 where !frontier.isEmpty {
+            // A few hops and a few hundred steps: enough to look through a customer action or a system
+            // step, and bounded on blueprints with huge unstaffed regions.
+            for _ in 0..<6 where !frontier.isEmpty && seen.count < 512 {
                 var following: [Int32] = []
                 for u in frontier {
                     let visit = { (w: Int32, _: Int32, _: FlowKind) in

@@ -183,7 +183,10 @@ public struct StructureUnsupportedCustomerActionRule: BlueprintRule {
         var seen: Set<Int32> = [c]
         var stack = [c]
         var found = false
+        // Bounded so a hub of frontstage steps cannot make the rule quadratic; a search that runs out
+        // counts as supported (no finding rather than a doubtful one).
         while let v = stack.popLast(), !found {
+            if seen.count > 10_000 { return true }
             let visit = { (w: Int32, _: Int32, _: FlowKind) in
                 guard !found, seen.insert(w).inserted else { return }
                 let lane = steps[Int(w)].lane
