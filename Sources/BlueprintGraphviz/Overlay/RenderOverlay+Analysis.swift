@@ -1,6 +1,9 @@
 import ServiceBlueprint
 
 extension RenderOverlay {
+    /// Findings that involve more steps than this (journey-wide ones) get no per-step badges.
+    static let maximumStepsPerBadgedFinding = 3
+
     /// Builds the findings overlay from an analysis report: the critical path of the main journey,
     /// redundant steps, parallelization suggestions and a badge per finding on the steps involved.
     ///
@@ -17,7 +20,9 @@ extension RenderOverlay {
             criticalFlows = Set(zip(journey.criticalPath, journey.criticalPath.dropFirst()).map { "\($0)->\($1)" })
         }
         for finding in report.findings {
-            if finding.ruleID.hasPrefix("redundant-"), let step = finding.stepIDs.last, redundant[step] == nil {
+            // The redundant step is the finding's subject (the step its path points at), not the
+            // earlier step it repeats.
+            if finding.ruleID.hasPrefix("redundant-"), let step = Self.subjectStep(of: finding, in: blueprint), redundant[step] == nil {
                 redundant[step] = finding.message
             }
             if case .parallelize(let suggestion)? = finding.fix?.action {
@@ -25,9 +30,22 @@ extension RenderOverlay {
                     parallel.append(ParallelPair(first: partner, second: suggestion.step, note: finding.impact?.description ?? ""))
                 }
             }
+            // Journey-wide findings name every step of a path; a badge on each would bury the
+            // step-level ones, so only findings about a few steps get badges.
+            guard finding.stepIDs.count <= Self.maximumStepsPerBadgedFinding else { continue }
             for step in finding.stepIDs {
-                findings[step, default: []].append(Finding(severity: finding.severity, message: "[\(finding.ruleID)] \(finding.message)"))
+                findings[step, default: []].append(Finding(severity: finding.severity, message: finding.ruleID))
             }
         }
+    }
+
+    /// The step a finding is about: the one its model path points at, else its first step.
+    static func subjectStep(of finding: ServiceBlueprint.Finding, in blueprint: Blueprint) -> String? {
+        if let components = finding.path?.components, components.count >= 2,
+            components[0] == .key("steps"), case .index(let index) = components[1], blueprint.steps.indices.contains(index)
+        {
+            return blueprint.steps[index].id
+        }
+        return finding.stepIDs.first
     }
 }
