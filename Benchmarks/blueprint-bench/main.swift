@@ -8,6 +8,8 @@ import ServiceBlueprint
 
 // montecarlo (issue 4) parses its own arguments: see MonteCarloBenchmark.swift.
 if CommandLine.arguments.dropFirst().first == "montecarlo" { runMonteCarloBenchmark(Array(CommandLine.arguments.dropFirst(2))) }
+// corpus writes generated blueprint files for timing the CLI: see CorpusCommand.swift.
+if CommandLine.arguments.dropFirst().first == "corpus" { runCorpusCommand(Array(CommandLine.arguments.dropFirst(2))) }
 
 let usage = """
     usage: blueprint-bench graph|analyze|profile [--steps N] [--seed S]

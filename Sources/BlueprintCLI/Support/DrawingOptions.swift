@@ -27,7 +27,7 @@ struct DrawingOptions: ParsableArguments {
         var theme: RenderTheme { self == .standard ? .standard : .monochrome }
     }
 
-    @Option(help: "Output format: svg, png, pdf or dot.")
+    @Option(help: "Output format: svg, png, pdf, or dot (the generated Graphviz source, positions pinned; lay out with `neato -n2`).")
     var format: Format = .svg
 
     @Option(help: "Draw analysis results on the diagram: none, or findings (critical path, redundant steps, parallel suggestions, utilization heat, finding badges).")
@@ -65,6 +65,10 @@ struct DrawingOptions: ParsableArguments {
         var overlayData: RenderOverlay?
         if overlay == .findings {
             overlayData = DiagramRenderer.overlay(for: document.blueprint, configuration: configuration)
+        }
+        // DOT is the source we generate (positions pinned, ready for `neato -n2`), not a Graphviz re-print.
+        if format == .dot {
+            return Data(DOTWriter(options: renderOptions).dot(for: document.blueprint, overlay: overlayData).utf8)
         }
         return try GraphvizRenderer.shared.render(
             document.blueprint, format: format.output, options: renderOptions, overlay: overlayData)

@@ -1,0 +1,36 @@
+import Foundation
+import ServiceBlueprint
+
+/// `blueprint-bench corpus --count N --steps S -o DIR`: writes N generated blueprints of S steps
+/// each as YAML, for timing `blueprint render DIR -o OUT` (issue 6: 50 × 50 steps under 10 s).
+func runCorpusCommand(_ arguments: [String]) -> Never {
+    var count = 50
+    var steps = 50
+    var output = "corpus"
+    var rest = arguments[...]
+    while let flag = rest.popFirst() {
+        guard let value = rest.popFirst() else { break }
+        switch flag {
+        case "--count": count = Int(value) ?? count
+        case "--steps": steps = Int(value) ?? steps
+        case "-o", "--output": output = value
+        default:
+            print("usage: blueprint-bench corpus [--count N] [--steps S] [-o DIR]")
+            exit(2)
+        }
+    }
+    do {
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        for index in 0..<count {
+            var blueprint = BlueprintGenerator(stepCount: steps, seed: UInt64(index + 1)).generate()
+            blueprint.id = "generated-\(index + 1)"
+            let path = (output as NSString).appendingPathComponent(String(format: "generated-%03d.yaml", index + 1))
+            try blueprint.write(to: path, format: .yaml)
+        }
+    } catch {
+        print("error: \(error)")
+        exit(1)
+    }
+    print("wrote \(count) blueprints of \(steps) steps to \(output)")
+    exit(0)
+}
