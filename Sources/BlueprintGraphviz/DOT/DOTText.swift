@@ -206,16 +206,21 @@ enum DOTText {
     /// A colour Graphviz understands: `#RGB`-style hex of 6 or 8 digits, or a plain colour name. Anything
     /// else becomes black, so a theme can never inject DOT or xdot syntax.
     static func color(_ raw: String) -> String {
-        let value = raw.trimmingCharacters(in: .whitespaces)
-        if value.hasPrefix("#") {
-            let digits = value.dropFirst()
-            if (digits.count == 6 || digits.count == 8), digits.utf8.allSatisfy(isHexDigit) { return value }
-            return "#000000"
+        var bytes = Substring(raw).utf8[...]
+        while bytes.first == UInt8(ascii: " ") { bytes = bytes.dropFirst() }
+        while bytes.last == UInt8(ascii: " ") { bytes = bytes.dropLast() }
+        guard let first = bytes.first else { return "#000000" }
+        if first == UInt8(ascii: "#") {
+            let digits = bytes.dropFirst()
+            guard digits.count == 6 || digits.count == 8, digits.allSatisfy(isHexDigit) else { return "#000000" }
+        } else {
+            let isName = bytes.count <= 32 && bytes.allSatisfy {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            }
+            guard isName else { return "#000000" }
         }
-        if !value.isEmpty, value.count <= 32, value.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
-            return value
-        }
-        return "#000000"
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A number for DOT: at most two decimals, no trailing zeros, no exponent, `-0` written `0`.

@@ -66,14 +66,15 @@ public struct Analyzer: Sendable {
         return AnalysisContext(blueprint: blueprint, graph: graph, metrics: metrics, scopes: scopes, index: index)
     }
 
-    /// Orders findings by model path (numeric indices), then by rule order, then by message.
+    /// Orders findings by model path (first key, then index numerically, then the rest of the path),
+    /// then by rule order, then by message.
     static func sorted(_ findings: [Finding], rules: [any BlueprintRule]) -> [Finding] {
         var rank: [String: Int] = [:]
         for (position, rule) in rules.enumerated() where rank[rule.id] == nil { rank[rule.id] = position }
-        // Cheap keys first (the usual `steps[i]` paths compare as a string and an integer); full paths break ties.
         struct Key {
             var head: String
             var index: Int
+            var rest: [PathKey]
             var rule: Int
             var position: Int
         }
@@ -81,27 +82,30 @@ public struct Analyzer: Sendable {
             let components = finding.path?.components ?? []
             var head = ""
             var index = -1
-            if case .key(let key)? = components.first { head = key }
-            if components.count > 1, case .index(let i) = components[1] { index = i }
-            return Key(head: head, index: index, rule: rank[finding.ruleID] ?? Int.max, position: position)
+            var restStart = 0
+            if case .key(let key)? = components.first {
+                head = key
+                restStart = 1
+                if components.count > 1, case .index(let i) = components[1] { index = i; restStart = 2 }
+            }
+            return Key(
+                head: head, index: index, rest: components.dropFirst(restStart).map(PathKey.init),
+                rule: rank[finding.ruleID] ?? Int.max, position: position)
         }
         let order = keys.sorted { a, b in
             if a.head != b.head { return a.head < b.head }
             if a.index != b.index { return a.index < b.index }
-            let x = findings[a.position], y = findings[b.position]
-            let xPath = (x.path?.components ?? []).map(PathKey.init)
-            let yPath = (y.path?.components ?? []).map(PathKey.init)
-            if xPath != yPath { return xPath.lexicographicallyPrecedes(yPath) }
+            if a.rest != b.rest { return a.rest.lexicographicallyPrecedes(b.rest) }
             if a.rule != b.rule { return a.rule < b.rule }
-            if x.message != y.message { return x.message < y.message }
-            if x.stepIDs != y.stepIDs { return x.stepIDs.lexicographicallyPrecedes(y.stepIDs) }
+            let x = findings[a.position].message, y = findings[b.position].message
+            if x != y { return x < y }
             return a.position < b.position
         }
         return order.map { findings[$0.position] }
     }
 
     /// A path component that sorts keys alphabetically and indices numerically.
-    struct PathKey: Comparable {
+    struct PathKey: Comparable, Equatable {
         let key: String
         let index: Int
         init(_ component: ModelPath.Component) {

@@ -531,22 +531,41 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
     /// Finds bounces.
     public func analyze(_ context: AnalysisContext) -> [Finding] {
         let graph = context.graph
+        let steps = context.blueprint.steps
         let n = graph.stepCount
-        // Evidence is something the customer sees, not work: it belongs to no department here.
-        func department(_ v: Int32) -> String? {
-            context.blueprint.steps[Int(v)].lane == .evidence ? nil : context.department(ofStep: v)
+        // Departments as small integers; evidence is something the customer sees, not work, so it
+        // belongs to no department here (-1), like the customer and unstaffed systems.
+        var names: [String] = []
+        var codes: [String: Int32] = [:]
+        var code = [Int32](repeating: -1, count: n)
+        for v in 0..<n where steps[v].lane != .evidence {
+            guard let department = context.department(ofStep: Int32(v)) else { continue }
+            if let known = codes[department] {
+                code[v] = known
+            } else {
+                codes[department] = Int32(names.count)
+                code[v] = Int32(names.count)
+                names.append(department)
+            }
         }
-        // The next steps with a department, looking through steps without one (the customer, systems,
-        // evidence), which break no chain.
+        // The next steps with a department, looking through steps without one, which break no chain.
         func nextStaffed(after v: Int32, backwards: Bool = false) -> [Int32] {
             // Fast path: every direct neighbour has a department (the usual case).
             var direct: [Int32] = []
             var allStaffed = true
             let collect = { (w: Int32, _: Int32, _: FlowKind) in
-                if department(w) == nil { allStaffed = false } else { direct.append(w) }
+                if code[Int(w)] < 0 { allStaffed = false } else { direct.append(w) }
             }
             if backwards { graph.forEachPredecessor(of: v, collect) } else { graph.forEachSuccessor(of: v, collect) }
-            if allStaffed { return direct.count > 1 ? Array(Set(direct)).sorted() : direct }
+            if allStaffed {
+                if direct.count > 1 {
+                    direct.sort()
+                    var unique: [Int32] = []
+                    for w in direct where unique.last != w { unique.append(w) }
+                    return unique
+                }
+                return direct
+            }
             var found: [Int32] = []
             var seen: Set<Int32> = [v]
             var frontier = [v]
@@ -557,7 +576,7 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
                 for u in frontier {
                     let visit = { (w: Int32, _: Int32, _: FlowKind) in
                         guard seen.insert(w).inserted else { return }
-                        if department(w) != nil { found.append(w) } else { following.append(w) }
+                        if code[Int(w)] >= 0 { found.append(w) } else { following.append(w) }
                     }
                     if backwards { graph.forEachPredecessor(of: u, visit) } else { graph.forEachSuccessor(of: u, visit) }
                 }
@@ -567,47 +586,50 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
         }
         var inner = [Bool](repeating: false, count: n)
         var findings: [Finding] = []
-        for v in 0..<Int32(n) where !inner[Int(v)] {
-            guard let middle = department(v) else { continue }
+        for v in 0..<Int32(n) where !inner[Int(v)] && code[Int(v)] >= 0 {
+            let middle = code[Int(v)]
             // A bounce: a step of another department before v, and one of that same department after it.
-            var bounce: (from: Int32, to: Int32)?
+            let before = nextStaffed(after: v, backwards: true).filter { code[Int($0)] != middle }
+            guard !before.isEmpty else { continue }
             let after = nextStaffed(after: v)
-            for u in nextStaffed(after: v, backwards: true) where bounce == nil {
-                guard let outer = department(u), outer != middle else { continue }
-                if let w = after.first(where: { department($0) == outer }) { bounce = (u, w) }
+            var bounce: (from: Int32, to: Int32)?
+            for u in before where bounce == nil {
+                if let w = after.first(where: { code[Int($0)] == code[Int(u)] }) { bounce = (u, w) }
             }
-            guard let bounce, let home = department(bounce.from) else { continue }
+            guard let bounce else { continue }
+            let home = code[Int(bounce.from)]
             // Grow the chain both ways while the work keeps alternating between the two departments.
             var chain = [bounce.from, v, bounce.to]
-            while let last = chain.last, let lastDepartment = department(last),
+            while let last = chain.last,
                 let w = nextStaffed(after: last).first(where: {
-                    !chain.contains($0) && department($0) == (lastDepartment == home ? middle : home)
+                    !chain.contains($0) && code[Int($0)] == (code[Int(last)] == home ? middle : home)
                 })
             {
                 chain.append(w)
             }
-            while let first = chain.first, let firstDepartment = department(first),
+            while let first = chain.first,
                 let u = nextStaffed(after: first, backwards: true).first(where: {
-                    !chain.contains($0) && department($0) == (firstDepartment == home ? middle : home)
+                    !chain.contains($0) && code[Int($0)] == (code[Int(first)] == home ? middle : home)
                 })
             {
                 chain.insert(u, at: 0)
             }
             for node in chain.dropFirst().dropLast() { inner[Int(node)] = true }
-            let departments = chain.map { department($0) ?? "" }
+            let departments = chain.map { code[Int($0)] }
             let start = departments[0]
+            let other = start == home ? middle : home
             let crossings = chain.count - 1
             let remaining = departments.last == start ? 0 : 1
             let reassign = zip(chain, departments).dropFirst().dropLast().filter { $0.1 != start }.map(\.0)
-            let other = start == home ? middle : home
-            let message = "Work bounces between departments '\(start)' and '\(other)': "
+            let startName = names[Int(start)]
+            let message = "Work bounces between departments '\(startName)' and '\(names[Int(other)])': "
                 + chain.map(context.name(ofStep:)).joined(separator: " → ")
                 + " crosses the department wall \(crossings) times. Each crossing adds a hand-off and its queue."
             findings.append(context.finding(
                 message, steps: chain,
                 fix: SuggestedFix(
-                    .assignToOneTeam(steps: reassign.map { graph.id(of: $0) }, department: start),
-                    summary: "Let '\(start)' do \(context.names(ofSteps: reassign)) itself, so the work crosses the wall "
+                    .assignToOneTeam(steps: reassign.map { graph.id(of: $0) }, department: startName),
+                    summary: "Let '\(startName)' do \(context.names(ofSteps: reassign)) itself, so the work crosses the wall "
                         + (remaining == 0 ? "no more." : "once.")),
                 impact: Impact(handoffsRemoved: crossings - remaining)))
         }
