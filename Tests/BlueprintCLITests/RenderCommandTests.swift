@@ -18,7 +18,7 @@ struct RenderCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         for name in ["stores/retail.\(format)", "clinic.\(format)"] {
             let data = try Data(contentsOf: output.appendingPathComponent(name))
-            let magic: [String: [UInt8]] = ["svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8), "dot": Array("digraph".utf8)]
+            let magic: [String: [UInt8]] = ["svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8), "dot": Array("// Service blueprint".utf8)]
             #expect(Array(data.prefix(magic[format]!.count)) == magic[format]!, "\(name) starts like a \(format) file")
         }
         let leftovers = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { !$0.hasSuffix(".\(format)") && $0 != "stores" }

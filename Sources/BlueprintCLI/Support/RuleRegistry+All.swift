@@ -1,6 +1,6 @@
 import ServiceBlueprint
 
 extension RuleRegistry {
-    /// Every rule the command runs: the built-in analysis rules and the capacity rules.
-    static var all: [any BlueprintRule] { builtIn + capacity }
+    /// Every rule the command runs: all built-in rules, capacity included.
+    static var all: [any BlueprintRule] { builtIn }
 }

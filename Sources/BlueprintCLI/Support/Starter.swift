@@ -68,7 +68,7 @@ enum Starter {
               - id: standard
                 title: Standard request
                 start: submit-request
-                demand: {arrivals: 40, per: day}
+                demand: {arrivals: 12, per: day}
                 target: {leadTime: 1d, attainment: 0.9}
 
             steps:

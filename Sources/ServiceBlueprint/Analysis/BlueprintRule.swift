@@ -67,6 +67,8 @@ public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {
     case missing
     /// The shape of the blueprint: unreachable steps, dead ends, unsupported steps, missing evidence.
     case structure
+    /// Demand against capacity: unstable queues, high utilization, bottlenecks, throughput ceilings.
+    case capacity
     /// Third-party rules.
     case custom
 
@@ -77,6 +79,7 @@ public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {
         case .parallelizable: "Serial chains that could run in parallel"
         case .missing: "Missing standards"
         case .structure: "Structure"
+        case .capacity: "Capacity and bottlenecks"
         case .custom: "Other rules"
         }
     }

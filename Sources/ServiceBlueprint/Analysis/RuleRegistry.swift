@@ -1,8 +1,11 @@
 /// The built-in rules and lookups over rule sets.
 public enum RuleRegistry {
     /// Every built-in rule, grouped by family: redundant steps, parallelizable chains, missing
-    /// standards, structure.
-    public static let builtIn: [any BlueprintRule] = [
+    /// standards, structure, and capacity (``capacity``).
+    public static let builtIn: [any BlueprintRule] = analysis + capacity
+
+    /// The rules that need no demand or capacity data: redundancy, parallelism, standards, structure.
+    public static let analysis: [any BlueprintRule] = [
         RedundantInformationRequestRule(),
         RedundantDuplicateStepRule(),
         RedundantStackedApprovalRule(),
