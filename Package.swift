@@ -75,6 +75,21 @@ let package = Package(
             dependencies: ["ServiceBlueprint"],
             path: "Examples/DesignerBlueprint"
         ),
+        .executableTarget(
+            name: "AsIsToBe",
+            dependencies: ["ServiceBlueprint"],
+            path: "Examples/AsIsToBe"
+        ),
+        .executableTarget(
+            name: "CustomRule",
+            dependencies: ["ServiceBlueprint"],
+            path: "Examples/CustomRule"
+        ),
+        .executableTarget(
+            name: "FolderSummary",
+            dependencies: ["ServiceBlueprint"],
+            path: "Examples/FolderSummary"
+        ),
         .testTarget(
             name: "ServiceBlueprintTests",
             dependencies: ["ServiceBlueprint"],

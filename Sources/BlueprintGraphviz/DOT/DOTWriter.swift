@@ -11,7 +11,7 @@ import ServiceBlueprint
 ///
 /// In SVG output each step is a group with `id="step-<id>"` (non-alphanumeric characters written `_XX`),
 /// classes such as `step lane-frontstage kind-decision failpoint critical`, a tooltip with the step's
-/// details and a link to ``ServiceBlueprint/Step/url`` (or an `http(s)` SOP reference). Each flow has
+/// details and a link to the step's `url` (or an `http(s)` SOP reference). Each flow has
 /// `id="flow-<from>--<to>--<kind>"` and classes such as `flow flow-sequence touchpoint`.
 ///
 /// ```swift
@@ -30,7 +30,7 @@ public struct DOTWriter: Sendable {
     /// The DOT text of `blueprint`.
     ///
     /// - Parameters:
-    ///   - blueprint: the blueprint; it need not be valid (see ``GraphvizRenderer/render(_:format:options:overlay:)``).
+    ///   - blueprint: the blueprint; it need not be valid (see ``GraphvizRenderer/render(_:format:options:overlay:)-7nsrh``).
     ///   - overlay: analysis findings to draw on top; ignored when ``RenderOptions/showOverlay`` is `false`.
     public func dot(for blueprint: Blueprint, overlay: RenderOverlay? = nil) -> String {
         let drawing = Drawing(blueprint: blueprint, options: options, overlay: options.showOverlay ? overlay : nil)

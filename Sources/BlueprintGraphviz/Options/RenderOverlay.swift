@@ -72,7 +72,7 @@ public struct RenderOverlay: Sendable, Hashable {
     public var parallel: [ParallelPair]
     /// Step ids on the critical path, drawn with a heavy border.
     public var criticalSteps: Set<String>
-    /// Flow ids (``ServiceBlueprint/Flow/id``, `from->to`) on the critical path, drawn heavy.
+    /// Flow ids (`Flow.id`, `from->to`) on the critical path, drawn heavy.
     public var criticalFlows: Set<String>
     /// Findings per step id, drawn on the card in this order (at most ``maxFindingsPerStep``).
     public var findings: [String: [Finding]]

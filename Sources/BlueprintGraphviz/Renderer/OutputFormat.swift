@@ -68,7 +68,7 @@ public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable, Cus
 /// A Graphviz layout engine.
 ///
 /// Blueprints are laid out by this package itself and rendered with ``pinned``; the other engines
-/// are there for ``GraphvizRenderer/render(dot:format:engine:)`` on arbitrary DOT text.
+/// are there for ``GraphvizRenderer/render(dot:format:engine:)-44mm6`` on arbitrary DOT text.
 /// A `layout` attribute in the DOT text takes precedence over the engine passed in (Graphviz's rule).
 public enum LayoutEngine: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// Hierarchical layout in ranks.

@@ -21,8 +21,10 @@ extension Blueprint {
 
     /// Writes the blueprint to `path` atomically (see ``AtomicFile``).
     ///
-    /// - Parameter format: The format to write; `nil` picks it from the extension, YAML when the
-    ///   extension names neither.
+    /// - Parameters:
+    ///   - path: The file to write; its folder must exist.
+    ///   - format: The format to write; `nil` picks it from the extension, YAML when the
+    ///     extension names neither.
     /// - Throws: ``AtomicFileError`` when the file cannot be written; the old file is then unchanged.
     public func write(to path: String, format: DocumentFormat? = nil) throws {
         let chosen = format ?? DocumentFormat(path: path) ?? .yaml

@@ -11,7 +11,7 @@
 /// ```swift
 /// let graph = BlueprintGraph(blueprint)
 /// let order = graph.topologicalOrder()          // work order, rework edges ignored
-/// let timing = graph.criticalPath()             // earliest/latest start, slack, critical path
+/// let timing = graph.longestPath()              // earliest/latest start, slack, critical path
 /// ```
 public struct BlueprintGraph: Sendable {
     /// The step ids, by node index.
