@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .library(name: "ServiceBlueprint", targets: ["ServiceBlueprint"]),
         .library(name: "BlueprintGraphviz", targets: ["BlueprintGraphviz"]),
-        .executable(name: "blueprint", targets: ["BlueprintCLI"]),
+        .executable(name: "blueprint", targets: ["blueprint"]),
         .plugin(name: "RenderBlueprints", targets: ["RenderBlueprints"]),
         .plugin(name: "CheckBlueprints", targets: ["CheckBlueprints"]),
     ],
@@ -32,13 +32,16 @@ let package = Package(
             name: "BlueprintGraphviz",
             dependencies: ["ServiceBlueprint", "CGraphviz"]
         ),
+        // Named like its product so the package plugins can depend on it (a plugin cannot depend
+        // on an executable target exported under another product name).
         .executableTarget(
-            name: "BlueprintCLI",
+            name: "blueprint",
             dependencies: [
                 "ServiceBlueprint",
                 "BlueprintGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            path: "Sources/BlueprintCLI"
         ),
         .plugin(
             name: "RenderBlueprints",
@@ -46,14 +49,14 @@ let package = Package(
                 intent: .custom(verb: "render-blueprints", description: "Render every blueprint in blueprints/ with the blueprint tool."),
                 permissions: [.writeToPackageDirectory(reason: "Writes the rendered diagrams next to the blueprints.")]
             ),
-            dependencies: ["BlueprintCLI"]
+            dependencies: ["blueprint"]
         ),
         .plugin(
             name: "CheckBlueprints",
             capability: .command(
                 intent: .custom(verb: "check-blueprints", description: "Check every blueprint in blueprints/ with the blueprint tool.")
             ),
-            dependencies: ["BlueprintCLI"]
+            dependencies: ["blueprint"]
         ),
         .executableTarget(
             name: "blueprint-bench",
@@ -102,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BlueprintCLITests",
-            dependencies: ["ServiceBlueprint", "BlueprintCLI"],
+            dependencies: ["ServiceBlueprint", "blueprint"],
             exclude: ["Schemas"]
         ),
     ],

@@ -19,7 +19,7 @@ do {
         Actors {
             Actor(id: "barista", title: "Barista", kind: .role, department: "bar", capacity: 2,
                   hours: WorkingHours(perDay: 10, daysPerWeek: 7))
-            Actor(id: "cashier", title: "Cashier", kind: .role, department: "counter", capacity: 1,
+            Actor(id: "cashier", title: "Cashier", kind: .role, department: "counter", capacity: 2,
                   hours: WorkingHours(perDay: 10, daysPerWeek: 7))
             Actor(id: "pos", title: "Till and kitchen display", kind: .system)
         }

@@ -52,7 +52,8 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             let report = analyzer.analyze(document.blueprint, sourceMap: document.sourceMap)
-            problems += report.findings.map { Problem(finding: $0, path: file.input.path) }
+            // In file order, the way editors and reviewers read them.
+            problems += report.findings.map { Problem(finding: $0, path: file.input.path) }.sorted(by: Problem.inFileOrder)
         }
 
         let text: String

@@ -29,6 +29,11 @@ struct InitCommand: ParsableCommand {
             Terminal.error("\(path): error: cannot write: \(error)")
             throw ExitStatus.findings.exitCode
         }
-        Terminal.output("Created \(path). Next: blueprint check \(path) && blueprint render \(path) -o out")
+        Terminal.output("""
+            Created \(path). Next, check and draw it:
+              blueprint check \(path)
+              blueprint render \(path) -o out
+            (From a clone of ServiceBlueprint, prefix the commands with `swift run`.)
+            """)
     }
 }

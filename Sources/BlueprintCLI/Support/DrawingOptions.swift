@@ -79,12 +79,25 @@ struct DrawingOptions: ParsableArguments {
 enum DiagramRenderer {
     static func overlay(for blueprint: Blueprint, configuration: AnalysisConfiguration) -> RenderOverlay {
         let report = Analyzer(configuration: configuration, rules: RuleRegistry.all).analyze(blueprint)
-        return RenderOverlay(report: report, blueprint: blueprint)
+        return RenderOverlay(report: report, blueprint: blueprint, utilization: heat(for: blueprint))
     }
 
     static func svg(for document: BlueprintDocument, report: AnalysisReport) throws -> String {
-        let overlay = RenderOverlay(report: report, blueprint: document.blueprint)
+        let overlay = RenderOverlay(report: report, blueprint: document.blueprint, utilization: heat(for: document.blueprint))
         let data = try GraphvizRenderer.shared.render(document.blueprint, format: .svg, options: RenderOptions(), overlay: overlay)
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Heat per step: the utilization of the queueing actor that performs it.
+    static func heat(for blueprint: Blueprint) -> [String: RenderOverlay.Heat] {
+        let capacity = CapacityAnalysis(blueprint)
+        var heat: [String: RenderOverlay.Heat] = [:]
+        for actor in capacity.actors where actor.isQueue {
+            guard let utilization = actor.utilization, utilization.isFinite else { continue }
+            for step in actor.steps {
+                heat[step] = .init(value: utilization, label: String(format: "%@ %.0f%% busy", actor.actorID, utilization * 100))
+            }
+        }
+        return heat
     }
 }

@@ -36,6 +36,11 @@ struct Problem: Hashable, Codable {
         fix = finding.fix?.summary
     }
 
+    /// Orders by line and column; problems without a location keep their place after located ones.
+    static func inFileOrder(_ a: Problem, _ b: Problem) -> Bool {
+        (a.line ?? Int.max, a.column ?? Int.max) < (b.line ?? Int.max, b.column ?? Int.max)
+    }
+
     /// `path:line:column: severity: message [rule]`, the compiler style editors understand.
     var compilerStyle: String {
         var place = path

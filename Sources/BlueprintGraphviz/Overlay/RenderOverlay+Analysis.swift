@@ -33,6 +33,8 @@ extension RenderOverlay {
             // Journey-wide findings name every step of a path; a badge on each would bury the
             // step-level ones, so only findings about a few steps get badges.
             guard finding.stepIDs.count <= Self.maximumStepsPerBadgedFinding else { continue }
+            // Capacity notes (which actor is the bottleneck, ceilings) are what the heat colour shows.
+            if finding.ruleID.hasPrefix("capacity-"), finding.severity == .note { continue }
             for step in finding.stepIDs {
                 findings[step, default: []].append(Finding(severity: finding.severity, message: finding.ruleID))
             }
