@@ -189,7 +189,11 @@ public struct BlueprintGraph: Sendable {
 
     /// Calls `body(target, flowIndex, kind)` for each out-edge of `node` whose kind is in `kinds`,
     /// without allocating. Out-of-range nodes have no edges.
-    /// - Parameter excluded: Flow indices to leave out, e.g. ``excludedFlows(for:)`` of a journey.
+    /// - Parameters:
+    ///   - node: The step index.
+    ///   - kinds: The flow kinds to follow.
+    ///   - excluded: Flow indices to leave out, e.g. ``excludedFlows(for:)`` of a journey.
+    ///   - body: Called with the target step index, the flow index and the flow kind.
     @inline(__always)
     public func forEachSuccessor(
         of node: Int32, kinds: FlowKindSet = .ordering, skipping excluded: StepSet? = nil,
@@ -209,7 +213,11 @@ public struct BlueprintGraph: Sendable {
     }
 
     /// Calls `body(source, flowIndex, kind)` for each in-edge of `node` whose kind is in `kinds`.
-    /// - Parameter excluded: Flow indices to leave out.
+    /// - Parameters:
+    ///   - node: The step index.
+    ///   - kinds: The flow kinds to follow.
+    ///   - excluded: Flow indices to leave out.
+    ///   - body: Called with the source step index, the flow index and the flow kind.
     @inline(__always)
     public func forEachPredecessor(
         of node: Int32, kinds: FlowKindSet = .ordering, skipping excluded: StepSet? = nil,
