@@ -237,6 +237,21 @@ enum DOTText {
         return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
+    /// A number for DOT with up to six decimals (trailing zeros dropped): node positions carry
+    /// sub-point tie-breaking offsets that two decimals would erase.
+    static func fine(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let millionths = Int((value * 1_000_000).rounded())
+        if millionths == 0 { return "0" }
+        let sign = millionths < 0 ? "-" : ""
+        let magnitude = abs(millionths)
+        var fraction = String(magnitude % 1_000_000)
+        if fraction == "0" { return "\(sign)\(magnitude / 1_000_000)" }
+        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(sign)\(magnitude / 1_000_000).\(fraction)"
+    }
+
     /// A length in inches for `width`/`height`, from points, with four decimals.
     static func inches(_ points: Double) -> String {
         guard points.isFinite, points > 0 else { return "0.01" }

@@ -43,11 +43,13 @@ extension Drawing {
                 }
             }
 
-            let center = Point(x: rect.midX, y: flipped(rect.midY))
+            let box = Drawing.routingBox(center: Point(x: rect.midX, y: flipped(rect.midY)),
+                                         width: rect.width, height: rect.height,
+                                         index: index, count: scene.steps.count)
             out += "  \(nodeName(index)) [id=\(DOTText.literal("step-" + DOTText.token(step.id))), "
             out += "class=\(DOTText.literal(classes.joined(separator: " "))), "
-            out += "pos=\"\(DOTText.number(center.x)),\(DOTText.number(center.y))!\", "
-            out += "width=\"\(DOTText.inches(rect.width))\", height=\"\(DOTText.inches(rect.height))\", "
+            out += "pos=\"\(DOTText.fine(box.center.x)),\(DOTText.fine(box.center.y))!\", "
+            out += "width=\"\(DOTText.inches(box.width))\", height=\"\(DOTText.inches(box.height))\", "
             if step.lane == .evidence { out += "shape=\"note\", " }
             if styles != ["rounded", "filled"] { out += "style=\(DOTText.literal(styles.joined(separator: ","))), " }
             out += "fillcolor=\(DOTText.literal(DOTText.color(fill))), color=\(DOTText.literal(DOTText.color(border)))"
