@@ -46,8 +46,15 @@ extension Drawing {
             out += "class=\(DOTText.literal(classes.joined(separator: " "))), color=\(DOTText.literal(DOTText.color(color)))"
             if penWidth != 1.3 { out += ", penwidth=\"\(DOTText.number(penWidth))\"" }
             if !styles.isEmpty { out += ", style=\(DOTText.literal(styles.joined(separator: ",")))" }
-            if arrowhead != "normal" { out += ", arrowhead=\"\(arrowhead)\"" }
-            if tailDot { out += ", dir=\"both\", arrowtail=\"dot\"" }
+            if arrowhead != "normal", !(tailDot && options.edgeRouting == .orthogonal) { out += ", arrowhead=\"\(arrowhead)\"" }
+            if tailDot {
+                // Graphviz 2.42's orthogonal router swaps the two ends of a `dir=both` edge (the
+                // head's arrow lands at the tail), so for ortho the shapes are given swapped to come
+                // out right: the dot at the source, the arrow at the target.
+                out += options.edgeRouting == .orthogonal
+                    ? ", dir=\"both\", arrowhead=\"dot\", arrowtail=\"\(arrowhead)\""
+                    : ", dir=\"both\", arrowtail=\"dot\""
+            }
             out += ", tooltip=\(DOTText.escString(tooltip(for: edge)))"
             let label = options.showFlowLabels ? flowLabel(edge) : nil
             if flow.kind == .rework || edge.from == edge.to {
