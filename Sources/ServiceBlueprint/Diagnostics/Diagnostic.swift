@@ -8,8 +8,14 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
     case error
 
     /// Orders severities from note to error.
-    public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
     }
     /// The raw name, as in `error:`.
     public var description: String { rawValue }

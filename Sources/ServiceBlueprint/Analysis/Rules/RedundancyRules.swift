@@ -190,7 +190,7 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
                     if exact[key] == nil { keys.append(key) }
                     exact[key, default: []].append(entry.step)
                 }
-                for key in keys where exact[key]!.count > 1 { groups.append((key, exact[key]!)) }
+                for key in keys { if let group = exact[key], group.count > 1 { groups.append((key, group)) } }
             }
             start = end
         }
