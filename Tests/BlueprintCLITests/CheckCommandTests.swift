@@ -119,6 +119,22 @@ struct CheckCommandTests {
         #expect(result.stdout.contains("\"ruleId\" : \"invalid-blueprint\""))
     }
 
+    @Test(".blueprint.yml next to the blueprints applies to them, from any working directory")
+    func configurationNextToBlueprints() throws {
+        let folder = try CLI.temporaryDirectory().appendingPathComponent("team/blueprints")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: CLI.packageRoot.appendingPathComponent("blueprints/clinic-visit.yaml"), to: folder.appendingPathComponent("clinic.yaml"))
+        let before = try CLI.run(["check", folder.path, "--fail-on", "never"])
+        #expect(before.stdout.contains("[missing-time-standard]"))
+        try "rules:\n  missing-time-standard:\n    enabled: false\n".write(
+            to: folder.deletingLastPathComponent().appendingPathComponent(".blueprint.yml"), atomically: true, encoding: .utf8)
+        let after = try CLI.run(["check", folder.path, "--fail-on", "never"])
+        #expect(after.status == 0)
+        #expect(!after.stdout.contains("[missing-time-standard]"), "the configuration in the parent folder applies")
+        #expect(after.stdout.contains("[parallelizable-chain]"), "other rules still run")
+    }
+
     @Test("a configuration file disables rules; a typo in it is a located error")
     func configuration() throws {
         let directory = try CLI.temporaryDirectory()

@@ -33,34 +33,39 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit with 1 when a finding has at least this severity.")
     var failOn: FailThreshold = .error
 
-    @Option(help: "Analysis configuration file (default: .blueprint.yml in the current directory, if present).", completion: .file())
+    @Option(help: "Analysis configuration file for every blueprint (default: the nearest .blueprint.yml in each blueprint's folder or above).", completion: .file())
     var config: String?
 
     mutating func run() throws {
         let (inputs, missing) = InputCollector.collect(paths)
-        let configuration = try ConfigurationLoader.load(explicit: config)
+        var configurations = ConfigurationResolver(explicit: config)
         let loaded = BlueprintLoader.load(inputs)
-        let analyzer = Analyzer(configuration: configuration.configuration, rules: RuleRegistry.all)
 
         var problems = missing.map { Problem(diagnostic: $0, path: $0.location?.path ?? "") }
-        problems += configuration.diagnostics.map { Problem(diagnostic: $0, path: config ?? AnalysisConfiguration.fileName) }
-        var invalid = !missing.isEmpty || configuration.diagnostics.contains { $0.severity == .error }
+        var invalid = !missing.isEmpty
+        var fileProblems: [Problem] = []
         for file in loaded {
-            problems += file.diagnostics.map { Problem(diagnostic: $0, path: file.input.path) }
+            fileProblems += file.diagnostics.map { Problem(diagnostic: $0, path: file.input.path) }
             guard let document = file.document else {
                 invalid = true
                 continue
             }
+            let analyzer = Analyzer(configuration: configurations.configuration(for: file.input.path), rules: RuleRegistry.all)
             let report = analyzer.analyze(document.blueprint, sourceMap: document.sourceMap)
             // In file order, the way editors and reviewers read them.
-            problems += report.findings.map { Problem(finding: $0, path: file.input.path) }.sorted(by: Problem.inFileOrder)
+            fileProblems += report.findings.map { Problem(finding: $0, path: file.input.path) }.sorted(by: Problem.inFileOrder)
         }
+        // Configuration problems first: they change what the findings below are.
+        let configurationDiagnostics = configurations.diagnostics
+        problems += configurationDiagnostics.map { Problem(diagnostic: $0, path: $0.location?.path ?? AnalysisConfiguration.fileName) }
+        problems += fileProblems
+        invalid = invalid || configurationDiagnostics.contains { $0.severity == .error }
 
         let text: String
         switch format {
         case .text: text = TextFormatter.format(problems, files: loaded.count)
         case .json: text = JSONFormatter.format(problems)
-        case .sarif: text = SARIFFormatter.format(problems, rules: analyzer.rules)
+        case .sarif: text = SARIFFormatter.format(problems, rules: RuleRegistry.all)
         case .github: text = GitHubFormatter.format(problems)
         }
         if !text.isEmpty { Terminal.output(text) }
@@ -77,15 +82,66 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// Finds and reads the analysis configuration.
-enum ConfigurationLoader {
-    /// Reads `explicit`, else `.blueprint.yml` in the current directory if it exists, else the defaults.
-    /// Problems in the file come back as located diagnostics.
-    static func load(explicit: String?) throws -> LoadedConfiguration {
-        let path = explicit ?? AnalysisConfiguration.fileName
-        guard explicit != nil || FileManager.default.fileExists(atPath: path) else {
-            return LoadedConfiguration(configuration: .default, diagnostics: [])
+/// Finds and reads the analysis configuration of each blueprint.
+///
+/// With `--config FILE`, that file applies to every blueprint. Otherwise each blueprint uses the
+/// nearest `.blueprint.yml` in its own folder or a folder above it (so a configuration lives next to
+/// the blueprints it governs), and the defaults when there is none. Each file is read once.
+struct ConfigurationResolver {
+    private let explicit: (path: String, loaded: LoadedConfiguration)?
+    /// Per folder: the configuration file that governs it (`nil`: none, use the defaults).
+    private var folders: [String: String?] = [:]
+    private var files: [String: LoadedConfiguration] = [:]
+    /// Configuration files in the order they were first used, for reporting their problems once.
+    private(set) var used: [String] = []
+
+    init(explicit path: String?) {
+        explicit = path.map { ($0, AnalysisConfiguration.load(contentsOfFile: $0, rules: RuleRegistry.all)) }
+        if let path { used = [path] }
+    }
+
+    /// The configuration for the blueprint at `blueprintPath`.
+    mutating func configuration(for blueprintPath: String) -> AnalysisConfiguration {
+        if let explicit { return explicit.loaded.configuration }
+        guard let file = governingFile(ofFolder: (blueprintPath as NSString).deletingLastPathComponent) else {
+            return .default
         }
-        return AnalysisConfiguration.load(contentsOfFile: path, rules: RuleRegistry.all)
+        if files[file] == nil {
+            files[file] = AnalysisConfiguration.load(contentsOfFile: file, rules: RuleRegistry.all)
+            used.append(file)
+        }
+        return files[file]?.configuration ?? .default
+    }
+
+    /// Problems in every configuration file used so far, located.
+    var diagnostics: [Diagnostic] {
+        if let explicit { return explicit.loaded.diagnostics }
+        return used.flatMap { files[$0]?.diagnostics ?? [] }
+    }
+
+    private mutating func governingFile(ofFolder folder: String) -> String? {
+        let start = folder.isEmpty ? "." : folder
+        var visited: [String] = []
+        var current = URL(fileURLWithPath: start).standardizedFileURL
+        var found: String?
+        while true {
+            if let known = folders[current.path] {
+                found = known
+                break
+            }
+            visited.append(current.path)
+            let candidate = current.appendingPathComponent(AnalysisConfiguration.fileName).path
+            if FileManager.default.fileExists(atPath: candidate) {
+                // Shown relative to the blueprint's folder as the user named it, when possible.
+                found = current.path == URL(fileURLWithPath: start).standardizedFileURL.path
+                    ? (start as NSString).appendingPathComponent(AnalysisConfiguration.fileName) : candidate
+                break
+            }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        for path in visited { folders[path] = .some(found) }
+        return found
     }
 }

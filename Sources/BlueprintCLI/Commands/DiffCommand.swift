@@ -23,7 +23,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text, markdown or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Analysis configuration file (default: .blueprint.yml in the current directory, if present).", completion: .file())
+    @Option(help: "Analysis configuration file for every blueprint (default: the nearest .blueprint.yml in each blueprint's folder or above).", completion: .file())
     var config: String?
 
     func run() throws {
@@ -34,8 +34,10 @@ struct DiffCommand: ParsableCommand {
         guard let before = loaded[0].document, let after = loaded[1].document else {
             throw ExitStatus.invalidInput.exitCode
         }
-        let configuration = try ConfigurationLoader.load(explicit: config)
-        let analyzer = Analyzer(configuration: configuration.configuration, rules: RuleRegistry.all)
+        // Both versions are judged by the same rules: the new file's configuration.
+        var configurations = ConfigurationResolver(explicit: config)
+        let analyzer = Analyzer(configuration: configurations.configuration(for: new), rules: RuleRegistry.all)
+        for diagnostic in configurations.diagnostics { Terminal.error(diagnostic.description) }
         let comparison = BlueprintComparison(
             old: before.blueprint, new: after.blueprint,
             oldReport: analyzer.analyze(before.blueprint), newReport: analyzer.analyze(after.blueprint))

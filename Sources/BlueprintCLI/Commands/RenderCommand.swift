@@ -30,8 +30,7 @@ struct RenderCommand: ParsableCommand {
         let (inputs, missing) = InputCollector.collect(paths)
         for diagnostic in missing { Terminal.error(diagnostic.description) }
         let plan = OutputPlan(inputs: inputs, directory: output, fileExtension: drawing.format.fileExtension)
-        let configuration = try ConfigurationLoader.load(explicit: drawing.config)
-        for diagnostic in configuration.diagnostics { Terminal.error(diagnostic.description) }
+        var configurations = ConfigurationResolver(explicit: drawing.config)
 
         var invalid = !missing.isEmpty
         var failed = 0
@@ -50,7 +49,7 @@ struct RenderCommand: ParsableCommand {
             }
             let target = plan.outputPath(for: input)
             do {
-                let data = try drawing.render(document, configuration: configuration.configuration)
+                let data = try drawing.render(document, configuration: configurations.configuration(for: input.path))
                 try FileManager.default.createDirectory(
                     atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try AtomicFile.write(data, to: target)
@@ -62,6 +61,8 @@ struct RenderCommand: ParsableCommand {
             }
         }
         progress.finish()
+        // The configuration only shapes the findings overlay; its problems are reported, not fatal.
+        for diagnostic in configurations.diagnostics where drawing.overlay == .findings { Terminal.error(diagnostic.description) }
         Terminal.error("rendered \(rendered) of \(inputs.count) blueprint\(inputs.count == 1 ? "" : "s") to \(output)")
         if invalid { throw ExitStatus.invalidInput.exitCode }
         if failed > 0 { throw ExitStatus.findings.exitCode }

@@ -26,14 +26,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Report format (default: from the output file's extension, else markdown).")
     var format: OutputFormat?
 
-    @Option(help: "Analysis configuration file (default: .blueprint.yml in the current directory, if present).", completion: .file())
+    @Option(help: "Analysis configuration file for every blueprint (default: the nearest .blueprint.yml in each blueprint's folder or above).", completion: .file())
     var config: String?
 
     mutating func run() throws {
         let (inputs, missing) = InputCollector.collect(paths)
         for diagnostic in missing { Terminal.error(diagnostic.description) }
-        let configuration = try ConfigurationLoader.load(explicit: config)
-        let analyzer = Analyzer(configuration: configuration.configuration, rules: RuleRegistry.all)
+        var configurations = ConfigurationResolver(explicit: config)
         let chosen = format ?? (output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") ? .html : .markdown)
 
         var sections: [ReportSection] = []
@@ -44,6 +43,7 @@ struct ReportCommand: ParsableCommand {
                 invalid = true
                 continue
             }
+            let analyzer = Analyzer(configuration: configurations.configuration(for: file.input.path), rules: RuleRegistry.all)
             let report = analyzer.analyze(document.blueprint, sourceMap: document.sourceMap)
             var section = ReportSection(path: file.input.path, document: document, report: report)
             do {
@@ -54,6 +54,7 @@ struct ReportCommand: ParsableCommand {
             sections.append(section)
         }
 
+        for diagnostic in configurations.diagnostics { Terminal.error(diagnostic.description) }
         do {
             switch chosen {
             case .html:

@@ -51,7 +51,7 @@ struct DrawingOptions: ParsableArguments {
     @Flag(name: .customLong("no-badges"), help: "Leave out fail-point and wait-point badges.")
     var noBadges = false
 
-    @Option(help: "Analysis configuration for --overlay findings (default: .blueprint.yml in the current directory, if present).", completion: .file())
+    @Option(help: "Analysis configuration for --overlay findings (default: the nearest .blueprint.yml in each blueprint's folder or above).", completion: .file())
     var config: String?
 
     var renderOptions: RenderOptions {
