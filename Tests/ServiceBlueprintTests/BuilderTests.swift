@@ -166,6 +166,19 @@ struct BuilderTests {
         #expect(second.steps.map(\.stage) == ["follow-up"])
     }
 
+    /// The modifiers share names with `Step`'s stored properties; plain property reads must still
+    /// resolve to the properties (other code reads `step.duration`, `step.needs`, … everywhere).
+    @Test func modifierNamesDoNotShadowModelProperties() throws {
+        let step = Step("s", "S", lane: .backstage, stage: "x").duration(.minutes(2)).needs("a").step
+        #expect(step.duration != nil)
+        #expect(step.duration?.likely == .minutes(2))
+        #expect(step.needs == ["a"])
+        #expect([step].map(\.needs) == [["a"]])
+        #expect(step.notes == nil && step.url == nil && step.owner == nil && step.value == nil)
+        #expect(step.tags.isEmpty && step.evidence.isEmpty && step.painPoints.isEmpty)
+        if let waitPoint = step.waitPoint { Issue.record("unexpected wait point \(waitPoint)") }
+    }
+
     // MARK: - Control flow in builders
 
     enum Tier: CaseIterable { case basic, premium, enterprise }

@@ -24,7 +24,8 @@ extension Blueprint {
     /// ```
     ///
     /// The collections keep the order in which things were written. Flows declared with `after`
-    /// and `then` sit in ``flows`` at the position of the step that declares them.
+    /// and `then` sit in ``flows`` at the position of the step that declares them. The block itself
+    /// cannot throw: compute fallible values (a parsed duration, a loaded list) before it.
     ///
     /// - Throws: ``BlueprintError`` with every problem found, never a trap: build errors first
     ///   (duplicate ids, a step outside any stage or in an unknown stage, a flow to or from an unknown
