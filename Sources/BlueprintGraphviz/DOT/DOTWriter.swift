@@ -64,8 +64,7 @@ struct Drawing {
         let metrics = TextMetrics(fontName: fontName)
         let cards = scene.steps.map { StepCard(step: $0, scene: scene, options: options, overlay: overlay, metrics: metrics) }
         let order = FlowOrder(
-            stepCount: scene.steps.count, stageOfStep: scene.stageOfStep, laneOfStep: scene.steps.map(\.lane.position),
-            edges: scene.edges.filter { $0.flow.kind != .rework }.map { ($0.from, $0.to) })
+            graph: scene.graph, stageOfStep: scene.stageOfStep, laneOfStep: scene.steps.map(\.lane.position))
         let spacing = BlueprintLayout.Spacing.make(direction: options.direction, fontSize: options.fontSize)
         let titleBlock = options.showTitle ? TitleBlock(blueprint: blueprint, options: options, metrics: metrics) : nil
         let origin = Point(x: Drawing.margin, y: Drawing.margin + (titleBlock?.height ?? 0))

@@ -40,6 +40,8 @@ struct BlueprintScene {
     let edges: [Edge]
     /// Step index by id.
     let indexByID: [String: Int]
+    /// The flow graph over ``steps`` (duplicate ids dropped, so its indices are the scene's).
+    let graph: BlueprintGraph
 
     init(_ blueprint: Blueprint) {
         self.blueprint = blueprint
@@ -88,6 +90,9 @@ struct BlueprintScene {
         }
 
         self.steps = steps
+        var distinct = blueprint
+        distinct.steps = steps
+        graph = BlueprintGraph(distinct)
         self.stageOfStep = stageOfStep
         self.stages = stages
         self.edges = edges
