@@ -20,16 +20,20 @@ public struct AnalysisContext: Sendable {
     /// The rule's thresholds, defaults merged with configuration.
     public let thresholds: [String: ThresholdValue]
     let index: AnalysisIndex
+    /// Shared by every context of one analyzer run.
+    let cache: AnalysisRunCache
 
     init(
         blueprint: Blueprint, graph: BlueprintGraph, metrics: BlueprintMetrics, scopes: [JourneyScope],
-        index: AnalysisIndex, ruleID: String = "", severity: Severity = .warning, thresholds: [String: ThresholdValue] = [:]
+        index: AnalysisIndex, cache: AnalysisRunCache = AnalysisRunCache(), ruleID: String = "",
+        severity: Severity = .warning, thresholds: [String: ThresholdValue] = [:]
     ) {
         self.blueprint = blueprint
         self.graph = graph
         self.metrics = metrics
         self.scopes = scopes
         self.index = index
+        self.cache = cache
         self.ruleID = ruleID
         self.severity = severity
         self.thresholds = thresholds
@@ -38,7 +42,7 @@ public struct AnalysisContext: Sendable {
     /// The same shared data, configured for another rule.
     func configured(for rule: any BlueprintRule, configuration: AnalysisConfiguration) -> AnalysisContext {
         AnalysisContext(
-            blueprint: blueprint, graph: graph, metrics: metrics, scopes: scopes, index: index, ruleID: rule.id,
+            blueprint: blueprint, graph: graph, metrics: metrics, scopes: scopes, index: index, cache: cache, ruleID: rule.id,
             severity: configuration.severity(for: rule), thresholds: configuration.thresholds(for: rule))
     }
 

@@ -25,9 +25,9 @@ extension CapacityAnalysis {
     }
 
     /// The analysis the capacity rules share: the six rules of one analyzer run look at the same
-    /// blueprint, so the first computes it and the others reuse it (see ``CapacityRuleMemo``).
+    /// blueprint, so the first computes it and the others reuse it (see `AnalysisRunCache`).
     static func forRules(_ context: AnalysisContext) -> CapacityAnalysis {
-        CapacityRuleMemo.shared.analysis(for: context)
+        context.cache.capacityAnalysis { CapacityAnalysis(context: context) }
     }
 
     /// `true` when some journey brings work (has positive demand).
@@ -95,41 +95,5 @@ enum CapacityText {
         // Stability needs strictly fewer Erlangs than servers.
         if Double(servers) <= offeredLoad { servers = Int(offeredLoad.rounded(.down)) + 1 }
         return servers
-    }
-}
-
-/// A one-slot memo of the rule-side capacity analysis.
-///
-/// The analysis engine hands each rule its own context and offers no place to share results between
-/// rules, so without this the six capacity rules would compute the same analysis six times (about
-/// 0.1 s each at 100 000 steps). The slot is keyed by the blueprint itself: `==` on the blueprint is
-/// O(1) when the contexts share storage (the common case within one analyzer run) and a full, exact
-/// comparison otherwise, so a hit can never return the numbers of another blueprint. The analysis
-/// depends only on the blueprint (graph, scopes and order are derived from it) and the default
-/// options. The slot keeps the last blueprint analysed alive until the next one replaces it.
-final class CapacityRuleMemo: @unchecked Sendable {
-    /// The process-wide memo.
-    static let shared = CapacityRuleMemo()
-
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var blueprint: Blueprint?
-    private var analysis: CapacityAnalysis?
-
-    /// The analysis of `context`'s blueprint, computed once per blueprint.
-    func analysis(for context: AnalysisContext) -> CapacityAnalysis {
-        lock.lock()
-        if let blueprint, let analysis, blueprint == context.blueprint {
-            lock.unlock()
-            return analysis
-        }
-        lock.unlock()
-        // Computed outside the lock so that analyses of different blueprints do not wait for each other.
-        let fresh = CapacityAnalysis(context: context)
-        lock.lock()
-        blueprint = context.blueprint
-        analysis = fresh
-        lock.unlock()
-        return fresh
     }
 }
