@@ -101,24 +101,22 @@ struct BlueprintComparison {
             lines.append(markdown ? "\n## \(title)\n" : "\n\(title)")
         }
         let bullet = markdown ? "- " : "  "
-        heading("Steps")
-        if diff.addedSteps.isEmpty && diff.removedSteps.isEmpty && diff.changedSteps.isEmpty {
-            lines.append(bullet + "no change")
+        // Steps and flows are listed the same way: added, removed, changed.
+        func changes(_ title: String, added: [String], removed: [String], changed: [BlueprintDiff.Modified]) {
+            heading(title)
+            if added.isEmpty && removed.isEmpty && changed.isEmpty { lines.append(bullet + "no change") }
+            for item in added { lines.append(bullet + "+ " + item) }
+            for item in removed { lines.append(bullet + "- " + item) }
+            for item in changed {
+                lines.append(bullet + "~ \(item.id): " + item.changes.map(\.description).joined(separator: "; "))
+            }
         }
-        for step in diff.addedSteps { lines.append(bullet + "+ \(step.id): \(step.title)") }
-        for step in diff.removedSteps { lines.append(bullet + "- \(step.id): \(step.title)") }
-        for step in diff.changedSteps {
-            lines.append(bullet + "~ \(step.id): " + step.changes.map(\.description).joined(separator: "; "))
-        }
-        heading("Flows")
-        if diff.addedFlows.isEmpty && diff.removedFlows.isEmpty && diff.changedFlows.isEmpty {
-            lines.append(bullet + "no change")
-        }
-        for flow in diff.addedFlows { lines.append(bullet + "+ \(flow.id) (\(flow.kind.rawValue))") }
-        for flow in diff.removedFlows { lines.append(bullet + "- \(flow.id) (\(flow.kind.rawValue))") }
-        for flow in diff.changedFlows {
-            lines.append(bullet + "~ \(flow.id): " + flow.changes.map(\.description).joined(separator: "; "))
-        }
+        changes(
+            "Steps", added: diff.addedSteps.map { "\($0.id): \($0.title)" },
+            removed: diff.removedSteps.map { "\($0.id): \($0.title)" }, changed: diff.changedSteps)
+        changes(
+            "Flows", added: diff.addedFlows.map { "\($0.id) (\($0.kind.rawValue))" },
+            removed: diff.removedFlows.map { "\($0.id) (\($0.kind.rawValue))" }, changed: diff.changedFlows)
         heading("Metrics")
         if markdown {
             lines.append("| metric | old | new | change |")
