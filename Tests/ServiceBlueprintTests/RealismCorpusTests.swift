@@ -16,6 +16,8 @@ struct RealismCorpusTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let folder = root.appendingPathComponent("corpus/realism")
+    /// The answer keys live apart from the blueprints, so `blueprint check corpus/realism` reads blueprints only.
+    static let keyFolder = root.appendingPathComponent("corpus/answers")
 
     // MARK: - The answer key
 
@@ -183,7 +185,7 @@ struct RealismCorpusTests {
 
     static func run(_ file: URL, missing: inout MissingFeatures) -> Outcome {
         let name = file.deletingPathExtension().lastPathComponent
-        let keyPath = folder.appendingPathComponent("\(name).answers.yaml").path
+        let keyPath = keyFolder.appendingPathComponent("\(name).answers.yaml").path
         let keyText = (try? String(contentsOfFile: keyPath, encoding: .utf8)) ?? ""
         let key = parseKey(keyText, path: keyPath)
         var outcome = Outcome(name: name, maturity: key.maturity)
@@ -295,7 +297,7 @@ struct RealismCorpusTests {
         var sketches = 0
         for file in files {
             let name = file.deletingPathExtension().lastPathComponent
-            let keyPath = Self.folder.appendingPathComponent("\(name).answers.yaml").path
+            let keyPath = Self.keyFolder.appendingPathComponent("\(name).answers.yaml").path
             let keyText = try String(contentsOfFile: keyPath, encoding: .utf8)
             let key = Self.parseKey(keyText, path: keyPath)
             #expect(key.problems.isEmpty, "\(key.problems)")
