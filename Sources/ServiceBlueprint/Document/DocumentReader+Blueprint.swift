@@ -1,5 +1,3 @@
-import Yams
-
 /// The keys of each mapping in a blueprint document, in the order they are written.
 enum DocumentKeys {
     static let blueprint = [
@@ -226,8 +224,8 @@ extension DocumentReader {
                 error("flow keys must be strings such as 'a->b', found \(describe(keyNode))", at: location(keyNode))
                 continue
             }
-            let position = TextPosition(line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1)
-            let key = renamedKeys[position] ?? scalar.string
+            let position = textPosition(keyNode)
+            let key = scalar.string
             let entryPath = path.appending(key)
             if let first = firstPositions[key] {
                 error(
