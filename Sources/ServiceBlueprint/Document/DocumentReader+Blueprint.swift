@@ -13,15 +13,16 @@ enum DocumentKeys {
     static let information = ["id", "title", "kind", "fromCustomer", "notes"]
     static let persona = ["id", "title", "summary", "goals"]
     static let journey = ["id", "title", "persona", "start", "ends", "steps", "branchProbabilities", "demand", "target"]
+        + JourneyDocumentKeys.journey
     static let demand = ["arrivals", "per"]
     static let target = ["leadTime", "attainment"]
     static let step = [
         "id", "title", "lane", "stage", "actor", "owner", "channel", "kind", "duration", "waitBefore", "standards",
         "failPoint", "waitPoint", "value", "needs", "produces", "evidence", "emotion", "painPoints", "tags", "notes",
         "url",
-    ]
+    ] + JourneyDocumentKeys.step
     static let processTime = ["min", "likely", "max"]
-    static let standards = ["time", "sop", "service", "response"]
+    static let standards = ["time", "sop", "service", "response"] + JourneyDocumentKeys.standards
     static let timeStandard = ["target", "tolerance"]
     static let failPoint = ["risk", "recovery", "owner", "likelihood"]
     static let waitPoint = ["tolerance", "notes"]
@@ -202,12 +203,14 @@ extension DocumentReader {
         guard let fields = fields(
             node, at: path, what: "journey", keys: DocumentKeys.journey, required: ["id", "start"])
         else { return nil }
-        return Journey(
+        var journey = Journey(
             id: text(fields, "id") ?? "", title: text(fields, "title"), persona: text(fields, "persona"),
             start: text(fields, "start") ?? "", ends: list(fields, "ends"), steps: list(fields, "steps"),
             branchProbabilities: nested(fields, "branchProbabilities") { $0.readBranchProbabilities($1, at: $2) } ?? [:],
             demand: nested(fields, "demand") { $0.readDemand($1, at: $2) },
             target: nested(fields, "target") { $0.readTarget($1, at: $2) })
+        readJourneyKeys(fields, into: &journey)
+        return journey
     }
 
     /// `{"a->b": 0.3}`. Each entry is located at its key, which names the flow.
@@ -263,7 +266,7 @@ extension DocumentReader {
         guard let fields = fields(
             node, at: path, what: "step", keys: DocumentKeys.step, required: ["id", "title", "lane", "stage"])
         else { return nil }
-        return Step(
+        var step = Step(
             id: text(fields, "id") ?? "",
             title: text(fields, "title") ?? "",
             lane: choice(fields, "lane", "lane", names: Lane.allCases.map(\.rawValue) + Lane.aliases.keys.sorted()) {
@@ -292,6 +295,8 @@ extension DocumentReader {
             tags: list(fields, "tags"),
             notes: text(fields, "notes"),
             url: text(fields, "url"))
+        readJourneyKeys(fields, into: &step)
+        return step
     }
 
     /// A duration string, or `{min, likely, max}` where min and max default to likely.
@@ -323,7 +328,8 @@ extension DocumentReader {
         guard let fields = fields(node, at: path, what: "standards", keys: DocumentKeys.standards) else { return nil }
         return Standards(
             time: nested(fields, "time") { $0.readTimeStandard($1, at: $2) }, sop: text(fields, "sop"),
-            service: text(fields, "service"), response: time(fields, "response"))
+            service: text(fields, "service"), response: time(fields, "response"),
+            startWithin: time(fields, "startWithin"))
     }
 
     mutating func readTimeStandard(_ node: Node, at path: ModelPath) -> TimeStandard? {
