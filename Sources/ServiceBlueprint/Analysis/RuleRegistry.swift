@@ -21,6 +21,7 @@ public enum RuleRegistry {
         MissingOwnerRule(),
         MissingJourneyTargetRule(),
         InconsistentTimeStandardsRule(),
+        StructureNoFlowRule(),
         StructureUnreachableStepRule(),
         StructureDeadEndRule(),
         StructureUnsupportedBackstageRule(),
