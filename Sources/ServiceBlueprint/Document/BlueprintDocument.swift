@@ -98,7 +98,7 @@ extension BlueprintDocument {
                 return "line \(location.line)"
             },
             unreadable: reader.unreadable)
-        var diagnostics = reader.diagnostics
+        var diagnostics = SyntaxHints.explain(reader.diagnostics, in: text)
         diagnostics += sourceMap.locate(validator.run())
         diagnostics = sortedByLocation(diagnostics)
 

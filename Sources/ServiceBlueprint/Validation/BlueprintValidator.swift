@@ -76,6 +76,7 @@ struct ValidationRun {
         checkFlows()
         checkJourneys()
         checkBottlenecks()
+        checkAssociations()
     }
 
     // MARK: Reporting
@@ -226,9 +227,11 @@ struct ValidationRun {
         let channelCandidates = builtInChannels + blueprint.channels.map(\.id).filter { !builtInChannels.contains($0) }
         for (position, step) in blueprint.steps.enumerated() {
             let path = ModelPath([.key("steps"), .index(position)])
-            reference(
-                step.stage, at: path.appending("stage"), kind: "stage", collection: "stages", index: stageIndex,
-                ids: stageIDs)
+            if step.stage != Stage.implicitID {
+                reference(
+                    step.stage, at: path.appending("stage"), kind: "stage", collection: "stages", index: stageIndex,
+                    ids: stageIDs)
+            }
             if let actor = step.actor {
                 reference(
                     actor, at: path.appending("actor"), kind: "actor", collection: "actors", index: actorIndex, ids: actorIDs)
