@@ -33,7 +33,7 @@ public enum MermaidExporter {
         for flow in blueprint.flows {
             guard let from = nodeID[flow.from], let to = nodeID[flow.to] else { continue }
             var text = flow.label.map(label) ?? ""
-            if let probability = flow.probability {
+            if let probability = flow.probability, !text.contains("%") {
                 text += (text.isEmpty ? "" : " ") + "\(Int((probability * 100).rounded()))%"
             }
             let arrow: String
