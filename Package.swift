@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ServiceBlueprint", targets: ["ServiceBlueprint"]),
         .library(name: "BlueprintGraphviz", targets: ["BlueprintGraphviz"]),
+        .library(name: "BlueprintInterchange", targets: ["BlueprintInterchange"]),
         .executable(name: "blueprint", targets: ["blueprint"]),
         .plugin(name: "RenderBlueprints", targets: ["RenderBlueprints"]),
         .plugin(name: "CheckBlueprints", targets: ["CheckBlueprints"]),
@@ -39,6 +40,7 @@ let package = Package(
             dependencies: [
                 "ServiceBlueprint",
                 "BlueprintGraphviz",
+                "BlueprintInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/BlueprintCLI"
@@ -92,6 +94,21 @@ let package = Package(
             name: "FolderSummary",
             dependencies: ["ServiceBlueprint"],
             path: "Examples/FolderSummary"
+        ),
+        // Interchange (issue 14): BPMN 2.0 import/export, CSV tables, Mermaid.
+        .target(
+            name: "BlueprintInterchange",
+            dependencies: ["ServiceBlueprint"]
+        ),
+        .executableTarget(
+            name: "interchange-bench",
+            dependencies: ["ServiceBlueprint", "BlueprintInterchange"],
+            path: "Benchmarks/interchange-bench"
+        ),
+        .testTarget(
+            name: "BlueprintInterchangeTests",
+            dependencies: ["BlueprintInterchange", "ServiceBlueprint"],
+            resources: [.copy("Fixtures"), .copy("Golden")]
         ),
         .testTarget(
             name: "ServiceBlueprintTests",
