@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ServiceBlueprint", targets: ["ServiceBlueprint"]),
         .library(name: "BlueprintGraphviz", targets: ["BlueprintGraphviz"]),
+        .library(name: "BlueprintCSV", targets: ["BlueprintCSV"]),
         .executable(name: "blueprint", targets: ["blueprint"]),
         .plugin(name: "RenderBlueprints", targets: ["RenderBlueprints"]),
         .plugin(name: "CheckBlueprints", targets: ["CheckBlueprints"]),
@@ -93,6 +94,10 @@ let package = Package(
             dependencies: ["ServiceBlueprint"],
             path: "Examples/FolderSummary"
         ),
+        // eventlog (issue 15): streaming RFC 4180 tokenizer (no dependencies), shared with
+        // BlueprintInterchange.
+        .target(name: "BlueprintCSV"),
+        .testTarget(name: "BlueprintCSVTests", dependencies: ["BlueprintCSV"]),
         .testTarget(
             name: "ServiceBlueprintTests",
             dependencies: ["ServiceBlueprint"],
