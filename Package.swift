@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "ServiceBlueprint", targets: ["ServiceBlueprint"]),
         .library(name: "BlueprintGraphviz", targets: ["BlueprintGraphviz"]),
         .library(name: "BlueprintCSV", targets: ["BlueprintCSV"]),
+        .library(name: "BlueprintProcessData", targets: ["BlueprintProcessData"]),
         .executable(name: "blueprint", targets: ["blueprint"]),
         .plugin(name: "RenderBlueprints", targets: ["RenderBlueprints"]),
         .plugin(name: "CheckBlueprints", targets: ["CheckBlueprints"]),
@@ -40,6 +41,8 @@ let package = Package(
             dependencies: [
                 "ServiceBlueprint",
                 "BlueprintGraphviz",
+                "BlueprintCSV",
+                "BlueprintProcessData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/BlueprintCLI"
@@ -98,6 +101,10 @@ let package = Package(
         // BlueprintInterchange.
         .target(name: "BlueprintCSV"),
         .testTarget(name: "BlueprintCSVTests", dependencies: ["BlueprintCSV"]),
+        // eventlog (issue 15): XES/CSV event logs measured against a blueprint.
+        .target(name: "BlueprintProcessData", dependencies: ["ServiceBlueprint", "BlueprintCSV"]),
+        .testTarget(name: "BlueprintProcessDataTests", dependencies: ["BlueprintProcessData", "ServiceBlueprint"], resources: [.copy("Fixtures")]),
+        .executableTarget(name: "eventlog-bench", dependencies: ["BlueprintProcessData", "ServiceBlueprint"], path: "Benchmarks/eventlog-bench"),
         .testTarget(
             name: "ServiceBlueprintTests",
             dependencies: ["ServiceBlueprint"],

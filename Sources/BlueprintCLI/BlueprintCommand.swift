@@ -23,6 +23,7 @@ struct BlueprintCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, RenderCommand.self, ReportCommand.self, CapacityCommand.self, DiffCommand.self,
             ConvertCommand.self, InitCommand.self, SchemaCommand.self, RulesCommand.self,
+            MeasureCommand.self,
         ]
     )
 
