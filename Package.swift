@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "ServiceBlueprint", targets: ["ServiceBlueprint"]),
         .library(name: "BlueprintGraphviz", targets: ["BlueprintGraphviz"]),
         .library(name: "BlueprintInterchange", targets: ["BlueprintInterchange"]),
+        .library(name: "BlueprintCSV", targets: ["BlueprintCSV"]),
+        .library(name: "BlueprintProcessData", targets: ["BlueprintProcessData"]),
         .executable(name: "blueprint", targets: ["blueprint"]),
         .plugin(name: "RenderBlueprints", targets: ["RenderBlueprints"]),
         .plugin(name: "CheckBlueprints", targets: ["CheckBlueprints"]),
@@ -41,6 +43,8 @@ let package = Package(
                 "ServiceBlueprint",
                 "BlueprintGraphviz",
                 "BlueprintInterchange",
+                "BlueprintCSV",
+                "BlueprintProcessData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/BlueprintCLI"
@@ -110,6 +114,14 @@ let package = Package(
             dependencies: ["BlueprintInterchange", "ServiceBlueprint"],
             resources: [.copy("Fixtures"), .copy("Golden")]
         ),
+        // eventlog (issue 15): streaming RFC 4180 tokenizer (no dependencies), shared with
+        // BlueprintInterchange.
+        .target(name: "BlueprintCSV"),
+        .testTarget(name: "BlueprintCSVTests", dependencies: ["BlueprintCSV"]),
+        // eventlog (issue 15): XES/CSV event logs measured against a blueprint.
+        .target(name: "BlueprintProcessData", dependencies: ["ServiceBlueprint", "BlueprintCSV"]),
+        .testTarget(name: "BlueprintProcessDataTests", dependencies: ["BlueprintProcessData", "ServiceBlueprint"], resources: [.copy("Fixtures")]),
+        .executableTarget(name: "eventlog-bench", dependencies: ["BlueprintProcessData", "ServiceBlueprint"], path: "Benchmarks/eventlog-bench"),
         .testTarget(
             name: "ServiceBlueprintTests",
             dependencies: ["ServiceBlueprint"],

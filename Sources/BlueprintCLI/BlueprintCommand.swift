@@ -25,6 +25,7 @@ struct BlueprintCommand: ParsableCommand {
             ConvertCommand.self, InitCommand.self, SchemaCommand.self, RulesCommand.self,
             // Interchange (issue 14).
             ImportCommand.self, ExportCommand.self,
+            MeasureCommand.self,
         ]
     )
 
