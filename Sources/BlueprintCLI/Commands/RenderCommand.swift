@@ -50,8 +50,7 @@ struct RenderCommand: ParsableCommand {
             let target = plan.outputPath(for: input)
             do {
                 let data = try drawing.render(document, configuration: configurations.configuration(for: input.path))
-                try FileManager.default.createDirectory(
-                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try OutputFolder.create((target as NSString).deletingLastPathComponent)
                 try AtomicFile.write(data, to: target)
                 rendered += 1
             } catch {
