@@ -47,4 +47,22 @@ struct HostileInputTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["we-ird-name.dot"])
     }
+
+    @Test("markup in titles and summaries is escaped in Markdown and HTML reports", arguments: ["md", "html"])
+    func reportInjection(format: String) throws {
+        let directory = try CLI.temporaryDirectory()
+        let input = directory.appendingPathComponent("x.yaml")
+        let title = "x\\\"><img src=x onerror=alert(document.domain)><a x=\\\" [l](javascript:alert(1)) &amp; &#xD800;"
+        try Self.blueprint(id: "ok", title: title).write(to: input, atomically: true, encoding: .utf8)
+        let report = directory.appendingPathComponent("r.\(format)")
+        let result = try CLI.run(["report", input.path, "-o", report.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOf: report, encoding: .utf8)
+        #expect(!text.contains("<img"))
+        #expect(!text.contains("<a x=\""))
+        if format == "md" { #expect(!text.contains("](javascript")) }  // plain text in HTML, a link in Markdown
+        // The literal "&amp;" stays visible (Markdown also escapes the ';').
+        #expect(text.contains(format == "md" ? "&amp;amp\\;" : "&amp;amp;"))
+        #expect(!text.contains("&#xD800;"))
+    }
 }

@@ -13,8 +13,13 @@ struct RenderCommand: ParsableCommand {
             stages as columns, the three lines labelled. The output folder mirrors the input folders. \
             Each file is written atomically: a failed render never leaves a partial or clobbered file.
 
+            Output names are sanitised (no path separators, control characters or Windows device \
+            names). When two inputs would be written to the same file (`render team-a team-b` where \
+            both hold flow.yaml), nothing is written and the command fails; render them to separate \
+            folders or pass their common parent folder.
+
             Exit codes: 0 all rendered; 1 some files could not be rendered or written; \
-            2 some files are not valid blueprints, or wrong usage.
+            2 some files are not valid blueprints, outputs would collide, or wrong usage.
             """
     )
 
@@ -30,6 +35,14 @@ struct RenderCommand: ParsableCommand {
         let (inputs, missing) = InputCollector.collect(paths)
         for diagnostic in missing { Terminal.error(diagnostic.description) }
         let plan = OutputPlan(inputs: inputs, directory: output, fileExtension: drawing.format.fileExtension)
+        // Two inputs that would write one file: refuse before writing anything, instead of letting
+        // the second silently replace the first.
+        guard plan.collisions.isEmpty else {
+            for (target, sources) in plan.collisions {
+                Terminal.error("\(target): error: \(sources.joined(separator: " and ")) would all be rendered to this file; render them to separate folders, or pass a folder that contains them all")
+            }
+            throw ExitStatus.invalidInput.exitCode
+        }
         var configurations = ConfigurationResolver(explicit: drawing.config)
 
         var invalid = !missing.isEmpty
@@ -50,8 +63,7 @@ struct RenderCommand: ParsableCommand {
             let target = plan.outputPath(for: input)
             do {
                 let data = try drawing.render(document, configuration: configurations.configuration(for: input.path))
-                try FileManager.default.createDirectory(
-                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try OutputFolder.create((target as NSString).deletingLastPathComponent)
                 try AtomicFile.write(data, to: target)
                 rendered += 1
             } catch {
@@ -86,6 +98,15 @@ struct OutputPlan {
     }
 
     func outputPath(for input: InputCollector.Input) -> String { paths[input.path] ?? input.path }
+
+    /// Output paths that more than one input maps to, compared ignoring case (macOS and Windows
+    /// file systems fold it), with those inputs; sorted, so the message is the same every run.
+    var collisions: [(target: String, inputs: [String])] {
+        Dictionary(grouping: paths, by: { $0.value.lowercased() })
+            .filter { $0.value.count > 1 }
+            .map { group in (group.value[0].value, group.value.map(\.key).sorted()) }
+            .sorted { $0.target < $1.target }
+    }
 
     /// `relative` with every folder made a safe stem and the file a safe name with the extension
     /// (``OutputFileName``), so the output stays inside the output folder whatever the input names.

@@ -9,7 +9,14 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a Markdown or HTML report: metrics, findings and the rendered diagram of each blueprint.",
         discussion: """
             HTML reports embed the diagrams inline and are a single file. Markdown reports put the \
-            SVG diagrams in a folder next to the report (REPORT.assets/) and link them.
+            SVG diagrams in a folder next to the report (REPORT.assets/) and link them; their file \
+            names are built from the blueprint ids by a sanitiser that keeps them inside that folder.
+
+            When an input path does not exist, or no blueprint is valid, nothing is written and an \
+            existing report is left unchanged.
+
+            Exit codes: 0 report written; 1 the report could not be written; 2 some files are not \
+            valid blueprints (the report covers the valid ones), or nothing was written, or wrong usage.
             """
     )
 
@@ -60,6 +67,12 @@ struct ReportCommand: ParsableCommand {
         for index in sections.indices { sections[index].assetName = assetNames[index] }
 
         for diagnostic in configurations.diagnostics { Terminal.error(diagnostic.description) }
+        // A mistyped path or a run where nothing loaded must not replace a good report with an
+        // empty or partial one: nothing is written.
+        guard missing.isEmpty, !sections.isEmpty else {
+            Terminal.error("\(output): error: no report written (\(missing.isEmpty ? "no valid blueprint" : "an input path does not exist")); an existing report is left unchanged")
+            throw ExitStatus.invalidInput.exitCode
+        }
         do {
             switch chosen {
             case .html:
@@ -69,7 +82,7 @@ struct ReportCommand: ParsableCommand {
                 let assetFolder = (assets as NSString).lastPathComponent
                 for section in sections {
                     guard let svg = section.svg else { continue }
-                    try FileManager.default.createDirectory(atPath: assets, withIntermediateDirectories: true)
+                    try OutputFolder.create(assets)
                     try AtomicFile.write(svg, to: (assets as NSString).appendingPathComponent(section.assetName))
                 }
                 try AtomicFile.write(ReportWriter.markdown(sections, assetFolder: assetFolder), to: output)

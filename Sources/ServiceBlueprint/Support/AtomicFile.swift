@@ -16,6 +16,13 @@ import Darwin
 /// replaces, and is then renamed over the target. On any failure the temporary file is removed.
 /// When the target is a symbolic link, the file the link points to is replaced and the link kept.
 ///
+/// A process killed mid-write leaves no temporary file behind: on Linux the content is written to
+/// an unnamed `O_TMPFILE` file that only gets a name (`.<name>.<pid>-<random>.tmp`, with
+/// `linkat(2)`) for the instant before the rename. Where `O_TMPFILE` is unavailable (macOS, some
+/// file systems) the named file exists during the write; the next write into the same folder
+/// removes such files whose process has ended, and files of the older `.<name>.<random>.tmp` form
+/// once they are an hour old.
+///
 /// ```swift
 /// try AtomicFile.write(blueprint.yamlText(), to: "blueprints/repair.yaml")
 /// ```
@@ -41,10 +48,13 @@ public enum AtomicFile {
             throw AtomicFileError(path: path, operation: "write", reason: "is a directory")
         }
 
-        let (descriptor, temporaryPath) = try createTemporaryFile(directory: directory, name: name, for: path)
+        StaleTemporaryFiles.clean(directory: directory)
+        let unnamed = openUnnamedFile(directory: directory)
+        let (descriptor, namedPath) = try unnamed.map { ($0, nil) } ?? createTemporaryFile(directory: directory, name: name, for: path)
+        var temporaryPath = namedPath
         var committed = false
         defer {
-            if !committed { unlink(temporaryPath) }
+            if !committed, let temporaryPath { unlink(temporaryPath) }
         }
         do {
             try writeAll(data, to: descriptor, path: path)
@@ -58,10 +68,25 @@ public enum AtomicFile {
             close(descriptor)
             throw error
         }
+        do {
+            try beforeCommit()
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        if temporaryPath == nil {
+            // The unnamed file gets its name only now, for the instant before the rename.
+            do {
+                temporaryPath = try link(descriptor, directory: directory, name: name, for: path)
+            } catch {
+                close(descriptor)
+                throw error
+            }
+        }
         if close(descriptor) != 0 {
             throw AtomicFileError(path: path, operation: "close", reason: systemReason())
         }
-        try beforeCommit()
+        guard let temporaryPath else { throw AtomicFileError(path: path, operation: "write", reason: "no temporary file") }
         if rename(temporaryPath, target) != 0 {
             throw AtomicFileError(path: path, operation: "replace", reason: systemReason())
         }
@@ -85,13 +110,18 @@ public enum AtomicFile {
         return String(cString: resolved)
     }
 
-    /// Creates `.<name>.<random>.tmp` next to the target; `O_EXCL` so nothing existing is reused,
+    /// The name of a temporary file for `name`: `.<name>.<pid>-<random>.tmp`. The process id lets a
+    /// later run tell an orphan (its process has ended) from a file still being written.
+    static func temporaryName(for name: String) -> String {
+        "." + name + ".\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + ".tmp"
+    }
+
+    /// Creates `.<name>.<pid>-<random>.tmp` next to the target; `O_EXCL` so nothing existing is reused,
     /// mode 0666 so the process umask decides the permissions of a new file, as for any new file.
-    private static func createTemporaryFile(directory: String, name: String, for path: String) throws -> (Int32, String) {
+    private static func createTemporaryFile(directory: String, name: String, for path: String) throws -> (Int32, String?) {
         let folder = directory.isEmpty ? "." : directory
         for _ in 0..<16 {
-            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            let candidate = folder + "/." + name + "." + suffix + ".tmp"
+            let candidate = folder + "/" + temporaryName(for: name)
             let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             if descriptor >= 0 { return (descriptor, candidate) }
             if errno != EEXIST {
@@ -100,6 +130,38 @@ public enum AtomicFile {
         }
         throw AtomicFileError(path: path, operation: "create a temporary file for", reason: "too many name collisions")
     }
+
+    /// An unnamed file in `directory` (`O_TMPFILE`), which disappears by itself if the process dies;
+    /// `nil` where the system or file system does not support it (then a named file is used).
+    private static func openUnnamedFile(directory: String) -> Int32? {
+        #if os(Linux)
+        guard useUnnamedFiles else { return nil }
+        // O_TMPFILE is `__O_TMPFILE | O_DIRECTORY`; the macro is not imported into Swift.
+        let descriptor = open(directory.isEmpty ? "." : directory, 0o20000000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o666)
+        return descriptor >= 0 ? descriptor : nil
+        #else
+        return nil
+        #endif
+    }
+
+    /// Gives the unnamed file behind `descriptor` a temporary name next to the target.
+    private static func link(_ descriptor: Int32, directory: String, name: String, for path: String) throws -> String {
+        let folder = directory.isEmpty ? "." : directory
+        for _ in 0..<16 {
+            let candidate = folder + "/" + temporaryName(for: name)
+            if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) == 0 {
+                return candidate
+            }
+            if errno != EEXIST {
+                throw AtomicFileError(path: path, operation: "name the temporary file for", reason: systemReason())
+            }
+        }
+        throw AtomicFileError(path: path, operation: "name the temporary file for", reason: "too many name collisions")
+    }
+
+    /// Whether to try `O_TMPFILE`: off when `/proc/self/fd` is missing (containers without /proc),
+    /// because `linkat` needs it to name the file.
+    private static let useUnnamedFiles: Bool = access("/proc/self/fd", X_OK) == 0
 
     private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
