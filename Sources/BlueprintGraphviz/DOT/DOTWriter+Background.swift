@@ -49,7 +49,8 @@ extension Drawing {
         // Stage headers.
         let headerSize = size * 1.05
         let goalSize = (size * 0.78 * 2).rounded() / 2
-        for (index, stage) in scene.stages.enumerated() where index < layout.stages.count {
+        // The implicit stage of steps written without one has no header.
+        for (index, stage) in scene.stages.enumerated() where index < layout.stages.count && stage.id != Stage.implicitID {
             let header = layout.stages[index].headerRect
             canvas.fillRect(header, color: theme.stageHeaderFill)
             let titleLines = horizontal

@@ -150,6 +150,7 @@ struct Drawing {
         out += "arrowsize=\"0.7\", penwidth=\"1.3\"];\n"
         writeSteps(into: &out)
         writeFlows(into: &out)
+        writeAssociations(into: &out)
         writeParallelSuggestions(into: &out)
         out += "}\n"
         return out
