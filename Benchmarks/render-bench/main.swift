@@ -215,7 +215,7 @@ func memory() throws {
                  seconds(clock.now - start) * 1000 / Double(renders)))
     // `--max-kib-per-render K` turns the measurement into a check (exit 1 above K), for CI or a release
     // checklist: issue 10 measured 78 KiB per 200-step render with <b>/<i> spans in the labels.
-    if let bound = stringOption("--max-kib-per-render").flatMap { Double($0) }, (after - before) * 1024 / Double(renders) > bound {
+    if let bound = stringOption("--max-kib-per-render").flatMap({ Double($0) }), (after - before) * 1024 / Double(renders) > bound {
         print(String(format: "FAIL: more than %.1f KiB per render", bound))
         exit(1)
     }
