@@ -36,8 +36,9 @@ seeds=()
 [ -d "Fuzz/Corpus/$name" ] && seeds=("Fuzz/Corpus/$name")
 
 # Graphviz 2.42 leaks per layout (see GraphvizRenderer's docs): leak checks would report its leaks,
-# not ours. Inputs above 64 KiB are the size-limit tests' business, not the fuzzer's.
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1} \
+# not ours. Swift's crash backtracer trips ASan: libFuzzer reports crashes instead. Inputs above 64 KiB
+# are the size-limit tests' business, not the fuzzer's.
+SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no} ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1} \
 "$binary" "$corpus" "${seeds[@]}" \
     -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2560 \
     -artifact_prefix="$crashes/" -print_final_stats=1 "$@"

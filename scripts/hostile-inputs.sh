@@ -36,10 +36,10 @@ row() {
     shift
     local start end output status
     start=$(date +%s.%N)
-    output=$(timeout 300 "$@" 2>&1 >/dev/null)
+    output=$(timeout 300 "$@" 2>&1)
     status=$?
     end=$(date +%s.%N)
-    output=$(printf '%s' "$output" | grep -v '^rendered\|^checked\|^wrote' | head -2 | cut -c1-220 | tr '\n' ' ' | sed 's/|/\\|/g; s/`/'"'"'/g')
+    output=$(printf '%s' "$output" | grep -av '^rendered\|^wrote\|^$' | head -2 | cut -c1-220 | tr '\n' ' ' | sed 's/|/\\|/g; s/`/'"'"'/g')
     printf '| %s | `%s` | %s | %s | %.1f s |\n' "$class" "$(echo "$*" | sed "s|$cli|blueprint|; s|$work/||g" | cut -c1-60)" "$status" "${output:-(nothing)}" "$(echo "$end - $start" | bc)"
 }
 
@@ -84,10 +84,12 @@ row "huge numbers" "$cli" check numbers.yaml
 row "billion laughs" "$cli" check laughs.yaml
 
 {
-    printf 'x-long: &long "'; head -c 100000 /dev/zero | tr '\0' 'x'; printf '"\n'
     blueprint alias Alias | sed '/^steps:/,$d'
     echo "steps:"
+    printf '  - {id: s0, lane: customer, stage: s, title: &long "'; head -c 100000 /dev/zero | tr '\0' 'x'; printf '"}\n'
     for n in $(seq 1 1001); do echo "  - {id: s$n, title: *long, lane: customer, stage: s}"; done
+    echo "flows:"
+    for n in $(seq 1 1001); do echo "  - {from: s$((n - 1)), to: s$n}"; done
 } > alias.yaml
 row "alias amplification (100 KB string, 1 001 aliases)" "$cli" render alias.yaml -o out-alias
 

@@ -40,8 +40,9 @@ public struct RenderOptions: Sendable, Hashable {
     public var showOverlay: Bool
     /// Above this many steps, ``EdgeRouting/orthogonal`` is drawn as ``EdgeRouting/straight`` instead, with a
     /// ``RenderNote``: Graphviz's orthogonal router needs time and memory that grow much faster than the
-    /// drawing (5 000 steps took over 6 minutes and 7 GB). Default ``defaultOrthogonalRoutingStepLimit``;
-    /// `Int.max` always routes orthogonally.
+    /// drawing (`neato -n2` CPU time on generated blueprints: 400 steps 1.7 s and 74 MB, 800 steps 10.6 s,
+    /// 1 600 steps 70 s and 760 MB, 5 000 steps over 6 minutes and 7 GB; straight lines: 0.3 s for 1 600).
+    /// Default ``defaultOrthogonalRoutingStepLimit``; `Int.max` always routes orthogonally.
     public var orthogonalRoutingStepLimit: Int
     /// Longest text drawn, in Unicode scalars: longer titles, labels and notes are shortened with "…" on the
     /// drawing (and in its tooltips), with a ``RenderNote``; the blueprint itself is never changed.
