@@ -116,7 +116,8 @@ enum Samples {
                 painPoints: ["Long queue", "Repeats the fault"], momentsOfTruth: ["First greeting"]),
             Stage(
                 id: "repair", title: "修理 (repair)", goal: "Get the device fixed 🔧", emotion: 2,
-                painPoints: ["No news for days"], momentsOfTruth: ["Device back", "Invoice"]),
+                painPoints: ["No news for days"], momentsOfTruth: ["Device back", "Invoice"],
+                evidence: ["Repair centre counter", "Parking"]),
         ],
         actors: [
             Actor(id: "customer", title: "Customer", kind: .customer),
@@ -209,7 +210,10 @@ enum Samples {
         bottlenecks: [
             DeclaredBottleneck(step: "diagnose", cause: "Only six agents at peak"),
             DeclaredBottleneck(actor: "courier", cause: "One pickup a day"),
-        ]
+        ],
+        maturity: .draft,
+        evidence: ["Brand website", "Service centre: clean, bright"],
+        associations: [Association(between: "close", and: "call", label: "same case number")]
     )
 }
 

@@ -25,6 +25,7 @@ public enum RuleRegistry {
         WaitExceedsToleranceRule(),
         JourneyOverTargetRule(),
         StandardImpossibleAfterWaitRule(),
+        StructureNoFlowRule(),
         StructureUnreachableStepRule(),
         StructureDeadEndRule(),
         StructureUnsupportedBackstageRule(),

@@ -6,7 +6,7 @@ public struct Step: Sendable, Hashable, Identifiable {
     public var title: String
     /// The lane the step sits in.
     public var lane: Lane
-    /// The stage (column), by id.
+    /// The stage (column), by id; ``Stage/implicitID`` (empty) for the implicit stage of steps written without one.
     public var stage: String
     /// Who performs the step, by actor id.
     public var actor: String?
@@ -136,6 +136,8 @@ public struct ProcessTime: Sendable, Hashable {
     public var likely: BlueprintDuration
     /// Longest plausible time.
     public var max: BlueprintDuration
+    /// Which values the source gave (see ``ProcessTime/Form``); kept so files round-trip.
+    public var form: Form = .estimate
 
     /// A three-point estimate.
     public init(min: BlueprintDuration, likely: BlueprintDuration, max: BlueprintDuration) {

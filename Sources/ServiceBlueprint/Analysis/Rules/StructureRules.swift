@@ -10,7 +10,7 @@ public struct StructureUnreachableStepRule: BlueprintRule {
     public let rationale = """
         No flow leads to the step from where customers begin (the journeys' start steps, or, without journeys, \
         the customer actions nothing leads to). Either a flow is missing or the step is dead weight. Evidence \
-        props are exempt.
+        props, and steps in no flow at all (`structure-no-flow`), are exempt.
         """
     /// How to fix a finding.
     public let howToFix = "Add the flow that leads to the step, or remove the step."
@@ -35,8 +35,10 @@ public struct StructureUnreachableStepRule: BlueprintRule {
         }
         entries = Array(Set(entries)).sorted()
         let reached = graph.reachable(from: entries, kinds: .all)
+        // Steps in no flow at all are `structure-no-flow`'s; one finding per cause.
+        let isolated = Set(StructureNoFlowRule.isolatedSteps(context.blueprint, graph: graph))
         return (0..<Int32(graph.stepCount)).compactMap { v in
-            guard !reached.contains(v), steps[Int(v)].lane != .evidence else { return nil }
+            guard !reached.contains(v), steps[Int(v)].lane != .evidence, !isolated.contains(v) else { return nil }
             return context.finding(
                 "\(context.name(ofStep: v)) cannot be reached from \(starting): no flow leads to it.",
                 steps: [v],
@@ -57,8 +59,8 @@ public struct StructureDeadEndRule: BlueprintRule {
     public let rationale = """
         No flow leaves the step and it is not a journey end. Backstage and support work that stops there \
         never gets back to the customer; a customer-visible last step is accepted as a natural end unless its \
-        journey lists its ends explicitly. Evidence props and steps with no flows at all (reported as \
-        unreachable) are exempt.
+        journey lists its ends explicitly. Evidence props and steps with no flows at all (reported by \
+        `structure-no-flow`) are exempt.
         """
     /// How to fix a finding.
     public let howToFix = "Add the flow that carries the work on, or list the step in the journey's `ends`."
@@ -108,7 +110,7 @@ public struct StructureUnsupportedBackstageRule: BlueprintRule {
     public let rationale = """
         Neither the work nor the information of a backstage or support step ever reaches a frontstage step or a \
         customer action. Work behind the line of visibility exists to support the customer; this work does not. \
-        Steps with no flows at all are reported as unreachable instead. Work that leads to a step declared \
+        Steps with no flows at all are reported by `structure-no-flow` instead. Work that leads to a step declared \
         `delivers: customer|partner|record`, or to a message the service sends (an outbound touchpoint), is supported.
         """
     /// How to fix a finding.
