@@ -11,6 +11,7 @@ enum ReportWriter {
             let metrics = section.metrics
             lines.append("| [\(markdownEscape(section.blueprint.title))](#\(section.blueprint.id)) | \(metrics.steps) | \(metrics.leadTimeText) | \(metrics.efficiencyText) | \(metrics.touchpoints) | \(metrics.handoffs) | \(metrics.count(.error)) | \(metrics.count(.warning)) |")
         }
+        lines += ["", MetricsSummary.leadTimeNote]
         for section in sections {
             let blueprint = section.blueprint
             lines += ["", "<a id=\"\(blueprint.id)\"></a>", "## \(markdownEscape(blueprint.title))", ""]
@@ -39,6 +40,7 @@ enum ReportWriter {
             body.append("<tr><td><a href=\"#\(html(section.blueprint.id))\">\(html(section.blueprint.title))</a></td><td>\(metrics.steps)</td><td>\(html(metrics.leadTimeText))</td><td>\(html(metrics.efficiencyText))</td><td>\(metrics.touchpoints)</td><td>\(metrics.handoffs)</td><td>\(metrics.count(.error))</td><td>\(metrics.count(.warning))</td></tr>")
         }
         body.append("</tbody></table>")
+        body.append("<p>\(html(MetricsSummary.leadTimeNote))</p>")
         for section in sections {
             let blueprint = section.blueprint
             body.append("<section id=\"\(html(blueprint.id))\"><h2>\(html(blueprint.title))</h2>")

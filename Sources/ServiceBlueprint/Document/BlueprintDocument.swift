@@ -98,7 +98,9 @@ extension BlueprintDocument {
                 return "line \(location.line)"
             },
             unreadable: reader.unreadable)
-        var diagnostics = SyntaxHints.explain(reader.diagnostics, in: text)
+        // (journey: build fix after the reader/sketch merge; the hints read the whole source text.)
+        var diagnostics = reader.diagnostics.isEmpty
+            ? [] : SyntaxHints.explain(reader.diagnostics, in: String(decoding: source.bytes, as: UTF8.self))
         diagnostics += sourceMap.locate(validator.run())
         diagnostics = sortedByLocation(diagnostics)
 
