@@ -40,8 +40,9 @@ struct RuleParallelizationTests {
         #expect(finding.message == """
             'Check for fraud' (check-fraud) waits for 'Check credit score' (check-credit) although it only needs \
             'Application', which 'Check credit score' (check-credit) does not produce, and no single-capacity actor or \
-            the customer forces the order. Running them in parallel after 'Receive the application' (receive) cuts the \
-            lead time of the blueprint from 30min to 20min (critical path re-run on the rewritten flows): 10min saved.
+            the customer forces the order. Running them in parallel, with 'Check for fraud' (check-fraud) starting after \
+            'Receive the application' (receive), cuts the lead time of the blueprint from 30min to 20min (critical path \
+            from estimates, re-run on the rewritten flows of the customer's path): 10min saved.
             """)
         guard case .parallelize(let suggestion)? = finding.fix?.action else {
             Issue.record("expected a parallelize fix")

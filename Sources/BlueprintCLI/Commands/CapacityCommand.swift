@@ -95,14 +95,14 @@ enum CapacityText {
                 lines.append("      \(label(change.actorID, in: blueprint)): utilization \(percent(change.utilizationBefore)) → \(percent(change.utilizationAfter)), wait \(duration(change.waitBeforeSeconds)) → \(duration(change.waitAfterSeconds))")
             }
             for change in whatIf.journeys where change.leadTimeBeforeSeconds != change.leadTimeAfterSeconds {
-                lines.append("      journey \(change.journeyID): lead time with queueing \(duration(change.leadTimeBeforeSeconds)) → \(duration(change.leadTimeAfterSeconds))")
+                lines.append("      journey \(change.journeyID): lead time with queueing (critical path from estimates + expected waits, to the ends) \(duration(change.leadTimeBeforeSeconds)) → \(duration(change.leadTimeAfterSeconds))")
             }
         }
         let distributions = blueprint.journeys.compactMap {
             analysis.leadTimeDistribution(journey: $0.id, iterations: iterations, seed: seed)
         }
         if !distributions.isEmpty {
-            lines.append("  lead time (Monte Carlo, \(iterations) runs, seed \(seed)):")
+            lines.append("  lead time to the journeys' ends (simulated percentiles, Monte Carlo, \(iterations) runs, seed \(seed)):")
         }
         for distribution in distributions {
             var line = "    \(distribution.journeyID): P50 \(duration(distribution.p50Seconds)), P90 \(duration(distribution.p90Seconds)), P95 \(duration(distribution.p95Seconds)), mean \(duration(distribution.meanSeconds))"

@@ -21,6 +21,9 @@ struct MetricsSummary {
     var touchpoints: Int { main?.touchpoints ?? 0 }
     var handoffs: Int { main?.handoffsBetweenActors ?? 0 }
     var leadTimeText: String { main.map { $0.leadTime.description } ?? "–" }
+    /// Says which time the lead-time figures are (issue 11: every printed time says what it is).
+    static let leadTimeNote = "Lead times are the \(JourneyMetrics.timeBasis), from each journey's start to its ends; "
+        + "follow-up work has its own figure."
     var efficiencyText: String { main.map { Self.percent($0.processCycleEfficiency) } ?? "–" }
 
     static func percent(_ value: Double) -> String {
@@ -42,7 +45,12 @@ struct MetricsSummary {
             if let target = journey.target {
                 lead += " (target \(target), \(journey.meetsTarget == true ? "met" : "missed"))"
             }
-            rows.append(Row(name: prefix + "lead time", value: lead))
+            rows.append(Row(name: prefix + "lead time (\(JourneyMetrics.timeBasis), to the ends)", value: lead))
+            if let followUp = journey.followUpLeadTime {
+                rows.append(Row(
+                    name: prefix + "follow-up lead time (\(JourneyMetrics.timeBasis))",
+                    value: "\(followUp) (\(journey.followUps.count) follow-up steps)"))
+            }
             rows.append(Row(name: prefix + "process cycle efficiency", value: Self.percent(journey.processCycleEfficiency)))
             rows.append(Row(name: prefix + "customer waiting", value: journey.customerWaitingTime.description))
             rows.append(Row(name: prefix + "touchpoints", value: "\(journey.touchpoints)"))
@@ -76,7 +84,7 @@ struct MetricsSummary {
         }
         var deltas = [
             integer("steps", old.steps, new.steps),
-            duration("lead time", old.main?.leadTime, new.main?.leadTime),
+            duration("lead time (\(JourneyMetrics.timeBasis))", old.main?.leadTime, new.main?.leadTime),
             duration("customer waiting", old.main?.customerWaitingTime, new.main?.customerWaitingTime),
         ]
         let oldEfficiency = old.main?.processCycleEfficiency, newEfficiency = new.main?.processCycleEfficiency

@@ -1,8 +1,9 @@
 /// A rewrite of a serial chain so that steps which do not depend on each other run in parallel.
 ///
 /// The chain is `entry → steps[0] → … → steps[k-1] → exits`. After the rewrite each step follows only
-/// the steps it depends on (``Dependency/after``; the entry when it depends on none of them), and every
-/// exit follows every step nothing else in the chain waits for. Apply it with ``apply(to:)``, or all
+/// the steps it depends on (``Dependency/after``: the entry, chain steps, or, for a step moved at a fork
+/// or join, the latest earlier step it needs something from), and every exit follows every step
+/// nothing else in the chain waits for, the entry included. Apply it with ``apply(to:)``, or all
 /// suggestions at once with ``Blueprint/applying(_:)`` or ``Analyzer/toBe(_:)``.
 public struct ParallelizationSuggestion: Sendable, Hashable, Codable {
     /// The step before the chain; it stays first.
@@ -80,6 +81,10 @@ public struct ParallelizationSuggestion: Sendable, Hashable, Codable {
         for step in steps where !followed.contains(step) {
             for exit in exits { added.append(flow(step, exit)) }
         }
+        // A step moved away from a fork or join: the entry still precedes what the step preceded.
+        if !followed.contains(entry) {
+            for exit in exits { added.append(flow(entry, exit)) }
+        }
         return (removed, added)
     }
 }
@@ -100,13 +105,20 @@ extension Blueprint {
             index[FlowKey(from: flow.from, to: flow.to), default: []].append(f)
         }
         var taken = Set<Int>()
+        var inserted = Set<FlowKey>()
         var insertions: [Int: [Flow]] = [:]
         for suggestion in suggestions {
             guard let (removed, added) = suggestion.rewrite(of: flows, index: index, taken: taken),
                 let position = removed.min()
             else { continue }
             taken.formUnion(removed)
-            insertions[position, default: []].append(contentsOf: added)
+            // A new flow that is already there (kept, or added by an earlier suggestion) is not doubled.
+            let fresh = added.filter { flow in
+                let key = FlowKey(from: flow.from, to: flow.to)
+                let existing = index[key]?.contains { !taken.contains($0) } ?? false
+                return !existing && inserted.insert(key).inserted
+            }
+            insertions[position, default: []].append(contentsOf: fresh)
         }
         guard !taken.isEmpty else { return self }
         var result = self

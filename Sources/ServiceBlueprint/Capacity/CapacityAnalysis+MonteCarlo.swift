@@ -1,4 +1,5 @@
-/// The simulated distribution of a journey's lead time.
+/// The simulated distribution of a journey's lead time: *simulated percentiles* of the customer's
+/// path, from the journey's start to its ends (follow-up work is simulated but not counted).
 public struct LeadTimeDistribution: Sendable, Hashable {
     /// The journey's id.
     public let journeyID: String
@@ -75,7 +76,10 @@ extension CapacityAnalysis {
             return nil
         }
         let runs = min(Self.maximumIterations, max(1, iterations))
-        var simulator = JourneySimulator(analysis: self, model: models[j], includeQueueing: includeQueueing)
+        let journey = blueprint.journeys[j]
+        // Measured to the journey's ends, as the critical path is: follow-ups do not count.
+        let path = graph.parts(of: journey, skipping: graph.excludedFlows(for: journey)).path
+        var simulator = JourneySimulator(analysis: self, model: models[j], path: path, includeQueueing: includeQueueing)
         var random = SeededRandom(seed: seed)
         var samples = [Double](repeating: 0, count: runs)
         for i in 0..<runs { samples[i] = simulator.run(&random) }
@@ -137,6 +141,7 @@ struct JourneySimulator {
     private let gammaB: [(d: Double, c: Double)]
     private let waitProbability: [Double]  // Erlang C of the step's queue, 0 when none
     private let waitRate: [Double]         // cμ − λ per second; 0 means unstable when waitProbability > 0
+    private let onPath: [Bool]             // on the customer's path: counts in the lead time
     // Flow.
     private let outOffsets: [Int32]
     private let outTargets: [Int32]
@@ -156,10 +161,11 @@ struct JourneySimulator {
     private var redoStart: [Double]
     private var redoActive: [Bool]
 
-    init(analysis: CapacityAnalysis, model: JourneyFlowModel, includeQueueing: Bool) {
+    init(analysis: CapacityAnalysis, model: JourneyFlowModel, path: StepSet, includeQueueing: Bool) {
         let blueprint = analysis.blueprint
         let graph = analysis.graph
         count = model.count
+        onPath = model.nodes.map { path.contains($0) }
         var fixedWeight = [Double](repeating: 0, count: count)
         var waitBefore = [Double](repeating: 0, count: count)
         var isSampled = [Bool](repeating: false, count: count)
@@ -308,7 +314,7 @@ struct JourneySimulator {
                     finish = again
                 }
             }
-            if finish > lead { lead = finish }
+            if onPath[u], finish > lead { lead = finish }
             let first = Int(outOffsets[u]), end = Int(outOffsets[u + 1])
             guard first < end else { continue }
             if isExclusive[u] {

@@ -192,8 +192,10 @@ public struct CapacityAnalysis: Sendable {
             var path = [Int32]()
             if includeLeadTimes, !model.nodes.isEmpty {
                 // Branches the journey never takes (probability 0) are not part of it.
+                // The lead time runs to the journey's ends: follow-up work is not on the customer's path.
+                let customerPath = graph.parts(of: journey, skipping: graph.excludedFlows(for: journey)).path
                 var visited = StepSet(capacity: n)
-                for u in model.nodes.indices where visits[u] > 0 { visited.insert(model.nodes[u]) }
+                for u in model.nodes.indices where visits[u] > 0 && customerPath.contains(model.nodes[u]) { visited.insert(model.nodes[u]) }
                 let base = graph.longestPath(weights: baseWeights, within: visited)
                 baseLength = base.length
                 path = base.path

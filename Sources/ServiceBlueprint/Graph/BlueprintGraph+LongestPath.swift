@@ -76,6 +76,16 @@ extension BlueprintGraph {
             length = ef[Int(v)]
             last = v
         }
+        // Zero-time steps after the last one (a journey's end step) belong on the path too.
+        var extended = true
+        while extended, last >= 0 {
+            extended = false
+            var next: Int32 = -1
+            forEachSuccessor(of: last, kinds: kinds, skipping: excluded) { s, _, _ in
+                if scheduled.contains(s), best[Int(s)] == last, ef[Int(s)] == length, next < 0 || s < next { next = s }
+            }
+            if next >= 0 { last = next; extended = true }
+        }
         var path = [Int32]()
         var cursor = last
         while cursor >= 0 {

@@ -28,6 +28,9 @@ public struct ParallelizableChainRule: BlueprintRule {
     /// graph, new critical path); larger ones use the equivalent windowed computation.
     let exactRerunLimit: Int
 
+    /// On blueprints above ``exactRerunLimit``, at most this many fork/join candidates are re-run per journey.
+    static let forkJoinRerunLimit = 64
+
     /// Creates the rule.
     public init() { exactRerunLimit = 5_000 }
 
@@ -53,6 +56,8 @@ public struct ParallelizableChainRule: BlueprintRule {
         var suggestion: ParallelizationSuggestion
         /// Flow indices of the chain's work flows.
         var flows: [Int32]
+        /// `true` for a step moved at a fork or join (measured by re-running the critical path only).
+        var isForkJoin = false
         /// Lead time before and after, per scope position.
         var measured: [(scope: Int, before: Double, after: Double)] = []
 
@@ -69,6 +74,8 @@ public struct ParallelizableChainRule: BlueprintRule {
     /// Every rewritable chain, measured on each journey that contains it.
     func suggestions(_ context: AnalysisContext) -> [Candidate] {
         var candidates = chains(context).compactMap { rewrite($0, context: context) }
+        let covered = Set(candidates.flatMap { [$0.entry] + $0.region })
+        candidates += forkJoinCandidates(context, covered: covered)
         guard !candidates.isEmpty else { return [] }
         let graph = context.graph
         let weights = graph.timeWeights
@@ -87,8 +94,11 @@ public struct ParallelizableChainRule: BlueprintRule {
             }
             guard !inScope.isEmpty else { continue }
             let schedule = scope.schedule
-            if literal {
-                for c in inScope {
+            // Fork and join rewrites have no windowed formula: they are always re-run, a bounded number of times.
+            let rerun = literal ? inScope : Array(inScope.filter { candidates[$0].isForkJoin }.prefix(Self.forkJoinRerunLimit))
+            let windowed = literal ? [] : inScope.filter { !candidates[$0].isForkJoin }
+            if !rerun.isEmpty {
+                for c in rerun {
                     let rewritten = candidates[c].suggestion.apply(to: context.blueprint)
                     let newGraph = BlueprintGraph(rewritten)
                     // Re-measured on the rewritten graph's customer's path, as the metrics measure it.
@@ -102,11 +112,12 @@ public struct ParallelizableChainRule: BlueprintRule {
                     }
                     candidates[c].measured.append((s, schedule.length, after))
                 }
-            } else {
+            }
+            if !windowed.isEmpty {
                 let bypass = graph.longestPathsAvoiding(
-                    regions: inScope.map { candidates[$0].region }, within: scope.path, schedule: schedule,
+                    regions: windowed.map { candidates[$0].region }, within: scope.path, schedule: schedule,
                     skipping: scope.excludedFlows)
-                for (q, c) in inScope.enumerated() {
+                for (q, c) in windowed.enumerated() {
                     guard let avoiding = bypass[q] else { continue }
                     let candidate = candidates[c]
                     var finish = [Double](repeating: 0, count: candidate.region.count)
@@ -307,16 +318,26 @@ public struct ParallelizableChainRule: BlueprintRule {
                     + "only needs \(needs), \(producer)")
         }
         let saving = BlueprintDuration(seconds: best.saving)
+        // Name where each moved step starts: the latest step it really depends on, not the chain's entry.
+        let starts = suggestion.checks.map { check -> String in
+            let after = suggestion.dependencies.first { $0.step == check.step }?.after ?? [suggestion.entry]
+            let named = after.map { id -> String in
+                guard candidate.isForkJoin else { return context.name(ofStep: node(id)) }
+                return "\(context.name(ofStep: node(id))) (\(reason(node(check.step), after: node(id), context)))"
+            }
+            return "\(context.name(ofStep: node(check.step))) starting after \(AnalysisContext.list(named))"
+        }
         let message = reasons.joined(separator: "; ") + ", and no single-capacity actor or the customer forces the order. "
-            + "Running them in parallel after \(context.name(ofStep: candidate.entry)) cuts the lead time of \(scope.name) "
+            + "Running them in parallel, with \(AnalysisContext.list(starts)), cuts the lead time of \(scope.name) "
             + "from \(BlueprintDuration(seconds: best.before)) to \(BlueprintDuration(seconds: best.after)) "
-            + "(critical path re-run on the rewritten flows): \(saving) saved."
+            + "(\(JourneyMetrics.timeBasis), re-run on the rewritten flows of the customer's path): \(saving) saved."
         let first = suggestion.checks.first
         let fix = SuggestedFix(
             .parallelize(suggestion),
             summary: "Run \(first.map { context.name(ofStep: node($0.step)) } ?? "the steps") in parallel with "
                 + "\(context.names(ofSteps: (first?.runsAlongside ?? []).map(node))), starting after "
-                + "\(context.name(ofStep: candidate.entry)) and joining before \(context.names(ofSteps: candidate.exits)).")
+                + "\(context.names(ofSteps: (suggestion.dependencies.first { $0.step == first?.step }?.after ?? [suggestion.entry]).map(node))) "
+                + "and joining before \(context.names(ofSteps: candidate.exits)).")
         return context.finding(
             message, steps: candidate.region.filter { involved.contains(context.graph.id(of: $0)) },
             flows: candidate.flows, fix: fix, impact: Impact(leadTimeSaved: saving, journey: scope.journey?.id))
