@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .library(name: "ServiceBlueprint", targets: ["ServiceBlueprint"]),
         .library(name: "BlueprintGraphviz", targets: ["BlueprintGraphviz"]),
+        .library(name: "BlueprintInterchange", targets: ["BlueprintInterchange"]),
+        .library(name: "BlueprintCSV", targets: ["BlueprintCSV"]),
+        .library(name: "BlueprintProcessData", targets: ["BlueprintProcessData"]),
         .executable(name: "blueprint", targets: ["blueprint"]),
         .plugin(name: "RenderBlueprints", targets: ["RenderBlueprints"]),
         .plugin(name: "CheckBlueprints", targets: ["CheckBlueprints"]),
@@ -39,6 +42,9 @@ let package = Package(
             dependencies: [
                 "ServiceBlueprint",
                 "BlueprintGraphviz",
+                "BlueprintInterchange",
+                "BlueprintCSV",
+                "BlueprintProcessData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/BlueprintCLI"
@@ -93,6 +99,29 @@ let package = Package(
             dependencies: ["ServiceBlueprint"],
             path: "Examples/FolderSummary"
         ),
+        // Interchange (issue 14): BPMN 2.0 import/export, CSV tables, Mermaid.
+        .target(
+            name: "BlueprintInterchange",
+            dependencies: ["ServiceBlueprint"]
+        ),
+        .executableTarget(
+            name: "interchange-bench",
+            dependencies: ["ServiceBlueprint", "BlueprintInterchange"],
+            path: "Benchmarks/interchange-bench"
+        ),
+        .testTarget(
+            name: "BlueprintInterchangeTests",
+            dependencies: ["BlueprintInterchange", "ServiceBlueprint"],
+            resources: [.copy("Fixtures"), .copy("Golden")]
+        ),
+        // eventlog (issue 15): streaming RFC 4180 tokenizer (no dependencies), shared with
+        // BlueprintInterchange.
+        .target(name: "BlueprintCSV"),
+        .testTarget(name: "BlueprintCSVTests", dependencies: ["BlueprintCSV"]),
+        // eventlog (issue 15): XES/CSV event logs measured against a blueprint.
+        .target(name: "BlueprintProcessData", dependencies: ["ServiceBlueprint", "BlueprintCSV"]),
+        .testTarget(name: "BlueprintProcessDataTests", dependencies: ["BlueprintProcessData", "ServiceBlueprint"], resources: [.copy("Fixtures")]),
+        .executableTarget(name: "eventlog-bench", dependencies: ["BlueprintProcessData", "ServiceBlueprint"], path: "Benchmarks/eventlog-bench"),
         .testTarget(
             name: "ServiceBlueprintTests",
             dependencies: ["ServiceBlueprint"],

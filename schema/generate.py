@@ -147,6 +147,7 @@ defs["journey"] = obj("A named path or scenario through the blueprint, with dema
     ])),
     ("demand", ref("demand", "How many customers start this journey.")),
     ("target", ref("journeyTarget", "What the journey must achieve.")),
+    ("followUps", ids("Steps that start follow-up work in this journey: they and the work only they lead to are off the customer's path and out of its lead time.", "a step")),
 ], required=["id", "start"])
 defs["timeStandard"] = obj("The expected execution time of a step and how far it may run over.", [
     ("target", ref("duration", "The expected time.")),
@@ -157,6 +158,7 @@ defs["standards"] = obj("The standards that govern a step.", [
     ("sop", string("A reference to the standard operating procedure, e.g. `SOP-RP-004` or a URL.")),
     ("service", string("The service or quality standard, or the script customer-facing staff follow.")),
     ("response", ref("duration", "The response time committed to the customer at this touchpoint.")),
+    ("startWithin", ref("duration", "A time-to-start commitment on any step: it begins within this time, e.g. greet within 1min.")),
 ])
 defs["failPoint"] = obj("Marks a step where the service is likely to go wrong.", [
     ("risk", string("What goes wrong.")),
@@ -191,6 +193,9 @@ defs["step"] = obj("One step of the service, placed in a lane and (optionally) a
     ("tags", strings("Free-form labels.")),
     ("notes", string("Free text.")),
     ("url", string("A link to more detail, e.g. the SOP page.")),
+    ("followUp", O([("type", "boolean"), ("description", "The step starts follow-up work: it and the work only it leads to finish after the customer's path (results sent later).")])),
+    ("direction", O([("enum", ["inbound", "outbound"]), ("description", "Who starts the contact at a touchpoint: `outbound` when the service contacts the customer (SMS, e-mail, letter); inferred when absent.")])),
+    ("delivers", O([("enum", ["customer", "partner", "record"]), ("description", "Where the step's output goes outside the modelled journey: to the customer later, a partner, or a record.")])),
 ], required=["id", "title", "lane"])
 defs["flow"] = obj("A directed connection between two steps.", [
     ("from", ref("id", "The source step, by id.")),

@@ -104,7 +104,7 @@ struct DocumentReaderTests {
 
     @Test func nestingTooDeepIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
-        #expect(diagnosticLines(deep, format: .json) == ["1:1: error: the document is nested too deeply (more than 1000 levels)"])
+        #expect(diagnosticLines(deep, format: .json) == ["1:1001: error: the document is nested too deeply (more than 1000 levels)"])
         let deepBlock = String(repeating: "- ", count: 3_000) + "x\n"
         #expect(diagnosticLines(deepBlock) == ["1:1999: error: the document is nested too deeply (more than 1000 levels)"])
         // 999 levels is within libyaml's limit and must not overflow the stack either.

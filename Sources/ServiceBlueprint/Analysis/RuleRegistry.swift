@@ -21,6 +21,10 @@ public enum RuleRegistry {
         MissingOwnerRule(),
         MissingJourneyTargetRule(),
         InconsistentTimeStandardsRule(),
+        // Issue 11: rules on what the model states (journey engineer).
+        WaitExceedsToleranceRule(),
+        JourneyOverTargetRule(),
+        StandardImpossibleAfterWaitRule(),
         StructureNoFlowRule(),
         StructureUnreachableStepRule(),
         StructureDeadEndRule(),

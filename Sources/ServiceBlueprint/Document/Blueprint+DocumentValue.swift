@@ -116,6 +116,7 @@ extension Journey {
             targetMap.add("attainment", target.attainment)
             return targetMap.value
         })
+        map.add("followUps", followUps)
         return map.value
     }
 }
@@ -145,6 +146,7 @@ extension Step {
         map.add("tags", tags)
         map.add("notes", notes)
         map.add("url", url)
+        addJourneyKeys(to: &map)
         return map.value
     }
 }
@@ -183,6 +185,7 @@ extension Standards {
         map.add("sop", sop)
         map.add("service", service)
         map.add("response", response)
+        map.add("startWithin", startWithin)
         return map.value
     }
 }

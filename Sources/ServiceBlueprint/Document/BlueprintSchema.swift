@@ -565,6 +565,14 @@ public enum BlueprintSchema {
         "target": {
           "$ref": "#/$defs/journeyTarget",
           "description": "What the journey must achieve."
+        },
+        "followUps": {
+          "type": "array",
+          "description": "Steps that start follow-up work in this journey: they and the work only they lead to are off the customer's path and out of its lead time.",
+          "items": {
+            "$ref": "#/$defs/id",
+            "description": "The id of a step."
+          }
         }
       }
     },
@@ -606,6 +614,10 @@ public enum BlueprintSchema {
         "response": {
           "$ref": "#/$defs/duration",
           "description": "The response time committed to the customer at this touchpoint."
+        },
+        "startWithin": {
+          "$ref": "#/$defs/duration",
+          "description": "A time-to-start commitment on any step: it begins within this time, e.g. greet within 1min."
         }
       }
     },
@@ -778,6 +790,25 @@ public enum BlueprintSchema {
         "url": {
           "type": "string",
           "description": "A link to more detail, e.g. the SOP page."
+        },
+        "followUp": {
+          "type": "boolean",
+          "description": "The step starts follow-up work: it and the work only it leads to finish after the customer's path (results sent later)."
+        },
+        "direction": {
+          "enum": [
+            "inbound",
+            "outbound"
+          ],
+          "description": "Who starts the contact at a touchpoint: `outbound` when the service contacts the customer (SMS, e-mail, letter); inferred when absent."
+        },
+        "delivers": {
+          "enum": [
+            "customer",
+            "partner",
+            "record"
+          ],
+          "description": "Where the step's output goes outside the modelled journey: to the customer later, a partner, or a record."
         }
       }
     },

@@ -1,5 +1,3 @@
-import Yams
-
 /// The keys of each mapping in a blueprint document, in the order they are written.
 enum DocumentKeys {
     static let blueprint = [
@@ -18,15 +16,16 @@ enum DocumentKeys {
     static let information = ["id", "title", "kind", "fromCustomer", "notes"]
     static let persona = ["id", "title", "summary", "goals"]
     static let journey = ["id", "title", "persona", "start", "ends", "steps", "branchProbabilities", "demand", "target"]
+        + JourneyDocumentKeys.journey
     static let demand = ["arrivals", "per"]
     static let target = ["leadTime", "attainment"]
     static let step = [
         "id", "title", "lane", "stage", "actor", "owner", "channel", "kind", "duration", "waitBefore", "standards",
         "failPoint", "waitPoint", "value", "needs", "produces", "evidence", "emotion", "painPoints", "tags", "notes",
         "url",
-    ]
+    ] + JourneyDocumentKeys.step
     static let processTime = ["min", "likely", "max"]
-    static let standards = ["time", "sop", "service", "response"]
+    static let standards = ["time", "sop", "service", "response"] + JourneyDocumentKeys.standards
     static let timeStandard = ["target", "tolerance"]
     static let failPoint = ["risk", "recovery", "owner", "likelihood"]
     static let waitPoint = ["tolerance", "notes"]
@@ -226,12 +225,14 @@ extension DocumentReader {
         guard let fields = fields(
             node, at: path, what: "journey", keys: DocumentKeys.journey, required: ["id", "start"])
         else { return nil }
-        return Journey(
+        var journey = Journey(
             id: text(fields, "id") ?? "", title: text(fields, "title"), persona: text(fields, "persona"),
             start: text(fields, "start") ?? "", ends: list(fields, "ends"), steps: list(fields, "steps"),
             branchProbabilities: nested(fields, "branchProbabilities") { $0.readBranchProbabilities($1, at: $2) } ?? [:],
             demand: nested(fields, "demand") { $0.readDemand($1, at: $2) },
             target: nested(fields, "target") { $0.readTarget($1, at: $2) })
+        readJourneyKeys(fields, into: &journey)
+        return journey
     }
 
     /// `{"a->b": 0.3}`. Each entry is located at its key, which names the flow.
@@ -248,8 +249,8 @@ extension DocumentReader {
                 error("flow keys must be strings such as 'a->b', found \(describe(keyNode))", at: location(keyNode))
                 continue
             }
-            let position = TextPosition(line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1)
-            let key = renamedKeys[position] ?? scalar.string
+            let position = textPosition(keyNode)
+            let key = scalar.string
             let entryPath = path.appending(key)
             if let first = firstPositions[key] {
                 error(
@@ -287,7 +288,7 @@ extension DocumentReader {
         guard let fields = fields(
             node, at: path, what: "step", keys: DocumentKeys.step, required: ["id", "title", "lane"])
         else { return nil }
-        return Step(
+        var step = Step(
             id: text(fields, "id") ?? "",
             title: text(fields, "title") ?? "",
             lane: choice(fields, "lane", "lane", names: Lane.allCases.map(\.rawValue) + Lane.aliases.keys.sorted()) {
@@ -316,6 +317,8 @@ extension DocumentReader {
             tags: list(fields, "tags"),
             notes: text(fields, "notes"),
             url: text(fields, "url"))
+        readJourneyKeys(fields, into: &step)
+        return step
     }
 
     /// A duration string, or a mapping: `{likely}` with optional `min` and `max` (defaulting to
@@ -360,7 +363,8 @@ extension DocumentReader {
         guard let fields = fields(node, at: path, what: "standards", keys: DocumentKeys.standards) else { return nil }
         return Standards(
             time: nested(fields, "time") { $0.readTimeStandard($1, at: $2) }, sop: text(fields, "sop"),
-            service: text(fields, "service"), response: time(fields, "response"))
+            service: text(fields, "service"), response: time(fields, "response"),
+            startWithin: time(fields, "startWithin"))
     }
 
     mutating func readTimeStandard(_ node: Node, at path: ModelPath) -> TimeStandard? {

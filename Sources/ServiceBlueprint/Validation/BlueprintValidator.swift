@@ -66,6 +66,7 @@ struct ValidationRun {
 
     mutating func checkAll() {
         if blueprint.id.isEmpty { error("the blueprint id is empty", at: ["id"]) }
+        if let problem = BlueprintIdentifier.problem(with: blueprint.id) { error("blueprint " + problem, at: ["id"]) }
         if blueprint.steps.isEmpty { error("the blueprint has no steps; add at least one step", at: ["steps"]) }
         indexIDs()
         checkStages()
@@ -119,6 +120,9 @@ struct ValidationRun {
             if id.isEmpty {
                 error("empty \(kind) id", at: ModelPath([.key(collection), .index(position), .key("id")]))
                 continue
+            }
+            if let problem = BlueprintIdentifier.problem(with: id) {
+                error("\(kind) " + problem, at: ModelPath([.key(collection), .index(position), .key("id")]))
             }
             if let first = index[id] {
                 let firstPath: ModelPath = [collection, first, "id"]

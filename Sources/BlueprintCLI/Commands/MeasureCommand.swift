@@ -1,0 +1,229 @@
+import ArgumentParser
+import BlueprintCSV
+import BlueprintProcessData
+import Foundation
+import ServiceBlueprint
+
+/// `blueprint measure`: an event log against the blueprint.
+struct MeasureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measure",
+        abstract: "Measure an event log (XES or CSV) against a blueprint: times, lead times, branches, conformance.",
+        discussion: """
+            Activities map to steps by a mapping file (CSV: activity,step), else by step id, else by \
+            step title. Per step: service time (start → complete) and waiting time (previous completion → \
+            start) as median, P90 and mean, against the estimate, the time standard and the wait \
+            tolerance. Per journey: the lead time measured from its start to its ends against the target. \
+            Per flow with a probability: the observed frequency. Conformance lists the deviating variants. \
+            CSV columns are guessed from common names (case id, activity, timestamp, lifecycle, resource, \
+            and the XES names case:concept:name, concept:name, time:timestamp, lifecycle:transition, \
+            org:resource) unless given. Exit code 2 when the blueprint or the log has errors (the log's \
+            bad events are skipped and the rest measured with --lenient).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The blueprint file (YAML or JSON).", completion: .file(extensions: ["yaml", "yml", "json"]))
+    var blueprint: String
+
+    @Option(help: "The event log: .xes, or CSV/TSV with a header row.", completion: .file(extensions: ["xes", "csv", "tsv", "txt"]))
+    var log: String
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "A CSV file of activity,step rows mapping log activities to step ids.")
+    var mapping: String?
+
+    @Option(help: "CSV column with the case id.") var caseColumn: String?
+    @Option(help: "CSV column with the activity.") var activityColumn: String?
+    @Option(help: "CSV column with the (completion) timestamp.") var timestampColumn: String?
+    @Option(help: "CSV column with the start timestamp (each row is then one start/complete pair).") var startColumn: String?
+    @Option(help: "CSV column with the lifecycle (start/complete).") var lifecycleColumn: String?
+    @Option(help: "CSV column with the resource.") var resourceColumn: String?
+
+    @Option(help: "CSV separator: comma, semicolon or tab (default: detected from the header).")
+    var separator: String?
+
+    @Option(help: "Time zone of timestamps without an offset, e.g. Europe/Berlin (default UTC).")
+    var timezone: String = "UTC"
+
+    @Option(help: "How to read a/b/yyyy dates: day-first or month-first.")
+    var dateOrder: String = TimestampParser.SlashOrder.dayFirst.rawValue
+
+    @Flag(help: "Measure even when some events have errors (they are skipped and reported).")
+    var lenient = false
+
+    func validate() throws {
+        if let separator, CSVSeparator.named(separator) == nil {
+            throw ValidationError("--separator takes comma, semicolon or tab, found '\(separator)'")
+        }
+        if TimeZone(identifier: timezone) == nil {
+            throw ValidationError("unknown time zone '\(timezone)'; use an IANA name such as Europe/Berlin or UTC")
+        }
+        if TimestampParser.SlashOrder(rawValue: dateOrder) == nil {
+            throw ValidationError("--date-order takes day-first or month-first, found '\(dateOrder)'")
+        }
+    }
+
+    func run() throws {
+        let loaded = BlueprintLoader.load([InputCollector.Input(path: blueprint, relativePath: "")])
+        guard let document = loaded.first?.document else {
+            Terminal.error((loaded.first?.diagnostics ?? []).map(\.description).joined(separator: "\n"))
+            throw ExitStatus.invalidInput.exitCode
+        }
+        let model = document.blueprint
+        let measurement: LogMeasurement
+        do {
+            let explicit = try mapping.map { try StepMapper.readMapping(path: $0, blueprint: model) } ?? [:]
+            var measurer = Measurer(blueprint: model, mapping: explicit)
+            let summary = try EventLogReader.read(path: log, options: readOptions()) { trace, names in
+                measurer.add(trace, activities: names)
+            }
+            for diagnostic in summary.diagnostics { Terminal.error(diagnostic.description) }
+            if summary.problemCount > summary.diagnostics.count {
+                Terminal.error("\(log): note: \(summary.problemCount - summary.diagnostics.count) more problems not shown")
+            }
+            if summary.hasErrors && !lenient {
+                Terminal.error("\(log): error: the log has errors; fix them or pass --lenient to measure the remaining events")
+                throw ExitStatus.invalidInput.exitCode
+            }
+            measurement = measurer.result(summary: summary)
+        } catch let error as BlueprintError {
+            Terminal.error(error.description)
+            throw ExitStatus.invalidInput.exitCode
+        }
+        let text = switch format {
+        case .text: MeasureText.describe(measurement, blueprint: model, path: blueprint, log: log)
+        case .json: try MeasureText.json(measurement)
+        }
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            Terminal.output(text)
+        }
+    }
+
+    func readOptions() -> EventLogReadOptions {
+        EventLogReadOptions(
+            columns: CSVLogColumns(caseID: caseColumn, activity: activityColumn, timestamp: timestampColumn,
+                                   startTimestamp: startColumn, lifecycle: lifecycleColumn, resource: resourceColumn),
+            separator: separator.flatMap(CSVSeparator.named),
+            timestamps: TimestampParser(defaultZone: TimeZone(identifier: timezone) ?? .current,
+                                        slashOrder: TimestampParser.SlashOrder(rawValue: dateOrder) ?? .dayFirst))
+    }
+}
+
+extension CSVSeparator {
+    /// `comma`, `semicolon`, `tab` or the character itself.
+    static func named(_ name: String) -> CSVSeparator? {
+        switch name.lowercased() {
+        case "comma", ",": .comma
+        case "semicolon", ";": .semicolon
+        case "tab", "\t", "\\t": .tab
+        default: nil
+        }
+    }
+}
+
+/// The text and JSON of `blueprint measure`.
+enum MeasureText {
+    static func json(_ measurement: LogMeasurement) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(measurement), as: UTF8.self) + "\n"
+    }
+
+    static func describe(_ m: LogMeasurement, blueprint: Blueprint, path: String, log: String) -> String {
+        var lines = ["\(blueprint.title) (\(path)) measured against \(log)"]
+        lines.append("  log: \(m.log.cases) cases, \(m.log.events) events, \(m.log.activities) activities, \(m.log.startEvents) start events"
+            + (m.log.startEvents == 0 ? " (no start events: service and waiting times cannot be separated)" : ""))
+        lines.append("  all figures are measured from the log; estimates are the blueprint's")
+        lines.append("")
+        lines.append("Steps (median / P90 / mean)")
+        for step in m.steps {
+            var line = "  \(step.step): \(step.occurrences)× in \(step.cases) cases"
+            if let service = step.serviceTime {
+                line += "; service \(triple(service))"
+                if let estimate = step.estimatedServiceTime { line += " (estimate \(time(estimate)))" }
+            }
+            if let wait = step.waitingTime {
+                line += "; wait \(triple(wait))"
+                if let estimate = step.estimatedWait { line += " (estimate \(time(estimate)))" }
+            }
+            lines.append(line)
+            if let standard = step.timeStandard {
+                lines.append("    standard \(time(standard.target)) + \(time(standard.tolerance)): met in \(percent(standard.withinShare)) of \(standard.measured)")
+            }
+            if let wait = step.waitTolerance {
+                lines.append("    wait tolerance \(time(wait.tolerance)): \(percent(wait.withinShare)) within; P90 is \(String(format: "%.1f", wait.p90Ratio))× the tolerance")
+            }
+        }
+        if !m.journeys.isEmpty {
+            lines.append("")
+            lines.append("Journeys (lead time to the journey's ends, measured)")
+            for journey in m.journeys {
+                var line = "  \(journey.journey): \(journey.reachedEnd) of \(journey.cases) cases reach an end"
+                if let lead = journey.leadTime { line += "; lead time \(triple(lead))" }
+                if let target = journey.target, let attainment = journey.attainment {
+                    line += "; within \(time(target)) in \(percent(attainment))"
+                    if let required = journey.requiredAttainment { line += " (target \(percent(required)))" }
+                }
+                lines.append(line)
+            }
+        }
+        if !m.flows.isEmpty {
+            lines.append("")
+            lines.append("Branches and rework (declared → observed)")
+            for flow in m.flows {
+                let observed = flow.observed.map { String(format: "%.2f", $0) } ?? "–"
+                lines.append("  \(flow.flow) [\(flow.kind)]: \(String(format: "%.2f", flow.declared)) → \(observed) (\(flow.samples) samples)")
+            }
+        }
+        if !m.actors.isEmpty {
+            lines.append("")
+            lines.append("Actors (busy time ÷ log span × servers; working hours not considered)")
+            for actor in m.actors {
+                lines.append("  \(actor.actor): busy \(time(actor.busySeconds)), \(actor.servers) server(s), utilization \(actor.utilization.map(percent) ?? "–")")
+            }
+        }
+        let c = m.conformance
+        lines.append("")
+        lines.append("Conformance: \(c.conforming) of \(c.cases) cases (\(percent(c.share))) follow the blueprint")
+        if !c.skippedSteps.isEmpty {
+            lines.append("  skipped: " + c.skippedSteps.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) cases)" }.joined(separator: ", "))
+        }
+        if c.unexpectedOrder > 0 { lines.append("  unexpected order: \(c.unexpectedOrder) cases") }
+        if c.notInBlueprint > 0 { lines.append("  activities the blueprint lacks: \(c.notInBlueprint) cases") }
+        for variant in c.deviatingVariants.prefix(10) {
+            lines.append("  \(variant.cases)× \(variant.activities.joined(separator: " → "))")
+            for deviation in variant.deviations { lines.append("      \(deviation)") }
+        }
+        if !m.mapping.unmapped.isEmpty || !m.mapping.neverSeen.isEmpty {
+            lines.append("")
+            lines.append("Mapping")
+            if !m.mapping.unmapped.isEmpty {
+                lines.append("  unmapped activities: " + m.mapping.unmapped.map { "\($0.activity) (\($0.events))" }.joined(separator: ", "))
+            }
+            if !m.mapping.neverSeen.isEmpty { lines.append("  steps never seen: " + m.mapping.neverSeen.joined(separator: ", ")) }
+        }
+        let d = m.discovery
+        lines.append("")
+        lines.append("Log: \(d.variantCount) variants, \(d.directlyFollows.count) directly-follows pairs"
+            + (d.caseDuration.map { "; case duration \(triple($0))" } ?? ""))
+        if !m.findings.isEmpty {
+            lines.append("")
+            lines.append("Findings")
+            for finding in m.findings { lines.append("  \(finding.severity): \(finding.message) [\(finding.ruleID)]") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func triple(_ d: Distribution) -> String { "\(time(d.median)) / \(time(d.p90)) / \(time(d.mean))" }
+    static func time(_ seconds: Double) -> String { BlueprintDuration(seconds: seconds.rounded()).description }
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+}

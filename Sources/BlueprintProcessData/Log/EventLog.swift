@@ -1,0 +1,117 @@
+import ServiceBlueprint
+
+/// Where an event's lifecycle puts it: the start or the completion of an activity.
+///
+/// XES's standard lifecycle model has more transitions (schedule, assign, suspend, …); they
+/// carry no service-time meaning here and are read as ``other``.
+public enum LogLifecycle: UInt8, Sendable, Hashable, Codable {
+    /// The activity started (`start`).
+    case start
+    /// The activity finished (`complete`, or no lifecycle given).
+    case complete
+    /// Another known transition, kept out of service and waiting times.
+    case other
+
+    /// The transitions of the XES standard lifecycle extension (lowercased).
+    static let standard: Set<String> = [
+        "schedule", "assign", "reassign", "start", "suspend", "resume", "pi_abort", "ate_abort",
+        "complete", "autoskip", "manualskip", "withdraw", "unknown",
+    ]
+
+    /// Reads a lifecycle value; `nil` for a value that is neither standard nor a common synonym.
+    init?(text: String) {
+        switch text.lowercased() {
+        case "", "complete", "completed", "end", "finish", "finished", "done": self = .complete
+        case "start", "started", "begin", "in progress", "in_progress": self = .start
+        case let other where LogLifecycle.standard.contains(other): self = .other
+        default: return nil
+        }
+    }
+}
+
+/// One event of a case: an activity at a time, with its lifecycle and resource.
+public struct LogEvent: Sendable, Hashable {
+    /// The activity (index into ``EventLog/activities``).
+    public var activity: Int32
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public var timestamp: Double
+    /// Start, complete or another transition.
+    public var lifecycle: LogLifecycle
+    /// The resource (index into ``EventLog/resources``), or -1 when the event names none.
+    public var resource: Int32
+    /// The 1-based line in the log file where the event is, for messages.
+    public var line: Int32
+
+    /// Creates an event.
+    public init(activity: Int32, timestamp: Double, lifecycle: LogLifecycle = .complete, resource: Int32 = -1, line: Int32 = 0) {
+        self.activity = activity
+        self.timestamp = timestamp
+        self.lifecycle = lifecycle
+        self.resource = resource
+        self.line = line
+    }
+}
+
+/// One case (a trace): its id and its events in timestamp order.
+public struct LogTrace: Sendable, Hashable {
+    /// The case id.
+    public var caseID: String
+    /// The events, sorted by timestamp (ties keep file order).
+    public var events: [LogEvent]
+
+    /// Creates a trace; the events are sorted by timestamp, stably.
+    public init(caseID: String, events: [LogEvent]) {
+        self.caseID = caseID
+        self.events = events.enumerated()
+            .sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }
+            .map(\.element)
+    }
+}
+
+/// Interned names: activity and resource names are stored once and referred to by index.
+public struct NameTable: Sendable, Hashable {
+    /// The names, in order of first appearance.
+    public private(set) var names: [String] = []
+    private var indexByName: [String: Int32] = [:]
+
+    /// Creates an empty table.
+    public init() {}
+
+    /// The index of `name`, adding it when new.
+    public mutating func intern(_ name: String) -> Int32 {
+        if let index = indexByName[name] { return index }
+        let index = Int32(names.count)
+        names.append(name)
+        indexByName[name] = index
+        return index
+    }
+
+    /// The index of `name`, if it was seen.
+    public func index(of name: String) -> Int32? { indexByName[name] }
+
+    /// The name at `index`.
+    public subscript(index: Int32) -> String { names[Int(index)] }
+
+    /// How many names.
+    public var count: Int { names.count }
+}
+
+/// A whole event log in memory (for small logs and tests; ``EventLogReader`` streams large ones).
+public struct EventLog: Sendable, Hashable {
+    /// Activity names.
+    public var activities: NameTable
+    /// Resource names.
+    public var resources: NameTable
+    /// The cases, in order of first appearance.
+    public var traces: [LogTrace]
+
+    /// Creates a log.
+    public init(activities: NameTable = NameTable(), resources: NameTable = NameTable(), traces: [LogTrace] = []) {
+        self.activities = activities
+        self.resources = resources
+        self.traces = traces
+    }
+
+    /// How many events in all traces.
+    public var eventCount: Int { traces.reduce(0) { $0 + $1.events.count } }
+}

@@ -1,0 +1,107 @@
+import ServiceBlueprint
+
+extension Measurer {
+    /// Checks one variant against the flows. Allowed: it starts at a journey start (or a step
+    /// nothing leads to), each next step follows a flow (rework included) or runs in parallel
+    /// (neither step reaches the other), and it ends at a journey end (or a step that leads
+    /// nowhere). Deviations name the skipped steps, the pairs in unexpected order and the
+    /// activities the blueprint lacks.
+    struct VariantCheck {
+        var deviations: [String] = []
+        var skipped: Set<String> = []
+        var unexpectedOrder = false
+        var notInBlueprint = false
+        var conforms: Bool { deviations.isEmpty }
+    }
+
+    func check(_ variant: [Int32], reach: inout [Int32: StepSet]) -> VariantCheck {
+        var result = VariantCheck()
+        var steps: [Int32] = []
+        for activity in variant {
+            let step = stepOfActivity[Int(activity)]
+            if step < 0 {
+                result.notInBlueprint = true
+                let message = "activity '\(activityNames[Int(activity)])' is not in the blueprint"
+                if !result.deviations.contains(message) { result.deviations.append(message) }
+            } else {
+                steps.append(step)
+            }
+        }
+        guard let first = steps.first, let last = steps.last else { return result }
+        let starts = Set(blueprint.journeys.compactMap { graph.index(of: $0.start) } + graph.sources(kinds: .ordering))
+        if !starts.contains(first) { result.deviations.append("starts at '\(graph.id(of: first))', not at a journey's start") }
+        for index in 1..<max(1, steps.count) {
+            let (a, b) = (steps[index - 1], steps[index])
+            var direct = false
+            graph.forEachSuccessor(of: a, kinds: .work) { target, _, _ in if target == b { direct = true } }
+            if direct { continue }
+            let fromA = reachable(from: a, cache: &reach)
+            let fromB = reachable(from: b, cache: &reach)
+            if a != b, fromA.contains(b) {
+                let path = shortestPath(from: a, to: b)
+                let between = path.dropFirst().dropLast().map { graph.id(of: $0) }
+                result.skipped.formUnion(between)
+                result.deviations.append("skipped \(between.map { "'\($0)'" }.joined(separator: ", ")) between '\(graph.id(of: a))' and '\(graph.id(of: b))'")
+            } else if a == b {
+                result.unexpectedOrder = true
+                result.deviations.append("'\(graph.id(of: a))' repeated without a rework flow")
+            } else if fromB.contains(a) {
+                result.unexpectedOrder = true
+                result.deviations.append("unexpected order: '\(graph.id(of: b))' after '\(graph.id(of: a))'")
+            }
+            // Neither reaches the other: parallel branches interleave; allowed.
+        }
+        let ends = journeyEnds.reduce(into: Set(graph.sinks(kinds: .ordering))) { $0.formUnion($1) }
+        if !ends.contains(last) { result.deviations.append("ends at '\(graph.id(of: last))', before reaching an end") }
+        return result
+    }
+
+    func reachable(from step: Int32, cache: inout [Int32: StepSet]) -> StepSet {
+        if let known = cache[step] { return known }
+        let set = graph.reachable(from: [step], kinds: .ordering)
+        cache[step] = set
+        return set
+    }
+
+    /// The shortest path over ordering flows (breadth-first), `from` and `to` included.
+    func shortestPath(from: Int32, to: Int32) -> [Int32] {
+        var parent = [Int32](repeating: -1, count: graph.stepCount)
+        var queue = [from]
+        var head = 0
+        parent[Int(from)] = from
+        while head < queue.count, parent[Int(to)] < 0 {
+            let v = queue[head]
+            head += 1
+            graph.forEachSuccessor(of: v, kinds: .ordering) { next, _, _ in
+                if parent[Int(next)] < 0 { parent[Int(next)] = v; queue.append(next) }
+            }
+        }
+        guard parent[Int(to)] >= 0 else { return [from, to] }
+        var path = [to]
+        var node = to
+        while node != from { node = parent[Int(node)]; path.append(node) }
+        return path.reversed()
+    }
+
+    func conformance() -> Conformance {
+        var reach: [Int32: StepSet] = [:]
+        var cases = 0, conforming = 0, unexpected = 0, missing = 0
+        var skipped: [String: Int] = [:]
+        var deviating: [Conformance.Variant] = []
+        for variant in variantOrder {
+            let count = variants[variant] ?? 0
+            cases += count
+            let check = check(variant, reach: &reach)
+            if check.conforms { conforming += count; continue }
+            if check.unexpectedOrder { unexpected += count }
+            if check.notInBlueprint { missing += count }
+            for step in check.skipped { skipped[step, default: 0] += count }
+            deviating.append(.init(activities: variant.map { activityNames[Int($0)] }, cases: count,
+                                   conforms: false, deviations: check.deviations))
+        }
+        deviating.sort { $0.cases != $1.cases ? $0.cases > $1.cases : $0.activities.lexicographicallyPrecedes($1.activities) }
+        return Conformance(cases: cases, conforming: conforming, share: cases == 0 ? 0 : Double(conforming) / Double(cases),
+                           skippedSteps: skipped, unexpectedOrder: unexpected, notInBlueprint: missing,
+                           deviatingVariants: Array(deviating.prefix(20)))
+    }
+}

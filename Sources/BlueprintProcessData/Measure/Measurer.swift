@@ -1,0 +1,210 @@
+import ServiceBlueprint
+
+/// Measures an event log against a blueprint, one trace at a time.
+///
+/// Feed every trace with ``add(_:activities:)`` (straight from ``EventLogReader``) and call
+/// ``result(summary:)`` at the end. Memory holds the aggregates: per-step samples of service
+/// and waiting times, the directly-follows counts and the distinct variants, not the events.
+///
+/// ```swift
+/// var measurer = Measurer(blueprint: blueprint)
+/// let summary = try EventLogReader.read(path: "tickets.csv") { trace, names in
+///     measurer.add(trace, activities: names)
+/// }
+/// let measurement = measurer.result(summary: summary)
+/// ```
+public struct Measurer: Sendable {
+    let blueprint: Blueprint
+    let graph: BlueprintGraph
+    let mapper: StepMapper
+    /// Step index per activity index: -1 unmapped, -2 not resolved yet.
+    var stepOfActivity: [Int32] = []
+    var mappedBy: [String] = []
+    var activityNames: [String] = []
+    var eventsPerActivity: [Int] = []
+
+    // Per step.
+    var serviceSamples: [[Double]]
+    var waitSamples: [[Double]]
+    var occurrences: [Int]
+    var casesWithStep: [Int]
+
+    // Per journey.
+    var journeyCases: [Int]
+    var journeyLeadTimes: [[Double]]
+    let journeyEnds: [Set<Int32>]
+
+    // Discovery.
+    var directlyFollows: [UInt64: (count: Int, seconds: Double)] = [:]
+    var variants: [[Int32]: Int] = [:]
+    var variantOrder: [[Int32]] = []
+    var caseDurations: [Double] = []
+    var startActivities: [Int32: Int] = [:]
+    var endActivities: [Int32: Int] = [:]
+    var mappedFollows: [UInt64: Int] = [:]
+    var busySeconds: [Double]
+    var startEvents = 0
+    var firstTimestamp = Double.infinity
+    var lastTimestamp = -Double.infinity
+
+    /// Creates a measurer.
+    /// - Parameters:
+    ///   - blueprint: the design to compare with.
+    ///   - mapping: activity name → step id, e.g. from ``StepMapper/readMapping(path:blueprint:)``.
+    public init(blueprint: Blueprint, mapping: [String: String] = [:]) {
+        self.blueprint = blueprint
+        graph = BlueprintGraph(blueprint)
+        mapper = StepMapper(blueprint: blueprint, explicit: mapping)
+        let steps = blueprint.steps.count
+        serviceSamples = Array(repeating: [], count: steps)
+        waitSamples = Array(repeating: [], count: steps)
+        occurrences = Array(repeating: 0, count: steps)
+        casesWithStep = Array(repeating: 0, count: steps)
+        busySeconds = Array(repeating: 0, count: steps)
+        journeyCases = Array(repeating: 0, count: blueprint.journeys.count)
+        journeyLeadTimes = Array(repeating: [], count: blueprint.journeys.count)
+        journeyEnds = Self.ends(of: blueprint.journeys, in: graph)
+    }
+
+    /// One execution of an activity in a case: from its start (if logged) to its completion.
+    struct Instance {
+        var activity: Int32
+        var start: Double?
+        var end: Double?
+        var order: Double { end ?? start ?? 0 }
+    }
+
+    mutating func resolve(_ activities: NameTable) {
+        while stepOfActivity.count < activities.count {
+            let name = activities[Int32(stepOfActivity.count)]
+            activityNames.append(name)
+            eventsPerActivity.append(0)
+            if let (step, by) = mapper.step(for: name), let index = graph.index(of: step) {
+                stepOfActivity.append(index)
+                mappedBy.append(by)
+            } else {
+                stepOfActivity.append(-1)
+                mappedBy.append("")
+            }
+        }
+    }
+
+    /// Pairs start and complete events of the same activity (first open start first).
+    static func instances(of trace: LogTrace) -> [Instance] {
+        var instances: [Instance] = []
+        instances.reserveCapacity(trace.events.count)
+        var open: [Int32: [Int]] = [:]
+        for event in trace.events {
+            switch event.lifecycle {
+            case .start:
+                open[event.activity, default: []].append(instances.count)
+                instances.append(Instance(activity: event.activity, start: event.timestamp, end: nil))
+            case .complete:
+                if var waiting = open[event.activity], !waiting.isEmpty {
+                    let index = waiting.removeFirst()
+                    open[event.activity] = waiting
+                    instances[index].end = event.timestamp
+                } else {
+                    instances.append(Instance(activity: event.activity, start: nil, end: event.timestamp))
+                }
+            case .other:
+                continue
+            }
+        }
+        // Order by completion, as a complete-only log orders its events.
+        return instances.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+    }
+
+    /// Adds one case.
+    public mutating func add(_ trace: LogTrace, activities: NameTable) {
+        resolve(activities)
+        guard let first = trace.events.first, let last = trace.events.last else { return }
+        firstTimestamp = min(firstTimestamp, first.timestamp)
+        lastTimestamp = max(lastTimestamp, last.timestamp)
+        caseDurations.append(last.timestamp - first.timestamp)
+        for event in trace.events {
+            eventsPerActivity[Int(event.activity)] += 1
+            if event.lifecycle == .start { startEvents += 1 }
+        }
+        let instances = Self.instances(of: trace)
+        guard !instances.isEmpty else { return }
+        addDiscovery(instances)
+        addSteps(instances)
+        addJourneys(instances)
+    }
+
+    private mutating func addDiscovery(_ instances: [Instance]) {
+        let sequence = instances.map(\.activity)
+        for index in 1..<max(1, sequence.count) {
+            let key = UInt64(UInt32(sequence[index - 1])) << 32 | UInt64(UInt32(sequence[index]))
+            let gap = instances[index].order - instances[index - 1].order
+            directlyFollows[key, default: (0, 0)].count += 1
+            directlyFollows[key, default: (0, 0)].seconds += gap
+        }
+        startActivities[sequence[0], default: 0] += 1
+        endActivities[sequence[sequence.count - 1], default: 0] += 1
+        if let count = variants[sequence] {
+            variants[sequence] = count + 1
+        } else {
+            variants[sequence] = 1
+            variantOrder.append(sequence)
+        }
+    }
+
+    private mutating func addSteps(_ instances: [Instance]) {
+        let ends = instances.compactMap(\.end).sorted()
+        var seen = Set<Int32>()
+        var previousStep: Int32 = -1
+        for instance in instances {
+            let step = stepOfActivity[Int(instance.activity)]
+            guard step >= 0 else { continue }
+            let s = Int(step)
+            occurrences[s] += 1
+            if seen.insert(step).inserted { casesWithStep[s] += 1 }
+            if let start = instance.start {
+                if let end = instance.end {
+                    serviceSamples[s].append(end - start)
+                    busySeconds[s] += end - start
+                }
+                if let previous = Self.latest(in: ends, atMost: start) { waitSamples[s].append(start - previous) }
+            }
+            if previousStep >= 0 {
+                mappedFollows[UInt64(UInt32(previousStep)) << 32 | UInt64(UInt32(step)), default: 0] += 1
+            }
+            previousStep = step
+        }
+    }
+
+    /// The largest value ≤ `limit` in an ascending array (binary search).
+    static func latest(in sorted: [Double], atMost limit: Double) -> Double? {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] <= limit { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : sorted[low - 1]
+    }
+
+    private mutating func addJourneys(_ instances: [Instance]) {
+        for (j, journey) in blueprint.journeys.enumerated() {
+            guard let start = graph.index(of: journey.start),
+                  let first = instances.firstIndex(where: { stepOfActivity[Int($0.activity)] == start }) else { continue }
+            journeyCases[j] += 1
+            let ends = journeyEnds[j]
+            let began = instances[first].start ?? instances[first].end ?? 0
+            if let end = instances[first...].first(where: { ends.contains(stepOfActivity[Int($0.activity)]) && $0.end != nil }),
+               let finished = end.end {
+                journeyLeadTimes[j].append(finished - began)
+            }
+        }
+    }
+
+    /// Each journey's end steps: its `ends`, or the sinks of the steps it covers.
+    static func ends(of journeys: [Journey], in graph: BlueprintGraph) -> [Set<Int32>] {
+        journeys.map { journey in
+            let declared = journey.ends.compactMap { graph.index(of: $0) }
+            if !declared.isEmpty { return Set(declared) }
+            return Set(graph.sinks(kinds: .ordering, within: graph.steps(of: journey)))
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import BlueprintCSV
+import Foundation
+import ServiceBlueprint
+
+/// Reads a CSV event log: one event (or one start/complete pair) per row.
+struct CSVLogReader {
+    let path: String
+    let options: EventLogReadOptions
+    /// The log's bytes when it is read from memory (fuzzing, tests); `nil` reads `path`.
+    var bytes: [UInt8]? = nil
+
+    /// Streams the records of the file, or of ``bytes``.
+    func tokenize(_ body: (CSVRecord) throws -> Void) throws -> [CSVError] {
+        guard let bytes else {
+            return try CSVTokenizer.forEachRecord(inFileAtPath: path, separator: options.separator, body)
+        }
+        var tokenizer = CSVTokenizer(separator: options.separator)
+        try tokenizer.feed(bytes, body)
+        try tokenizer.finish(body)
+        return tokenizer.errors
+    }
+
+    /// Column names recognised without an option, normalised (lowercase, no spaces, `_`, `-`, `.`).
+    static let guesses: [(role: String, names: [String])] = [
+        ("case", ["case:concept:name", "caseid", "case", "caseconcept:name", "ticketid", "ticket", "orderid", "incidentid", "casenumber", "processinstance", "traceid"]),
+        ("activity", ["concept:name", "activity", "activityname", "event", "eventname", "task", "taskname", "action", "step"]),
+        ("timestamp", ["time:timestamp", "timestamp", "completetimestamp", "endtimestamp", "endtime", "completetime", "time", "datetime", "date", "eventtime"]),
+        ("start", ["starttimestamp", "starttime", "start:timestamp", "time:start"]),
+        ("lifecycle", ["lifecycle:transition", "lifecycle", "transition", "eventtype", "lifecycletransition"]),
+        ("resource", ["org:resource", "resource", "user", "agent", "assignee", "performer", "employee", "orgresource", "owner"]),
+    ]
+
+    static func normalise(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { !" _-.\t".unicodeScalars.contains($0) })
+    }
+
+    struct Columns {
+        var caseID = -1, activity = -1, timestamp = -1, start = -1, lifecycle = -1, resource = -1
+    }
+
+    /// Resolves the columns from the header, reporting unknown or missing ones with suggestions.
+    func resolve(header: CSVRecord, collector: inout DiagnosticCollector) throws -> Columns {
+        let names = header.fields
+        let normalised = names.map(Self.normalise)
+        var columns = Columns()
+        var problems: [String] = []
+        func find(_ given: String?, role: String, required: Bool) -> Int {
+            if let given {
+                if let index = names.firstIndex(of: given) ?? normalised.firstIndex(of: Self.normalise(given)) { return index }
+                problems.append("no column '\(given)' for the \(role)" + Suggestion.didYouMean(given, in: names) + "; columns: " + names.joined(separator: ", "))
+                return -1
+            }
+            let candidates = Self.guesses.first { $0.role == role }?.names ?? []
+            for candidate in candidates { if let index = normalised.firstIndex(of: candidate) { return index } }
+            if required {
+                problems.append("cannot tell which column holds the \(role); name it with --\(role == "case" ? "case" : role)-column (columns: \(names.joined(separator: ", ")))")
+            }
+            return -1
+        }
+        let chosen = options.columns
+        columns.caseID = find(chosen.caseID, role: "case", required: true)
+        columns.activity = find(chosen.activity, role: "activity", required: true)
+        columns.timestamp = find(chosen.timestamp, role: "timestamp", required: true)
+        columns.start = find(chosen.startTimestamp, role: "start", required: false)
+        columns.lifecycle = find(chosen.lifecycle, role: "lifecycle", required: false)
+        columns.resource = find(chosen.resource, role: "resource", required: false)
+        if columns.start == columns.timestamp { columns.start = -1 }
+        if !problems.isEmpty {
+            var all = collector.diagnostics
+            for problem in problems {
+                all.append(Diagnostic(.error, problem, location: SourceLocation(path: path, line: header.position.line, column: 1)))
+            }
+            throw BlueprintError(diagnostics: all)
+        }
+        return columns
+    }
+
+    func read(_ body: (LogTrace, NameTable) throws -> Void) throws -> EventLogSummary {
+        var collector = DiagnosticCollector(path: path, limit: options.limits.maxDiagnostics)
+        var assembler = TraceAssembler(limits: options.limits)
+        var columns: Columns?
+        var caseIndex: [String: Int] = [:]
+        var caseIDs: [String] = []
+        var events: [[LogEvent]] = []
+        let parser = options.timestamps
+        let limits = options.limits
+
+        func time(_ record: CSVRecord, _ column: Int, _ what: String) -> Double?? {
+            guard let text = record[safe: column], !text.isEmpty else { return .some(nil) }
+            if let value = parser.parse(text) { return value }
+            let position = record.positions[column]
+            collector.add(.error, "cannot read the \(what) '\(text.prefix(60))'; expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:15 or 01.03.2024 09:15",
+                          line: position.line, column: position.column)
+            return nil
+        }
+
+        let csvErrors: [CSVError]
+        do {
+            csvErrors = try tokenize { record in
+                guard let resolved = columns else {
+                    columns = try resolve(header: record, collector: &collector)
+                    return
+                }
+                let line = record.position.line
+                guard let caseID = record[safe: resolved.caseID], !caseID.isEmpty else {
+                    collector.add(.error, "row has no case id (column \(resolved.caseID + 1)); the event is skipped", line: line, column: 1)
+                    return
+                }
+                guard let activityName = record[safe: resolved.activity], !activityName.isEmpty else {
+                    collector.add(.error, "row has no activity (column \(resolved.activity + 1)); the event is skipped", line: line, column: 1)
+                    return
+                }
+                guard case .some(let completeTime) = time(record, resolved.timestamp, "timestamp") else { return }
+                guard case .some(let startTime) = resolved.start >= 0 ? time(record, resolved.start, "start timestamp") : .some(nil) else { return }
+                guard completeTime != nil || startTime != nil else {
+                    collector.add(.error, "row has no timestamp; the event is skipped", line: line, column: 1)
+                    return
+                }
+                var lifecycle = LogLifecycle.complete
+                if resolved.lifecycle >= 0, let text = record[safe: resolved.lifecycle] {
+                    guard let known = LogLifecycle(text: text) else {
+                        let position = record.positions[resolved.lifecycle]
+                        collector.add(.error, "unknown lifecycle '\(text.prefix(40))'; expected start or complete (or another XES lifecycle transition)",
+                                      line: position.line, column: position.column)
+                        return
+                    }
+                    lifecycle = known
+                }
+                guard let activity = assembler.activity(activityName) else {
+                    throw collector.fatal("more than \(limits.maxActivities) distinct activities", line: line, column: 1)
+                }
+                let resource = assembler.resource(resolved.resource >= 0 ? record[safe: resolved.resource] : nil)
+                let index: Int
+                if let known = caseIndex[caseID] {
+                    index = known
+                } else {
+                    index = caseIDs.count
+                    caseIndex[caseID] = index
+                    caseIDs.append(caseID)
+                    events.append([])
+                }
+                let added = (startTime != nil && completeTime != nil) ? 2 : 1
+                guard events[index].count + added <= limits.maxEventsPerCase else {
+                    throw collector.fatal("case '\(caseID)' has more than \(limits.maxEventsPerCase) events", line: line, column: 1)
+                }
+                guard assembler.eventCount + added <= limits.maxEvents else {
+                    throw collector.fatal("the log has more than \(limits.maxEvents) events", line: line, column: 1)
+                }
+                let row = Int32(clamping: line)
+                if let startTime {
+                    events[index].append(LogEvent(activity: activity, timestamp: startTime, lifecycle: .start, resource: resource, line: row))
+                }
+                if let completeTime {
+                    events[index].append(LogEvent(activity: activity, timestamp: completeTime, lifecycle: startTime == nil ? lifecycle : .complete, resource: resource, line: row))
+                }
+                assembler.eventCount += added
+            }
+        } catch let error as CSVError {
+            throw collector.fatal(error.message, line: error.position.line, column: error.position.column)
+        } catch let error as BlueprintError {
+            throw error
+        } catch {
+            throw collector.fatal("cannot read the log: \(error.localizedDescription)", line: 1, column: 1)
+        }
+        for error in csvErrors {
+            collector.add(.warning, error.message, line: error.position.line, column: error.position.column)
+        }
+        if columns == nil { collector.add(.error, "the log is empty: no header row", line: 1, column: 1) }
+        for (index, caseID) in caseIDs.enumerated() {
+            TraceAssembler.checkOrder(events[index], caseID: caseID, into: &collector)
+            let trace = LogTrace(caseID: caseID, events: events[index])
+            events[index] = []
+            try body(trace, assembler.activities)
+        }
+        return EventLogSummary(activities: assembler.activities, resources: assembler.resources, caseCount: caseIDs.count,
+                               eventCount: assembler.eventCount, diagnostics: collector.diagnostics, problemCount: collector.count)
+    }
+}

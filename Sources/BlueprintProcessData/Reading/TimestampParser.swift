@@ -1,0 +1,168 @@
+import Foundation
+
+/// Parses the timestamp formats event-log exports use, without `DateFormatter` (too slow for
+/// millions of events):
+/// - ISO 8601 / XES `xs:dateTime`: `2024-03-01T09:15:00Z`, `…T09:15:00.250+01:00`, `…+0100`,
+///   a space instead of `T`, minutes-only times, date-only values;
+/// - `2024/03/01 09:15[:00]`, `01.03.2024 09:15[:00]` and `01/03/2024 09:15` (day first by
+///   default; ``slashOrder`` switches to month first);
+/// - Unix epoch seconds (10 digits) or milliseconds (13 digits).
+///
+/// A value without a zone is read in ``defaultZone``.
+public struct TimestampParser: Sendable {
+    /// How to read `a/b/yyyy`.
+    public enum SlashOrder: String, Sendable, Hashable, CaseIterable {
+        /// `dd/mm/yyyy` (most of the world).
+        case dayFirst = "day-first"
+        /// `mm/dd/yyyy` (United States).
+        case monthFirst = "month-first"
+    }
+
+    /// The zone of timestamps that name none.
+    public var defaultZone: TimeZone
+    /// How to read `a/b/yyyy` dates.
+    public var slashOrder: SlashOrder
+
+    /// Creates a parser.
+    public init(defaultZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, slashOrder: SlashOrder = .dayFirst) {
+        self.defaultZone = defaultZone
+        self.slashOrder = slashOrder
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z, or `nil` when `text` is no timestamp this parser knows.
+    public func parse(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    private func parse(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var scanner = Scanner(bytes: bytes)
+        scanner.skipSpaces()
+        let start = scanner.index
+        guard let first = scanner.number() else { return nil }
+        let firstDigits = scanner.index - start
+        if scanner.atEnd {
+            // Epoch seconds or milliseconds.
+            if firstDigits == 10 { return Double(first) }
+            if firstDigits == 13 { return Double(first) / 1000 }
+            return nil
+        }
+        var year: Int, month: Int, day: Int
+        let separator = scanner.next()
+        if firstDigits == 4, separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") {
+            guard let m = scanner.number(), scanner.next() == separator, let d = scanner.number() else { return nil }
+            (year, month, day) = (first, m, d)
+        } else if firstDigits <= 2, separator == UInt8(ascii: ".") || separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") {
+            guard let b = scanner.number(), scanner.next() == separator else { return nil }
+            let yearStart = scanner.index
+            guard let y = scanner.number(), scanner.index - yearStart == 4 else { return nil }
+            let monthFirst = separator == UInt8(ascii: "/") && slashOrder == .monthFirst
+            (year, month, day) = monthFirst ? (y, first, b) : (y, b, first)
+        } else {
+            return nil
+        }
+        guard (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+        var seconds = Double(Self.daysFromCivil(year: year, month: month, day: day)) * 86_400
+        var zoneOffset: Int?
+        if !scanner.atEnd {
+            guard let mark = scanner.next(), mark == UInt8(ascii: "T") || mark == UInt8(ascii: " ") else { return nil }
+            scanner.skipSpaces()
+            guard let hour = scanner.number(), scanner.next() == UInt8(ascii: ":"), let minute = scanner.number(),
+                  hour <= 24, minute < 60 else { return nil }
+            var second = 0.0
+            if scanner.peek() == UInt8(ascii: ":") {
+                _ = scanner.next()
+                guard let whole = scanner.number(), whole <= 60 else { return nil }
+                second = Double(whole)
+                if scanner.peek() == UInt8(ascii: ".") || scanner.peek() == UInt8(ascii: ",") {
+                    _ = scanner.next()
+                    let fractionStart = scanner.index
+                    guard let fraction = scanner.number(maxDigits: 9) else { return nil }
+                    second += Double(fraction) / pow(10, Double(scanner.index - fractionStart))
+                    scanner.skipDigits()
+                }
+            }
+            seconds += Double(hour * 3600 + minute * 60) + second
+            scanner.skipSpaces()
+            if !scanner.atEnd {
+                guard let offset = scanner.zone() else { return nil }
+                zoneOffset = offset
+            }
+        }
+        scanner.skipSpaces()
+        guard scanner.atEnd else { return nil }
+        if let zoneOffset { return seconds - Double(zoneOffset) }
+        // Local time in the default zone: the offset at the guessed instant, corrected once
+        // for a daylight-saving change between the guess and the answer.
+        let guess = Date(timeIntervalSince1970: seconds)
+        let offset = Double(defaultZone.secondsFromGMT(for: guess))
+        let corrected = Double(defaultZone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds - offset)))
+        return seconds - corrected
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+/// A cursor over ASCII bytes for ``TimestampParser``.
+private struct Scanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    var atEnd: Bool { index >= bytes.count }
+    func peek() -> UInt8? { atEnd ? nil : bytes[index] }
+    mutating func next() -> UInt8? {
+        guard !atEnd else { return nil }
+        defer { index += 1 }
+        return bytes[index]
+    }
+    mutating func skipSpaces() { while let byte = peek(), byte == 0x20 { index += 1 } }
+    mutating func skipDigits() { while let byte = peek(), (0x30...0x39).contains(byte) { index += 1 } }
+
+    /// Up to `maxDigits` decimal digits; `nil` when there is none.
+    mutating func number(maxDigits: Int = 13) -> Int? {
+        var value = 0
+        let start = index
+        while let byte = peek(), (0x30...0x39).contains(byte), index - start < maxDigits {
+            value = value * 10 + Int(byte - 0x30)
+            index += 1
+        }
+        return index == start ? nil : value
+    }
+
+    /// `Z`, `UTC`, `±HH`, `±HHMM` or `±HH:MM` as seconds east of UTC.
+    mutating func zone() -> Int? {
+        guard let sign = next() else { return nil }
+        if sign == UInt8(ascii: "Z") || sign == UInt8(ascii: "z") { return 0 }
+        if sign == UInt8(ascii: "U"), next() == UInt8(ascii: "T"), next() == UInt8(ascii: "C") { return 0 }
+        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        let start = index
+        guard let first = number(maxDigits: 4) else { return nil }
+        var hours = first, minutes = 0
+        if index - start == 4 {
+            (hours, minutes) = (first / 100, first % 100)
+        } else if peek() == UInt8(ascii: ":") {
+            _ = next()
+            guard let m = number(maxDigits: 2) else { return nil }
+            minutes = m
+        }
+        guard hours <= 14, minutes < 60 else { return nil }
+        let offset = hours * 3600 + minutes * 60
+        return sign == UInt8(ascii: "-") ? -offset : offset
+    }
+}

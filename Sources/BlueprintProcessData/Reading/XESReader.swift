@@ -1,0 +1,289 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ServiceBlueprint
+
+/// Reads IEEE 1849 XES with Foundation's streaming `XMLParser`, tolerantly: unknown elements
+/// and extensions are skipped; only `concept:name`, `time:timestamp`, `lifecycle:transition`
+/// and `org:resource` directly inside a `<trace>` or `<event>` are used.
+///
+/// External entities are never resolved and any DTD entity declaration stops the read
+/// (XES needs none; "billion laughs" files use them).
+struct XESReader {
+    let path: String
+    let options: EventLogReadOptions
+    /// The log's bytes when it is read from memory (fuzzing, tests); `nil` streams `path`.
+    var bytes: [UInt8]? = nil
+
+    func makeParser() throws -> XMLParser {
+        if let bytes { return XMLParser(data: Data(bytes)) }
+        guard let stream = InputStream(fileAtPath: path), FileManager.default.isReadableFile(atPath: path) else {
+            throw BlueprintError(diagnostics: [Diagnostic(.error, "cannot read the log: no such file",
+                                                           location: SourceLocation(path: path, line: 1, column: 1))])
+        }
+        return XMLParser(stream: stream)
+    }
+
+    /// Refuses a document type declaration in the prolog: XES needs none, and it is where
+    /// entity-expansion ("billion laughs") and external-entity attacks are declared. Foundation's
+    /// parser on Linux expands internal entities and does not report their declarations.
+    func checkProlog() throws {
+        var prefix: [UInt8]
+        if let bytes {
+            prefix = Array(bytes.prefix(Self.prologBytes))
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw BlueprintError(diagnostics: [Diagnostic(.error, "cannot read the log: no such file",
+                                                               location: SourceLocation(path: path, line: 1, column: 1))])
+            }
+            defer { try? handle.close() }
+            prefix = [UInt8]((try? handle.read(upToCount: Self.prologBytes)) ?? Data())
+        }
+        let doctype = Array("<!DOCTYPE".utf8)
+        var line = 1, column = 1, index = 0
+        while index < prefix.count {
+            if prefix[index] == UInt8(ascii: "<"), index + 1 < prefix.count,
+               prefix[index + 1] != UInt8(ascii: "?"), prefix[index + 1] != UInt8(ascii: "!") {
+                return // the root element: the prolog is over
+            }
+            if prefix[index...].starts(with: doctype) {
+                throw BlueprintError(diagnostics: [Diagnostic(
+                    .error, "a document type declaration (<!DOCTYPE …>) is not allowed in an event log: entities are not expanded",
+                    location: SourceLocation(path: path, line: line, column: column))])
+            }
+            if prefix[index] == 0x0A { line += 1; column = 1 } else if prefix[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+    }
+
+    static let prologBytes = 1 << 16
+
+    func read(_ body: (LogTrace, NameTable) throws -> Void) throws -> EventLogSummary {
+        try checkProlog()
+        let parser = try makeParser()
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        // The handler holds `body` only during this synchronous parse and is gone before it returns.
+        let result: Result<EventLogSummary, any Error> = withoutActuallyEscaping(body) { body in
+            let handler = XESHandler(path: path, options: options, parser: parser, body: body)
+            parser.delegate = handler
+            let ok = parser.parse()
+            parser.delegate = nil
+            return Result { try handler.summary(parsed: ok) }
+        }
+        return try result.get()
+    }
+
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        return "code \(nsError.code)"
+    }
+}
+
+/// The SAX callbacks. Not `Sendable`: it lives for one synchronous parse.
+private final class XESHandler: NSObject, XMLParserDelegate {
+    let path: String
+    let options: EventLogReadOptions
+    let parser: XMLParser
+    let body: (LogTrace, NameTable) throws -> Void
+    var collector: DiagnosticCollector
+    var assembler: TraceAssembler
+    var thrown: (any Error)?
+    var fatal: BlueprintError?
+    var sawLog = false
+    var caseCount = 0
+    var traceOrdinal = 0
+
+    /// Element names from the root to the current element (bounded depth).
+    var stack: [String] = []
+    var lastLine = 1
+    static let maxDepth = 64
+
+    // The trace being read.
+    var inTrace = false
+    var traceLine = 0
+    var caseID: String?
+    var events: [LogEvent] = []
+    var traceBroken = false
+
+    // The event being read.
+    var inEvent = false
+    var eventLine = 0
+    var eventColumn = 0
+    var activity: String?
+    var timestamp: Double?
+    var lifecycle = LogLifecycle.complete
+    var resource: String?
+    var eventBroken = false
+
+    init(path: String, options: EventLogReadOptions, parser: XMLParser, body: @escaping (LogTrace, NameTable) throws -> Void) {
+        self.path = path
+        self.options = options
+        self.parser = parser
+        self.body = body
+        collector = DiagnosticCollector(path: path, limit: options.limits.maxDiagnostics)
+        assembler = TraceAssembler(limits: options.limits)
+    }
+
+    func summary(parsed ok: Bool) throws -> EventLogSummary {
+        if let thrown { throw thrown }
+        if let fatal { throw fatal }
+        if !ok {
+            let message = parser.parserError.map { "malformed XML (\(XESReader.describe($0)))" } ?? "malformed XML"
+            throw collector.fatal(message, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
+        }
+        if !sawLog { throw collector.fatal("not an XES log: no <log> element", line: 1, column: 1) }
+        if let open = stack.last {
+            // Foundation's parser on Linux accepts a file that stops mid-element; a cut-off log is an error.
+            throw collector.fatal("the file ends inside <\(open)>: the log is truncated", line: lastLine, column: 1)
+        }
+        return EventLogSummary(activities: assembler.activities, resources: assembler.resources, caseCount: caseCount,
+                               eventCount: assembler.eventCount, diagnostics: collector.diagnostics, problemCount: collector.count)
+    }
+
+    var here: (line: Int, column: Int) { (max(1, parser.lineNumber), max(1, parser.columnNumber)) }
+
+    func stop(_ message: String) {
+        guard fatal == nil else { return }
+        fatal = collector.fatal(message, line: here.line, column: here.column)
+        parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        guard fatal == nil, thrown == nil else { return }
+        lastLine = here.line
+        let parent = stack.last
+        stack.append(elementName)
+        guard stack.count <= Self.maxDepth else { return stop("XML nesting deeper than \(Self.maxDepth) elements") }
+        switch elementName {
+        case "log" where parent == nil:
+            sawLog = true
+        case "trace" where parent == "log":
+            inTrace = true
+            traceOrdinal += 1
+            traceLine = here.line
+            caseID = nil
+            events = []
+            traceBroken = false
+        case "event" where parent == "trace" || (parent == "log" && !inTrace):
+            inEvent = true
+            (eventLine, eventColumn) = here
+            activity = nil
+            timestamp = nil
+            lifecycle = .complete
+            resource = nil
+            eventBroken = false
+        default:
+            if parent == "event" && inEvent { eventAttribute(elementName, attributes) }
+            else if parent == "trace" && inTrace { traceAttribute(elementName, attributes) }
+        }
+    }
+
+    func traceAttribute(_ type: String, _ attributes: [String: String]) {
+        if attributes["key"] == "concept:name" { caseID = attributes["value"] }
+    }
+
+    func eventAttribute(_ type: String, _ attributes: [String: String]) {
+        guard let key = attributes["key"] else { return }
+        let value = attributes["value"] ?? ""
+        switch key {
+        case "concept:name":
+            activity = value
+        case "time:timestamp":
+            if let time = options.timestamps.parse(value) {
+                timestamp = time
+            } else {
+                collector.add(.error, "cannot read the timestamp '\(value.prefix(60))'; expected xs:dateTime such as 2024-03-01T09:15:00+01:00",
+                              line: here.line, column: here.column)
+                eventBroken = true
+            }
+        case "lifecycle:transition":
+            if let known = LogLifecycle(text: value) {
+                lifecycle = known
+            } else {
+                collector.add(.error, "unknown lifecycle '\(value.prefix(40))'; expected start or complete (or another XES lifecycle transition)",
+                              line: here.line, column: here.column)
+                eventBroken = true
+            }
+        case "org:resource":
+            resource = value
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        guard fatal == nil, thrown == nil else { return }
+        stack.removeLast()
+        let parent = stack.last
+        if elementName == "event", inEvent, parent == "trace" || parent == "log" {
+            inEvent = false
+            endEvent()
+        } else if elementName == "trace", inTrace, parent == "log" {
+            inTrace = false
+            endTrace()
+        }
+    }
+
+    func endEvent() {
+        guard inTrace else {
+            collector.add(.warning, "event outside a trace is ignored", line: eventLine, column: eventColumn)
+            return
+        }
+        if activity == nil || activity?.isEmpty == true {
+            collector.add(.error, "event has no concept:name (activity); the event is skipped", line: eventLine, column: eventColumn)
+            eventBroken = true
+        }
+        if timestamp == nil && !eventBroken {
+            collector.add(.error, "event has no time:timestamp; the event is skipped", line: eventLine, column: eventColumn)
+            eventBroken = true
+        }
+        guard !eventBroken, let activity, let timestamp else { return }
+        guard let index = assembler.activity(activity) else {
+            return stop("more than \(options.limits.maxActivities) distinct activities")
+        }
+        guard events.count < options.limits.maxEventsPerCase else {
+            return stop("a trace has more than \(options.limits.maxEventsPerCase) events")
+        }
+        guard assembler.eventCount < options.limits.maxEvents else {
+            return stop("the log has more than \(options.limits.maxEvents) events")
+        }
+        events.append(LogEvent(activity: index, timestamp: timestamp, lifecycle: lifecycle,
+                               resource: assembler.resource(resource), line: Int32(clamping: eventLine)))
+        assembler.eventCount += 1
+    }
+
+    func endTrace() {
+        guard let caseID, !caseID.isEmpty else {
+            collector.add(.error, "trace \(traceOrdinal) has no concept:name (case id); its \(events.count) events are skipped",
+                          line: traceLine, column: 1)
+            assembler.eventCount -= events.count
+            return
+        }
+        TraceAssembler.checkOrder(events, caseID: caseID, into: &collector)
+        caseCount += 1
+        do {
+            try body(LogTrace(caseID: caseID, events: events), assembler.activities)
+        } catch {
+            thrown = error
+            parser.abortParsing()
+        }
+        events = []
+    }
+
+    // Entities: XES needs none, and declaring them is how expansion attacks start.
+    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+        stop("entity declarations are not allowed in an event log (found '\(name)')")
+    }
+
+    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        stop("entity declarations are not allowed in an event log (found '\(name)')")
+    }
+
+    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+        stop("external entities are not resolved (found '\(name)')")
+        return nil
+    }
+}
