@@ -33,7 +33,7 @@ extension DocumentReader {
     }
 
     /// Puts the flows in ``Blueprint/flows`` and the associations after the written ones in
-    /// ``Blueprint/associations``, moving the recorded locations along (`from` → `between[0]`,
+    /// ``Blueprint/associations``, moving the recorded offsets along (`from` → `between[0]`,
     /// `to` → `between[1]`) so diagnostics still point at the file. One pass over the locations.
     mutating func separate(_ entries: [FlowEntry], into blueprint: inout Blueprint) {
         var target: [ModelPath] = []
@@ -65,14 +65,10 @@ extension DocumentReader {
             }
             return ModelPath(destination + rest)
         }
-        // Remove every moved path before inserting any, so a flow that moves up never overwrites another's.
-        var movedLocations: [(ModelPath, SourceLocation)] = []
-        for (path, location) in locations {
-            guard let newPath = relocated(path) else { continue }
-            locations[path] = nil
-            movedLocations.append((newPath, location))
-        }
-        for (path, location) in movedLocations { locations[path] = location }
+        // The offsets are a trie without removal: rebuild it once with every path in its new place.
+        var rebuilt = PathOffsets()
+        for (path, offset) in offsets.all() { rebuilt.record(offset, at: relocated(path) ?? path) }
+        offsets = rebuilt
         var movedUnreadable: [ModelPath] = []
         for path in unreadable.paths {
             guard let newPath = relocated(path) else { continue }
