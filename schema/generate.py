@@ -200,7 +200,7 @@ defs["step"] = obj("One step of the service, placed in a lane and (optionally) a
 defs["flow"] = obj("A directed connection between two steps.", [
     ("from", ref("id", "The source step, by id.")),
     ("to", ref("id", "The target step, by id.")),
-    ("kind", O([("enum", flow_kinds), ("description", "What moves along the flow; defaults to `sequence`. Only `rework` flows may close a cycle; `information` flows carry data only.")])),
+    ("kind", O([("enum", flow_kinds + ["association"]), ("description", "What moves along the flow; defaults to `sequence`. Only `rework` flows may close a cycle; `information` flows carry data only. `association` makes the entry an undirected association (as under `associations`), left out of paths.")])),
     ("label", string("A short label, or the branch condition for flows leaving a decision.")),
     ("probability", O([
         ("description", "The probability that work takes this flow when its source has several; those leaving one step add up to at most 1. `unknown` marks one of exclusive branches whose share is not known: analyses assume an equal share of what the known branches leave, and say so."),

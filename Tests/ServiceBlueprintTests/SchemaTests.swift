@@ -111,7 +111,7 @@ struct SchemaTests {
         #expect(enumValues(definition("lane")) == Set(Lane.allCases.map(\.rawValue) + Lane.aliases.keys))
         #expect(enumValues(property("step", "kind")) == Set(StepKind.allCases.map(\.rawValue)))
         #expect(enumValues(property("step", "value")) == Set(ValueClass.allCases.map(\.rawValue)))
-        #expect(enumValues(property("flow", "kind")) == Set(FlowKind.allCases.map(\.rawValue)))
+        #expect(enumValues(property("flow", "kind")) == Set(FlowKind.allCases.map(\.rawValue) + [DocumentKeys.associationFlowKind]))
         #expect(enumValues(property("actor", "kind")) == Set(Actor.Kind.allCases.map(\.rawValue)))
         #expect(enumValues(property("informationItem", "kind")) == Set(InformationItem.Kind.allCases.map(\.rawValue)))
         #expect(enumValues(property("demand", "per")) == Set(Demand.Period.allCases.map(\.rawValue)))

@@ -185,6 +185,23 @@ struct SketchFormatTests {
         #expect(findings.isEmpty)
     }
 
+    @Test func aFlowOfKindAssociationIsAnAssociation() throws {
+        let steps = twoSteps + "  - {id: c, title: C, lane: customer}\n"
+        let good = try read(sketch(
+            steps: steps, flows: "  - {from: a, to: b, kind: association, label: same column}\n  - {from: a, to: c}\n"))
+        #expect(good.blueprint.flows == [Flow(from: "a", to: "c")])
+        #expect(good.blueprint.associations == [Association(between: "a", and: "b", label: "same column")])
+        // Locations follow the entries: the flow that moved up and the association both point at their lines.
+        let bad = sketch(
+            steps: steps,
+            flows: "  - {from: a, to: b, kind: association}\n  - {from: a, to: cc}\n  - {from: c, to: zz, kind: association, probability: 1}\n")
+        #expect(DocumentTesting.lines(bad) == [
+            "8:19: error: unknown step 'cc'; did you mean 'c'?",
+            "9:19: error: unknown step 'zz'",
+            "9:55: error: an association has no order and no probability; remove 'probability'",
+        ])
+    }
+
     @Test func associationMistakesAreLocated() {
         let text = sketch(
             steps: twoSteps,

@@ -835,9 +835,10 @@ public enum BlueprintSchema {
             "information",
             "escalation",
             "rework",
-            "handoff"
+            "handoff",
+            "association"
           ],
-          "description": "What moves along the flow; defaults to `sequence`. Only `rework` flows may close a cycle; `information` flows carry data only."
+          "description": "What moves along the flow; defaults to `sequence`. Only `rework` flows may close a cycle; `information` flows carry data only. `association` makes the entry an undirected association (as under `associations`), left out of paths."
         },
         "label": {
           "type": "string",

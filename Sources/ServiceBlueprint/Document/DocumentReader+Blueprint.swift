@@ -113,7 +113,7 @@ extension DocumentReader {
             _ = string(hint, at: rootPath.appending(DocumentKeys.schemaHint), "'\(DocumentKeys.schemaHint)'")
         }
         let id = text(fields, "id") ?? ""
-        return Blueprint(
+        var blueprint = Blueprint(
             id: id,
             title: text(fields, "title"),
             summary: text(fields, "summary"),
@@ -139,7 +139,6 @@ extension DocumentReader {
             steps: collection(
                 fields, "steps", idSpace: "steps", placeholder: { Step(id: "", title: "", lane: .customer, stage: "") }
             ) { $0.readStep($1, at: $2) },
-            flows: collection(fields, "flows", placeholder: { Flow(from: "", to: "") }) { $0.readFlow($1, at: $2) },
             bottlenecks: collection(fields, "bottlenecks", placeholder: { DeclaredBottleneck(cause: "") }) {
                 $0.readBottleneck($1, at: $2)
             },
@@ -151,6 +150,11 @@ extension DocumentReader {
                 $0.readAssociation($1, at: $2)
             }
         )
+        let flowEntries = collection(fields, "flows", placeholder: { FlowEntry.flow(Flow(from: "", to: "")) }) {
+            $0.readFlowEntry($1, at: $2)
+        }
+        separate(flowEntries, into: &blueprint)
+        return blueprint
     }
 
     mutating func readStage(_ node: Node, at path: ModelPath) -> Stage? {
