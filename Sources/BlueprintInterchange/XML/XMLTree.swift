@@ -56,7 +56,10 @@ struct XMLNode: Sendable {
 struct XMLTree: Sendable {
     var nodes: [XMLNode]
 
-    subscript(index: Int) -> XMLNode { nodes[index] }
+    subscript(index: Int) -> XMLNode {
+        // Borrowed, not copied: nodes are read millions of times on large files.
+        _read { yield nodes[index] }
+    }
 
     /// The children of `index` whose local name is `name`.
     func children(of index: Int, named name: String) -> [Int] {
@@ -212,7 +215,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
             stop("elements are nested more than \(limits.maxDepth) deep, the limit")
             return
         }
-        let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+        let local = elementName.lastIndex(of: ":").map { String(elementName[elementName.index(after: $0)...]) } ?? elementName
         let index = nodes.count
         nodes.append(
             XMLNode(
@@ -224,7 +227,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         guard problem == nil else { return }
-        let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+        let local = elementName.lastIndex(of: ":").map { String(elementName[elementName.index(after: $0)...]) } ?? elementName
         // libxml2 recovers from some tag mismatches; a tolerant reader must still not guess.
         guard let current = open.popLast(), nodes[current].name == local else {
             stop("the end tag '\(elementName)' does not match the open element; the file is not well-formed XML")
@@ -234,6 +237,8 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         guard let current = open.last, problem == nil else { return }
+        // Indentation between elements is not text anyone reads.
+        if nodes[current].text.isEmpty, string.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return }
         // Text only matters in small leaf elements (documentation, conditions, timers): cap it.
         if nodes[current].text.utf8.count < 1 << 20 { nodes[current].text += string }
     }
