@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ServiceBlueprint", targets: ["ServiceBlueprint"]),
         .library(name: "BlueprintGraphviz", targets: ["BlueprintGraphviz"]),
+        .library(name: "BlueprintCSV", targets: ["BlueprintCSV"]),
         .library(name: "BlueprintInterchange", targets: ["BlueprintInterchange"]),
         .library(name: "BlueprintCSV", targets: ["BlueprintCSV"]),
         .library(name: "BlueprintProcessData", targets: ["BlueprintProcessData"]),
@@ -99,10 +100,13 @@ let package = Package(
             dependencies: ["ServiceBlueprint"],
             path: "Examples/FolderSummary"
         ),
+        // eventlog (issue 15): streaming RFC 4180 tokenizer (no dependencies), shared with
+        // BlueprintInterchange.
+        .target(name: "BlueprintCSV"),
         // Interchange (issue 14): BPMN 2.0 import/export, CSV tables, Mermaid.
         .target(
             name: "BlueprintInterchange",
-            dependencies: ["ServiceBlueprint"]
+            dependencies: ["ServiceBlueprint", "BlueprintCSV"]
         ),
         .executableTarget(
             name: "interchange-bench",

@@ -32,6 +32,23 @@ let package = Package(
                 .product(name: "BlueprintGraphviz", package: "ServiceBlueprint"),
             ]
         ),
+        // Interchange (issue 14): the BPMN importer and the CSV importer.
+        .executableTarget(
+            name: "BPMNReaderFuzzer",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "ServiceBlueprint", package: "ServiceBlueprint"),
+                .product(name: "BlueprintInterchange", package: "ServiceBlueprint"),
+            ]
+        ),
+        .executableTarget(
+            name: "CSVReaderFuzzer",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "ServiceBlueprint", package: "ServiceBlueprint"),
+                .product(name: "BlueprintInterchange", package: "ServiceBlueprint"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

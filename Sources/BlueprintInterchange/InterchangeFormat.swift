@@ -43,7 +43,12 @@ public enum InterchangeReader {
         case .bpmn:
             let result = try BPMNImporter.importFile(path, options: bpmn)
             return BlueprintDocument(
-                blueprint: result.blueprint, sourceMap: SourceMap(path: path), format: .yaml, path: path,
+                blueprint: result.blueprint, sourceMap: result.sourceMap, format: .yaml, path: path,
+                diagnostics: result.diagnostics)
+        case .csv:
+            let result = try CSVImporter.importFile(path)
+            return BlueprintDocument(
+                blueprint: result.blueprint, sourceMap: result.sourceMap, format: .yaml, path: path,
                 diagnostics: result.diagnostics)
         default:
             return try BlueprintDocument.read(from: path)

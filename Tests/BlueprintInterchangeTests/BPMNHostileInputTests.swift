@@ -65,6 +65,18 @@ struct BPMNHostileInputTests {
         #expect(failure(Self.minimal, limits: XMLLimits(maxBytes: 10))?.contains("more than the limit of 10 bytes") == true)
     }
 
+    @Test("invalid UTF-8 is refused before the parser sees it (the fuzzer's crash)")
+    func invalidUTF8() throws {
+        var bytes = Array(Self.minimal.utf8)
+        bytes.insert(contentsOf: [0xFF, 0xFF], at: bytes.count - 30)
+        do {
+            _ = try BPMNImporter.importBPMN(Data(bytes), path: "in.bpmn")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("in.bpmn:3:") && error.description.contains("not valid UTF-8"))
+        }
+    }
+
     @Test("malformed XML and non-BPMN roots are located errors")
     func malformed() {
         #expect(failure("<definitions><process>")?.contains("not well-formed XML") == true)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BlueprintInterchange
 import ServiceBlueprint
 
 /// `blueprint convert`: YAML ↔ JSON, through the model, in canonical form.
@@ -24,7 +25,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let document: BlueprintDocument
         do {
-            document = try BlueprintDocument.read(from: input)
+            document = try InterchangeReader.read(from: input)  // .bpmn and .csv too (issue 14)
         } catch {
             Terminal.error(error.description)
             throw ExitStatus.invalidInput.exitCode

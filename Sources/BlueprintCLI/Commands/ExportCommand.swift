@@ -54,8 +54,7 @@ struct ExportCommand: ParsableCommand {
                 let options = BPMNExportOptions(lanes: BPMNExportOptions.Lanes(rawValue: lanes) ?? .blueprint)
                 try BPMNExporter.write(blueprint, to: output, options: options)
             case .csv:
-                Terminal.error("error: CSV export is not available yet")
-                throw ExitStatus.invalidInput.exitCode
+                try CSVExporter.write(blueprint, to: output)
             case .mermaid:
                 let findings = Analyzer().analyze(blueprint).findings
                 try AtomicFile.write(MermaidExporter.flowchart(for: blueprint, findings: findings), to: output)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlueprintGraphviz
+import BlueprintInterchange
 import Foundation
 import ServiceBlueprint
 
@@ -53,7 +54,7 @@ struct RenderCommand: ParsableCommand {
             progress.update(number + 1, input.path)
             let document: BlueprintDocument
             do {
-                document = try BlueprintDocument.read(from: input.path)
+                document = try InterchangeReader.read(from: input.path)  // .bpmn and .csv too (issue 14)
             } catch {
                 progress.finish()
                 Terminal.error(error.description)

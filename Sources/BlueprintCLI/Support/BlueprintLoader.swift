@@ -1,3 +1,4 @@
+import BlueprintInterchange
 import ServiceBlueprint
 
 /// Loads the blueprint files named on the command line, keeping every problem for the report.
@@ -10,11 +11,12 @@ struct BlueprintLoader {
         var diagnostics: [Diagnostic]
     }
 
-    /// Loads every input; never stops at the first bad file.
+    /// Loads every input; never stops at the first bad file. The format follows the extension:
+    /// `.bpmn`/`.xml` and `.csv` are imported (issue 14), everything else read as YAML or JSON.
     static func load(_ inputs: [InputCollector.Input]) -> [Loaded] {
         inputs.map { input in
             do throws(BlueprintError) {
-                let document = try BlueprintDocument.read(from: input.path)
+                let document = try InterchangeReader.read(from: input.path)
                 return Loaded(input: input, document: document, diagnostics: document.diagnostics)
             } catch {
                 return Loaded(input: input, document: nil, diagnostics: error.diagnostics)

@@ -87,6 +87,9 @@ public struct BPMNImportResult: Sendable {
     public var decisions: [LaneDecision]
     /// Element counts.
     public var counts: BPMNElementCounts
+    /// Where each step, flow and information item came from in the BPMN file (so findings on
+    /// the imported blueprint point into it).
+    public var sourceMap: SourceMap
 }
 
 /// Imports BPMN 2.0 process models as blueprints.

@@ -124,9 +124,9 @@ struct BPMNMapper {
         flowSourceNodes = flows.nodes
         let blueprint = assemble(flows: flows.flows)
         warnUnmapped()
-        var result = BPMNImportResult(
-            blueprint: blueprint, diagnostics: [], decisions: decisions, counts: counts())
         let sourceMap = sourceMap(flowNodes: flows.nodes)
+        var result = BPMNImportResult(
+            blueprint: blueprint, diagnostics: [], decisions: decisions, counts: counts(), sourceMap: sourceMap)
         let validation = sourceMap.locate(blueprint.validate())
         result.diagnostics = diagnostics + validation
         if validation.contains(where: { $0.severity == .error }) { throw BlueprintError(diagnostics: result.diagnostics) }

@@ -58,12 +58,24 @@ enum BPMNVocabulary {
         case "intermediateCatchEvent": return .wait
         default: break
         }
-        let lowered = name.lowercased()
-        if lowered.contains("approv") { return .approval }
-        if ["check", "verify", "review", "inspect", "validate"].contains(where: lowered.contains) { return .check }
-        if ["decide", "decision"].contains(where: lowered.contains) { return .decision }
-        if ["ship", "deliver", "transport"].contains(where: lowered.contains) { return .transport }
+        let lowered = Array(name.lowercased().utf8)
+        func mentions(_ words: [String]) -> Bool { words.contains { contains(lowered, Array($0.utf8)) } }
+        if mentions(["approv"]) { return .approval }
+        if mentions(["check", "verify", "review", "inspect", "validate"]) { return .check }
+        if mentions(["decide", "decision"]) { return .decision }
+        if mentions(["ship", "deliver", "transport"]) { return .transport }
         return .action
+    }
+
+    /// Byte substring search (names are short; Foundation's `contains` is far slower per call).
+    static func contains(_ text: [UInt8], _ word: [UInt8]) -> Bool {
+        guard !word.isEmpty, text.count >= word.count else { return word.isEmpty }
+        for start in 0...(text.count - word.count) where text[start] == word[0] {
+            var index = 1
+            while index < word.count, text[start + index] == word[index] { index += 1 }
+            if index == word.count { return true }
+        }
+        return false
     }
 
     /// The channel the names on a message flow or task suggest; in person when none does.
@@ -82,6 +94,17 @@ enum BPMNVocabulary {
     /// One line of display text: newlines and runs of spaces folded.
     static func label(_ text: String?) -> String? {
         guard let text else { return nil }
+        // Fast path: no leading, trailing, doubled or non-space whitespace to fold.
+        var previousWasSpace = true, clean = true
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20
+            if (isSpace && previousWasSpace) || byte < 0x20 || byte >= 0x80 {
+                clean = false
+                break
+            }
+            previousWasSpace = isSpace
+        }
+        if clean && !previousWasSpace { return text }
         let folded = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return folded.isEmpty ? nil : folded
     }

@@ -56,7 +56,10 @@ struct XMLNode: Sendable {
 struct XMLTree: Sendable {
     var nodes: [XMLNode]
 
-    subscript(index: Int) -> XMLNode { nodes[index] }
+    subscript(index: Int) -> XMLNode {
+        // Borrowed, not copied: nodes are read millions of times on large files.
+        _read { yield nodes[index] }
+    }
 
     /// The children of `index` whose local name is `name`.
     func children(of index: Int, named name: String) -> [Int] {
@@ -101,6 +104,10 @@ enum XMLTreeReader {
         guard data.count <= limits.maxBytes else {
             throw failure("the file is \(data.count) bytes, more than the limit of \(limits.maxBytes) bytes")
         }
+        // Foundation's XMLParser traps on some invalid UTF-8 (found by the fuzzer): refuse it first.
+        if let (line, column) = invalidUTF8Position(in: data) {
+            throw failure("the file is not valid UTF-8 text", line: line, column: column)
+        }
         if let (line, column) = doctypePosition(in: data) {
             throw failure(
                 "the file declares a document type (<!DOCTYPE>); DTDs and entities are refused "
@@ -130,6 +137,38 @@ enum XMLTreeReader {
                 "the file is not well-formed XML (\(error))", line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
         }
         return XMLTree(nodes: delegate.nodes)
+    }
+
+    /// The line and column of the first byte that is not valid UTF-8, if any.
+    static func invalidUTF8Position(in data: Data) -> (Int, Int)? {
+        let bytes = [UInt8](data)
+        var index = 0, line = 1, lineStart = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, index - lineStart + 1)
+            }
+            guard index + length <= bytes.count else { return (line, index - lineStart + 1) }
+            for offset in 1..<max(1, length) where bytes[index + offset] & 0xC0 != 0x80 { return (line, index - lineStart + 1) }
+            if length == 3 {
+                let second = bytes[index + 1]
+                if (byte == 0xE0 && second < 0xA0) || (byte == 0xED && second > 0x9F) { return (line, index - lineStart + 1) }
+            } else if length == 4 {
+                let second = bytes[index + 1]
+                if (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second > 0x8F) { return (line, index - lineStart + 1) }
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return nil
     }
 
     /// Where `<!DOCTYPE` or `<!ENTITY` appears outside a comment or CDATA, if anywhere (a byte scan,
@@ -212,7 +251,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
             stop("elements are nested more than \(limits.maxDepth) deep, the limit")
             return
         }
-        let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+        let local = elementName.lastIndex(of: ":").map { String(elementName[elementName.index(after: $0)...]) } ?? elementName
         let index = nodes.count
         nodes.append(
             XMLNode(
@@ -224,7 +263,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         guard problem == nil else { return }
-        let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+        let local = elementName.lastIndex(of: ":").map { String(elementName[elementName.index(after: $0)...]) } ?? elementName
         // libxml2 recovers from some tag mismatches; a tolerant reader must still not guess.
         guard let current = open.popLast(), nodes[current].name == local else {
             stop("the end tag '\(elementName)' does not match the open element; the file is not well-formed XML")
@@ -234,6 +273,8 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         guard let current = open.last, problem == nil else { return }
+        // Indentation between elements is not text anyone reads.
+        if nodes[current].text.isEmpty, string.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return }
         // Text only matters in small leaf elements (documentation, conditions, timers): cap it.
         if nodes[current].text.utf8.count < 1 << 20 { nodes[current].text += string }
     }
