@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ServiceBlueprint", targets: ["ServiceBlueprint"]),
         .library(name: "BlueprintGraphviz", targets: ["BlueprintGraphviz"]),
+        .library(name: "BlueprintInterchange", targets: ["BlueprintInterchange"]),
         .library(name: "BlueprintCSV", targets: ["BlueprintCSV"]),
         .library(name: "BlueprintProcessData", targets: ["BlueprintProcessData"]),
         .executable(name: "blueprint", targets: ["blueprint"]),
@@ -41,6 +42,7 @@ let package = Package(
             dependencies: [
                 "ServiceBlueprint",
                 "BlueprintGraphviz",
+                "BlueprintInterchange",
                 "BlueprintCSV",
                 "BlueprintProcessData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -96,6 +98,21 @@ let package = Package(
             name: "FolderSummary",
             dependencies: ["ServiceBlueprint"],
             path: "Examples/FolderSummary"
+        ),
+        // Interchange (issue 14): BPMN 2.0 import/export, CSV tables, Mermaid.
+        .target(
+            name: "BlueprintInterchange",
+            dependencies: ["ServiceBlueprint"]
+        ),
+        .executableTarget(
+            name: "interchange-bench",
+            dependencies: ["ServiceBlueprint", "BlueprintInterchange"],
+            path: "Benchmarks/interchange-bench"
+        ),
+        .testTarget(
+            name: "BlueprintInterchangeTests",
+            dependencies: ["BlueprintInterchange", "ServiceBlueprint"],
+            resources: [.copy("Fixtures"), .copy("Golden")]
         ),
         // eventlog (issue 15): streaming RFC 4180 tokenizer (no dependencies), shared with
         // BlueprintInterchange.

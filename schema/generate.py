@@ -57,17 +57,24 @@ defs["duration"] = O([
     ]),
 ])
 defs["processTime"] = O([
-    ("description", "How long the work of a step takes once started: one duration, or a three-point estimate."),
+    ("description", "How long the work of a step takes once started: one duration, or an estimate. With `likely`, `min` and `max` default to it; `max` alone (\"up to\") is read as min = likely = max, so every figure uses the bound; `min` and `max` without `likely` (a range) take the midpoint as likely."),
     ("oneOf", [
         O([("$ref", "#/$defs/duration")]),
-        obj("A three-point estimate; `min` and `max` default to `likely`.", [
+        obj("An estimate: `likely` (with optional `min` and `max`), `max` alone, or `min` and `max`.", [
             ("min", ref("duration", "The shortest plausible time.")),
             ("likely", ref("duration", "The most likely time, used for the critical path.")),
-            ("max", ref("duration", "The longest plausible time.")),
-        ], required=["likely"]),
+            ("max", ref("duration", "The longest plausible time; alone, an upper bound used as the time.")),
+        ], anyOf=[O([("required", ["likely"])]), O([("required", ["max"])])]),
     ]),
 ])
-defs["probability"] = O([("type", "number"), ("minimum", 0), ("maximum", 1), ("description", "A probability or share, from 0 to 1.")])
+percent_pattern = r"^[ \t]*(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[ \t]*%[ \t]*$"
+defs["probability"] = O([
+    ("description", "A probability or share, from 0 to 1, or a percentage such as `10%`."),
+    ("oneOf", [
+        O([("type", "number"), ("minimum", 0), ("maximum", 1)]),
+        O([("type", "string"), ("pattern", percent_pattern)]),
+    ]),
+])
 defs["emotion"] = O([("type", "integer"), ("minimum", -2), ("maximum", 2), ("description", "The customer's emotion, from -2 (very negative) to +2 (very positive).")])
 defs["lane"] = O([
     ("description", "The lane a step sits in, top to bottom: evidence (physical evidence), customer (customer actions), frontstage (visible contact), backstage (invisible contact), support (support processes). Aliases such as `onstage` or `physical-evidence` are accepted."),
@@ -84,6 +91,7 @@ defs["stage"] = obj("A column of the blueprint: a phase of the customer journey,
     ("emotion", ref("emotion", "The customer's emotion in this phase, from -2 to +2.")),
     ("painPoints", strings("What hurts the customer in this phase.")),
     ("momentsOfTruth", strings("Moments that decide the customer's view of the service.")),
+    ("evidence", strings("What the customer sees throughout the stage (the servicescape: the room, the parking, the décor).")),
 ], required=["id"])
 defs["workingHours"] = obj("When an actor works; used to turn daily demand into hourly load.", [
     ("perDay", O([("type", "number"), ("exclusiveMinimum", 0), ("maximum", 24), ("description", "Hours worked per day, more than 0 and at most 24.")])),
@@ -139,6 +147,7 @@ defs["journey"] = obj("A named path or scenario through the blueprint, with dema
     ])),
     ("demand", ref("demand", "How many customers start this journey.")),
     ("target", ref("journeyTarget", "What the journey must achieve.")),
+    ("followUps", ids("Steps that start follow-up work in this journey: they and the work only they lead to are off the customer's path and out of its lead time.", "a step")),
 ], required=["id", "start"])
 defs["timeStandard"] = obj("The expected execution time of a step and how far it may run over.", [
     ("target", ref("duration", "The expected time.")),
@@ -149,6 +158,7 @@ defs["standards"] = obj("The standards that govern a step.", [
     ("sop", string("A reference to the standard operating procedure, e.g. `SOP-RP-004` or a URL.")),
     ("service", string("The service or quality standard, or the script customer-facing staff follow.")),
     ("response", ref("duration", "The response time committed to the customer at this touchpoint.")),
+    ("startWithin", ref("duration", "A time-to-start commitment on any step: it begins within this time, e.g. greet within 1min.")),
 ])
 defs["failPoint"] = obj("Marks a step where the service is likely to go wrong.", [
     ("risk", string("What goes wrong.")),
@@ -160,11 +170,11 @@ defs["waitPoint"] = obj("Marks a step where the customer waits.", [
     ("tolerance", ref("duration", "How long the customer will accept to wait.")),
     ("notes", string("What the wait is like for the customer.")),
 ])
-defs["step"] = obj("One step of the service, placed in a lane and a stage.", [
+defs["step"] = obj("One step of the service, placed in a lane and (optionally) a stage.", [
     ("id", ref("id", "The step id, referenced by flows, journeys and findings.")),
     ("title", string("What happens, in a few words, e.g. \"Agent checks warranty\".")),
     ("lane", ref("lane", "The lane the step sits in.")),
-    ("stage", ref("id", "The stage (column), by id.")),
+    ("stage", ref("id", "The stage (column), by id; without one the step belongs to the implicit stage, drawn without a header.")),
     ("actor", ref("id", "Who performs the step, by actor id.")),
     ("owner", ref("id", "Who is accountable, by actor id, when different from the actor.")),
     ("channel", ref("channel", "The touchpoint's channel, for steps where customer and organisation meet.")),
@@ -183,14 +193,24 @@ defs["step"] = obj("One step of the service, placed in a lane and a stage.", [
     ("tags", strings("Free-form labels.")),
     ("notes", string("Free text.")),
     ("url", string("A link to more detail, e.g. the SOP page.")),
-], required=["id", "title", "lane", "stage"])
+    ("followUp", O([("type", "boolean"), ("description", "The step starts follow-up work: it and the work only it leads to finish after the customer's path (results sent later).")])),
+    ("direction", O([("enum", ["inbound", "outbound"]), ("description", "Who starts the contact at a touchpoint: `outbound` when the service contacts the customer (SMS, e-mail, letter); inferred when absent.")])),
+    ("delivers", O([("enum", ["customer", "partner", "record"]), ("description", "Where the step's output goes outside the modelled journey: to the customer later, a partner, or a record.")])),
+], required=["id", "title", "lane"])
 defs["flow"] = obj("A directed connection between two steps.", [
     ("from", ref("id", "The source step, by id.")),
     ("to", ref("id", "The target step, by id.")),
     ("kind", O([("enum", flow_kinds), ("description", "What moves along the flow; defaults to `sequence`. Only `rework` flows may close a cycle; `information` flows carry data only.")])),
     ("label", string("A short label, or the branch condition for flows leaving a decision.")),
-    ("probability", ref("probability", "The probability that work takes this flow when its source has several; those leaving one step add up to at most 1.")),
+    ("probability", O([
+        ("description", "The probability that work takes this flow when its source has several; those leaving one step add up to at most 1. `unknown` marks one of exclusive branches whose share is not known: analyses assume an equal share of what the known branches leave, and say so."),
+        ("anyOf", [O([("$ref", "#/$defs/probability")]), O([("const", "unknown")])]),
+    ])),
 ], required=["from", "to"])
+defs["association"] = obj("An undirected link between two steps: related, with no order. Drawn dashed without an arrow; never part of a path.", [
+    ("between", O([("type", "array"), ("description", "The two steps, by id."), ("minItems", 2), ("maxItems", 2), ("items", O([("$ref", "#/$defs/id"), ("description", "The id of a step.")]))])),
+    ("label", string("A short label.")),
+], required=["between"])
 defs["bottleneck"] = obj("A step or an actor (exactly one of them) known to limit throughput.", [
     ("step", ref("id", "The limiting step, by id.")),
     ("actor", ref("id", "The limiting actor, by id.")),
@@ -220,6 +240,9 @@ root = O([
         ("steps", O([("type", "array"), ("description", "The steps, in the order the designer wrote them. A blueprint needs at least one."), ("minItems", 1), ("items", O([("$ref", "#/$defs/step")]))])),
         ("flows", O([("type", "array"), ("description", "The flows between steps."), ("items", O([("$ref", "#/$defs/flow")]))])),
         ("bottlenecks", O([("type", "array"), ("description", "Steps or actors the designer knows to limit throughput."), ("items", O([("$ref", "#/$defs/bottleneck")]))])),
+        ("maturity", O([("enum", ["sketch", "draft", "detailed"]), ("description", "How far the blueprint is worked out; picks the analysis preset: sketch → `sketch`, draft → `recommended`, detailed → `strict`.")])),
+        ("evidence", strings("What the customer sees throughout the service (the servicescape: the building, the website, the brand).")),
+        ("associations", O([("type", "array"), ("description", "Undirected links between steps, left out of paths and path analyses."), ("items", O([("$ref", "#/$defs/association")]))])),
     ])),
     ("$defs", defs),
 ])

@@ -1,12 +1,14 @@
 import Foundation
 import ServiceBlueprint
 
-/// `blueprint-bench corpus --count N --steps S -o DIR`: writes N generated blueprints of S steps
-/// each as YAML, for timing `blueprint render DIR -o OUT` (issue 6: 50 × 50 steps under 10 s).
+/// `blueprint-bench corpus --count N --steps S [--format yaml|json] -o DIR`: writes N generated
+/// blueprints of S steps each, for timing `blueprint render DIR -o OUT` (issue 6: 50 × 50 steps
+/// under 10 s) and the peer benchmark (`Benchmarks/peers/`).
 func runCorpusCommand(_ arguments: [String]) -> Never {
     var count = 50
     var steps = 50
     var output = "corpus"
+    var format = DocumentFormat.yaml
     var rest = arguments[...]
     while let flag = rest.popFirst() {
         guard let value = rest.popFirst() else { break }
@@ -14,8 +16,9 @@ func runCorpusCommand(_ arguments: [String]) -> Never {
         case "--count": count = Int(value) ?? count
         case "--steps": steps = Int(value) ?? steps
         case "-o", "--output": output = value
+        case "--format": format = DocumentFormat(rawValue: value) ?? format
         default:
-            print("usage: blueprint-bench corpus [--count N] [--steps S] [-o DIR]")
+            print("usage: blueprint-bench corpus [--count N] [--steps S] [--format yaml|json] [-o DIR]")
             exit(2)
         }
     }
@@ -24,8 +27,9 @@ func runCorpusCommand(_ arguments: [String]) -> Never {
         for index in 0..<count {
             var blueprint = BlueprintGenerator(stepCount: steps, seed: UInt64(index + 1)).generate()
             blueprint.id = "generated-\(index + 1)"
-            let path = (output as NSString).appendingPathComponent(String(format: "generated-%03d.yaml", index + 1))
-            try blueprint.write(to: path, format: .yaml)
+            let path = (output as NSString).appendingPathComponent(
+                String(format: "generated-%03d.", index + 1) + format.fileExtension)
+            try blueprint.write(to: path, format: format)
         }
     } catch {
         print("error: \(error)")

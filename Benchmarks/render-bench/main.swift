@@ -2,7 +2,7 @@
 //
 //   swift run -c release render-bench large  [--steps 1000] [--runs 5] [--routing ortho|straight]
 //       model → DOT → SVG in-process vs `dot -Tsvg` and `neato -n2 -Tsvg` on the same DOT file.
-//   swift run -c release render-bench memory [--renders 1000] [--steps 30]
+//   swift run -c release render-bench memory [--renders 1000] [--steps 30] [--recycle N]
 //       RSS before and after many renders of one blueprint in one process.
 //   swift run -c release render-bench writer [--steps 1000] [--runs 20]
 //       times the DOT writer alone.
@@ -183,6 +183,10 @@ func memory() throws {
     let renders = option("--renders", default: 1_000)
     let count = option("--steps", default: 30)
     let renderer = GraphvizRenderer.shared
+    // `--recycle N` restarts the Graphviz context every N renders (0: never), to compare with the default.
+    if let recycle = stringOption("--recycle").flatMap({ Int($0) }) {
+        renderer.setContextRecycleInterval(recycle == 0 ? .max : recycle)
+    }
     try renderer.checkInstallation()
     let blueprint = generatedBlueprint(steps: count, seed: 7)
     // `--dot file` renders that DOT text instead (with its own layout attribute), to find what leaks.

@@ -23,6 +23,8 @@ struct BlueprintCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, RenderCommand.self, ReportCommand.self, CapacityCommand.self, DiffCommand.self,
             ConvertCommand.self, InitCommand.self, SchemaCommand.self, RulesCommand.self,
+            // Interchange (issue 14).
+            ImportCommand.self, ExportCommand.self,
             MeasureCommand.self,
         ]
     )

@@ -332,14 +332,13 @@ struct BuilderTests {
         ])
     }
 
-    @Test func stepOutsideAnyStage() {
-        let errors = buildErrors {
-            Stage("s")
-            Step("lost", "Lost", lane: .backstage)
+    @Test func stepOutsideAnyStageBelongsToTheImplicitStage() throws {
+        let blueprint = try Blueprint(id: "sketch") {
+            Stage("s") { Step("placed", "Placed", lane: .customer).then("loose") }
+            Step("loose", "Loose", lane: .backstage)
         }
-        #expect(errors == [
-            "error: step 'lost' is not in a stage; write it inside a Stage(\"…\") { } block or pass stage: (at steps[0].stage)"
-        ])
+        #expect(blueprint.steps.map(\.stage) == ["s", Stage.implicitID])
+        #expect(blueprint.validate().isEmpty)
     }
 
     @Test func stepInUnknownStage() {
@@ -422,7 +421,7 @@ struct BuilderTests {
                 Step("", "No id", lane: .customer)
                 Step("a", "A", lane: .customer).after("missing")
             }
-            Step("b", "B", lane: .customer)
+            Step("b", "B", lane: .customer, stage: "elsewhere")
         }
         #expect(errors.count == 3)
         #expect(errors.first == "error: step at steps[0] has an empty id (at steps[0].id)")

@@ -104,7 +104,7 @@ struct DocumentReaderTests {
 
     @Test func nestingTooDeepIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
-        #expect(diagnosticLines(deep, format: .json) == ["1:1: error: the document is nested too deeply (more than 1000 levels)"])
+        #expect(diagnosticLines(deep, format: .json) == ["1:1001: error: the document is nested too deeply (more than 1000 levels)"])
         let deepBlock = String(repeating: "- ", count: 3_000) + "x\n"
         #expect(diagnosticLines(deepBlock) == ["1:1999: error: the document is nested too deeply (more than 1000 levels)"])
         // 999 levels is within libyaml's limit and must not overflow the stack either.
@@ -264,14 +264,20 @@ struct DocumentReaderTests {
         #expect(diagnosticLines(text) == [
             "15:35: error: malformed duration 'soon'; expected a duration such as '90s', '5min', '2h', '1.5d' or '1h30min'"
         ])
-        let missing = variant("    stage: repair\n", "    stage: repair\n    duration: {min: 2min, max: 5min}\n")
-        #expect(diagnosticLines(missing) == ["15:15: error: missing required key 'likely' in duration"])
+        let minimumOnly = variant("    stage: repair\n", "    stage: repair\n    duration: {min: 2min}\n")
+        #expect(diagnosticLines(minimumOnly) == [
+            "15:15: error: 'duration' needs 'likely', 'max' (up to), or both 'min' and 'max' (a range); a minimum alone says nothing about how long the step takes"
+        ])
     }
 
     @Test func durationsAsNumbersAreSeconds() throws {
         let text = variant("    stage: repair\n", "    stage: repair\n    waitBefore: 90\n")
         let document = try BlueprintDocument.parse(text, path: "x.yaml", format: .yaml)
         #expect(document.blueprint.steps[1].waitBefore == .seconds(90))
+        // Read as seconds, but not silently.
+        #expect(document.diagnostics.map(DocumentTesting.short) == [
+            "15:17: warning: 'waitBefore' 90 has no unit and is read as 90 seconds (1min 30s); write '90s' to keep that, or e.g. '90min'"
+        ])
     }
 
     @Test func invalidLaneWithSuggestion() {
@@ -427,7 +433,7 @@ struct DocumentReaderTests {
         let fromYAML = try BlueprintDocument.read(from: yaml.path)
         #expect(fromYAML.format == .yaml)
         #expect(fromYAML.blueprint == Samples.everyProperty)
-        #expect(fromYAML.sourceMap.location(of: ["steps", 1, "actor"]) == SourceLocation(path: yaml.path, line: 90, column: 12))
+        #expect(fromYAML.sourceMap.location(of: ["steps", 1, "actor"]) == SourceLocation(path: yaml.path, line: 91, column: 12))
     }
 
     @Test func documentFormatFromPath() {

@@ -214,7 +214,8 @@ struct DocumentRoundTripTests {
                 copy.branchProbabilities = Dictionary(uniqueKeysWithValues: journey.branchProbabilities.reversed().map { ($0.key, $0.value) })
                 return copy
             },
-            steps: blueprint.steps, flows: blueprint.flows, bottlenecks: blueprint.bottlenecks
+            steps: blueprint.steps, flows: blueprint.flows, bottlenecks: blueprint.bottlenecks,
+            maturity: blueprint.maturity, evidence: blueprint.evidence, associations: blueprint.associations
         ).text(in: format)
         #expect(first == second)
 

@@ -116,7 +116,8 @@ enum Samples {
                 painPoints: ["Long queue", "Repeats the fault"], momentsOfTruth: ["First greeting"]),
             Stage(
                 id: "repair", title: "修理 (repair)", goal: "Get the device fixed 🔧", emotion: 2,
-                painPoints: ["No news for days"], momentsOfTruth: ["Device back", "Invoice"]),
+                painPoints: ["No news for days"], momentsOfTruth: ["Device back", "Invoice"],
+                evidence: ["Repair centre counter", "Parking"]),
         ],
         actors: [
             Actor(id: "customer", title: "Customer", kind: .customer),
@@ -150,7 +151,7 @@ enum Samples {
                 demand: Demand(arrivals: 120, per: .day), target: JourneyTarget(leadTime: .days(3), attainment: 0.9)),
             Journey(
                 id: "paid", title: "Paid repair", persona: "student", start: "call", ends: ["close", "quote"],
-                demand: .perHour(2.5), target: JourneyTarget(leadTime: .hours(36))),
+                demand: .perHour(2.5), target: JourneyTarget(leadTime: .hours(36)), followUps: ["quote"]),
             Journey(id: "weekly", title: "Weekly batch", start: "call", demand: .perWeek(40)),
         ],
         steps: [
@@ -166,12 +167,13 @@ enum Samples {
                 standards: Standards(
                     time: TimeStandard(target: .minutes(8), tolerance: .minutes(4)), sop: "SOP-FL-002",
                     service: "Greet by name, confirm the fault in the customer's words",
-                    response: .seconds(30)),
+                    response: .seconds(30), startWithin: .minutes(1)),
                 failPoint: FailPoint(risk: "Wrong diagnosis", recovery: "Escalate to second line", owner: "agent", likelihood: 0.15),
                 waitPoint: WaitPoint(tolerance: .minutes(3), notes: "On hold"),
                 value: .valueAdding, needs: ["serial"], produces: ["form"], evidence: ["Ticket number by SMS"],
                 emotion: 1, painPoints: ["Repeats the fault description"], tags: ["tier-1", "yes", "123"],
-                notes: "Line one\nLine two: with colon\n\n  indented line\n", url: "https://intranet.example/sop/fl-002"),
+                notes: "Line one\nLine two: with colon\n\n  indented line\n", url: "https://intranet.example/sop/fl-002",
+                followUp: true, direction: .inbound, delivers: .record),
             Step(
                 id: "check", title: "Check warranty", lane: .backstage, stage: "contact", actor: "crm", kind: .check,
                 duration: ProcessTime(.seconds(1.5)), value: .necessary, needs: ["serial", "form"], produces: ["approval"]),
@@ -208,7 +210,10 @@ enum Samples {
         bottlenecks: [
             DeclaredBottleneck(step: "diagnose", cause: "Only six agents at peak"),
             DeclaredBottleneck(actor: "courier", cause: "One pickup a day"),
-        ]
+        ],
+        maturity: .draft,
+        evidence: ["Brand website", "Service centre: clean, bright"],
+        associations: [Association(between: "close", and: "call", label: "same case number")]
     )
 }
 

@@ -21,7 +21,11 @@ struct RuleStructureTests {
     }
 
     @Test func unreachableStep() {
-        let findings = Fixture.findings(StructureUnreachableStepRule(), Self.shop())
+        // In no flow at all, the orphan is `structure-no-flow`'s; with a flow out of it, it is unreachable.
+        #expect(Fixture.findings(StructureUnreachableStepRule(), Self.shop()).isEmpty)
+        var blueprint = Self.shop()
+        blueprint.flows.append(Flow(from: "orphan", to: "log"))
+        let findings = Fixture.findings(StructureUnreachableStepRule(), blueprint)
         #expect(findings.map(\.stepIDs) == [["orphan"]])
         #expect(findings.first?.message == "'Manager reviews refunds weekly' (orphan) cannot be reached from any journey's start: no flow leads to it.")
     }
@@ -35,6 +39,7 @@ struct RuleStructureTests {
     @Test func withoutJourneysCustomerActionsAreTheEntries() {
         var blueprint = Self.shop()
         blueprint.journeys = []
+        blueprint.flows.append(Flow(from: "orphan", to: "log"))  // in no flow, it would be `structure-no-flow`'s
         let findings = Fixture.findings(StructureUnreachableStepRule(), blueprint)
         #expect(findings.map(\.stepIDs) == [["orphan"]])
         #expect(findings.first?.message == "'Manager reviews refunds weekly' (orphan) cannot be reached from any customer action that starts the service: no flow leads to it.")

@@ -384,10 +384,10 @@ struct ValidationTests {
             "6:5: warning: stage 'unused' has no steps",
             "14:5: warning: information item 'spare' is never needed or produced by a step",
             "20:12: warning: journey 'main' starts at 'call', which is not among its steps",
-            "37:5: warning: step 'a' is in no flow",
-            "38:5: warning: step 'b' is in no flow",
-            "39:5: warning: step 'c' is in no flow",
         ])
+        // Steps in no flow are the `structure-no-flow` rule's, which configuration can change.
+        let findings = Analyzer().analyze(document.blueprint, sourceMap: document.sourceMap).findings(of: "structure-no-flow")
+        #expect(findings.map { $0.location.map { "\($0.line):\($0.column)" } ?? "" } == ["37:5", "38:5", "39:5"])
     }
 
     // MARK: The model API

@@ -112,6 +112,8 @@ enum CapacityText {
             }
             lines.append(line)
         }
+        // What the figures assumed for branches written with `probability: unknown`.
+        for assumption in blueprint.assumedBranchProbabilities() { lines.append("  assumed: \(assumption)") }
         return lines.joined(separator: "\n")
     }
 

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
-        case error, warning, never
+        case error, warning, note, never
     }
 
     @Argument(help: "Blueprint files or directories to check.", completion: .file(extensions: ["yaml", "yml", "json"]))
@@ -74,6 +74,7 @@ struct CheckCommand: ParsableCommand {
         let threshold: Severity? = switch failOn {
         case .error: .error
         case .warning: .warning
+        case .note: .note
         case .never: nil
         }
         if let threshold, problems.contains(where: { $0.severity >= threshold }) {

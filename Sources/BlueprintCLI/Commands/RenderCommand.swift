@@ -81,9 +81,18 @@ struct OutputPlan {
         let counts = Dictionary(grouping: inputs, by: { stem($0.relativePath) }).mapValues(\.count)
         for input in inputs {
             let base = counts[stem(input.relativePath), default: 0] > 1 ? input.relativePath : stem(input.relativePath)
-            paths[input.path] = (directory as NSString).appendingPathComponent(base + "." + fileExtension)
+            paths[input.path] = (directory as NSString).appendingPathComponent(Self.safeRelativePath(base, fileExtension: fileExtension))
         }
     }
 
     func outputPath(for input: InputCollector.Input) -> String { paths[input.path] ?? input.path }
+
+    /// `relative` with every folder made a safe stem and the file a safe name with the extension
+    /// (``OutputFileName``), so the output stays inside the output folder whatever the input names.
+    static func safeRelativePath(_ relative: String, fileExtension: String) -> String {
+        var components = relative.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let file = components.popLast() ?? ""
+        return (components.map(OutputFileName.safeStem) + [OutputFileName.make(file, extension: fileExtension)])
+            .joined(separator: "/")
+    }
 }

@@ -54,6 +54,11 @@ struct ReportCommand: ParsableCommand {
             sections.append(section)
         }
 
+        // Ids are untrusted: the sanitiser keeps every asset inside the folder with its `.svg`, and
+        // two blueprints with the same id (or ids equal but for case) get distinct files.
+        let assetNames = OutputFileName.unique(sections.map { OutputFileName.make($0.blueprint.id, extension: "svg") })
+        for index in sections.indices { sections[index].assetName = assetNames[index] }
+
         for diagnostic in configurations.diagnostics { Terminal.error(diagnostic.description) }
         do {
             switch chosen {
@@ -83,8 +88,9 @@ struct ReportSection {
     var document: BlueprintDocument
     var report: AnalysisReport
     var svg: String?
+    /// The diagram's file name in the assets folder, from ``OutputFileName``.
+    var assetName = ""
 
     var blueprint: Blueprint { document.blueprint }
     var metrics: MetricsSummary { MetricsSummary(blueprint: blueprint, report: report) }
-    var assetName: String { blueprint.id + ".svg" }
 }

@@ -45,9 +45,16 @@ enum SARIFFormatter {
         var level: String
         var message: Message
         var locations: [Location]
+        /// Every step of a grouped finding, so code scanning shows each place.
+        var relatedLocations: [RelatedLocation]?
     }
 
     struct Location: Encodable { var physicalLocation: PhysicalLocation }
+    struct RelatedLocation: Encodable {
+        var id: Int
+        var physicalLocation: PhysicalLocation
+        var message: Message
+    }
     struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
         var region: Region?
@@ -84,11 +91,20 @@ enum SARIFFormatter {
             Result(
                 ruleId: problem.ruleID, ruleIndex: index[problem.ruleID] ?? descriptors.count - 1,
                 level: level(problem.severity), message: .init(text: problem.message),
-                locations: [Location(physicalLocation: PhysicalLocation(
-                    artifactLocation: ArtifactLocation(uri: uri(problem.path)),
-                    region: problem.line.map { Region(startLine: $0, startColumn: problem.column) }))])
+                locations: [Location(physicalLocation: physicalLocation(problem))],
+                relatedLocations: problem.related.map { members in
+                    members.enumerated().map { offset, member in
+                        RelatedLocation(id: offset, physicalLocation: physicalLocation(member), message: .init(text: member.message))
+                    }
+                })
         }
         return JSONFormatter.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: descriptors)), results: results)]))
+    }
+
+    static func physicalLocation(_ problem: Problem) -> PhysicalLocation {
+        PhysicalLocation(
+            artifactLocation: ArtifactLocation(uri: uri(problem.path)),
+            region: problem.line.map { Region(startLine: $0, startColumn: problem.column) })
     }
 
     /// Relative paths stay relative (SARIF consumers resolve them against the checkout).

@@ -54,14 +54,21 @@ struct DrawingOptions: ParsableArguments {
     @Option(help: "Analysis configuration for --overlay findings (default: the nearest .blueprint.yml in each blueprint's folder or above).", completion: .file())
     var config: String?
 
+    @Option(name: .customLong("max-steps"), help: "Refuse to draw a blueprint with more steps than this.")
+    var maxSteps: Int = RenderOptions.defaultMaximumSteps
+
     var renderOptions: RenderOptions {
         RenderOptions(
             theme: theme.theme, fontName: font, showTimes: !noTimes, showStandards: !noStandards,
-            showBadges: !noBadges, showLegend: !noLegend, showOverlay: overlay == .findings)
+            showBadges: !noBadges, showLegend: !noLegend, showOverlay: overlay == .findings, maximumSteps: maxSteps)
     }
 
     /// Renders one loaded blueprint with these options.
     func render(_ document: BlueprintDocument, configuration: AnalysisConfiguration) throws -> Data {
+        // What the drawing changes to stay affordable (straight flows, shortened texts) is said, not hidden.
+        for note in DOTWriter(options: renderOptions).notes(for: document.blueprint) {
+            Terminal.error("\(document.path): note: \(note)")
+        }
         var overlayData: RenderOverlay?
         if overlay == .findings {
             overlayData = DiagramRenderer.overlay(for: document.blueprint, configuration: configuration)

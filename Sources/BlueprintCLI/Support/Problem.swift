@@ -11,6 +11,8 @@ struct Problem: Hashable, Codable {
     var ruleID: String
     var steps: [String]
     var fix: String?
+    /// The single findings a grouped finding stands for (``Finding/grouped``), each located.
+    var related: [Problem]?
 
     static let invalidBlueprintRule = "invalid-blueprint"
 
@@ -34,6 +36,7 @@ struct Problem: Hashable, Codable {
         ruleID = finding.ruleID
         steps = finding.stepIDs
         fix = finding.fix?.summary
+        related = finding.grouped.map { members in members.map { Problem(finding: $0, path: path) } }
     }
 
     /// Orders by line and column; problems without a location keep their place after located ones.

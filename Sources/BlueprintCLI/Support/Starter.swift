@@ -1,4 +1,5 @@
 import Foundation
+import ServiceBlueprint
 
 /// The commented starter blueprint written by `blueprint init`.
 enum Starter {
@@ -6,7 +7,8 @@ enum Starter {
     static func identifier(from fileName: String) -> String {
         let base = (fileName as NSString).deletingPathExtension.lowercased()
         let words = base.split { !$0.isLetter && !$0.isNumber }
-        return words.isEmpty ? "my-service" : words.joined(separator: "-")
+        let id = BlueprintIdentifier.suggestion(for: words.joined(separator: "-"))
+        return id.isEmpty ? "my-service" : id
     }
 
     static func text(id: String) -> String {

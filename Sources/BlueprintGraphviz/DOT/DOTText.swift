@@ -103,10 +103,13 @@ enum DOTText {
         }
     }
 
-    /// A quoted DOT string for a tooltip (an escString): line breaks kept as `\n`.
+    /// A quoted DOT string for a tooltip (an escString): line breaks kept as `\n`, `&` written `&amp;`
+    /// because Graphviz copies tooltips into SVG keeping anything that looks like a character reference
+    /// (so `&amp;` would show as `&`, and `&#xD800;` would make the SVG ill-formed).
     static func escString(_ text: String) -> String {
         rewritingASCII(clean(text), prefix: "\"", suffix: "\"") { byte in
             switch byte {
+            case UInt8(ascii: "&"): "&amp;"
             case UInt8(ascii: "\""): "\\\""
             // Graphviz unescapes tooltips twice (`\\` → `\`, then `\N` → node name…): four backslashes
             // survive both passes as one.

@@ -49,7 +49,8 @@ extension Drawing {
         // Stage headers.
         let headerSize = size * 1.05
         let goalSize = (size * 0.78 * 2).rounded() / 2
-        for (index, stage) in scene.stages.enumerated() where index < layout.stages.count {
+        // The implicit stage of steps written without one has no header.
+        for (index, stage) in scene.stages.enumerated() where index < layout.stages.count && stage.id != Stage.implicitID {
             let header = layout.stages[index].headerRect
             canvas.fillRect(header, color: theme.stageHeaderFill)
             let titleLines = horizontal
@@ -151,6 +152,16 @@ extension Drawing {
         }
 
         legend?.draw(into: &canvas, theme: theme)
+
+        // What the drawing changed to stay affordable and readable, so a reader of the picture knows.
+        let noteSize = (size * 0.85).rounded()
+        for (index, note) in notes.enumerated() {
+            let line = metrics.truncate("Note: " + note.message, size: noteSize, maxWidth: pageSize.width - 2 * Drawing.margin)
+            canvas.text(
+                line, x: Drawing.margin, middleY: notesTop + 8 + (Double(index) + 0.5) * Drawing.noteLineHeight(options),
+                alignment: .left, size: noteSize, faces: faces, italic: true, color: theme.mutedText,
+                width: metrics.width(line, size: noteSize))
+        }
         return canvas.value
     }
 }

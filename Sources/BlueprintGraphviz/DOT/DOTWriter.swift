@@ -33,8 +33,21 @@ public struct DOTWriter: Sendable {
     ///   - blueprint: the blueprint; it need not be valid (see ``GraphvizRenderer/render(_:format:options:overlay:)-7nsrh``).
     ///   - overlay: analysis findings to draw on top; ignored when ``RenderOptions/showOverlay`` is `false`.
     public func dot(for blueprint: Blueprint, overlay: RenderOverlay? = nil) -> String {
-        let drawing = Drawing(blueprint: blueprint, options: options, overlay: options.showOverlay ? overlay : nil)
-        return drawing.dot()
+        drawing(for: blueprint, overlay: overlay).dot()
+    }
+
+    /// What the drawing of `blueprint` changes to stay affordable and readable (straight flows on a large
+    /// blueprint, shortened texts); the drawing shows the same notes below the legend. Cheap: nothing is
+    /// laid out.
+    public func notes(for blueprint: Blueprint) -> [RenderNote] {
+        let shortened = blueprint.shortenedForDrawing(limit: options.maximumTextLength).shortened
+        let stepCount = Set(blueprint.steps.map(\.id)).count
+        return RenderNote.notes(stepCount: stepCount, shortenedTexts: shortened, options: options)
+    }
+
+    /// The measured and placed drawing (for the renderer, which checks its size before Graphviz runs).
+    func drawing(for blueprint: Blueprint, overlay: RenderOverlay? = nil) -> Drawing {
+        Drawing(blueprint: blueprint, options: options, overlay: options.showOverlay ? overlay : nil)
     }
 }
 
@@ -52,6 +65,9 @@ struct Drawing {
     let legend: Legend?
     let titleBlock: TitleBlock?
     let pageSize: Size
+    /// What this drawing changed to stay affordable and readable, drawn below the legend.
+    let notes: [RenderNote]
+    let notesTop: Double
 
     static let margin = 18.0
 
@@ -59,7 +75,11 @@ struct Drawing {
         var options = options
         options.fontSize = min(max(options.fontSize.isFinite ? options.fontSize : 11, 6), 32)
         options.stepWidth = min(max(options.stepWidth.isFinite ? options.stepWidth : 164, 80), 600)
-        let scene = BlueprintScene(blueprint)
+        // Texts are shortened on a drawing-only copy: the caller's blueprint is never changed.
+        let (shown, shortened) = blueprint.shortenedForDrawing(limit: options.maximumTextLength)
+        let scene = BlueprintScene(shown)
+        let notes = RenderNote.notes(stepCount: scene.steps.count, shortenedTexts: shortened, options: options)
+        if notes.contains(where: { $0.code == .straightRouting }) { options.edgeRouting = .straight }
         let fontName = Drawing.sanitizedFontName(options.fontName)
         let metrics = TextMetrics(fontName: fontName)
         let cards = scene.steps.map { StepCard(step: $0, scene: scene, options: options, overlay: overlay, metrics: metrics) }
@@ -81,7 +101,8 @@ struct Drawing {
                 origin: Point(x: Drawing.margin, y: legendTop), maxWidth: max(layout.bounds.width, 480))
             : nil
         let contentRight = max(layout.bounds.maxX, legend?.rect.maxX ?? 0, Drawing.margin + (titleBlock?.width ?? 0))
-        let contentBottom = max(legend?.rect.maxY ?? 0, layout.bounds.maxY + (options.direction == .topToBottom ? 24 : 0))
+        let notesTop = max(legend?.rect.maxY ?? 0, layout.bounds.maxY + (options.direction == .topToBottom ? 24 : 0))
+        let contentBottom = notesTop + (notes.isEmpty ? 0 : 8 + Double(notes.count) * Drawing.noteLineHeight(options))
         self.scene = scene
         self.options = options
         self.overlay = overlay
@@ -93,8 +114,13 @@ struct Drawing {
         self.layout = layout
         self.legend = legend
         self.titleBlock = titleBlock
+        self.notes = notes
+        self.notesTop = notesTop
         self.pageSize = Size(width: (contentRight + Drawing.margin).rounded(.up), height: (contentBottom + Drawing.margin).rounded(.up))
     }
+
+    /// The height of one note line below the legend.
+    static func noteLineHeight(_ options: RenderOptions) -> Double { (options.fontSize * 0.85).rounded() * 1.5 }
 
     /// A font name safe for DOT and xdot: one line, no quotes or backslashes, not empty.
     static func sanitizedFontName(_ name: String) -> String {
@@ -124,6 +150,7 @@ struct Drawing {
         out += "arrowsize=\"0.7\", penwidth=\"1.3\"];\n"
         writeSteps(into: &out)
         writeFlows(into: &out)
+        writeAssociations(into: &out)
         writeParallelSuggestions(into: &out)
         out += "}\n"
         return out

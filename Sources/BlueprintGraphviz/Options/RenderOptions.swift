@@ -38,6 +38,25 @@ public struct RenderOptions: Sendable, Hashable {
     public var showLegend: Bool
     /// Draw the findings overlay when one is passed to the writer or renderer.
     public var showOverlay: Bool
+    /// Above this many steps, ``EdgeRouting/orthogonal`` is drawn as ``EdgeRouting/straight`` instead, with a
+    /// ``RenderNote``: Graphviz's orthogonal router needs time and memory that grow much faster than the
+    /// drawing (5 000 steps took over 6 minutes and 7 GB). Default ``defaultOrthogonalRoutingStepLimit``;
+    /// `Int.max` always routes orthogonally.
+    public var orthogonalRoutingStepLimit: Int
+    /// Longest text drawn, in Unicode scalars: longer titles, labels and notes are shortened with "…" on the
+    /// drawing (and in its tooltips), with a ``RenderNote``; the blueprint itself is never changed.
+    /// Default ``defaultMaximumTextLength``.
+    public var maximumTextLength: Int
+    /// Most steps one drawing may have; ``GraphvizRenderer`` refuses larger blueprints with
+    /// ``RenderError/Code/tooLarge``. Default ``defaultMaximumSteps``.
+    public var maximumSteps: Int
+
+    /// The default ``orthogonalRoutingStepLimit``.
+    public static let defaultOrthogonalRoutingStepLimit = 400
+    /// The default ``maximumTextLength``.
+    public static let defaultMaximumTextLength = 1_000
+    /// The default ``maximumSteps``.
+    public static let defaultMaximumSteps = 20_000
 
     /// Creates options; every parameter has the default described on its property.
     public init(
@@ -45,7 +64,9 @@ public struct RenderOptions: Sendable, Hashable {
         edgeRouting: EdgeRouting = .orthogonal, fontName: String = "Helvetica", fontSize: Double = 11,
         stepWidth: Double = 164, showTitle: Bool = true, showTimes: Bool = true, showStandards: Bool = true,
         showBadges: Bool = true, showActors: Bool = true, showFlowLabels: Bool = true, showLegend: Bool = true,
-        showOverlay: Bool = true
+        showOverlay: Bool = true, orthogonalRoutingStepLimit: Int = RenderOptions.defaultOrthogonalRoutingStepLimit,
+        maximumTextLength: Int = RenderOptions.defaultMaximumTextLength,
+        maximumSteps: Int = RenderOptions.defaultMaximumSteps
     ) {
         self.theme = theme
         self.direction = direction
@@ -61,6 +82,9 @@ public struct RenderOptions: Sendable, Hashable {
         self.showFlowLabels = showFlowLabels
         self.showLegend = showLegend
         self.showOverlay = showOverlay
+        self.orthogonalRoutingStepLimit = orthogonalRoutingStepLimit
+        self.maximumTextLength = maximumTextLength
+        self.maximumSteps = maximumSteps
     }
 }
 

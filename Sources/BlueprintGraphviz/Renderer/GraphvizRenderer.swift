@@ -33,6 +33,12 @@ public final class GraphvizRenderer: Sendable {
 
     private init() {}
 
+    /// Sets how many jobs one Graphviz context serves before it is freed and started again (`Int.max`:
+    /// never), for benchmarks and tests; the default keeps memory flat (see "Memory" above).
+    package func setContextRecycleInterval(_ interval: Int) {
+        GraphvizSession.shared.setRecycleInterval(interval)
+    }
+
     /// The layout engines and output formats a blueprint render needs.
     public static let requiredEngines: [LayoutEngine] = [.pinned, .neato, .dot]
 
@@ -78,13 +84,49 @@ public final class GraphvizRenderer: Sendable {
     ///   - format: the output format.
     ///   - options: theme, direction and what to show.
     ///   - overlay: analysis findings to draw on top, shown when ``RenderOptions/showOverlay`` is `true`.
-    /// - Throws: ``RenderError`` with Graphviz's message.
+    /// - Throws: ``RenderError`` with Graphviz's message, or ``RenderError/Code/tooLarge`` for a blueprint
+    ///   over ``RenderOptions/maximumSteps`` or a PNG over ``maximumBitmapSide`` pixels a side.
+    /// - Note: large blueprints are drawn with straight flows and long texts are shortened; ``DOTWriter/notes(for:)``
+    ///   says what was changed, and the drawing shows it below the legend.
     public func render(
         _ blueprint: Blueprint, format: OutputFormat = .svg, options: RenderOptions = .init(),
         overlay: RenderOverlay? = nil
     ) throws(RenderError) -> Data {
-        let dot = DOTWriter(options: options).dot(for: blueprint, overlay: overlay)
+        let dot = try Self.checkedDrawing(blueprint, format: format, options: options, overlay: overlay).dot()
         return try render(dot: dot, format: format, engine: .pinned)
+    }
+
+    /// The largest width or height of a PNG, in pixels. Graphviz's cairo renderer shrinks larger drawings
+    /// to fit (a 1 000-step blueprint came out 32 767 × 483 pixels, unreadable) and says so on stderr, so
+    /// the renderer refuses them instead and suggests SVG or PDF, which have no such limit.
+    public static let maximumBitmapSide = 32_767
+
+    /// The drawing of `blueprint`, after checking the limits that keep the render affordable and useful:
+    /// the step count (``RenderOptions/maximumSteps``) before anything is measured, and for PNG the pixel
+    /// size (``maximumBitmapSide``).
+    static func checkedDrawing(
+        _ blueprint: Blueprint, format: OutputFormat, options: RenderOptions, overlay: RenderOverlay?
+    ) throws(RenderError) -> Drawing {
+        if blueprint.steps.count > options.maximumSteps {
+            throw RenderError(
+                .tooLarge,
+                message: "the blueprint has \(blueprint.steps.count) steps, more than one drawing may have "
+                    + "(\(options.maximumSteps)); split it, or raise the limit (RenderOptions.maximumSteps, `--max-steps`)")
+        }
+        let drawing = DOTWriter(options: options).drawing(for: blueprint, overlay: overlay)
+        if format == .png {
+            // Graphviz draws bitmaps at 96 pixels per inch; DOT sizes are points (72 per inch).
+            let width = Int((drawing.pageSize.width * 96 / 72).rounded(.up))
+            let height = Int((drawing.pageSize.height * 96 / 72).rounded(.up))
+            if max(width, height) > maximumBitmapSide {
+                throw RenderError(
+                    .tooLarge,
+                    message: "the drawing would be \(width) × \(height) pixels, more than a PNG may have "
+                        + "(\(maximumBitmapSide) a side; Graphviz would shrink it until it is unreadable); "
+                        + "render it as SVG or PDF, or split the blueprint by stage")
+            }
+        }
+        return drawing
     }
 
     /// Lays out and renders DOT text without blocking the caller's thread while Graphviz is busy.
@@ -111,7 +153,7 @@ public final class GraphvizRenderer: Sendable {
         _ blueprint: Blueprint, format: OutputFormat = .svg, options: RenderOptions = .init(),
         overlay: RenderOverlay? = nil
     ) async throws(RenderError) -> Data {
-        let dot = DOTWriter(options: options).dot(for: blueprint, overlay: overlay)
+        let dot = try Self.checkedDrawing(blueprint, format: format, options: options, overlay: overlay).dot()
         return try await render(dot: dot, format: format, engine: .pinned)
     }
 

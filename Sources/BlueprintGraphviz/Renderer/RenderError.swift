@@ -14,6 +14,10 @@ public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
         case missingPlugin
         /// The Graphviz context could not be created.
         case unavailable
+        /// The blueprint or its drawing is larger than a limit: more steps than
+        /// ``RenderOptions/maximumSteps``, or a PNG wider or taller than ``GraphvizRenderer/maximumBitmapSide``.
+        /// Nothing reached Graphviz.
+        case tooLarge
     }
 
     /// Which stage failed.
@@ -27,6 +31,6 @@ public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `graphviz <code> error: <message>`.
-    public var description: String { "graphviz \(code.rawValue) error: \(message)" }
+    /// `graphviz <code> error: <message>`, or just the message for ``Code/tooLarge`` (Graphviz was not asked).
+    public var description: String { code == .tooLarge ? message : "graphviz \(code.rawValue) error: \(message)" }
 }

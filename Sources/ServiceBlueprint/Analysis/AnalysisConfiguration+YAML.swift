@@ -8,6 +8,8 @@ extension AnalysisConfiguration {
     /// Reads a configuration file such as `.blueprint.yml`:
     ///
     /// ```yaml
+    /// extends: recommended                # or sketch, strict (RulePreset)
+    /// groupAbove: 5                       # fold more than 5 same-reason findings into one; off: never
     /// rules:
     ///   missing-time-standard: off          # or false: do not run
     ///   missing-journey-target: error       # severity override
@@ -58,7 +60,7 @@ private struct ConfigurationReader {
         rulesByID = byID
     }
 
-    static let topLevelKeys = ["rules"]
+    static let topLevelKeys = ["extends", "groupAbove", "rules"]
     static let ruleKeys = ["enabled", "severity"]
 
     func location(_ node: Node) -> SourceLocation {
@@ -89,9 +91,12 @@ private struct ConfigurationReader {
             let key = keyNode.string ?? ""
             switch key {
             case "rules": readRules(value)
+            case "extends": readPreset(value)
+            case "groupAbove": readGroupAbove(value)
             default:
                 error(
-                    "unknown key '\(key)'" + Suggestion.didYouMean(key, in: Self.topLevelKeys) + " (expected: rules)",
+                    "unknown key '\(key)'" + Suggestion.didYouMean(key, in: Self.topLevelKeys)
+                        + " (expected: \(Self.topLevelKeys.joined(separator: ", ")))",
                     at: keyNode, path: [key])
             }
         }
@@ -120,6 +125,36 @@ private struct ConfigurationReader {
                 error("settings for '\(ruleID)' must be on, off, a severity, or a mapping", at: value, path: modelPath)
             }
         }
+    }
+
+    /// `extends: sketch`.
+    mutating func readPreset(_ node: Node) {
+        let names = RulePreset.allCases.map(\.rawValue)
+        guard let text = node.scalar?.string, let preset = RulePreset(rawValue: text.lowercased()) else {
+            let text = node.scalar?.string ?? ""
+            error(
+                "unknown preset '\(text)'" + Suggestion.didYouMean(text, in: names)
+                    + " (expected \(names.joined(separator: ", ")))",
+                at: node, path: ["extends"])
+            return
+        }
+        configuration.preset = preset
+    }
+
+    /// `groupAbove: 5`, or `off` to never group.
+    mutating func readGroupAbove(_ node: Node) {
+        let text = node.scalar?.string ?? ""
+        if Self.bool(text) == false {
+            configuration.groupAbove = nil
+            return
+        }
+        guard let value = Int(text), (1...1_000_000).contains(value) else {
+            error(
+                "'groupAbove' must be a whole number from 1 to 1000000, or off, found '\(text)'", at: node,
+                path: ["groupAbove"])
+            return
+        }
+        configuration.groupAbove = value
     }
 
     /// `rule: off`, `rule: on`, `rule: warning`.
@@ -168,7 +203,14 @@ private struct ConfigurationReader {
                         at: keyNode, path: keyPath)
                     continue
                 }
-                if let parsed = Self.value(value, like: threshold.defaultValue) {
+                if let parsed = Self.value(value, like: threshold.defaultValue, fraction: threshold.isFraction) {
+                    if let range = threshold.range, let magnitude = parsed.magnitude, !range.contains(magnitude) {
+                        error(
+                            "'\(key)' of '\(rule.id)' must be \(Self.describe(range, like: threshold.defaultValue)), "
+                                + "found \(value.scalar?.string ?? "\(parsed)")",
+                            at: value, path: keyPath)
+                        continue
+                    }
                     configuration.rules[rule.id, default: .init()].thresholds[key] = parsed
                 } else {
                     error(
@@ -187,8 +229,17 @@ private struct ConfigurationReader {
         }
     }
 
-    /// Reads `node` as a value of the same type as `example`.
-    static func value(_ node: Node, like example: ThresholdValue) -> ThresholdValue? {
+    /// "between 0 and 1", "at most 366d".
+    static func describe(_ range: ClosedRange<Double>, like example: ThresholdValue) -> String {
+        func text(_ value: Double) -> String {
+            if case .duration = example { return BlueprintDuration(seconds: value).description }
+            return DurationText.number(value)
+        }
+        return "between \(text(range.lowerBound)) and \(text(range.upperBound))"
+    }
+
+    /// Reads `node` as a value of the same type as `example`; a fraction may be written as `85%`.
+    static func value(_ node: Node, like example: ThresholdValue, fraction: Bool = false) -> ThresholdValue? {
         switch example {
         case .names:
             if let sequence = node.sequence {
@@ -200,7 +251,9 @@ private struct ConfigurationReader {
             guard let text = node.scalar?.string else { return nil }
             switch example {
             case .duration: return (try? BlueprintDuration(parsing: text)).map { .duration($0) }
-            case .number: return Double(text).flatMap { $0.isFinite ? .number($0) : nil }
+            case .number:
+                if fraction, let share = DocumentReader.percentage(text) { return .number(share) }
+                return Double(text).flatMap { $0.isFinite ? .number($0) : nil }
             case .integer: return Int(text).map { .integer($0) }
             case .flag: return bool(text).map { .flag($0) }
             case .names: return nil
@@ -214,6 +267,18 @@ private struct ConfigurationReader {
             return Diagnostic(.error, "YAML syntax error: \(problem)", location: SourceLocation(path: path, line: mark.line, column: mark.column))
         default:
             return Diagnostic(.error, "cannot parse YAML: \(error)", location: SourceLocation(path: path, line: 1, column: 1))
+        }
+    }
+}
+
+extension ThresholdValue {
+    /// The value on the scale of ``RuleThreshold/range``: seconds for durations; `nil` for flags and names.
+    var magnitude: Double? {
+        switch self {
+        case .duration(let value): value.seconds
+        case .number(let value): value
+        case .integer(let value): Double(value)
+        case .flag, .names: nil
         }
     }
 }

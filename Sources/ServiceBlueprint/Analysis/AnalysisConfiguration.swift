@@ -29,9 +29,31 @@ public struct AnalysisConfiguration: Sendable, Hashable {
 
     /// Settings by rule id.
     public var rules: [String: RuleSettings]
+    /// The rules and severities to start from; a blueprint's ``Blueprint/maturity`` replaces it
+    /// (see ``resolved(for:)``). Settings in ``rules`` apply on top.
+    public var preset: RulePreset
+    /// When a rule reports more than this many steps for the same reason, they become one finding
+    /// that lists them all (``Finding/grouped``); `nil` never groups. Default 5.
+    public var groupAbove: Int?
+
+    /// The default of ``groupAbove``.
+    public static let defaultGroupAbove = 5
 
     /// Creates a configuration.
-    public init(rules: [String: RuleSettings] = [:]) { self.rules = rules }
+    public init(rules: [String: RuleSettings] = [:], preset: RulePreset = .recommended, groupAbove: Int? = defaultGroupAbove) {
+        self.rules = rules
+        self.preset = preset
+        self.groupAbove = groupAbove
+    }
+
+    /// The configuration for `blueprint`: its declared maturity, when it has one, picks the preset
+    /// (a blueprint knows better than a folder-wide file how far it is worked out).
+    public func resolved(for blueprint: Blueprint) -> Self {
+        guard let maturity = blueprint.maturity else { return self }
+        var copy = self
+        copy.preset = .for(maturity)
+        return copy
+    }
 
     /// Every rule with its defaults.
     public static let `default` = AnalysisConfiguration()
@@ -65,9 +87,9 @@ public struct AnalysisConfiguration: Sendable, Hashable {
     }
 
     /// Whether `rule` runs.
-    public func isEnabled(_ rule: any BlueprintRule) -> Bool { rules[rule.id]?.enabled ?? rule.isEnabledByDefault }
+    public func isEnabled(_ rule: any BlueprintRule) -> Bool { rules[rule.id]?.enabled ?? preset.isEnabled(rule) }
     /// The severity of `rule`'s findings.
-    public func severity(for rule: any BlueprintRule) -> Severity { rules[rule.id]?.severity ?? rule.defaultSeverity }
+    public func severity(for rule: any BlueprintRule) -> Severity { rules[rule.id]?.severity ?? preset.severity(for: rule) }
     /// The thresholds of `rule`: its defaults with configured values on top.
     ///
     /// A configured value of the wrong type is ignored (the loader reports it as a diagnostic).

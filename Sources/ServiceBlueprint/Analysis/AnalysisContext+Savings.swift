@@ -38,7 +38,7 @@ extension AnalysisContext {
             }
             guard !measured.isEmpty else { continue }
             let avoiding = graph.longestPathsAvoiding(
-                regions: measured.map { runs[$0] }, within: scope.steps, schedule: schedule, skipping: scope.excludedFlows)
+                regions: measured.map { runs[$0] }, within: scope.path, schedule: schedule, skipping: scope.excludedFlows)
             for (q, r) in measured.enumerated() {
                 guard let bypass = avoiding[q], let first = runs[r].first, let last = runs[r].last else { continue }
                 var entryFinish = 0.0

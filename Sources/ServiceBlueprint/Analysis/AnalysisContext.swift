@@ -77,6 +77,13 @@ public struct AnalysisContext: Sendable {
     /// `true` when the customer does the step (customer lane or a customer actor).
     public func isCustomerStep(_ index: Int32) -> Bool { self.index.isCustomerStep[Int(index)] }
 
+    /// `true` when the step is a touchpoint where the service contacts the customer (an SMS, an
+    /// e-mail, a letter): declared with `direction: outbound`, or inferred from its channel and lanes.
+    public func isOutbound(_ index: Int32) -> Bool { self.index.isOutbound[Int(index)] }
+
+    /// `true` when the step's output is declared delivered outside the journey (``Step/delivers``).
+    public func isDelivered(_ index: Int32) -> Bool { blueprint.steps[Int(index)].delivers != nil }
+
     /// Steps that produce the item, ascending.
     public func producers(of item: String) -> [Int32] {
         index.itemIndex[item].map { Array(index.producers(ofItem: $0)) } ?? []

@@ -27,6 +27,8 @@ struct AnalysisIndex: Sendable {
     let topologicalPosition: [Int32]
     /// Customer waiting of each step: see ``JourneyMetrics/customerWaitingTime``.
     let customerWaitSeconds: [Double]
+    /// `true` for touchpoints where the service contacts the customer (see ``outboundTouchpoints(of:graph:)``).
+    let isOutbound: [Bool]
 
     init(blueprint: Blueprint, graph: BlueprintGraph) {
         let steps = blueprint.steps
@@ -103,6 +105,39 @@ struct AnalysisIndex: Sendable {
         for (p, v) in order.order.enumerated() { position[Int(v)] = Int32(p) }
         for (k, v) in order.leftover.enumerated() { position[Int(v)] = Int32(order.order.count + k) }
         topologicalPosition = position
+        isOutbound = Self.outboundTouchpoints(of: steps, graph: graph)
+    }
+
+    /// The channels on which an undeclared touchpoint is taken to be the service writing to the customer.
+    static let outboundChannels: Set<Channel> = [.sms, .email, .letter]
+
+    /// Touchpoints where the service contacts the customer: declared `direction: outbound`, or, when
+    /// undeclared, a service step (frontstage, backstage, support) on a message channel (SMS, e-mail,
+    /// letter) whose work flows lead to a customer step and that no customer step started; and the
+    /// customer step that receives it on the same channel right after it (the receiving side).
+    static func outboundTouchpoints(of steps: [Step], graph: BlueprintGraph) -> [Bool] {
+        func sending(_ i: Int) -> Bool {
+            let step = steps[i]
+            guard let channel = step.channel else { return false }
+            if let direction = step.direction { return direction == .outbound }
+            guard step.lane != .customer, step.lane != .evidence, outboundChannels.contains(channel) else { return false }
+            var customerBefore = false
+            var customerAfter = false
+            graph.forEachPredecessor(of: Int32(i)) { p, _, _ in if steps[Int(p)].lane == .customer { customerBefore = true } }
+            graph.forEachSuccessor(of: Int32(i)) { w, _, _ in if steps[Int(w)].lane == .customer { customerAfter = true } }
+            return customerAfter && !customerBefore
+        }
+        let sends = steps.indices.map(sending)
+        return steps.indices.map { i in
+            if sends[i] { return true }
+            let step = steps[i]
+            guard step.direction == nil, step.lane == .customer, let channel = step.channel else { return false }
+            var received = false
+            graph.forEachPredecessor(of: Int32(i)) { p, _, _ in
+                if sends[Int(p)], steps[Int(p)].channel == channel { received = true }
+            }
+            return received
+        }
     }
 
     /// A work flow between two different performers, neither of them the customer.

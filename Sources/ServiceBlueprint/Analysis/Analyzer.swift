@@ -25,21 +25,31 @@ public struct Analyzer: Sendable {
     ///   - blueprint: The blueprint.
     ///   - sourceMap: When the blueprint came from a file, fills in each finding's location.
     /// - Returns: The findings, sorted deterministically (by model path, then rule, then message), and the metrics.
+    ///   The blueprint's ``Blueprint/maturity`` picks the preset (``AnalysisConfiguration/resolved(for:)``),
+    ///   and a rule's findings for more than ``AnalysisConfiguration/groupAbove`` steps with the same
+    ///   reason are folded into one (``Finding/grouped``).
     public func analyze(_ blueprint: Blueprint, sourceMap: SourceMap? = nil) -> AnalysisReport {
         let context = Self.makeContext(blueprint)
+        let configuration = configuration.resolved(for: blueprint)
         var findings: [Finding] = []
         for rule in rules where configuration.isEnabled(rule) {
             let ruleContext = context.configured(for: rule, configuration: configuration)
             let severity = ruleContext.severity
+            var ruleFindings: [Finding] = []
             for var finding in rule.analyze(ruleContext) {
                 // The configuration has the last word, even for rules that set their own fields.
                 finding.ruleID = rule.id
-                if configuration.rules[rule.id]?.severity != nil { finding.severity = severity }
+                if configuration.rules[rule.id]?.severity != nil {
+                    finding.severity = severity
+                } else if configuration.preset == .strict, finding.severity == .note {
+                    finding.severity = .warning
+                }
                 if finding.location == nil, let sourceMap, let path = finding.path {
                     finding.location = sourceMap.location(of: path)
                 }
-                findings.append(finding)
+                ruleFindings.append(finding)
             }
+            findings += FindingGroups.fold(ruleFindings, above: configuration.groupAbove, names: ruleContext.name(ofStep:), graph: context.graph)
         }
         return AnalysisReport(blueprintID: blueprint.id, findings: Self.sorted(findings, rules: rules), metrics: context.metrics)
     }

@@ -32,20 +32,34 @@ public struct BlueprintMetrics: Sendable, Hashable, Codable {
 ///
 /// Times use each step's wait before it plus its likely process time. Flows that order work
 /// (sequence, escalation, hand-off) form the graph; rework loops and information flows do not
-/// extend the critical path.
+/// extend the critical path. Every time here is a *critical path from estimates* (see
+/// ``timeBasis``), not a simulated percentile or a measurement.
+///
+/// The lead time runs along the customer's path, from the journey's start to its ends; follow-up
+/// work (results sent the next day) is left out of it and gets ``followUpLeadTime``.
 public struct JourneyMetrics: Sendable, Hashable, Codable {
     /// The journey id; `nil` for the whole blueprint.
     public var journey: String?
     /// The journey title, or the blueprint title.
     public var title: String
-    /// The number of steps in the journey.
+    /// The number of steps in the journey, follow-ups included.
     public var stepCount: Int
-    /// The lead time: the length of the critical path.
+    /// The lead time: the length of the critical path of the customer's path, from the journey's
+    /// start to its ends (critical path from estimates).
     public var leadTime: BlueprintDuration
-    /// The critical path, first step to last.
+    /// The critical path of the customer's path, first step to last.
     public var criticalPath: [String]
     /// Earliest/latest start and finish and slack of each step in the journey, in blueprint order.
+    /// Follow-up steps are timed from the journey's start, with slack against ``followUpLeadTime``.
     public var timings: [StepTiming]
+    /// Follow-up steps: reachable from the customer's path but not on it, in blueprint order.
+    public var followUps: [String] = []
+    /// From the journey's start until the last follow-up ends (critical path from estimates);
+    /// `nil` when the journey has no follow-up work.
+    public var followUpLeadTime: BlueprintDuration?
+
+    /// What every time in these metrics is: a critical path computed from the steps' estimates.
+    public static let timeBasis = "critical path from estimates"
     /// Likely process time of the value-adding steps on the critical path.
     public var valueAddingTime: BlueprintDuration
     /// Value-adding time ÷ lead time (0 when the lead time is 0).
@@ -87,6 +101,17 @@ public struct StepTiming: Sendable, Hashable, Codable {
     public var slack: BlueprintDuration
     /// `true` when the step is on a critical path (zero slack).
     public var isCritical: Bool
+}
+
+extension StepTiming {
+    /// The timing of node `v` in `schedule`.
+    init(_ v: Int32, in schedule: LongestPath, id: String, critical: Bool) {
+        let i = Int(v)
+        self.init(
+            step: id, earliestStart: .seconds(schedule.earliestStart[i]), earliestFinish: .seconds(schedule.earliestFinish[i]),
+            latestStart: .seconds(schedule.latestStart[i]), latestFinish: .seconds(schedule.latestFinish[i]),
+            slack: .seconds(schedule.slack(of: v)), isCritical: critical)
+    }
 }
 
 /// How many work flows cross each line of the blueprint.
@@ -134,8 +159,14 @@ public struct JourneyScope: Sendable {
     public let steps: StepSet
     /// Flow indices the journey never takes (zero probability after its branch overrides); `nil` for none.
     public let excludedFlows: StepSet?
-    /// The critical path schedule inside the journey.
+    /// The customer's path: the steps from the start to the ends (``steps`` without ``followUps``).
+    public let path: StepSet
+    /// Follow-up work: in the journey, off the customer's path.
+    public let followUps: StepSet
+    /// The critical path schedule of the customer's path: its length is the lead time.
     public let schedule: LongestPath
+    /// The schedule of the whole journey, follow-ups included; `nil` when there are none.
+    public let followUpSchedule: LongestPath?
 
     /// "journey 'Title' (id)" or "the blueprint".
     public var name: String {
@@ -153,22 +184,26 @@ struct MetricsCalculator {
     func compute() -> (metrics: BlueprintMetrics, scopes: [JourneyScope]) {
         var scopes: [JourneyScope] = []
         if blueprint.journeys.isEmpty {
-            let all = StepSet.full(capacity: graph.stepCount)
-            scopes.append(JourneyScope(
-                journey: nil, journeyIndex: nil, steps: all, excludedFlows: nil, schedule: graph.longestPath()))
+            scopes.append(scope(journey: nil, position: nil, parts: graph.wholeBlueprintParts(), skipping: nil))
         } else {
             for (position, journey) in blueprint.journeys.enumerated() {
                 let excluded = graph.excludedFlows(for: journey)
-                let steps = graph.steps(of: journey, skipping: excluded)
-                let skipping = excluded.isEmpty ? nil : excluded
-                scopes.append(JourneyScope(
-                    journey: journey, journeyIndex: position, steps: steps, excludedFlows: skipping,
-                    schedule: graph.longestPath(within: steps, skipping: skipping)))
+                let parts = graph.parts(of: journey, skipping: excluded)
+                scopes.append(scope(journey: journey, position: position, parts: parts, skipping: excluded.isEmpty ? nil : excluded))
             }
         }
         let metrics = BlueprintMetrics(
             journeys: scopes.map(metrics(of:)), stepCount: blueprint.steps.count, flowCount: blueprint.flows.count)
         return (metrics, scopes)
+    }
+
+    /// The scope of one journey: the path's schedule, and the whole journey's when it has follow-ups.
+    func scope(journey: Journey?, position: Int?, parts: JourneyParts, skipping: StepSet?) -> JourneyScope {
+        let full = parts.followUps.isEmpty ? nil : graph.longestPath(within: parts.steps, skipping: skipping)
+        return JourneyScope(
+            journey: journey, journeyIndex: position, steps: parts.steps, excludedFlows: skipping, path: parts.path,
+            followUps: parts.followUps, schedule: graph.longestPath(within: parts.path, skipping: skipping),
+            followUpSchedule: full)
     }
 
     func metrics(of scope: JourneyScope) -> JourneyMetrics {
@@ -179,17 +214,21 @@ struct MetricsCalculator {
         var actorHandoffs = 0
         var departmentHandoffs = 0
         var crossings = LineCrossings()
+        var followUps: [String] = []
+        var followUpEnd = 0.0
         timings.reserveCapacity(scope.schedule.scheduled.count)
         for v in scope.steps {
             let i = Int(v)
             let lane = index.lane[i]
             if index.isTouchpoint[i] { touchpoints += 1 }
             if schedule.scheduled.contains(v) {
-                timings.append(StepTiming(
-                    step: graph.stepIDs[i], earliestStart: .seconds(schedule.earliestStart[i]),
-                    earliestFinish: .seconds(schedule.earliestFinish[i]), latestStart: .seconds(schedule.latestStart[i]),
-                    latestFinish: .seconds(schedule.latestFinish[i]), slack: .seconds(schedule.slack(of: v)),
-                    isCritical: schedule.isCritical(v)))
+                timings.append(StepTiming(v, in: schedule, id: graph.stepIDs[i], critical: schedule.isCritical(v)))
+            } else if let full = scope.followUpSchedule, scope.followUps.contains(v), full.scheduled.contains(v) {
+                followUps.append(graph.stepIDs[i])
+                followUpEnd = max(followUpEnd, full.earliestFinish[i])
+                timings.append(StepTiming(v, in: full, id: graph.stepIDs[i], critical: false))
+            } else if scope.followUps.contains(v) {
+                followUps.append(graph.stepIDs[i])
             }
             graph.forEachSuccessor(of: v, kinds: .ordering, skipping: scope.excludedFlows) { target, _, _ in
                 guard scope.steps.contains(target) else { return }
@@ -208,12 +247,15 @@ struct MetricsCalculator {
             customerWait += index.customerWait(of: v)
         }
         let lead = schedule.length
-        return JourneyMetrics(
+        var metrics = JourneyMetrics(
             journey: scope.journey?.id, title: scope.journey?.title ?? blueprint.title, stepCount: scope.steps.count,
             leadTime: .seconds(lead), criticalPath: schedule.path.map { steps[Int($0)].id }, timings: timings,
             valueAddingTime: .seconds(valueAdding), processCycleEfficiency: lead > 0 ? valueAdding / lead : 0,
             customerWaitingTime: .seconds(customerWait), touchpoints: touchpoints, handoffsBetweenActors: actorHandoffs,
             handoffsBetweenDepartments: departmentHandoffs, lineCrossings: crossings, target: scope.journey?.target?.leadTime,
             unscheduledSteps: schedule.leftover.map { steps[Int($0)].id })
+        metrics.followUps = followUps
+        metrics.followUpLeadTime = scope.followUpSchedule == nil ? nil : .seconds(followUpEnd)
+        return metrics
     }
 }

@@ -129,11 +129,28 @@ public struct RuleThreshold: Sendable, Hashable {
     public var defaultValue: ThresholdValue
     /// What the threshold controls.
     public var summary: String
+    /// The values a configuration may set (seconds for durations); others are rejected with a located error.
+    public var range: ClosedRange<Double>?
 
     /// Creates a threshold.
-    public init(_ key: String, default defaultValue: ThresholdValue, _ summary: String) {
+    /// - Parameter range: The accepted values; by default a share (0…1) for a number whose default
+    ///   is one, else 0…1 000 000 for numbers and whole numbers, and up to a year for durations.
+    public init(_ key: String, default defaultValue: ThresholdValue, _ summary: String, range: ClosedRange<Double>? = nil) {
         self.key = key
         self.defaultValue = defaultValue
         self.summary = summary
+        self.range = range ?? Self.defaultRange(for: defaultValue)
     }
+
+    static func defaultRange(for value: ThresholdValue) -> ClosedRange<Double>? {
+        switch value {
+        case .number(let number): (0...1).contains(number) ? 0...1 : 0...1_000_000
+        case .integer: 0...1_000_000
+        case .duration: 0...(366 * 86_400)
+        case .flag, .names: nil
+        }
+    }
+
+    /// `true` when the threshold is a share (0…1), so configurations may write it as a percentage.
+    public var isFraction: Bool { range == 0...1 }
 }

@@ -21,6 +21,9 @@ public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
     public var fix: SuggestedFix?
     /// What the change gains, where it can be quantified.
     public var impact: Impact?
+    /// For a finding that stands for many steps with the same reason, the single findings it folds
+    /// together (each with its own location and fix); `nil` for an ordinary finding.
+    public var grouped: [Finding]?
 
     /// Creates a finding.
     public init(

@@ -21,6 +21,11 @@ public enum RuleRegistry {
         MissingOwnerRule(),
         MissingJourneyTargetRule(),
         InconsistentTimeStandardsRule(),
+        // Issue 11: rules on what the model states (journey engineer).
+        WaitExceedsToleranceRule(),
+        JourneyOverTargetRule(),
+        StandardImpossibleAfterWaitRule(),
+        StructureNoFlowRule(),
         StructureUnreachableStepRule(),
         StructureDeadEndRule(),
         StructureUnsupportedBackstageRule(),

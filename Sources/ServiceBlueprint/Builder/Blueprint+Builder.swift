@@ -28,11 +28,15 @@ extension Blueprint {
     /// cannot throw: compute fallible values (a parsed duration, a loaded list) before it.
     ///
     /// - Throws: ``BlueprintError`` with every problem found, never a trap: build errors first
-    ///   (duplicate ids, a step outside any stage or in an unknown stage, a flow to or from an unknown
+    ///   (duplicate ids, a step in an unknown stage, a flow to or from an unknown
     ///   step, a reference to an unknown actor, channel, information item, persona or flow); when the
     ///   blueprint assembles cleanly, the errors and warnings of ``validate()`` if it reports any error.
+    ///
+    /// `maturity` picks the analysis preset; `evidence` is what the customer sees throughout the
+    /// service (the servicescape). ``Association`` values in the block relate steps without an order.
     public init(
         id: String, title: String? = nil, summary: String? = nil, version: String? = nil,
+        maturity: Maturity? = nil, evidence: [String] = [],
         @BlueprintBuilder content: () -> BlueprintContent
     ) throws(BlueprintError) {
         let collected = content()
@@ -40,7 +44,8 @@ extension Blueprint {
             id: id, title: title, summary: summary, version: version,
             stages: collected.stages, actors: collected.actors, channels: collected.channels,
             information: collected.information, personas: collected.personas, journeys: collected.journeys,
-            steps: collected.steps, flows: collected.flows, bottlenecks: collected.bottlenecks)
+            steps: collected.steps, flows: collected.flows, bottlenecks: collected.bottlenecks,
+            maturity: maturity, evidence: evidence, associations: collected.associations)
 
         let buildErrors = BuilderChecks.problems(in: self, placements: collected.placementProblems)
         guard buildErrors.isEmpty else { throw BlueprintError(diagnostics: buildErrors) }
@@ -98,11 +103,8 @@ enum BuilderChecks {
 
         for (index, step) in blueprint.steps.enumerated() {
             let path: ModelPath = ["steps", index]
-            if step.stage.isEmpty {
-                error(
-                    "step '\(step.id)' is not in a stage; write it inside a Stage(\"…\") { } block or pass stage:",
-                    path.appending("stage"))
-            } else if !known.stages.contains(step.stage) {
+            // A step outside any stage block belongs to the implicit stage.
+            if !step.stage.isEmpty, !known.stages.contains(step.stage) {
                 error(
                     "step '\(step.id)' is in unknown stage '\(step.stage)'" + Suggestion.didYouMean(step.stage, in: stageIDs),
                     path.appending("stage"))

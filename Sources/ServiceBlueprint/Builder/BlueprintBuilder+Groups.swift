@@ -202,3 +202,12 @@ extension DeclaredBottleneck {
     /// An actor known to limit throughput, e.g. `DeclaredBottleneck(actor: "technician", "Six technicians")`.
     public init(actor: String, _ cause: String) { self.init(step: nil, actor: actor, cause: cause) }
 }
+
+extension Association: BlueprintComponent {
+    /// The association as blueprint content: `Association(between: "menu-board", and: "order")`.
+    public var blueprintContent: BlueprintContent {
+        var content = BlueprintContent()
+        content.associations = [self]
+        return content
+    }
+}

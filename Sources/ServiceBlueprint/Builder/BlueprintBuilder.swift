@@ -47,6 +47,8 @@ public struct BlueprintContent: Sendable, Hashable, BlueprintComponent {
     public var flows: [Flow] = []
     /// Declared bottlenecks.
     public var bottlenecks: [DeclaredBottleneck] = []
+    /// Undirected associations between steps.
+    public var associations: [Association] = []
     /// Placement problems noticed while grouping (reported by the throwing build, never trapped).
     var placementProblems: [PlacementProblem] = []
 
@@ -68,6 +70,7 @@ public struct BlueprintContent: Sendable, Hashable, BlueprintComponent {
         steps += other.steps
         flows += other.flows
         bottlenecks += other.bottlenecks
+        associations += other.associations
         placementProblems += other.placementProblems
     }
 }

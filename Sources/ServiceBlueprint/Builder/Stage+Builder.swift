@@ -18,11 +18,14 @@ extension Stage {
     ///   - emotion: The customer's emotion, from -2 to +2.
     ///   - painPoints: What hurts the customer here.
     ///   - momentsOfTruth: Moments that decide the customer's view of the service.
+    ///   - evidence: What the customer sees throughout the stage (the servicescape).
     public init(
         _ id: String, title: String? = nil, goal: String? = nil, emotion: Int? = nil,
-        painPoints: [String] = [], momentsOfTruth: [String] = []
+        painPoints: [String] = [], momentsOfTruth: [String] = [], evidence: [String] = []
     ) {
-        self.init(id: id, title: title, goal: goal, emotion: emotion, painPoints: painPoints, momentsOfTruth: momentsOfTruth)
+        self.init(
+            id: id, title: title, goal: goal, emotion: emotion, painPoints: painPoints, momentsOfTruth: momentsOfTruth,
+            evidence: evidence)
     }
 
     /// Places the steps (and flows) of the block in this stage: `Stage("contact") { … }`.

@@ -21,7 +21,8 @@ extension Step {
     ///   - actor: Who performs the step, by actor id.
     ///   - channel: The touchpoint's channel, for steps where customer and organisation meet.
     ///   - kind: What sort of work this is; `action` unless given.
-    ///   - stage: The stage id; leave it out inside a stage block.
+    ///   - stage: The stage id; leave it out inside a stage block. A step outside any stage block and
+    ///     without one belongs to the implicit stage (``Stage/implicitID``), drawn without a header.
     public init(
         _ id: String, _ title: String, lane: Lane, actor: String? = nil, channel: Channel? = nil,
         kind: StepKind = .action, stage: String? = nil
@@ -119,6 +120,14 @@ extension StepDeclaring {
 
     /// Sets a fixed process time.
     public func duration(_ time: BlueprintDuration) -> StepDeclaration { updating { $0.duration = ProcessTime(time) } }
+
+    /// Sets an upper bound only ("up to 45 minutes"): every figure uses the bound (``ProcessTime/Form/upTo``).
+    public func duration(upTo max: BlueprintDuration) -> StepDeclaration { updating { $0.duration = .upTo(max) } }
+
+    /// Sets a range without a likely value: likely is the midpoint (``ProcessTime/Form/range``).
+    public func duration(min: BlueprintDuration, max: BlueprintDuration) -> StepDeclaration {
+        updating { $0.duration = .range(min, max) }
+    }
 
     /// Sets a three-point process time estimate.
     public func duration(min: BlueprintDuration, likely: BlueprintDuration, max: BlueprintDuration) -> StepDeclaration {

@@ -98,7 +98,7 @@ struct JourneyFlowModel: Sendable {
                 let t = local[Int(target)]
                 guard t > u else { return }
                 let p = overrides.isEmpty ? flowProbability[Int(flow)] : overrides[flow] ?? flowProbability[Int(flow)]
-                if !p.isNaN { anyExplicit = true }
+                if !p.isNaN || blueprint.flows[Int(flow)].isProbabilityUnknown { anyExplicit = true }
                 outTargets.append(t)
                 outProbability.append(p)
             }

@@ -143,26 +143,83 @@ public struct BlueprintError: Error, Sendable, Hashable, CustomStringConvertible
 }
 
 /// Maps model paths to the places in a file they were read from.
+///
+/// A map made by reading a file keeps byte offsets in a compact trie and works out a line and
+/// column only for the paths asked about; ``locations`` lists them all on demand.
 public struct SourceMap: Sendable, Hashable {
     /// The file path as the user gave it.
     public var path: String
-    /// Locations by model path.
-    public var locations: [ModelPath: SourceLocation]
+    /// Locations given explicitly (through ``init(path:locations:)`` or by setting ``locations``).
+    private var explicit: [ModelPath: SourceLocation]
+    /// Locations recorded by the reader, as offsets into the text.
+    private var compact: CompactLocations?
 
-    /// Creates an empty map for a file.
+    /// The offsets and the text that turns them into lines and columns, shared by copies of a map.
+    final class CompactLocations: Sendable {
+        let offsets: PathOffsets
+        let source: SourceText
+
+        init(offsets: PathOffsets, source: SourceText) {
+            self.offsets = offsets
+            self.source = source
+        }
+    }
+
+    /// Creates a map for a file from explicit locations.
     public init(path: String, locations: [ModelPath: SourceLocation] = [:]) {
         self.path = path
-        self.locations = locations
+        self.explicit = locations
+        self.compact = nil
+    }
+
+    /// Creates a map from the reader's offsets into `source`.
+    init(path: String, offsets: PathOffsets, source: SourceText) {
+        self.path = path
+        self.explicit = [:]
+        self.compact = CompactLocations(offsets: offsets, source: source)
+    }
+
+    /// Locations by model path. For a map read from a file this lists every recorded path (built
+    /// on each call: prefer ``location(of:)``); setting it replaces them all.
+    public var locations: [ModelPath: SourceLocation] {
+        get {
+            guard let compact else { return explicit }
+            var all: [ModelPath: SourceLocation] = [:]
+            for (modelPath, offset) in compact.offsets.all() {
+                all[modelPath] = location(offset: offset, in: compact.source)
+            }
+            all.merge(explicit) { _, given in given }
+            return all
+        }
+        set {
+            explicit = newValue
+            compact = nil
+        }
+    }
+
+    private func location(offset: UInt32, in source: SourceText) -> SourceLocation {
+        let position = source.position(of: Int(offset))
+        return SourceLocation(path: path, line: position.line, column: position.column)
     }
 
     /// The location of `path`, or of its nearest ancestor that has one.
     public func location(of modelPath: ModelPath) -> SourceLocation? {
-        var current = modelPath
-        while true {
-            if let found = locations[current] { return found }
-            if current.isRoot { return nil }
-            current = current.parent
+        var best: (location: SourceLocation, depth: Int)?
+        if !explicit.isEmpty {
+            var current = modelPath
+            while true {
+                if let found = explicit[current] {
+                    best = (found, current.components.count)
+                    break
+                }
+                if current.isRoot { break }
+                current = current.parent
+            }
         }
+        if let compact, let found = compact.offsets.offset(of: modelPath), found.depth > best?.depth ?? -1 {
+            return location(offset: found.offset, in: compact.source)
+        }
+        return best?.location
     }
 
     /// Fills in ``Diagnostic/location`` for diagnostics that have a path but no location.
@@ -172,6 +229,18 @@ public struct SourceMap: Sendable, Hashable {
             if located.location == nil, let path = diagnostic.path { located.location = location(of: path) }
             return located
         }
+    }
+
+    /// Equal when they name the same file and give the same locations.
+    public static func == (lhs: SourceMap, rhs: SourceMap) -> Bool {
+        guard lhs.path == rhs.path else { return false }
+        if lhs.compact === rhs.compact { return lhs.explicit == rhs.explicit }
+        return lhs.locations == rhs.locations
+    }
+
+    /// Hashes the path (cheap, and consistent with `==` however the locations are stored).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
     }
 }
 

@@ -16,6 +16,9 @@ extension Blueprint {
         map.add("steps", steps.map(\.documentValue))
         map.add("flows", flows.map(\.documentValue))
         map.add("bottlenecks", bottlenecks.map(\.documentValue))
+        map.add("maturity", maturity?.rawValue)
+        map.add("evidence", evidence)
+        map.add("associations", associations.map(\.documentValue))
         return map.value
     }
 }
@@ -29,6 +32,7 @@ extension Stage {
         map.add("emotion", emotion)
         map.add("painPoints", painPoints)
         map.add("momentsOfTruth", momentsOfTruth)
+        map.add("evidence", evidence)
         return map.value
     }
 }
@@ -112,6 +116,7 @@ extension Journey {
             targetMap.add("attainment", target.attainment)
             return targetMap.value
         })
+        map.add("followUps", followUps)
         return map.value
     }
 }
@@ -122,7 +127,7 @@ extension Step {
         map.add("id", id)
         map.add("title", title)
         map.add("lane", lane.rawValue)
-        map.add("stage", stage)
+        if stage != Stage.implicitID { map.add("stage", stage) }
         map.add("actor", actor)
         map.add("owner", owner)
         map.add("channel", channel?.rawValue)
@@ -141,15 +146,26 @@ extension Step {
         map.add("tags", tags)
         map.add("notes", notes)
         map.add("url", url)
+        addJourneyKeys(to: &map)
         return map.value
     }
 }
 
 extension ProcessTime {
-    /// One duration when fixed, else `{min, likely, max}`.
+    /// One duration when fixed, `{max}` for "up to", `{min, max}` for a range, else `{min, likely, max}`.
     var documentValue: DocumentValue {
-        if isFixed { return DocumentValue(likely) }
         var map = MappingBuilder()
+        switch form {
+        case .upTo where isFixed:
+            map.add("max", max)
+            return map.value
+        case .range where likely.seconds == (min.seconds + max.seconds) / 2:
+            map.add("min", min)
+            map.add("max", max)
+            return map.value
+        default:
+            if isFixed { return DocumentValue(likely) }
+        }
         map.add("min", min)
         map.add("likely", likely)
         map.add("max", max)
@@ -169,6 +185,7 @@ extension Standards {
         map.add("sop", sop)
         map.add("service", service)
         map.add("response", response)
+        map.add("startWithin", startWithin)
         return map.value
     }
 }
@@ -200,7 +217,7 @@ extension Flow {
         map.add("to", to)
         map.add("kind", kind.rawValue)
         map.add("label", label)
-        map.add("probability", probability)
+        if isProbabilityUnknown { map.add("probability", DocumentValue.string("unknown")) } else { map.add("probability", probability) }
         return map.value
     }
 }
@@ -211,6 +228,15 @@ extension DeclaredBottleneck {
         map.add("step", step)
         map.add("actor", actor)
         map.add("cause", cause)
+        return map.value
+    }
+}
+
+extension Association {
+    var documentValue: DocumentValue {
+        var map = MappingBuilder()
+        map.add("between", [first, second])
+        map.add("label", label)
         return map.value
     }
 }

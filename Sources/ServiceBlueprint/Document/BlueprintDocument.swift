@@ -45,45 +45,51 @@ extension BlueprintDocument {
     /// (`.yaml`, `.yml`, `.json`); other extensions are read as JSON when the text starts with `{`,
     /// else as YAML.
     ///
+    /// - Parameter limits: bounds on file size, alias expansion and nesting (``ReadingLimits``);
+    ///   a file over ``ReadingLimits/maximumFileSize`` is refused before it is read.
     /// - Throws: ``BlueprintError`` with every error and warning, sorted by location. A file that
-    ///   cannot be read, or is not UTF-8, is reported as a diagnostic too (at `path:1:1`, or where
-    ///   the bad bytes are).
-    public static func read(from path: String) throws(BlueprintError) -> BlueprintDocument {
-        let data: Data
-        do {
-            data = try readFile(path)
-        } catch {
-            throw error
-        }
-        let text: String
-        switch UTF8Text.decode([UInt8](data)) {
-        case .success(let decoded): text = decoded
-        case .failure(let position):
+    ///   cannot be read, is too large, or is not UTF-8, is reported as a diagnostic too (at
+    ///   `path:1:1`, or where the bad bytes are).
+    public static func read(from path: String, limits: ReadingLimits = .default) throws(BlueprintError) -> BlueprintDocument {
+        let bytes = try FileBytes.read(path, limit: limits.maximumFileSize)
+        let format = DocumentFormat(path: path) ?? DocumentFormat.guess(from: bytes)
+        let source = SourceText(bytes: bytes, format: format)
+        if let bad = UTF8Text.firstInvalidByte(in: bytes) {
+            let position = source.position(of: bad)
             throw BlueprintError(diagnostics: [
                 Diagnostic(
-                    .error, "the file is not valid UTF-8 text (bad byte at offset \(position.offset))",
+                    .error, "the file is not valid UTF-8 text (bad byte at offset \(bad))",
                     location: SourceLocation(path: path, line: position.line, column: position.column))
             ])
         }
-        let format = DocumentFormat(path: path) ?? DocumentFormat.guess(from: text)
-        return try parse(text, path: path, format: format)
+        return try parse(source, path: path, limits: limits)
     }
 
     /// Parses and validates `text`, reporting problems against `path`.
     ///
-    /// Parsing runs on a helper thread with a large stack (YAML nesting makes the parser recurse)
-    /// while the calling thread waits.
-    ///
+    /// - Parameter limits: bounds on size, alias expansion and nesting (``ReadingLimits``).
     /// - Throws: ``BlueprintError`` with every error and warning, sorted by location, when any is an error.
-    public static func parse(_ text: String, path: String, format: DocumentFormat) throws(BlueprintError) -> BlueprintDocument {
-        // Yams builds and frees its node tree recursively: keep that on a large stack.
+    public static func parse(
+        _ text: String, path: String, format: DocumentFormat, limits: ReadingLimits = .default
+    ) throws(BlueprintError) -> BlueprintDocument {
+        let bytes = Array(text.utf8)
+        if bytes.count > limits.maximumFileSize {
+            throw FileBytes.tooLarge(path: path, size: bytes.count, limit: limits.maximumFileSize)
+        }
+        return try parse(SourceText(bytes: bytes, format: format), path: path, limits: limits)
+    }
+
+    /// Parses and validates valid UTF-8 `source`.
+    static func parse(_ source: SourceText, path: String, limits: ReadingLimits) throws(BlueprintError) -> BlueprintDocument {
+        // The parsers are iterative, but freeing a deeply nested tree recurses: keep that on a large stack.
         let reader = LargeStack.run {
-            var reader = DocumentReader(path: path, format: format)
-            reader.blueprint = reader.read(text)
+            var reader = DocumentReader(path: path, source: source)
+            reader.blueprint = reader.read(limits: limits)
             return reader
         }
+        let format = source.format
         let blueprint = reader.blueprint
-        let sourceMap = SourceMap(path: path, locations: reader.locations)
+        let sourceMap = SourceMap(path: path, offsets: reader.offsets, source: source)
 
         let validator = BlueprintValidator(
             blueprint: blueprint,
@@ -92,7 +98,7 @@ extension BlueprintDocument {
                 return "line \(location.line)"
             },
             unreadable: reader.unreadable)
-        var diagnostics = reader.diagnostics
+        var diagnostics = SyntaxHints.explain(reader.diagnostics, in: text)
         diagnostics += sourceMap.locate(validator.run())
         diagnostics = sortedByLocation(diagnostics)
 
@@ -114,23 +120,5 @@ extension BlueprintDocument {
                 return lhs.offset < rhs.offset
             }
         }.map(\.element)
-    }
-
-    private static func readFile(_ path: String) throws(BlueprintError) -> Data {
-        func failure(_ message: String) -> BlueprintError {
-            BlueprintError(diagnostics: [
-                Diagnostic(.error, message, location: SourceLocation(path: path, line: 1, column: 1))
-            ])
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw failure("cannot read the file: no such file")
-        }
-        guard !isDirectory.boolValue else { throw failure("cannot read the file: it is a directory") }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw failure("cannot read the file: \(error.localizedDescription)")
-        }
     }
 }

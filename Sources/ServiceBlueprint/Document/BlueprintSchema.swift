@@ -115,6 +115,28 @@ public enum BlueprintSchema {
       "items": {
         "$ref": "#/$defs/bottleneck"
       }
+    },
+    "maturity": {
+      "enum": [
+        "sketch",
+        "draft",
+        "detailed"
+      ],
+      "description": "How far the blueprint is worked out; picks the analysis preset: sketch → `sketch`, draft → `recommended`, detailed → `strict`."
+    },
+    "evidence": {
+      "type": "array",
+      "description": "What the customer sees throughout the service (the servicescape: the building, the website, the brand).",
+      "items": {
+        "type": "string"
+      }
+    },
+    "associations": {
+      "type": "array",
+      "description": "Undirected links between steps, left out of paths and path analyses.",
+      "items": {
+        "$ref": "#/$defs/association"
+      }
     }
   },
   "$defs": {
@@ -137,18 +159,15 @@ public enum BlueprintSchema {
       ]
     },
     "processTime": {
-      "description": "How long the work of a step takes once started: one duration, or a three-point estimate.",
+      "description": "How long the work of a step takes once started: one duration, or an estimate. With `likely`, `min` and `max` default to it; `max` alone (\"up to\") is read as min = likely = max, so every figure uses the bound; `min` and `max` without `likely` (a range) take the midpoint as likely.",
       "oneOf": [
         {
           "$ref": "#/$defs/duration"
         },
         {
           "type": "object",
-          "description": "A three-point estimate; `min` and `max` default to `likely`.",
+          "description": "An estimate: `likely` (with optional `min` and `max`), `max` alone, or `min` and `max`.",
           "additionalProperties": false,
-          "required": [
-            "likely"
-          ],
           "properties": {
             "min": {
               "$ref": "#/$defs/duration",
@@ -160,17 +179,37 @@ public enum BlueprintSchema {
             },
             "max": {
               "$ref": "#/$defs/duration",
-              "description": "The longest plausible time."
+              "description": "The longest plausible time; alone, an upper bound used as the time."
             }
-          }
+          },
+          "anyOf": [
+            {
+              "required": [
+                "likely"
+              ]
+            },
+            {
+              "required": [
+                "max"
+              ]
+            }
+          ]
         }
       ]
     },
     "probability": {
-      "type": "number",
-      "minimum": 0,
-      "maximum": 1,
-      "description": "A probability or share, from 0 to 1."
+      "description": "A probability or share, from 0 to 1, or a percentage such as `10%`.",
+      "oneOf": [
+        {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        {
+          "type": "string",
+          "pattern": "^[ \\t]*(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)[ \\t]*%[ \\t]*$"
+        }
+      ]
     },
     "emotion": {
       "type": "integer",
@@ -259,6 +298,13 @@ public enum BlueprintSchema {
         "momentsOfTruth": {
           "type": "array",
           "description": "Moments that decide the customer's view of the service.",
+          "items": {
+            "type": "string"
+          }
+        },
+        "evidence": {
+          "type": "array",
+          "description": "What the customer sees throughout the stage (the servicescape: the room, the parking, the décor).",
           "items": {
             "type": "string"
           }
@@ -519,6 +565,14 @@ public enum BlueprintSchema {
         "target": {
           "$ref": "#/$defs/journeyTarget",
           "description": "What the journey must achieve."
+        },
+        "followUps": {
+          "type": "array",
+          "description": "Steps that start follow-up work in this journey: they and the work only they lead to are off the customer's path and out of its lead time.",
+          "items": {
+            "$ref": "#/$defs/id",
+            "description": "The id of a step."
+          }
         }
       }
     },
@@ -560,6 +614,10 @@ public enum BlueprintSchema {
         "response": {
           "$ref": "#/$defs/duration",
           "description": "The response time committed to the customer at this touchpoint."
+        },
+        "startWithin": {
+          "$ref": "#/$defs/duration",
+          "description": "A time-to-start commitment on any step: it begins within this time, e.g. greet within 1min."
         }
       }
     },
@@ -606,13 +664,12 @@ public enum BlueprintSchema {
     },
     "step": {
       "type": "object",
-      "description": "One step of the service, placed in a lane and a stage.",
+      "description": "One step of the service, placed in a lane and (optionally) a stage.",
       "additionalProperties": false,
       "required": [
         "id",
         "title",
-        "lane",
-        "stage"
+        "lane"
       ],
       "properties": {
         "id": {
@@ -629,7 +686,7 @@ public enum BlueprintSchema {
         },
         "stage": {
           "$ref": "#/$defs/id",
-          "description": "The stage (column), by id."
+          "description": "The stage (column), by id; without one the step belongs to the implicit stage, drawn without a header."
         },
         "actor": {
           "$ref": "#/$defs/id",
@@ -733,6 +790,25 @@ public enum BlueprintSchema {
         "url": {
           "type": "string",
           "description": "A link to more detail, e.g. the SOP page."
+        },
+        "followUp": {
+          "type": "boolean",
+          "description": "The step starts follow-up work: it and the work only it leads to finish after the customer's path (results sent later)."
+        },
+        "direction": {
+          "enum": [
+            "inbound",
+            "outbound"
+          ],
+          "description": "Who starts the contact at a touchpoint: `outbound` when the service contacts the customer (SMS, e-mail, letter); inferred when absent."
+        },
+        "delivers": {
+          "enum": [
+            "customer",
+            "partner",
+            "record"
+          ],
+          "description": "Where the step's output goes outside the modelled journey: to the customer later, a partner, or a record."
         }
       }
     },
@@ -768,8 +844,39 @@ public enum BlueprintSchema {
           "description": "A short label, or the branch condition for flows leaving a decision."
         },
         "probability": {
-          "$ref": "#/$defs/probability",
-          "description": "The probability that work takes this flow when its source has several; those leaving one step add up to at most 1."
+          "description": "The probability that work takes this flow when its source has several; those leaving one step add up to at most 1. `unknown` marks one of exclusive branches whose share is not known: analyses assume an equal share of what the known branches leave, and say so.",
+          "anyOf": [
+            {
+              "$ref": "#/$defs/probability"
+            },
+            {
+              "const": "unknown"
+            }
+          ]
+        }
+      }
+    },
+    "association": {
+      "type": "object",
+      "description": "An undirected link between two steps: related, with no order. Drawn dashed without an arrow; never part of a path.",
+      "additionalProperties": false,
+      "required": [
+        "between"
+      ],
+      "properties": {
+        "between": {
+          "type": "array",
+          "description": "The two steps, by id.",
+          "minItems": 2,
+          "maxItems": 2,
+          "items": {
+            "$ref": "#/$defs/id",
+            "description": "The id of a step."
+          }
+        },
+        "label": {
+          "type": "string",
+          "description": "A short label."
         }
       }
     },

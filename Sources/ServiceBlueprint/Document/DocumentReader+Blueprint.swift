@@ -1,29 +1,31 @@
-import Yams
-
 /// The keys of each mapping in a blueprint document, in the order they are written.
 enum DocumentKeys {
     static let blueprint = [
         "id", "title", "summary", "version", "stages", "actors", "channels", "information", "personas", "journeys",
         "steps", "flows", "bottlenecks",
-    ]
+    ] + sketchBlueprint
+    /// Keys of issue 11's format additions, kept apart from the rest to ease merges.
+    static let sketchBlueprint = ["maturity", "evidence", "associations"]
+    static let association = ["between", "label"]
     /// The editor hint `"$schema": "…"` is accepted at the top and ignored.
     static let schemaHint = "$schema"
-    static let stage = ["id", "title", "goal", "emotion", "painPoints", "momentsOfTruth"]
+    static let stage = ["id", "title", "goal", "emotion", "painPoints", "momentsOfTruth", "evidence"]
     static let actor = ["id", "title", "kind", "department", "capacity", "hours", "notes"]
     static let workingHours = ["perDay", "daysPerWeek"]
     static let channel = ["id", "title", "responseCommitment"]
     static let information = ["id", "title", "kind", "fromCustomer", "notes"]
     static let persona = ["id", "title", "summary", "goals"]
     static let journey = ["id", "title", "persona", "start", "ends", "steps", "branchProbabilities", "demand", "target"]
+        + JourneyDocumentKeys.journey
     static let demand = ["arrivals", "per"]
     static let target = ["leadTime", "attainment"]
     static let step = [
         "id", "title", "lane", "stage", "actor", "owner", "channel", "kind", "duration", "waitBefore", "standards",
         "failPoint", "waitPoint", "value", "needs", "produces", "evidence", "emotion", "painPoints", "tags", "notes",
         "url",
-    ]
+    ] + JourneyDocumentKeys.step
     static let processTime = ["min", "likely", "max"]
-    static let standards = ["time", "sop", "service", "response"]
+    static let standards = ["time", "sop", "service", "response"] + JourneyDocumentKeys.standards
     static let timeStandard = ["target", "tolerance"]
     static let failPoint = ["risk", "recovery", "owner", "likelihood"]
     static let waitPoint = ["tolerance", "notes"]
@@ -39,15 +41,23 @@ extension DocumentReader {
     }
 
     mutating func decimal(_ fields: Fields, _ key: String) -> Double? {
-        fields[key].flatMap { number($0, at: fields.path.appending(key), "'\(key)'") }
+        fields[key].flatMap { numberWithHint($0, at: fields.path.appending(key), "'\(key)'") }
     }
 
     mutating func whole(_ fields: Fields, _ key: String) -> Int? {
-        fields[key].flatMap { integer($0, at: fields.path.appending(key), "'\(key)'") }
+        fields[key].flatMap { node in
+            rejectPercent(node, at: fields.path.appending(key), "'\(key)'") ? nil
+                : integer(node, at: fields.path.appending(key), "'\(key)'")
+        }
+    }
+
+    /// A fraction: a number, or a percentage such as `10%`.
+    mutating func fraction(_ fields: Fields, _ key: String) -> Double? {
+        fields[key].flatMap { fraction($0, at: fields.path.appending(key), "'\(key)'") }
     }
 
     mutating func time(_ fields: Fields, _ key: String) -> BlueprintDuration? {
-        fields[key].flatMap { duration($0, at: fields.path.appending(key), "'\(key)'") }
+        fields[key].flatMap { durationWithHint($0, at: fields.path.appending(key), "'\(key)'") }
     }
 
     mutating func list(_ fields: Fields, _ key: String) -> [String] {
@@ -132,6 +142,13 @@ extension DocumentReader {
             flows: collection(fields, "flows", placeholder: { Flow(from: "", to: "") }) { $0.readFlow($1, at: $2) },
             bottlenecks: collection(fields, "bottlenecks", placeholder: { DeclaredBottleneck(cause: "") }) {
                 $0.readBottleneck($1, at: $2)
+            },
+            maturity: choice(fields, "maturity", "maturity", names: Maturity.allCases.map(\.rawValue)) {
+                Maturity(rawValue: $0)
+            },
+            evidence: list(fields, "evidence"),
+            associations: collection(fields, "associations", placeholder: { Association(between: "", and: "") }) {
+                $0.readAssociation($1, at: $2)
             }
         )
     }
@@ -143,7 +160,7 @@ extension DocumentReader {
         return Stage(
             id: text(fields, "id") ?? "", title: text(fields, "title"), goal: text(fields, "goal"),
             emotion: whole(fields, "emotion"), painPoints: list(fields, "painPoints"),
-            momentsOfTruth: list(fields, "momentsOfTruth"))
+            momentsOfTruth: list(fields, "momentsOfTruth"), evidence: list(fields, "evidence"))
     }
 
     mutating func readActor(_ node: Node, at path: ModelPath) -> Actor? {
@@ -204,12 +221,14 @@ extension DocumentReader {
         guard let fields = fields(
             node, at: path, what: "journey", keys: DocumentKeys.journey, required: ["id", "start"])
         else { return nil }
-        return Journey(
+        var journey = Journey(
             id: text(fields, "id") ?? "", title: text(fields, "title"), persona: text(fields, "persona"),
             start: text(fields, "start") ?? "", ends: list(fields, "ends"), steps: list(fields, "steps"),
             branchProbabilities: nested(fields, "branchProbabilities") { $0.readBranchProbabilities($1, at: $2) } ?? [:],
             demand: nested(fields, "demand") { $0.readDemand($1, at: $2) },
             target: nested(fields, "target") { $0.readTarget($1, at: $2) })
+        readJourneyKeys(fields, into: &journey)
+        return journey
     }
 
     /// `{"a->b": 0.3}`. Each entry is located at its key, which names the flow.
@@ -226,8 +245,8 @@ extension DocumentReader {
                 error("flow keys must be strings such as 'a->b', found \(describe(keyNode))", at: location(keyNode))
                 continue
             }
-            let position = TextPosition(line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1)
-            let key = renamedKeys[position] ?? scalar.string
+            let position = textPosition(keyNode)
+            let key = scalar.string
             let entryPath = path.appending(key)
             if let first = firstPositions[key] {
                 error(
@@ -237,7 +256,7 @@ extension DocumentReader {
             }
             firstPositions[key] = position
             record(keyNode, at: entryPath)
-            if let probability = number(value, at: entryPath, "the probability of '\(key)'") {
+            if let probability = fraction(value, at: entryPath, "the probability of '\(key)'") {
                 result[key] = probability
             }
         }
@@ -258,20 +277,20 @@ extension DocumentReader {
         guard let fields = fields(node, at: path, what: "target", keys: DocumentKeys.target, required: ["leadTime"]) else {
             return nil
         }
-        return JourneyTarget(leadTime: time(fields, "leadTime") ?? .zero, attainment: decimal(fields, "attainment"))
+        return JourneyTarget(leadTime: time(fields, "leadTime") ?? .zero, attainment: fraction(fields, "attainment"))
     }
 
     mutating func readStep(_ node: Node, at path: ModelPath) -> Step? {
         guard let fields = fields(
-            node, at: path, what: "step", keys: DocumentKeys.step, required: ["id", "title", "lane", "stage"])
+            node, at: path, what: "step", keys: DocumentKeys.step, required: ["id", "title", "lane"])
         else { return nil }
-        return Step(
+        var step = Step(
             id: text(fields, "id") ?? "",
             title: text(fields, "title") ?? "",
             lane: choice(fields, "lane", "lane", names: Lane.allCases.map(\.rawValue) + Lane.aliases.keys.sorted()) {
                 Lane(name: $0)
             } ?? .customer,
-            stage: text(fields, "stage") ?? "",
+            stage: text(fields, "stage") ?? Stage.implicitID,
             actor: text(fields, "actor"),
             owner: text(fields, "owner"),
             channel: text(fields, "channel").map(Channel.init(rawValue:)),
@@ -294,38 +313,54 @@ extension DocumentReader {
             tags: list(fields, "tags"),
             notes: text(fields, "notes"),
             url: text(fields, "url"))
+        readJourneyKeys(fields, into: &step)
+        return step
     }
 
-    /// A duration string, or `{min, likely, max}` where min and max default to likely.
+    /// A duration string, or a mapping: `{likely}` with optional `min` and `max` (defaulting to
+    /// likely), `{max}` alone ("up to"), or `{min, max}` (a range); see ``ProcessTime/Form``.
     mutating func readProcessTime(_ node: Node, at path: ModelPath) -> ProcessTime? {
         guard case .mapping = node else {
             if case .scalar = node {
-                return duration(node, at: path, "'duration'").map(ProcessTime.init)
+                return durationWithHint(node, at: path, "'duration'").map(ProcessTime.init)
             }
             invalid("'duration' must be a duration or a mapping with 'min', 'likely' and 'max', found \(describe(node))",
                 node, path)
             return nil
         }
-        guard let fields = fields(
-            node, at: path, what: "duration", keys: DocumentKeys.processTime, required: ["likely"])
-        else { return nil }
-        guard let likely = time(fields, "likely") else {
+        guard let fields = fields(node, at: path, what: "duration", keys: DocumentKeys.processTime) else { return nil }
+        let likely = time(fields, "likely")
+        let minimum = time(fields, "min")
+        let maximum = time(fields, "max")
+        // A value that could not be read was reported; guessing the rest would only mislead.
+        if (fields["likely"] != nil && likely == nil) || (fields["min"] != nil && minimum == nil)
+            || (fields["max"] != nil && maximum == nil)
+        {
             unreadable.paths.insert(path)
             return nil
         }
-        let minimum = time(fields, "min")
-        let maximum = time(fields, "max")
-        if (fields["min"] != nil && minimum == nil) || (fields["max"] != nil && maximum == nil) {
-            unreadable.paths.insert(path)
+        switch (minimum, likely, maximum) {
+        case (_, let likely?, _):
+            return ProcessTime(min: minimum ?? likely, likely: likely, max: maximum ?? likely)
+        case (nil, nil, let maximum?):
+            return .upTo(maximum)
+        case (let minimum?, nil, let maximum?):
+            return .range(minimum, maximum)
+        default:
+            invalid(
+                "'duration' needs 'likely', 'max' (up to), or both 'min' and 'max' (a range)"
+                    + (minimum != nil ? "; a minimum alone says nothing about how long the step takes" : ""),
+                node, path)
+            return nil
         }
-        return ProcessTime(min: minimum ?? likely, likely: likely, max: maximum ?? likely)
     }
 
     mutating func readStandards(_ node: Node, at path: ModelPath) -> Standards? {
         guard let fields = fields(node, at: path, what: "standards", keys: DocumentKeys.standards) else { return nil }
         return Standards(
             time: nested(fields, "time") { $0.readTimeStandard($1, at: $2) }, sop: text(fields, "sop"),
-            service: text(fields, "service"), response: time(fields, "response"))
+            service: text(fields, "service"), response: time(fields, "response"),
+            startWithin: time(fields, "startWithin"))
     }
 
     mutating func readTimeStandard(_ node: Node, at path: ModelPath) -> TimeStandard? {
@@ -340,7 +375,7 @@ extension DocumentReader {
         else { return nil }
         return FailPoint(
             risk: text(fields, "risk") ?? "", recovery: text(fields, "recovery"), owner: text(fields, "owner"),
-            likelihood: decimal(fields, "likelihood"))
+            likelihood: fraction(fields, "likelihood"))
     }
 
     mutating func readWaitPoint(_ node: Node, at path: ModelPath) -> WaitPoint? {
@@ -352,12 +387,28 @@ extension DocumentReader {
         guard let fields = fields(node, at: path, what: "flow", keys: DocumentKeys.flow, required: ["from", "to"]) else {
             return nil
         }
+        let unknown = fields["probability"].map(Self.isUnknown) ?? false
         return Flow(
             from: text(fields, "from") ?? "", to: text(fields, "to") ?? "",
             kind: choice(fields, "kind", "flow kind", names: FlowKind.allCases.map(\.rawValue)) {
                 FlowKind(rawValue: $0)
             } ?? .sequence,
-            label: text(fields, "label"), probability: decimal(fields, "probability"))
+            label: text(fields, "label"), probability: unknown ? nil : fraction(fields, "probability"),
+            isProbabilityUnknown: unknown)
+    }
+
+    mutating func readAssociation(_ node: Node, at path: ModelPath) -> Association? {
+        guard let fields = fields(
+            node, at: path, what: "association", keys: DocumentKeys.association, required: ["between"])
+        else { return nil }
+        let between = list(fields, "between")
+        guard between.count == 2 else {
+            if let value = fields["between"], !unreadable.covers(path.appending("between")) {
+                invalid("'between' must list exactly two steps, found \(between.count)", value, path.appending("between"))
+            }
+            return nil
+        }
+        return Association(between: between[0], and: between[1], label: text(fields, "label"))
     }
 
     mutating func readBottleneck(_ node: Node, at path: ModelPath) -> DeclaredBottleneck? {

@@ -1,5 +1,3 @@
-import Yams
-
 /// Turns a parsed YAML/JSON node tree into a ``Blueprint`` by hand (no `Codable`), so that every
 /// problem is found in one pass and located: unknown keys, missing keys, wrong types, bad
 /// durations, numbers and enum values. Values it cannot read are replaced by placeholders (so list
@@ -10,26 +8,37 @@ struct DocumentReader: Sendable {
     let path: String
     /// The format being read (only changes wording).
     let format: DocumentFormat
+    /// The text being read: turns node offsets into lines and columns.
+    private(set) var source: SourceText
     /// Every problem found, in the order found.
     var diagnostics: [Diagnostic] = []
-    /// Where each model path was read from: values, list items, and the root.
-    var locations: [ModelPath: SourceLocation] = [:]
+    /// Where each model path was read from (values, list items, and the root), as byte offsets.
+    var offsets = PathOffsets()
     /// What could not be read.
     var unreadable = UnreadableParts()
-    /// The blueprint read, once ``read(_:)`` has run.
+    /// The blueprint read, once ``read(limits:)`` has run.
     var blueprint = Blueprint(id: "")
-    /// Keys renamed by the syntax layer to tell duplicates apart, with their original names.
-    var renamedKeys: [TextPosition: String] = [:]
 
-    init(path: String, format: DocumentFormat) {
+    init(path: String, source: SourceText) {
         self.path = path
-        self.format = format
+        self.format = source.format
+        self.source = source
     }
 
-    /// Parses and reads `text`. Always returns a blueprint; check ``diagnostics`` for errors.
+    /// A reader of `format` text, given later to ``read(_:)``.
+    init(path: String, format: DocumentFormat) {
+        self.init(path: path, source: SourceText(bytes: [], format: format))
+    }
+
+    /// Parses and reads `text` (with the default limits).
     mutating func read(_ text: String) -> Blueprint {
-        let syntax = DocumentSyntax(text: text, format: format, path: path)
-        renamedKeys = syntax.renamedKeys
+        source = SourceText(bytes: Array(text.utf8), format: format)
+        return read()
+    }
+
+    /// Parses and reads the source. Always returns a blueprint; check ``diagnostics`` for errors.
+    mutating func read(limits: ReadingLimits = .default) -> Blueprint {
+        let syntax = DocumentSyntax(source: source, path: path, limits: limits)
         if let error = syntax.error {
             diagnostics.append(error)
             unreadable.paths.insert(ModelPath())
@@ -47,10 +56,12 @@ struct DocumentReader: Sendable {
 
     // MARK: Diagnostics and locations
 
-    func location(_ node: Node) -> SourceLocation { location(node.mark) }
+    /// The line and column of a node.
+    func textPosition(_ node: Node) -> TextPosition { source.position(of: Int(node.offset)) }
 
-    func location(_ mark: Mark?) -> SourceLocation {
-        SourceLocation(path: path, line: max(1, mark?.line ?? 1), column: max(1, mark?.column ?? 1))
+    func location(_ node: Node) -> SourceLocation {
+        let position = textPosition(node)
+        return SourceLocation(path: path, line: position.line, column: position.column)
     }
 
     mutating func error(_ message: String, at location: SourceLocation, path modelPath: ModelPath? = nil) {
@@ -64,7 +75,7 @@ struct DocumentReader: Sendable {
     }
 
     mutating func record(_ node: Node, at modelPath: ModelPath) {
-        locations[modelPath] = location(node)
+        offsets.record(node.offset, at: modelPath)
     }
 
     // MARK: Mappings
@@ -92,21 +103,21 @@ struct DocumentReader: Sendable {
             return nil
         }
         var values: [String: Node] = [:]
-        var keyPositions: [String: TextPosition] = [:]
+        var firstKeys: [String: Node] = [:]
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
                 error("keys must be names, found \(describe(keyNode))", at: location(keyNode))
                 continue
             }
-            let position = TextPosition(line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1)
-            let name = renamedKeys[position] ?? scalar.string
-            if let first = keyPositions[name] {
+            let name = scalar.string
+            if let firstKey = firstKeys[name] {
+                let first = textPosition(firstKey)
                 error(
                     "duplicate key '\(name)' (first at line \(first.line), column \(first.column))",
                     at: location(keyNode), path: modelPath.appending(name))
                 continue
             }
-            keyPositions[name] = position
+            firstKeys[name] = keyNode
             guard keys.contains(name) else {
                 error(
                     "unknown key '\(name)' in \(what)" + Suggestion.didYouMean(name, in: keys),
@@ -131,16 +142,13 @@ struct DocumentReader: Sendable {
     }
 
     static func kind(of scalar: Node.Scalar) -> ScalarKind {
-        if scalar.tag.rawValue == Tag.Name.str.rawValue { return .string }
-        guard scalar.style == .plain || scalar.style == .any else { return .string }
-        return PlainScalar.kind(of: scalar.string)
+        scalar.isPlain ? PlainScalar.kind(of: scalar.string) : .string
     }
 
     func describe(_ node: Node) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         case .scalar(let scalar):
             switch Self.kind(of: scalar) {
             case .null: return "nothing (null)"
@@ -199,7 +207,7 @@ struct DocumentReader: Sendable {
 
     /// "; remove the quotes" when a quoted string would be a number without them.
     func quotedNumberHint(_ node: Node) -> String {
-        guard case .scalar(let scalar) = node, scalar.style != .plain, PlainScalar.isDecimal(scalar.string) else { return "" }
+        guard case .scalar(let scalar) = node, !scalar.isPlain, PlainScalar.isDecimal(scalar.string) else { return "" }
         return "; remove the quotes"
     }
 

@@ -61,7 +61,8 @@ extension DocumentValue {
     init(node: Node) {
         switch node {
         case .scalar(let scalar):
-            switch DocumentReader.kind(of: scalar) {
+            let isPlain = scalar.tag.rawValue != Tag.Name.str.rawValue && (scalar.style == .plain || scalar.style == .any)
+            switch isPlain ? PlainScalar.kind(of: scalar.string) : .string {
             case .null: self = .null
             case .bool(let value): self = .bool(value)
             case .string: self = .string(scalar.string)

@@ -46,6 +46,8 @@ public struct BlueprintGraph: Sendable {
     public let skippedFlows: [Int]
     /// The probability written on each flow of ``Blueprint/flows`` (`nil` when none), by flow index.
     public let flowProbabilities: [Double?]
+    /// The steps marked ``Step/followUp``: they start work off the customer's path.
+    public let markedFollowUps: StepSet
 
     /// The number of nodes (steps).
     public var stepCount: Int { stepIDs.count }
@@ -63,7 +65,9 @@ public struct BlueprintGraph: Sendable {
         stepIDs.reserveCapacity(n)
         var waits = [Double](repeating: 0, count: n)
         var processes = [Double](repeating: 0, count: n)
+        var followUps = StepSet(capacity: n)
         for i in 0..<n {
+            if steps[i].followUp { followUps.insert(Int32(i)) }
             let id = steps[i].id
             stepIDs.append(id)
             if indexByID[id] == nil { indexByID[id] = Int32(i) }
@@ -139,6 +143,7 @@ public struct BlueprintGraph: Sendable {
         processSeconds = processes
         skippedFlows = skipped
         flowProbabilities = probabilities
+        markedFollowUps = followUps
     }
 
     /// The node index of the step with id `id`, if any.

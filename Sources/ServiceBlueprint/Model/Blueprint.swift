@@ -30,14 +30,24 @@ public struct Blueprint: Sendable, Hashable, Identifiable {
     public var flows: [Flow]
     /// Steps or actors the designer knows to limit throughput.
     public var bottlenecks: [DeclaredBottleneck]
+    /// How far the blueprint is worked out; picks the analysis preset (``RulePreset/for(_:)``) when set.
+    public var maturity: Maturity?
+    /// What the customer sees throughout the service (the servicescape: the building, the website, the brand).
+    public var evidence: [String]
+    /// Undirected links between steps: related, with no order (left out of paths and path analyses).
+    public var associations: [Association]
 
     /// Creates a blueprint from its parts.
     public init(
         id: String, title: String? = nil, summary: String? = nil, version: String? = nil,
         stages: [Stage] = [], actors: [Actor] = [], channels: [ChannelDefinition] = [],
         information: [InformationItem] = [], personas: [Persona] = [], journeys: [Journey] = [],
-        steps: [Step] = [], flows: [Flow] = [], bottlenecks: [DeclaredBottleneck] = []
+        steps: [Step] = [], flows: [Flow] = [], bottlenecks: [DeclaredBottleneck] = [],
+        maturity: Maturity? = nil, evidence: [String] = [], associations: [Association] = []
     ) {
+        self.maturity = maturity
+        self.evidence = evidence
+        self.associations = associations
         self.id = id
         self.title = title ?? id
         self.summary = summary
@@ -71,4 +81,14 @@ public struct Blueprint: Sendable, Hashable, Identifiable {
     public func responseCommitment(for channel: Channel) -> BlueprintDuration? {
         channels.first { $0.id == channel.rawValue }?.responseCommitment
     }
+}
+
+/// How far a blueprint is worked out, declared with a top-level `maturity:`.
+public enum Maturity: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Titles, lanes and order only, e.g. transcribed from published material: the `sketch` preset.
+    case sketch
+    /// Being worked out: the `recommended` preset (the same as saying nothing).
+    case draft
+    /// Times, standards and owners are meant to be complete: the `strict` preset.
+    case detailed
 }

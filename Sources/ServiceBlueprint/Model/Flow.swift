@@ -10,9 +10,16 @@ public struct Flow: Sendable, Hashable, Identifiable {
     public var label: String?
     /// The probability that the work takes this flow when its source has several (0…1).
     public var probability: Double?
+    /// `true` for `probability: unknown`: the flow is one of exclusive branches whose share is not known
+    /// (``probability`` is then `nil`; ``Blueprint/assumedBranchProbabilities(in:)`` says what is assumed).
+    public var isProbabilityUnknown: Bool
 
     /// Creates a flow.
-    public init(from: String, to: String, kind: FlowKind = .sequence, label: String? = nil, probability: Double? = nil) {
+    public init(
+        from: String, to: String, kind: FlowKind = .sequence, label: String? = nil, probability: Double? = nil,
+        isProbabilityUnknown: Bool = false
+    ) {
+        self.isProbabilityUnknown = isProbabilityUnknown
         self.from = from
         self.to = to
         self.kind = kind
@@ -39,4 +46,26 @@ public enum FlowKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// `true` for flows that order work (every kind but ``information``).
     public var ordersWork: Bool { self != .information }
+}
+
+/// An undirected link between two steps: they belong together (published blueprints often relate
+/// lanes by column), with no order. Drawn as a dashed line without an arrow head; never part of a
+/// path, so no path analysis (reachability, critical path, parallelization) sees it.
+public struct Association: Sendable, Hashable {
+    /// One step, by id.
+    public var first: String
+    /// The other step, by id.
+    public var second: String
+    /// A short label.
+    public var label: String?
+
+    /// Creates an association between two steps (the order does not matter).
+    public init(between first: String, and second: String, label: String? = nil) {
+        self.first = first
+        self.second = second
+        self.label = label
+    }
+
+    /// A stable id, `a--b` with the two step ids in written order.
+    public var id: String { "\(first)--\(second)" }
 }

@@ -3,6 +3,13 @@
 /// A journey starts at one step and follows the flows (taking branches with the probabilities
 /// written on them) until it reaches one of its end steps, or a step with no successor.
 /// Demand and targets are given per journey.
+///
+/// The *customer's path* runs from ``start`` to ``ends``: the steps reachable from the start that can
+/// reach an end, not entering a follow-up. *Follow-up* work is reachable from the path but not on
+/// it (results sent the next day, a record filed): it is named in ``followUps`` or marked with
+/// ``Step/followUp`` on the step, or inferred when ``ends`` are given and a step cannot reach any
+/// of them. The journey's lead time is the critical path to its ends; follow-ups get a figure of
+/// their own (``JourneyMetrics/followUpLeadTime``).
 public struct Journey: Sendable, Hashable, Identifiable {
     /// Stable id.
     public var id: String
@@ -22,12 +29,15 @@ public struct Journey: Sendable, Hashable, Identifiable {
     public var demand: Demand?
     /// What the journey must achieve, e.g. a lead-time SLA.
     public var target: JourneyTarget?
+    /// Steps that start follow-up work in this journey, by id: they and the work only they lead to
+    /// are off the customer's path (see ``Step/followUp`` for a mark that holds in every journey).
+    public var followUps: [String]
 
     /// Creates a journey.
     public init(
         id: String, title: String? = nil, persona: String? = nil, start: String, ends: [String] = [],
         steps: [String] = [], branchProbabilities: [String: Double] = [:],
-        demand: Demand? = nil, target: JourneyTarget? = nil
+        demand: Demand? = nil, target: JourneyTarget? = nil, followUps: [String] = []
     ) {
         self.id = id
         self.title = title ?? id
@@ -38,6 +48,7 @@ public struct Journey: Sendable, Hashable, Identifiable {
         self.branchProbabilities = branchProbabilities
         self.demand = demand
         self.target = target
+        self.followUps = followUps
     }
 }
 

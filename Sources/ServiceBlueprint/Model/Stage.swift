@@ -15,12 +15,15 @@ public struct Stage: Sendable, Hashable, Identifiable {
     public var painPoints: [String]
     /// Moments that decide the customer's view of the service.
     public var momentsOfTruth: [String]
+    /// What the customer sees throughout the stage (the servicescape: the room, the parking, the décor).
+    public var evidence: [String]
 
     /// Creates a stage.
     public init(
         id: String, title: String? = nil, goal: String? = nil, emotion: Int? = nil,
-        painPoints: [String] = [], momentsOfTruth: [String] = []
+        painPoints: [String] = [], momentsOfTruth: [String] = [], evidence: [String] = []
     ) {
+        self.evidence = evidence
         self.id = id
         self.title = title ?? id
         self.goal = goal
@@ -28,6 +31,14 @@ public struct Stage: Sendable, Hashable, Identifiable {
         self.painPoints = painPoints
         self.momentsOfTruth = momentsOfTruth
     }
+}
+
+extension Stage {
+    /// The id of the implicit stage that steps written without a `stage` belong to. It is never
+    /// declared, and the renderer draws its column without a header.
+    public static let implicitID = ""
+    /// `true` for the implicit stage of steps written without one.
+    public var isImplicit: Bool { id == Self.implicitID }
 }
 
 /// A piece of information that steps need or produce: a form, a record, a decision, a diagnosis.

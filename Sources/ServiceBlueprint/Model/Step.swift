@@ -6,7 +6,7 @@ public struct Step: Sendable, Hashable, Identifiable {
     public var title: String
     /// The lane the step sits in.
     public var lane: Lane
-    /// The stage (column), by id.
+    /// The stage (column), by id; ``Stage/implicitID`` (empty) for the implicit stage of steps written without one.
     public var stage: String
     /// Who performs the step, by actor id.
     public var actor: String?
@@ -44,6 +44,14 @@ public struct Step: Sendable, Hashable, Identifiable {
     public var notes: String?
     /// A link to more detail, e.g. the SOP page.
     public var url: String?
+    /// `true` when the step starts follow-up work: it and the work only it leads to finish after the
+    /// customer's path (results sent the next day). See ``Journey`` for the customer's path.
+    public var followUp: Bool
+    /// Who starts the contact at a touchpoint; `nil` infers it (see ``isOutbound``).
+    public var direction: TouchpointDirection?
+    /// Where the step's output goes when it leaves the modelled journey (to the customer later, a
+    /// partner, a record): such work is used although no modelled step needs it.
+    public var delivers: Delivery?
 
     /// Creates a step. Only id, title, lane and stage are required.
     public init(
@@ -52,7 +60,8 @@ public struct Step: Sendable, Hashable, Identifiable {
         waitBefore: BlueprintDuration? = nil, standards: Standards = .init(), failPoint: FailPoint? = nil,
         waitPoint: WaitPoint? = nil, value: ValueClass? = nil, needs: [String] = [], produces: [String] = [],
         evidence: [String] = [], emotion: Int? = nil, painPoints: [String] = [], tags: [String] = [],
-        notes: String? = nil, url: String? = nil
+        notes: String? = nil, url: String? = nil, followUp: Bool = false, direction: TouchpointDirection? = nil,
+        delivers: Delivery? = nil
     ) {
         self.id = id
         self.title = title
@@ -76,6 +85,9 @@ public struct Step: Sendable, Hashable, Identifiable {
         self.tags = tags
         self.notes = notes
         self.url = url
+        self.followUp = followUp
+        self.direction = direction
+        self.delivers = delivers
     }
 
     /// The accountable actor: ``owner`` if set, else ``actor``.
@@ -124,6 +136,8 @@ public struct ProcessTime: Sendable, Hashable {
     public var likely: BlueprintDuration
     /// Longest plausible time.
     public var max: BlueprintDuration
+    /// Which values the source gave (see ``ProcessTime/Form``); kept so files round-trip.
+    public var form: Form = .estimate
 
     /// A three-point estimate.
     public init(min: BlueprintDuration, likely: BlueprintDuration, max: BlueprintDuration) {
@@ -151,17 +165,24 @@ public struct Standards: Sendable, Hashable {
     public var service: String?
     /// The response time committed to the customer for this touchpoint.
     public var response: BlueprintDuration?
+    /// A time-to-start commitment on any step: the step begins within this time of the work reaching
+    /// it, e.g. "greet within 1 minute".
+    public var startWithin: BlueprintDuration?
 
     /// Creates standards.
-    public init(time: TimeStandard? = nil, sop: String? = nil, service: String? = nil, response: BlueprintDuration? = nil) {
+    public init(
+        time: TimeStandard? = nil, sop: String? = nil, service: String? = nil, response: BlueprintDuration? = nil,
+        startWithin: BlueprintDuration? = nil
+    ) {
         self.time = time
         self.sop = sop
         self.service = service
         self.response = response
+        self.startWithin = startWithin
     }
 
     /// `true` when no standard is set.
-    public var isEmpty: Bool { time == nil && sop == nil && service == nil && response == nil }
+    public var isEmpty: Bool { time == nil && sop == nil && service == nil && response == nil && startWithin == nil }
 }
 
 /// The expected execution time of a step and how far it may run over.
@@ -213,4 +234,23 @@ public struct WaitPoint: Sendable, Hashable {
         self.tolerance = tolerance
         self.notes = notes
     }
+}
+
+/// Who starts the contact at a touchpoint.
+public enum TouchpointDirection: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The customer contacts the service (a call, a visit, a form): it owes a response.
+    case inbound
+    /// The service contacts the customer (an SMS, an e-mail, a letter): the message is the evidence,
+    /// and there is nothing to respond to.
+    case outbound
+}
+
+/// Where a step's output goes when it leaves the modelled journey.
+public enum Delivery: String, Sendable, Hashable, Codable, CaseIterable {
+    /// To the customer, later (results sent the next day).
+    case customer
+    /// To a partner or another organisation.
+    case partner
+    /// To a record or archive (a file, a register).
+    case record
 }

@@ -4,8 +4,6 @@ extension ValidationRun {
     static let probabilityTolerance = 1e-9
 
     mutating func checkFlows() {
-        var inFlow = [Bool](repeating: false, count: blueprint.steps.count)
-        var someEndUnknown = false
         /// Per source step: running sum of work-flow probabilities, and whether an error was reported.
         var probabilitySums: [String: (sum: Double, reported: Bool)] = [:]
         flowIndex.reserveCapacity(blueprint.flows.count)
@@ -14,8 +12,6 @@ extension ValidationRun {
             let path = ModelPath([.key("flows"), .index(position)])
             reference(flow.from, at: path.appending("from"), kind: "step", collection: "steps", index: stepIndex, ids: stepIDs)
             reference(flow.to, at: path.appending("to"), kind: "step", collection: "steps", index: stepIndex, ids: stepIDs)
-            if let from = stepIndex[flow.from] { inFlow[from] = true } else { someEndUnknown = true }
-            if let to = stepIndex[flow.to] { inFlow[to] = true } else { someEndUnknown = true }
 
             if flow.from == flow.to, !flow.from.isEmpty {
                 error("flow from '\(flow.from)' to itself; a step cannot follow itself", at: path)
@@ -26,6 +22,11 @@ extension ValidationRun {
                     at: path)
             } else {
                 flowIndex[flow.id] = position
+            }
+            if flow.isProbabilityUnknown, flow.kind == .information {
+                error(
+                    "an information flow is not a branch; 'probability: unknown' belongs on flows that order work",
+                    at: path.appending("probability"))
             }
             if let probability = flow.probability {
                 checkProbability(probability, at: path.appending("probability"))
@@ -44,15 +45,7 @@ extension ValidationRun {
                 }
             }
         }
-
-        // A flow whose ends could not be read, or name unknown (likely misspelt) steps, may well
-        // connect the steps that look unconnected: warning about them would only add noise.
-        let flowEndsUnreadable = validator.unreadable.paths.contains { $0.components.first == .key("flows") }
-        if blueprint.steps.count > 1, !flowEndsUnreadable, !someEndUnknown {
-            for (position, step) in blueprint.steps.enumerated() where !inFlow[position] && stepIndex[step.id] == position {
-                warning("step '\(step.id)' is in no flow", at: ["steps", position])
-            }
-        }
+        // Steps in no flow are reported by the `structure-no-flow` analysis rule, which configuration can change.
         checkCycles()
     }
 

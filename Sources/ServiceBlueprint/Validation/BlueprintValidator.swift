@@ -66,6 +66,7 @@ struct ValidationRun {
 
     mutating func checkAll() {
         if blueprint.id.isEmpty { error("the blueprint id is empty", at: ["id"]) }
+        if let problem = BlueprintIdentifier.problem(with: blueprint.id) { error("blueprint " + problem, at: ["id"]) }
         if blueprint.steps.isEmpty { error("the blueprint has no steps; add at least one step", at: ["steps"]) }
         indexIDs()
         checkStages()
@@ -75,6 +76,7 @@ struct ValidationRun {
         checkFlows()
         checkJourneys()
         checkBottlenecks()
+        checkAssociations()
     }
 
     // MARK: Reporting
@@ -118,6 +120,9 @@ struct ValidationRun {
             if id.isEmpty {
                 error("empty \(kind) id", at: ModelPath([.key(collection), .index(position), .key("id")]))
                 continue
+            }
+            if let problem = BlueprintIdentifier.problem(with: id) {
+                error("\(kind) " + problem, at: ModelPath([.key(collection), .index(position), .key("id")]))
             }
             if let first = index[id] {
                 let firstPath: ModelPath = [collection, first, "id"]
@@ -222,9 +227,11 @@ struct ValidationRun {
         let channelCandidates = builtInChannels + blueprint.channels.map(\.id).filter { !builtInChannels.contains($0) }
         for (position, step) in blueprint.steps.enumerated() {
             let path = ModelPath([.key("steps"), .index(position)])
-            reference(
-                step.stage, at: path.appending("stage"), kind: "stage", collection: "stages", index: stageIndex,
-                ids: stageIDs)
+            if step.stage != Stage.implicitID {
+                reference(
+                    step.stage, at: path.appending("stage"), kind: "stage", collection: "stages", index: stageIndex,
+                    ids: stageIDs)
+            }
             if let actor = step.actor {
                 reference(
                     actor, at: path.appending("actor"), kind: "actor", collection: "actors", index: actorIndex, ids: actorIDs)

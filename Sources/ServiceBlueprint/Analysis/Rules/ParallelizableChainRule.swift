@@ -91,19 +91,20 @@ public struct ParallelizableChainRule: BlueprintRule {
                 for c in inScope {
                     let rewritten = candidates[c].suggestion.apply(to: context.blueprint)
                     let newGraph = BlueprintGraph(rewritten)
+                    // Re-measured on the rewritten graph's customer's path, as the metrics measure it.
                     var after: Double
                     if let journey = scope.journey {
                         let excluded = newGraph.excludedFlows(for: journey)
-                        let steps = newGraph.steps(of: journey, skipping: excluded)
-                        after = newGraph.longestPath(within: steps, skipping: excluded).length
+                        let path = newGraph.parts(of: journey, skipping: excluded).path
+                        after = newGraph.longestPath(within: path, skipping: excluded).length
                     } else {
-                        after = newGraph.longestPath().length
+                        after = newGraph.longestPath(within: newGraph.wholeBlueprintParts().path).length
                     }
                     candidates[c].measured.append((s, schedule.length, after))
                 }
             } else {
                 let bypass = graph.longestPathsAvoiding(
-                    regions: inScope.map { candidates[$0].region }, within: scope.steps, schedule: schedule,
+                    regions: inScope.map { candidates[$0].region }, within: scope.path, schedule: schedule,
                     skipping: scope.excludedFlows)
                 for (q, c) in inScope.enumerated() {
                     guard let avoiding = bypass[q] else { continue }

@@ -353,7 +353,8 @@ public struct RedundantUnusedOutputRule: BlueprintRule {
     /// What the rule finds and why it matters.
     public let rationale = """
         A backstage or support step produces information that no step needs and sends no information flow, \
-        and it is neither customer-facing nor value-adding. Work nobody uses is pure waste.
+        and it is neither customer-facing nor value-adding. Work nobody uses is pure waste. Work whose output is \
+        declared delivered outside the journey (`delivers: customer|partner|record`) is used.
         """
     /// How to fix a finding.
     public let howToFix = """
@@ -372,7 +373,7 @@ public struct RedundantUnusedOutputRule: BlueprintRule {
             let v = Int32(i)
             guard steps[i].lane == .backstage || steps[i].lane == .support, !steps[i].produces.isEmpty,
                 steps[i].channel == nil, steps[i].evidence.isEmpty, steps[i].value != .valueAdding,
-                steps[i].kind != .decision, !steps[i].produces.contains(where: context.isNeeded),
+                steps[i].kind != .decision, steps[i].delivers == nil, !steps[i].produces.contains(where: context.isNeeded),
                 context.graph.outDegree(of: v, kinds: .information) == 0
             else { continue }
             unused.append(v)

@@ -60,7 +60,8 @@ public struct MissingResponseCommitmentRule: BlueprintRule {
     public let rationale = """
         Customer or frontstage touchpoints on a channel that has no response-time commitment (on the channel \
         or on the step). Customers judge responsiveness first; without a commitment per channel nobody staffs \
-        or measures to it. One finding per channel lists its touchpoints.
+        or measures to it. One finding per channel lists its touchpoints. Outbound touchpoints (the service \
+        contacts the customer: an SMS, an e-mail, a letter) owe no response and are left out.
         """
     /// How to fix a finding.
     public let howToFix = """
@@ -85,9 +86,10 @@ public struct MissingResponseCommitmentRule: BlueprintRule {
         }
         let steps = context.blueprint.steps
         for i in steps.indices {
+            // Outbound touchpoints (the service writes to the customer) owe no response.
             guard let channel = steps[i].channel, steps[i].lane == .customer || steps[i].lane == .frontstage,
                 steps[i].standards.response == nil, committed[channel.rawValue] != true,
-                !exempt.contains(channel.rawValue)
+                !exempt.contains(channel.rawValue), !context.isOutbound(Int32(i))
             else { continue }
             byChannel[channel.rawValue, default: []].append(Int32(i))
         }
@@ -332,8 +334,8 @@ public struct InconsistentTimeStandardsRule: BlueprintRule {
         for scope in context.scopes {
             guard let journey = scope.journey, let target = journey.target?.leadTime, let position = scope.journeyIndex
             else { continue }
-            let strict = graph.longestPath(weights: nominal, within: scope.steps, skipping: scope.excludedFlows)
-            let loose = graph.longestPath(weights: limit, within: scope.steps, skipping: scope.excludedFlows)
+            let strict = graph.longestPath(weights: nominal, within: scope.path, skipping: scope.excludedFlows)
+            let loose = graph.longestPath(weights: limit, within: scope.path, skipping: scope.excludedFlows)
             let failing = strict.length > target.seconds ? strict : loose
             let total = failing.length
             guard total > target.seconds else { continue }

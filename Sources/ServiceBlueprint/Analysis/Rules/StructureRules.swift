@@ -10,7 +10,7 @@ public struct StructureUnreachableStepRule: BlueprintRule {
     public let rationale = """
         No flow leads to the step from where customers begin (the journeys' start steps, or, without journeys, \
         the customer actions nothing leads to). Either a flow is missing or the step is dead weight. Evidence \
-        props are exempt.
+        props, and steps in no flow at all (`structure-no-flow`), are exempt.
         """
     /// How to fix a finding.
     public let howToFix = "Add the flow that leads to the step, or remove the step."
@@ -35,8 +35,10 @@ public struct StructureUnreachableStepRule: BlueprintRule {
         }
         entries = Array(Set(entries)).sorted()
         let reached = graph.reachable(from: entries, kinds: .all)
+        // Steps in no flow at all are `structure-no-flow`'s; one finding per cause.
+        let isolated = Set(StructureNoFlowRule.isolatedSteps(context.blueprint, graph: graph))
         return (0..<Int32(graph.stepCount)).compactMap { v in
-            guard !reached.contains(v), steps[Int(v)].lane != .evidence else { return nil }
+            guard !reached.contains(v), steps[Int(v)].lane != .evidence, !isolated.contains(v) else { return nil }
             return context.finding(
                 "\(context.name(ofStep: v)) cannot be reached from \(starting): no flow leads to it.",
                 steps: [v],
@@ -57,8 +59,8 @@ public struct StructureDeadEndRule: BlueprintRule {
     public let rationale = """
         No flow leaves the step and it is not a journey end. Backstage and support work that stops there \
         never gets back to the customer; a customer-visible last step is accepted as a natural end unless its \
-        journey lists its ends explicitly. Evidence props and steps with no flows at all (reported as \
-        unreachable) are exempt.
+        journey lists its ends explicitly. Evidence props and steps with no flows at all (reported by \
+        `structure-no-flow`) are exempt.
         """
     /// How to fix a finding.
     public let howToFix = "Add the flow that carries the work on, or list the step in the journey's `ends`."
@@ -108,7 +110,8 @@ public struct StructureUnsupportedBackstageRule: BlueprintRule {
     public let rationale = """
         Neither the work nor the information of a backstage or support step ever reaches a frontstage step or a \
         customer action. Work behind the line of visibility exists to support the customer; this work does not. \
-        Steps with no flows at all are reported as unreachable instead.
+        Steps with no flows at all are reported by `structure-no-flow` instead. Work that leads to a step declared \
+        `delivers: customer|partner|record`, or to a message the service sends (an outbound touchpoint), is supported.
         """
     /// How to fix a finding.
     public let howToFix = "Connect the step to the customer-facing work it supports, or remove it."
@@ -120,9 +123,10 @@ public struct StructureUnsupportedBackstageRule: BlueprintRule {
     public func analyze(_ context: AnalysisContext) -> [Finding] {
         let graph = context.graph
         let steps = context.blueprint.steps
+        // Work delivered outside the journey, and messages the service sends, reach the customer too.
         let facing = (0..<Int32(graph.stepCount)).filter { v in
             let lane = steps[Int(v)].lane
-            return lane == .customer || lane == .frontstage
+            return lane == .customer || lane == .frontstage || context.isDelivered(v) || context.isOutbound(v)
         }
         let supporting = graph.reachable(from: facing, kinds: [.ordering, .information], direction: .backward)
         return (0..<Int32(graph.stepCount)).compactMap { v in
@@ -214,7 +218,8 @@ public struct StructureTouchpointWithoutEvidenceRule: BlueprintRule {
         A customer or frontstage touchpoint has no physical evidence: nothing the customer sees, touches or \
         receives (a confirmation, a receipt, a status page), neither on the step, on a connected evidence step, \
         nor on the other side of the same touchpoint (a directly connected step on the same channel). Evidence \
-        is how customers judge an intangible service.
+        is how customers judge an intangible service. An outbound touchpoint (an SMS, e-mail or letter the service \
+        sends) is evidence itself, for its own step and the steps next to it.
         """
     /// How to fix a finding.
     public let howToFix = "List what the customer sees or receives in the step's `evidence`, or connect an evidence-lane step."
@@ -227,13 +232,16 @@ public struct StructureTouchpointWithoutEvidenceRule: BlueprintRule {
         let graph = context.graph
         let steps = context.blueprint.steps
         return (0..<Int32(graph.stepCount)).compactMap { v in
+            // A message the service sends is itself what the customer receives.
             guard let channel = steps[Int(v)].channel, steps[Int(v)].lane == .customer || steps[Int(v)].lane == .frontstage,
-                steps[Int(v)].evidence.isEmpty
+                steps[Int(v)].evidence.isEmpty, !context.isOutbound(v)
             else { return nil }
             let step = steps[Int(v)]
             var evidenced = false
             let check = { (w: Int32, _: Int32, _: FlowKind) in
-                if steps[Int(w)].lane == .evidence || (steps[Int(w)].channel == channel && !steps[Int(w)].evidence.isEmpty) {
+                if steps[Int(w)].lane == .evidence || context.isOutbound(w)
+                    || (steps[Int(w)].channel == channel && !steps[Int(w)].evidence.isEmpty)
+                {
                     evidenced = true
                 }
             }

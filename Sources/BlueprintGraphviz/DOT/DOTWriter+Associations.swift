@@ -1,0 +1,28 @@
+import ServiceBlueprint
+
+extension Drawing {
+    /// One undirected edge per association: dashed, muted, no arrowhead, routed like the flows.
+    func writeAssociations(into out: inout String) {
+        let theme = options.theme
+        var used: [String: Int] = [:]
+        for association in scene.blueprint.associations {
+            guard let first = scene.indexByID[association.first], let second = scene.indexByID[association.second],
+                first != second
+            else { continue }
+            let base = "association-" + DOTText.token(association.first) + "--" + DOTText.token(association.second)
+            let seen = used[base, default: 0]
+            used[base] = seen + 1
+            var tip = "Related (no order): \(scene.steps[first].title) — \(scene.steps[second].title)"
+            if let label = association.label, !label.isEmpty { tip += "\n\(label)" }
+            out += "  \(nodeName(first)) -> \(nodeName(second)) [id=\(DOTText.literal(seen == 0 ? base : base + "-\(seen + 1)")), "
+            out += "class=\"association\", color=\(DOTText.literal(DOTText.color(theme.mutedText))), "
+            out += "style=\"dashed\", dir=\"none\", tooltip=\(DOTText.escString(tip))"
+            if options.showFlowLabels, let label = association.label, !DOTText.singleLine(label).isEmpty {
+                let size = StepCard.detailSize(options.fontSize)
+                out += ",\n    label=<<font point-size=\"\(DOTText.number(size))\" color=\"\(DOTText.color(theme.mutedText))\">"
+                out += DOTText.html(metrics.truncate(label, size: size, maxWidth: 150)) + "</font>>"
+            }
+            out += "];\n"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Folds a rule's findings that say the same thing about many steps into one, so a sketch with
+/// 47 untimed steps gets one finding that lists them instead of 47 lines.
+///
+/// Two findings have the same reason when each names one step and their messages are the same
+/// once that step's name is taken out, and they have the same severity. A group larger than the
+/// threshold becomes one finding: the first one's message, path and location, every step, and
+/// the single findings in ``Finding/grouped`` (so SARIF can keep every location).
+enum FindingGroups {
+    /// How many step ids a grouped message names before "and N more".
+    static let listedInMessage = 50
+
+    static func fold(
+        _ findings: [Finding], above threshold: Int?, names: (Int32) -> String, graph: BlueprintGraph
+    ) -> [Finding] {
+        guard let threshold, findings.count > threshold else { return findings }
+        var keys: [String?] = []
+        keys.reserveCapacity(findings.count)
+        var sizes: [String: Int] = [:]
+        for finding in findings {
+            guard finding.stepIDs.count == 1, let v = graph.index(of: finding.stepIDs[0]) else {
+                keys.append(nil)
+                continue
+            }
+            let reason = finding.message.replacing(names(v), with: "\u{0}")
+            let key = "\(finding.severity)\u{1}\(reason)"
+            keys.append(key)
+            sizes[key, default: 0] += 1
+        }
+        guard sizes.values.contains(where: { $0 > threshold }) else { return findings }
+        var result: [Finding] = []
+        var groupPosition: [String: Int] = [:]
+        for (finding, key) in zip(findings, keys) {
+            guard let key, let size = sizes[key], size > threshold else {
+                result.append(finding)
+                continue
+            }
+            if let position = groupPosition[key] {
+                result[position].grouped?.append(finding)
+            } else {
+                groupPosition[key] = result.count
+                var group = finding
+                group.grouped = [finding]
+                result.append(group)
+            }
+        }
+        return result.map { $0.grouped == nil ? $0 : summarized($0) }
+    }
+
+    /// The group's finding: every step, the flows of all members, and a message that lists the others.
+    static func summarized(_ group: Finding) -> Finding {
+        let members = group.grouped ?? []
+        var result = members[0]
+        result.grouped = members
+        result.stepIDs = members.flatMap(\.stepIDs)
+        var seenFlows = Set<String>()
+        result.flowIDs = members.flatMap(\.flowIDs).filter { seenFlows.insert($0).inserted }
+        // One step's fix and impact would misstate the group's; the members keep theirs.
+        result.fix = nil
+        result.impact = nil
+        let others = members.dropFirst().flatMap(\.stepIDs)
+        var listed = others.prefix(listedInMessage).map { "'\($0)'" }.joined(separator: ", ")
+        if others.count > listedInMessage { listed += " and \(others.count - listedInMessage) more" }
+        let message = result.message.hasSuffix(".") ? result.message : result.message + "."
+        result.message = "\(message) The same holds for \(others.count) more steps: \(listed)."
+        return result
+    }
+}

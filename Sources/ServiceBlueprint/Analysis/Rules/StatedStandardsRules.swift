@@ -1,0 +1,186 @@
+/// `wait-exceeds-tolerance`: a wait point whose expected wait is longer than the customer's tolerance.
+public struct WaitExceedsToleranceRule: BlueprintRule {
+    /// `wait-exceeds-tolerance`.
+    public let id = "wait-exceeds-tolerance"
+    /// The title.
+    public let title = "Expected wait longer than its tolerance"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// Checks what the model states about standards, so it is listed with them.
+    public var family: RuleFamily { .missing }
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        A wait point whose expected wait (the step's `waitBefore`, plus its own duration when it is a `wait` step) \
+        is longer than the tolerance the model gives it. The blueprint states, in its own numbers, that customers \
+        wait longer than they accept.
+        """
+    /// How to fix a finding.
+    public let howToFix = "Shorten the wait (capacity, appointments, a call-back) or re-examine the tolerance."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds waits over their tolerance.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        return context.blueprint.steps.indices.compactMap { i in
+            let step = context.blueprint.steps[i]
+            guard let tolerance = step.waitPoint?.tolerance else { return nil }
+            let own = step.kind == .wait ? graph.processSeconds[i] : 0
+            let wait = graph.waitSeconds[i] + own
+            guard wait > tolerance.seconds else { return nil }
+            let v = Int32(i)
+            let source = own > 0 ? "its wait before and its own duration" : "its wait before"
+            return context.finding(
+                "At \(context.name(ofStep: v)) the customer is expected to wait \(BlueprintDuration(seconds: wait)) "
+                    + "(\(source)), but the tolerance is \(tolerance): \(BlueprintDuration(seconds: wait - tolerance.seconds)) over.",
+                steps: [v], path: ["steps", i, "waitPoint", "tolerance"],
+                fix: SuggestedFix(
+                    .custom("shorten-wait"),
+                    summary: "Shorten the wait at \(context.name(ofStep: v)) to \(tolerance) or less, or revisit the tolerance."))
+        }
+    }
+}
+
+/// `journey-over-target`: a journey whose lead time (critical path to its ends) is over its target.
+public struct JourneyOverTargetRule: BlueprintRule {
+    /// `journey-over-target`.
+    public let id = "journey-over-target"
+    /// The title.
+    public let title = "Journey lead time over its target"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// Checks what the model states about standards, so it is listed with them.
+    public var family: RuleFamily { .missing }
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        The journey's lead time (the critical path from estimates along the customer's path, from its start to \
+        its ends; follow-up work not counted) is longer than its `target.leadTime`, whether or not its steps have \
+        time standards. The finding names the steps that drive the critical path, longest first.
+        """
+    /// How to fix a finding.
+    public let howToFix = """
+        Cut waits or work on the named steps (parallelize, remove, shorten), move work that need not delay the \
+        customer to follow-up, or change the target.
+        """
+    /// The rule's thresholds.
+    public let thresholds = [
+        RuleThreshold("drivers", default: .integer(3), "How many of the longest critical-path steps the finding names."),
+    ]
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds journeys over their targets.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        let weights = graph.timeWeights
+        let shown = max(1, context.integer("drivers"))
+        var findings: [Finding] = []
+        for scope in context.scopes {
+            guard let journey = scope.journey, let target = journey.target?.leadTime, let position = scope.journeyIndex
+            else { continue }
+            let lead = scope.schedule.length
+            guard lead > target.seconds * (1 + 1e-9) else { continue }
+            // Stable: longest first, ties in path order.
+            let drivers = scope.schedule.path.enumerated()
+                .sorted { weights[Int($0.element)] != weights[Int($1.element)] ? weights[Int($0.element)] > weights[Int($1.element)] : $0.offset < $1.offset }
+                .prefix(shown).map(\.element).filter { weights[Int($0)] > 0 }
+            let described = drivers.map { v in "\(context.name(ofStep: v)) \(Self.describe(v, graph: graph))" }
+            let excess = BlueprintDuration(seconds: lead - target.seconds)
+            var message = "\(scope.name.prefix(1).uppercased() + scope.name.dropFirst()) has a lead-time target of \(target), but its "
+                + "lead time (\(JourneyMetrics.timeBasis), start to ends) is \(BlueprintDuration(seconds: lead)): \(excess) over."
+            if !described.isEmpty { message += " Driven most by \(AnalysisContext.list(described))." }
+            findings.append(context.finding(
+                message, steps: drivers, path: ["journeys", position, "target", "leadTime"],
+                fix: SuggestedFix(
+                    .custom("shorten-critical-path"),
+                    summary: "Cut \(excess) from \(context.names(ofSteps: drivers)) or other critical-path steps of '\(journey.title)', or change the target.")))
+        }
+        return findings
+    }
+
+    /// "(20min: 15min wait + 5min work)".
+    static func describe(_ v: Int32, graph: BlueprintGraph) -> String {
+        let wait = graph.waitSeconds[Int(v)]
+        let work = graph.processSeconds[Int(v)]
+        let total = BlueprintDuration(seconds: wait + work)
+        guard wait > 0, work > 0 else { return "(\(total))" }
+        return "(\(total): \(BlueprintDuration(seconds: wait)) wait + \(BlueprintDuration(seconds: work)) work)"
+    }
+}
+
+/// `standard-impossible-after-wait`: a start or response commitment that the wait before the step breaks.
+public struct StandardImpossibleAfterWaitRule: BlueprintRule {
+    /// `standard-impossible-after-wait`.
+    public let id = "standard-impossible-after-wait"
+    /// The title.
+    public let title = "Standard the wait before the step makes impossible"
+    /// Warning.
+    public let defaultSeverity = Severity.warning
+    /// Checks what the model states about standards, so it is listed with them.
+    public var family: RuleFamily { .missing }
+    /// What the rule finds and why it matters.
+    public let rationale = """
+        A step commits to start within a time (`standards.startWithin`, e.g. "greet within 1 minute") or to \
+        respond within a time (`standards.response`, or its channel's `responseCommitment`), but the wait before \
+        it is longer: its own `waitBefore`, plus the shortest wait step that every path into it passes just before. \
+        The standard cannot be met as the service is modelled. Outbound touchpoints owe no response and are skipped.
+        """
+    /// How to fix a finding.
+    public let howToFix = "Remove the wait before the step (staff, appointments, an acknowledgement first) or restate the standard."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Finds broken commitments.
+    public func analyze(_ context: AnalysisContext) -> [Finding] {
+        let graph = context.graph
+        let steps = context.blueprint.steps
+        var channelCommitment: [String: BlueprintDuration] = [:]
+        for channel in context.blueprint.channels where channelCommitment[channel.id] == nil {
+            if let commitment = channel.responseCommitment { channelCommitment[channel.id] = commitment }
+        }
+        return steps.indices.compactMap { i in
+            let v = Int32(i)
+            let step = steps[i]
+            var commitments: [(what: String, limit: BlueprintDuration)] = []
+            if let start = step.standards.startWithin { commitments.append(("to start within \(start)", start)) }
+            if !context.isOutbound(v) {
+                if let response = step.standards.response {
+                    commitments.append(("to respond within \(response)", response))
+                } else if let channel = step.channel, let commitment = channelCommitment[channel.rawValue] {
+                    commitments.append(("to respond within \(commitment) on \(channel)", commitment))
+                }
+            }
+            guard let tightest = commitments.min(by: { $0.limit < $1.limit }) else { return nil }
+            let (wait, waitStep) = Self.waitBefore(v, graph: graph, steps: steps)
+            guard wait > tightest.limit.seconds else { return nil }
+            let source = waitStep.map { "the wait at \(context.name(ofStep: $0)) and the step's own wait before" } ?? "its wait before"
+            return context.finding(
+                "\(context.name(ofStep: v)) commits \(tightest.what), but \(BlueprintDuration(seconds: wait)) of waiting "
+                    + "comes before it (\(source)): the standard cannot be met.",
+                steps: waitStep.map { [v, $0] } ?? [v], path: ["steps", i, "standards"],
+                fix: SuggestedFix(
+                    .custom("remove-wait-before-standard"),
+                    summary: "Cut the wait before \(context.name(ofStep: v)) below \(tightest.limit), or restate the standard."))
+        }
+    }
+
+    /// The step's `waitBefore`, plus the shortest of the `wait` steps just before it when every work flow into
+    /// it comes from one (the customer waits there first); the second value is that wait step.
+    static func waitBefore(_ v: Int32, graph: BlueprintGraph, steps: [Step]) -> (Double, Int32?) {
+        var shortest: (seconds: Double, step: Int32)?
+        var allWaits = true
+        var any = false
+        graph.forEachPredecessor(of: v) { p, _, _ in
+            any = true
+            guard steps[Int(p)].kind == .wait else { allWaits = false; return }
+            let seconds = graph.waitSeconds[Int(p)] + graph.processSeconds[Int(p)]
+            if seconds < shortest?.seconds ?? .infinity { shortest = (seconds, p) }
+        }
+        let own = graph.waitSeconds[Int(v)]
+        guard any, allWaits, let shortest, shortest.seconds > 0 else { return (own, nil) }
+        return (own + shortest.seconds, shortest.step)
+    }
+}

@@ -1,0 +1,33 @@
+/// Explains YAML syntax errors that people writing blueprints by hand make most often.
+enum SyntaxHints {
+    /// `diagnostics` with a hint added to each syntax error on a line such as
+    /// `title: Greet: the customer`, whose unquoted second colon YAML cannot read.
+    static func explain(_ diagnostics: [Diagnostic], in text: String) -> [Diagnostic] {
+        guard diagnostics.contains(where: { $0.message.contains("syntax error") }) else { return diagnostics }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return diagnostics.map { diagnostic in
+            guard diagnostic.severity == .error, diagnostic.message.contains("syntax error"),
+                let line = diagnostic.location?.line, lines.indices.contains(line - 1),
+                case let (key, value)? = keyWithUnquotedColon(lines[line - 1])
+            else { return diagnostic }
+            var explained = diagnostic
+            let quoted = value.count > 60 ? "\"…\"" : "\"" + value.replacing("\"", with: "\\\"") + "\""
+            explained.message += "; the \(key) contains ': ', so quote the \(key): \(key): \(quoted)"
+            return explained
+        }
+    }
+
+    /// The key of a `key: value` line whose plain (unquoted) value contains `": "` or ends in `:`.
+    static func keyWithUnquotedColon(_ line: Substring) -> (key: String, value: String)? {
+        var rest = line.drop { $0 == " " }
+        if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+        guard let colon = rest.firstIndex(of: ":") else { return nil }
+        let key = rest[..<colon]
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        let value = rest[rest.index(after: colon)...].drop { $0 == " " }
+        guard let first = value.first, !"\"'[{|>&*!#".contains(first) else { return nil }
+        let content = (value.split(separator: " #", maxSplits: 1).first ?? value).drop { $0 == " " }
+        let trimmed = String(content.reversed().drop { $0 == " " || $0 == "\r" }.reversed())
+        return trimmed.contains(": ") || trimmed.hasSuffix(":") ? (String(key), trimmed) : nil
+    }
+}

@@ -1,0 +1,206 @@
+import CYaml
+
+/// A syntax error: the message and the byte offset it is located at.
+struct SyntaxFailure: Error {
+    var message: String
+    var offset: Int
+}
+
+/// YAML text to ``DocumentNode``s in one pass over libyaml's events.
+///
+/// No second parse and no intermediate tree: each event becomes (part of) a node at once, keys are
+/// kept in file order with duplicates (the reader reports them where they occur), and anchors and
+/// aliases are resolved on the way, with the text aliases add counted against
+/// ``ReadingLimits/maximumAliasExpansion``. Building is iterative, so deep nesting cannot overflow
+/// the stack; libyaml itself refuses more than 1 000 levels.
+struct YAMLSyntax {
+    let source: SourceText
+    let limits: ReadingLimits
+
+    /// A collection being built.
+    private struct Frame {
+        var isMapping: Bool
+        var offset: UInt32
+        var anchor: String?
+        var items: [DocumentNode] = []
+        var entries: [DocumentNode.Mapping.Entry] = []
+        var pendingKey: DocumentNode?
+        /// Characters of scalar text below this collection, aliases expanded (plus one per node).
+        var size = 1
+    }
+
+    /// libyaml's positions count characters; nodes store byte offsets. Events come in file order,
+    /// so a cursor that walks forward (and back, rarely) converts them in linear time overall.
+    private struct CharacterCursor {
+        var character = 0
+        var byte = 0
+
+        mutating func byteOffset(ofCharacter target: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+            while character < target, byte < buffer.count {
+                byte += 1
+                while byte < buffer.count, buffer[byte] & 0xC0 == 0x80 { byte += 1 }
+                character += 1
+            }
+            while character > target, byte > 0 {
+                byte -= 1
+                while byte > 0, buffer[byte] & 0xC0 == 0x80 { byte -= 1 }
+                character -= 1
+            }
+            return byte
+        }
+    }
+
+    /// The root node (`nil` for an empty stream), or the first syntax error.
+    func parse() -> Result<DocumentNode?, SyntaxFailure> {
+        source.bytes.withUnsafeBufferPointer { whole in
+            let text = UnsafeBufferPointer(rebasing: whole[source.start...])
+            return parse(text, base: source.start)
+        }
+    }
+
+    private func parse(_ text: UnsafeBufferPointer<UInt8>, base: Int) -> Result<DocumentNode?, SyntaxFailure> {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        defer {
+            parser.deallocate()
+            event.deallocate()
+        }
+        guard yaml_parser_initialize(parser) == 1 else {
+            return .failure(SyntaxFailure(message: "cannot parse the document: out of memory", offset: base))
+        }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        // An empty buffer still needs a valid pointer.
+        let empty: [UInt8] = [0]
+        let started: Void? = text.baseAddress.map { yaml_parser_set_input_string(parser, $0, text.count) }
+        if started == nil {
+            empty.withUnsafeBufferPointer { yaml_parser_set_input_string(parser, $0.baseAddress, 0) }
+        }
+
+        var cursor = CharacterCursor()
+        func offset(_ mark: yaml_mark_t) -> Int { base + cursor.byteOffset(ofCharacter: mark.index, in: text) }
+        func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int? = nil) -> String? {
+            guard let pointer else { return nil }
+            let length = count ?? strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+            return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+        }
+
+        var stack: [Frame] = []
+        var anchors: [String: (node: DocumentNode, size: Int)] = [:]
+        var expanded = 0
+        var root: DocumentNode?
+        var documents = 0
+
+        while true {
+            guard yaml_parser_parse(parser, event) == 1 else {
+                return .failure(failure(parser.pointee, text: text, base: base, cursor: &cursor))
+            }
+            defer { yaml_event_delete(event) }
+            let start = event.pointee.start_mark
+            var completed: (node: DocumentNode, size: Int, anchor: String?)?
+
+            switch event.pointee.type {
+            case YAML_STREAM_END_EVENT:
+                return .success(root)
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    return .failure(SyntaxFailure(
+                        message: "a blueprint file holds one document; found a second one", offset: offset(start)))
+                }
+            case YAML_SCALAR_EVENT:
+                let scalar = event.pointee.data.scalar
+                let value = string(scalar.value, count: scalar.length) ?? ""
+                let tag = string(scalar.tag)
+                let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE && tag != "tag:yaml.org,2002:str"
+                let node = DocumentNode.scalar(.init(string: value, offset: UInt32(offset(start)), isPlain: isPlain))
+                completed = (node, scalar.length + 1, string(scalar.anchor))
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                let isMapping = event.pointee.type == YAML_MAPPING_START_EVENT
+                if stack.count >= limits.maximumDepth {
+                    return .failure(SyntaxFailure(
+                        message: "the document is nested too deeply (more than \(limits.maximumDepth) levels)",
+                        offset: offset(start)))
+                }
+                let anchor = isMapping
+                    ? string(event.pointee.data.mapping_start.anchor) : string(event.pointee.data.sequence_start.anchor)
+                stack.append(Frame(isMapping: isMapping, offset: UInt32(offset(start)), anchor: anchor))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let frame = stack.popLast() else { break }
+                let node: DocumentNode = frame.isMapping
+                    ? .mapping(.init(entries: frame.entries, offset: frame.offset))
+                    : .sequence(.init(items: frame.items, offset: frame.offset))
+                completed = (node, frame.size, frame.anchor)
+            case YAML_ALIAS_EVENT:
+                let name = string(event.pointee.data.alias.anchor) ?? ""
+                guard let target = anchors[name] else {
+                    return .failure(SyntaxFailure(message: "YAML error: found undefined alias", offset: offset(start)))
+                }
+                expanded = min(expanded + target.size, Int.max / 4)
+                if expanded > limits.maximumAliasExpansion {
+                    return .failure(SyntaxFailure(
+                        message: "aliases expand the document beyond \(ReadingLimits.describe(bytes: limits.maximumAliasExpansion)) of text (the limit on alias expansion)",
+                        offset: offset(start)))
+                }
+                completed = (target.node, target.size, nil)
+            default:
+                break
+            }
+
+            guard let (node, size, anchor) = completed else { continue }
+            if let anchor { anchors[anchor] = (node, size) }
+            guard var parent = stack.popLast() else {
+                root = node
+                continue
+            }
+            parent.size = min(parent.size + size, Int.max / 4)
+            if parent.isMapping {
+                if let key = parent.pendingKey {
+                    parent.entries.append((key, node))
+                    parent.pendingKey = nil
+                } else {
+                    parent.pendingKey = node
+                }
+            } else {
+                parent.items.append(node)
+            }
+            stack.append(parent)
+        }
+    }
+
+    /// libyaml's error as a located failure, worded as before (Yams' wording).
+    private func failure(
+        _ parser: yaml_parser_t, text: UnsafeBufferPointer<UInt8>, base: Int, cursor: inout CharacterCursor
+    ) -> SyntaxFailure {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        func offset(_ mark: yaml_mark_t) -> Int { base + cursor.byteOffset(ofCharacter: mark.index, in: text) }
+        switch parser.error {
+        case YAML_READER_ERROR:
+            let value = parser.problem_value
+            let character = value >= 0 ? " (U+\(Self.hex(value)))" : ""
+            return SyntaxFailure(
+                message: "invalid character\(character): \(problem)", offset: base + min(parser.problem_offset, text.count))
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+            let at = offset(parser.problem_mark)
+            if problem.contains("nesting level") {
+                return SyntaxFailure(message: "the document is nested too deeply (more than 1000 levels)", offset: at)
+            }
+            var message = "YAML syntax error: \(problem)"
+            if let context = parser.context.map({ String(cString: $0) }), !context.isEmpty {
+                let position = source.position(of: offset(parser.context_mark))
+                message += " (\(context) at line \(position.line), column \(position.column))"
+            }
+            return SyntaxFailure(message: message, offset: at)
+        case YAML_MEMORY_ERROR:
+            return SyntaxFailure(message: "cannot parse the document: out of memory", offset: base)
+        default:
+            return SyntaxFailure(message: "YAML error: \(problem)", offset: offset(parser.problem_mark))
+        }
+    }
+
+    /// At least four upper-case hex digits, as in `U+0007`.
+    static func hex(_ value: Int32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
