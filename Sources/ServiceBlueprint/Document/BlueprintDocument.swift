@@ -98,7 +98,7 @@ extension BlueprintDocument {
                 return "line \(location.line)"
             },
             unreadable: reader.unreadable)
-        var diagnostics = SyntaxHints.explain(reader.diagnostics, in: text)
+        var diagnostics = SyntaxHints.explain(reader.diagnostics, in: source)
         diagnostics += sourceMap.locate(validator.run())
         diagnostics = sortedByLocation(diagnostics)
 

@@ -2,8 +2,10 @@
 enum SyntaxHints {
     /// `diagnostics` with a hint added to each syntax error on a line such as
     /// `title: Greet: the customer`, whose unquoted second colon YAML cannot read.
-    static func explain(_ diagnostics: [Diagnostic], in text: String) -> [Diagnostic] {
+    static func explain(_ diagnostics: [Diagnostic], in source: SourceText) -> [Diagnostic] {
         guard diagnostics.contains(where: { $0.message.contains("syntax error") }) else { return diagnostics }
+        // Decoded only when there is a syntax error to explain: the fast path never pays for it.
+        let text = String(decoding: source.bytes[source.start...], as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return diagnostics.map { diagnostic in
             guard diagnostic.severity == .error, diagnostic.message.contains("syntax error"),
