@@ -49,6 +49,23 @@ let package = Package(
                 .product(name: "BlueprintInterchange", package: "ServiceBlueprint"),
             ]
         ),
+        // eventlog (issue 15): the event-log readers (XES; CSV with the BlueprintCSV tokenizer).
+        .executableTarget(
+            name: "XESLogFuzzer",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "ServiceBlueprint", package: "ServiceBlueprint"),
+                .product(name: "BlueprintProcessData", package: "ServiceBlueprint"),
+            ]
+        ),
+        .executableTarget(
+            name: "CSVLogFuzzer",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "ServiceBlueprint", package: "ServiceBlueprint"),
+                .product(name: "BlueprintProcessData", package: "ServiceBlueprint"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

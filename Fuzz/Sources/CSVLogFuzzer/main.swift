@@ -1,12 +1,28 @@
-// libFuzzer target for the CSV event-log reader (and the BlueprintCSV tokenizer under it):
-// any bytes must give traces or located diagnostics, never a crash, a hang or unbounded memory.
+// libFuzzer target: the CSV event-log reader of BlueprintProcessData (and the BlueprintCSV tokenizer under it).
+// Invariants: no crash, no hang, bounded memory; every failed read has at least one diagnostic
+// and every diagnostic is located at a real line and column.
 import BlueprintProcessData
+import Foundation
+import FuzzSupport
+import ServiceBlueprint
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
+public func fuzzCSVLog(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     var options = EventLogReadOptions()
     options.limits = EventLogLimits(maxEvents: 100_000, maxEventsPerCase: 10_000, maxActivities: 1_000, maxDiagnostics: 20)
-    _ = try? EventLogReader.read(bytes: bytes, format: .csv, options: options) { _, _ in }
+    do {
+        let summary = try EventLogReader.read(bytes: bytes, format: .csv, path: "fuzz.csv", options: options) { trace, _ in
+            fuzzCheck(!trace.caseID.isEmpty, "a trace always has a case id")
+        }
+        fuzzCheckLocated(summary.diagnostics)
+    } catch let error as BlueprintError {
+        fuzzCheck(!error.diagnostics.isEmpty, "a failed read must say why")
+        fuzzCheckLocated(error.diagnostics)
+    } catch {
+        fuzzCheck(false, "only BlueprintError may escape: \(error)")
+    }
     return 0
 }
+
+exit(runFuzzer(fuzzCSVLog))

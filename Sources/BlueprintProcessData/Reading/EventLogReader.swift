@@ -109,7 +109,7 @@ public struct EventLogSummary: Sendable {
 /// Reads XES and CSV event logs as a stream of traces.
 ///
 /// XES traces are handed on as each `</trace>` closes, so memory holds one trace. CSV rows of a
-/// case may be anywhere in the file, so open cases are kept in a compact form (24 bytes per
+/// case may be anywhere in the file, so open cases are kept in a compact form (32 bytes per
 /// event) until the end of the file.
 public enum EventLogReader {
     /// Reads the log at `path`, calling `body` once per case.
