@@ -7,7 +7,6 @@ let package = Package(
     products: [
         .library(name: "ServiceBlueprint", targets: ["ServiceBlueprint"]),
         .library(name: "BlueprintGraphviz", targets: ["BlueprintGraphviz"]),
-        .library(name: "BlueprintCSV", targets: ["BlueprintCSV"]),
         .library(name: "BlueprintInterchange", targets: ["BlueprintInterchange"]),
         .library(name: "BlueprintCSV", targets: ["BlueprintCSV"]),
         .library(name: "BlueprintProcessData", targets: ["BlueprintProcessData"]),
@@ -118,9 +117,6 @@ let package = Package(
             dependencies: ["BlueprintInterchange", "ServiceBlueprint"],
             resources: [.copy("Fixtures"), .copy("Golden")]
         ),
-        // eventlog (issue 15): streaming RFC 4180 tokenizer (no dependencies), shared with
-        // BlueprintInterchange.
-        .target(name: "BlueprintCSV"),
         .testTarget(name: "BlueprintCSVTests", dependencies: ["BlueprintCSV"]),
         // eventlog (issue 15): XES/CSV event logs measured against a blueprint.
         .target(name: "BlueprintProcessData", dependencies: ["ServiceBlueprint", "BlueprintCSV"]),
