@@ -15,7 +15,7 @@ enum ReportWriter {
             let metrics = section.metrics
             lines.append("| [\(section.blueprint.title)](#\(Markdown.Link(anchorID(section)))) | \(metrics.steps) | \(metrics.leadTimeText) | \(metrics.efficiencyText) | \(metrics.touchpoints) | \(metrics.handoffs) | \(metrics.count(.error)) | \(metrics.count(.warning)) |")
         }
-        lines += ["", MetricsSummary.leadTimeNote]
+        lines += ["", Markdown(text: MetricsSummary.leadTimeNote)]
         for section in sections {
             let blueprint = section.blueprint
             let anchor: HTML = "<a id=\"\(anchorID(section))\"></a>"
@@ -48,7 +48,7 @@ enum ReportWriter {
             body.append("<tr><td><a href=\"#\(anchorID(section))\">\(section.blueprint.title)</a></td><td>\(metrics.steps)</td><td>\(metrics.leadTimeText)</td><td>\(metrics.efficiencyText)</td><td>\(metrics.touchpoints)</td><td>\(metrics.handoffs)</td><td>\(metrics.count(.error))</td><td>\(metrics.count(.warning))</td></tr>")
         }
         body.append("</tbody></table>")
-        body.append("<p>\(html(MetricsSummary.leadTimeNote))</p>")
+        body.append("<p>\(MetricsSummary.leadTimeNote)</p>")
         for section in sections {
             let blueprint = section.blueprint
             body.append("<section id=\"\(anchorID(section))\"><h2>\(blueprint.title)</h2>")
