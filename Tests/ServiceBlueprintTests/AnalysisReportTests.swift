@@ -21,7 +21,10 @@ struct AnalysisReportTests {
         let steps = (0..<12).map { Fixture.step("s\($0)", "Step \($0)", .backstage) }
         let blueprint = Fixture.blueprint(
             steps: steps, journeys: [Journey(id: "j", start: "s0")])
-        let report = Analyzer(rules: [MissingOwnerRule(), MissingJourneyTargetRule(), MissingTimeStandardRule()]).analyze(blueprint)
+        // Grouping off: this test is about the order of one finding per step.
+        var ungrouped = AnalysisConfiguration.default
+        ungrouped.groupAbove = nil
+        let report = Analyzer(configuration: ungrouped, rules: [MissingOwnerRule(), MissingJourneyTargetRule(), MissingTimeStandardRule()]).analyze(blueprint)
         let order = report.findings.map { "\($0.path!) \($0.ruleID)" }
         #expect(order.prefix(5) == [
             "journeys[0] missing-journey-target", "steps[0] missing-owner", "steps[0] missing-time-standard",

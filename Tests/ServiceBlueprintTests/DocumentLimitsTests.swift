@@ -109,16 +109,16 @@ struct DocumentLimitsTests {
     let noSteps = "1:1: error: the blueprint has no steps; add at least one step"
 
     @Test func lineAndParagraphSeparatorsAreNotLineBreaksInJSON() {
-        let json = "{\"id\": \"x\u{2028}y\u{2029}z\", \"title\": 5}"
-        #expect(lines(json, format: .json) == [noSteps, "1:26: error: 'title' must be a string, found the number 5; put it in quotes"])
+        let json = "{\"id\": \"x\", \"summary\": \"x\u{2028}y\u{2029}z\", \"title\": 5}"
+        #expect(lines(json, format: .json) == [noSteps, "1:42: error: 'title' must be a string, found the number 5; put it in quotes"])
         // YAML counts them as breaks, as libyaml does.
-        let yaml = "id: \"x\u{2028}y\"\ntitle: 5\n"
-        #expect(lines(yaml) == [noSteps, "3:8: error: 'title' must be a string, found the number 5; put it in quotes"])
+        let yaml = "id: x\nsummary: \"x\u{2028}y\"\ntitle: 5\n"
+        #expect(lines(yaml) == [noSteps, "4:8: error: 'title' must be a string, found the number 5; put it in quotes"])
     }
 
     @Test func columnsCountCharactersNotBytes() {
-        let json = "{\"id\": \"修理😀\", \"title\": 5}"
-        #expect(lines(json, format: .json) == [noSteps, "1:24: error: 'title' must be a string, found the number 5; put it in quotes"])
+        let json = "{\"id\": \"x\", \"summary\": \"修理😀\", \"title\": 5}"
+        #expect(lines(json, format: .json) == [noSteps, "1:40: error: 'title' must be a string, found the number 5; put it in quotes"])
         // A byte-order mark is not a column.
         #expect(lines("\u{FEFF}{\"id\": 5}", format: .json).contains("1:8: error: 'id' must be a string, found the number 5; put it in quotes"))
         #expect(lines("\u{FEFF}id: 5\n").contains("1:5: error: 'id' must be a string, found the number 5; put it in quotes"))
