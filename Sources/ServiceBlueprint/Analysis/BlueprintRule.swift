@@ -133,8 +133,12 @@ public struct RuleThreshold: Sendable, Hashable {
     public var range: ClosedRange<Double>?
 
     /// Creates a threshold.
-    /// - Parameter range: The accepted values; by default a share (0…1) for a number whose default
-    ///   is one, else 0…1 000 000 for numbers and whole numbers, and up to a year for durations.
+    /// - Parameters:
+    ///   - key: The key a configuration sets it with.
+    ///   - defaultValue: The value when no configuration sets it.
+    ///   - summary: What the threshold controls.
+    ///   - range: The accepted values; by default a share (0…1) for a number whose default
+    ///     is one, else 0…1 000 000 for numbers and whole numbers, and up to a year for durations.
     public init(_ key: String, default defaultValue: ThresholdValue, _ summary: String, range: ClosedRange<Double>? = nil) {
         self.key = key
         self.defaultValue = defaultValue

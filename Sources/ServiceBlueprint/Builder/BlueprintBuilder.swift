@@ -26,7 +26,7 @@ public protocol BlueprintComponent: Sendable {
 /// }
 /// ```
 ///
-/// Nothing is checked while content is collected; ``Blueprint/init(id:title:summary:version:content:)``
+/// Nothing is checked while content is collected; ``Blueprint/init(id:title:summary:version:maturity:evidence:content:)``
 /// checks the assembled blueprint and reports every problem at once.
 public struct BlueprintContent: Sendable, Hashable, BlueprintComponent {
     /// Stages, in the order their blocks were written.
@@ -83,7 +83,7 @@ enum PlacementProblem: Sendable, Hashable {
     case nestedStage(inner: String, outer: String)
 }
 
-/// The result builder behind ``Blueprint/init(id:title:summary:version:content:)`` and stage blocks.
+/// The result builder behind ``Blueprint/init(id:title:summary:version:maturity:evidence:content:)`` and stage blocks.
 ///
 /// Every statement becomes a ``BlueprintContent``; `if`, `if let`, `switch`, `for … in` and
 /// `#available` all work:

@@ -45,8 +45,10 @@ extension BlueprintDocument {
     /// (`.yaml`, `.yml`, `.json`); other extensions are read as JSON when the text starts with `{`,
     /// else as YAML.
     ///
-    /// - Parameter limits: bounds on file size, alias expansion and nesting (``ReadingLimits``);
-    ///   a file over ``ReadingLimits/maximumFileSize`` is refused before it is read.
+    /// - Parameters:
+    ///   - path: The file to read.
+    ///   - limits: Bounds on file size, alias expansion and nesting (``ReadingLimits``);
+    ///     a file over ``ReadingLimits/maximumFileSize`` is refused before it is read.
     /// - Throws: ``BlueprintError`` with every error and warning, sorted by location. A file that
     ///   cannot be read, is too large, or is not UTF-8, is reported as a diagnostic too (at
     ///   `path:1:1`, or where the bad bytes are).
@@ -67,7 +69,11 @@ extension BlueprintDocument {
 
     /// Parses and validates `text`, reporting problems against `path`.
     ///
-    /// - Parameter limits: bounds on size, alias expansion and nesting (``ReadingLimits``).
+    /// - Parameters:
+    ///   - text: The document's text.
+    ///   - path: The path diagnostics name.
+    ///   - format: YAML or JSON.
+    ///   - limits: Bounds on size, alias expansion and nesting (``ReadingLimits``).
     /// - Throws: ``BlueprintError`` with every error and warning, sorted by location, when any is an error.
     public static func parse(
         _ text: String, path: String, format: DocumentFormat, limits: ReadingLimits = .default

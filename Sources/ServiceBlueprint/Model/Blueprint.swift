@@ -1,7 +1,7 @@
 /// A service blueprint: stages, steps in the five lanes, the flows between them, and the actors,
 /// channels, information, journeys and demand that give the analyses their numbers.
 ///
-/// A blueprint is a plain value. Build one with the DSL (``Blueprint/init(id:title:summary:version:content:)``),
+/// A blueprint is a plain value. Build one with the DSL (``Blueprint/init(id:title:summary:version:maturity:evidence:content:)``),
 /// load one from YAML or JSON with ``BlueprintDocument``, and check it with ``Blueprint/validate()``.
 public struct Blueprint: Sendable, Hashable, Identifiable {
     /// Stable id, e.g. `after-sales-repair`.

@@ -47,7 +47,7 @@ public struct Step: Sendable, Hashable, Identifiable {
     /// `true` when the step starts follow-up work: it and the work only it leads to finish after the
     /// customer's path (results sent the next day). See ``Journey`` for the customer's path.
     public var followUp: Bool
-    /// Who starts the contact at a touchpoint; `nil` infers it (see ``isOutbound``).
+    /// Who starts the contact at a touchpoint; `nil` infers it (see ``AnalysisContext/isOutbound(_:)``).
     public var direction: TouchpointDirection?
     /// Where the step's output goes when it leaves the modelled journey (to the customer later, a
     /// partner, a record): such work is used although no modelled step needs it.
