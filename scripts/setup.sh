@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what ServiceBlueprint needs beyond Swift on Debian/Ubuntu: Graphviz (library and
-# headers, for in-process rendering) and Python's jsonschema (used by the schema tests).
+# headers, for in-process rendering), xmllint (BPMN export tests) and Python's jsonschema (schema tests).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -12,6 +12,13 @@ if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null 2>&1;
     echo "setup: installing Graphviz (libgraphviz-dev graphviz)" >&2
     as_root apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y libgraphviz-dev graphviz pkg-config
+fi
+
+# xmllint validates exported BPMN against the OMG XSDs in the interchange tests.
+if ! command -v xmllint >/dev/null 2>&1; then
+    echo "setup: installing xmllint (libxml2-utils)" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y libxml2-utils \
+        || { as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y libxml2-utils; }
 fi
 
 if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then

@@ -9,7 +9,12 @@ enum TestSupport {
     static let repositoryRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = testsFolder.appendingPathComponent("Fixtures")
     static let golden = testsFolder.appendingPathComponent("Golden")
-    static let schemas = URL(fileURLWithPath: "/work/shared/schemas/bpmn-2.0")
+    /// The OMG BPMN 2.0 XSDs: in `shared/schemas/bpmn-2.0` beside the repository (as CI and the
+    /// developers' machines lay it out), or `nil` when they are not there.
+    static let schemas: URL? = [
+        repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/bpmn-2.0"),
+        URL(fileURLWithPath: "/work/shared/schemas/bpmn-2.0"),
+    ].first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("BPMN20.xsd").path) }
 
     static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
