@@ -101,6 +101,26 @@ struct ReaderTests {
         #expect { try read("<notlog/>", ext: "xes") } throws: { error in messages(error).contains("no <log> element") }
     }
 
+    /// Foundation's XMLParser traps on invalid UTF-8 inside a tag (the XESLog fuzzer found it):
+    /// such a log is refused, located, before the parser sees it — from memory and from a file.
+    @Test func invalidUTF8IsRefusedBeforeParsing() throws {
+        var bytes = Array("<?xml version=\"1.0\"?>\n<log>\n<trace><event".utf8)
+        bytes += [0xFF, 0xFE]
+        bytes += Array(" a=\"b\"/></trace></log>\n".utf8)
+        #expect { try EventLogReader.read(bytes: bytes, format: .xes, path: "bad.xes") { _, _ in } } throws: { error in
+            messages(error).contains("bad.xes:3:1: error: the log is not valid UTF-8 text (bad byte at offset 41)")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).xes")
+        try Data(bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect { try EventLogReader.load(path: file.path) } throws: { error in
+            messages(error).contains("not valid UTF-8")
+        }
+        // A valid multi-byte name is read (near miss).
+        let text = "<log><trace><string key=\"concept:name\" value=\"修理\"/></trace></log>"
+        #expect(throws: Never.self) { _ = try EventLogReader.read(bytes: Array(text.utf8), format: .xes) { _, _ in } }
+    }
+
     @Test func limitsStopHugeLogs() throws {
         var options = EventLogReadOptions()
         options.limits.maxEvents = 2
