@@ -116,6 +116,7 @@ defs["informationItem"] = obj("A piece of information that steps need or produce
     ("title", string("The display title; defaults to the id.")),
     ("kind", O([("enum", info_kinds), ("description", "What sort of information this is; defaults to `data`.")])),
     ("fromCustomer", O([("type", "boolean"), ("description", "`true` when the item originates with the customer, so asking for it again is a redundancy; defaults to false.")])),
+    ("deliveredTo", O([("enum", ["customer", "partner", "record"]), ("description", "Where the item goes outside the modelled journey: to the customer later, a partner, or a record; the work producing it is then neither unused nor unsupported.")])),
     ("notes", string("Free text.")),
 ], required=["id"])
 defs["persona"] = obj("A kind of customer the service is designed for.", [

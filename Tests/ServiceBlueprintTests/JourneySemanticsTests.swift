@@ -87,6 +87,7 @@ struct JourneySemanticsTests {
         blueprint.steps[7].direction = .outbound
         blueprint.steps[6].delivers = .record
         blueprint.steps[1].standards.startWithin = .minutes(1)
+        blueprint.information.append(InformationItem(id: "archived-report", title: "Archived report", deliveredTo: .record))
         for format in DocumentFormat.allCases {
             let text = blueprint.text(in: format)
             let read = try BlueprintDocument.parse(text, path: "clinic.\(format)", format: format).blueprint
@@ -95,5 +96,6 @@ struct JourneySemanticsTests {
         let yaml = blueprint.yamlText()
         #expect(yaml.contains("followUp: true") && yaml.contains("direction: outbound") && yaml.contains("delivers: record"))
         #expect(yaml.contains("followUps: [send-sample]") && yaml.contains("startWithin: 1min"))
+        #expect(yaml.contains("deliveredTo: record"))
     }
 }

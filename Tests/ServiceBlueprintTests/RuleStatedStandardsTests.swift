@@ -27,7 +27,8 @@ struct RuleStatedStandardsTests {
     }
 
     static func greeting(waitMinutes: Double, standards: Standards, queueStep: Bool = false) -> Blueprint {
-        var steps = [Fixture.step("arrive", "Guest arrives", .customer, minutes: 1)]
+        // The guest walks in: a contact in person, which the host's greeting answers.
+        var steps = [Fixture.step("arrive", "Guest arrives", .customer, channel: .inPerson, minutes: 1)]
         if queueStep { steps.append(Fixture.step("queue", "Guest waits at the door", .customer, kind: .wait, minutes: waitMinutes)) }
         steps.append(Fixture.step(
             "greet", "Host greets the guest", .frontstage, actor: "host", channel: .inPerson, minutes: 1,

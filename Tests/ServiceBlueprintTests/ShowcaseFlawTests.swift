@@ -48,7 +48,8 @@ struct ShowcaseFlawTests {
             ("missing-response-commitment", "fill-history"), ("missing-service-standard", "counsel-patient"),
             ("missing-recovery-plan", "request-preauth"), ("missing-wait-tolerance", "join-video"),
             ("missing-owner", "send-sample"), ("missing-journey-target", "chronic-review"),
-            ("inconsistent-time-standards", "results-in-48h"), ("structure-touchpoint-without-evidence", "collect-insurance-card"),
+            // Flaw 15 here is all waits (standards alone: 35 min against 48 h), so the journey's own rule reports it.
+            ("journey-over-target", "results-in-48h"), ("structure-touchpoint-without-evidence", "collect-insurance-card"),
             ("structure-unsupported-backstage", "tally-check-ins"),
             ("capacity-declared-bottleneck-contradicted", "lab-analyser"),
             ("capacity-high-utilization", "physician"),

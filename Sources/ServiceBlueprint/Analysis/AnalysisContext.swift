@@ -81,8 +81,27 @@ public struct AnalysisContext: Sendable {
     /// e-mail, a letter): declared with `direction: outbound`, or inferred from its channel and lanes.
     public func isOutbound(_ index: Int32) -> Bool { self.index.isOutbound[Int(index)] }
 
-    /// `true` when the step's output is declared delivered outside the journey (``Step/delivers``).
-    public func isDelivered(_ index: Int32) -> Bool { blueprint.steps[Int(index)].delivers != nil }
+    /// `true` when the step is an outbound touchpoint that leaves the customer something to keep (an SMS,
+    /// an e-mail, a letter): it is physical evidence itself. An outbound call or visit is spoken, so it is not.
+    public func isOutboundMessage(_ index: Int32) -> Bool {
+        guard self.index.isOutbound[Int(index)], let channel = blueprint.steps[Int(index)].channel else { return false }
+        return !AnalysisIndex.spokenChannels.contains(channel)
+    }
+
+    /// `true` when the step's output is declared delivered outside the journey: ``Step/delivers`` on the
+    /// step, or an item it produces with ``InformationItem/deliveredTo``.
+    public func isDelivered(_ index: Int32) -> Bool { self.index.isDelivered[Int(index)] }
+
+    /// `true` when the step is follow-up work: off the customer's path of every journey that contains it,
+    /// and in at least one journey's follow-ups (see ``JourneyScope/followUps``).
+    public func isFollowUp(_ index: Int32) -> Bool {
+        var inFollowUps = false
+        for scope in scopes {
+            if scope.path.contains(index) { return false }
+            if scope.followUps.contains(index) { inFollowUps = true }
+        }
+        return inFollowUps
+    }
 
     /// Steps that produce the item, ascending.
     public func producers(of item: String) -> [Int32] {

@@ -27,8 +27,11 @@ struct AnalysisIndex: Sendable {
     let topologicalPosition: [Int32]
     /// Customer waiting of each step: see ``JourneyMetrics/customerWaitingTime``.
     let customerWaitSeconds: [Double]
-    /// `true` for touchpoints where the service contacts the customer (see ``outboundTouchpoints(of:graph:)``).
+    /// `true` for touchpoints where the service contacts the customer (see ``outboundTouchpoints(of:graph:performer:)``).
     let isOutbound: [Bool]
+    /// `true` for steps whose output is declared delivered outside the journey: `delivers` on the step, or
+    /// an item it produces with `deliveredTo`.
+    let isDelivered: [Bool]
 
     init(blueprint: Blueprint, graph: BlueprintGraph) {
         let steps = blueprint.steps
@@ -105,22 +108,34 @@ struct AnalysisIndex: Sendable {
         for (p, v) in order.order.enumerated() { position[Int(v)] = Int32(p) }
         for (k, v) in order.leftover.enumerated() { position[Int(v)] = Int32(order.order.count + k) }
         topologicalPosition = position
-        isOutbound = Self.outboundTouchpoints(of: steps, graph: graph)
+        isOutbound = Self.outboundTouchpoints(of: steps, graph: graph, performer: performer)
+        isDelivered = steps.map { step in
+            step.delivers != nil || step.produces.contains { items[$0]?.deliveredTo != nil }
+        }
     }
 
     /// The channels on which an undeclared touchpoint is taken to be the service writing to the customer.
     static let outboundChannels: Set<Channel> = [.sms, .email, .letter]
 
+    /// Channels where an outbound contact leaves nothing the customer keeps: a call or a visit is spoken,
+    /// so it is not physical evidence (an SMS, an e-mail or a letter is).
+    static let spokenChannels: Set<Channel> = [.phone, .inPerson]
+
     /// Touchpoints where the service contacts the customer: declared `direction: outbound`, or, when
-    /// undeclared, a service step (frontstage, backstage, support) on a message channel (SMS, e-mail,
-    /// letter) whose work flows lead to a customer step and that no customer step started; and the
-    /// customer step that receives it on the same channel right after it (the receiving side).
-    static func outboundTouchpoints(of steps: [Step], graph: BlueprintGraph) -> [Bool] {
+    /// undeclared,
+    /// - a service step (frontstage, backstage, support) on a message channel (SMS, e-mail, letter) whose
+    ///   work flows lead to a customer step and that no customer step started, and the customer step that
+    ///   receives it on the same channel right after it (the receiving side); a customer step on a message
+    ///   channel that only receives (service work leads to it, it sends nothing back: no information, no
+    ///   work to a service step) is a receiving side too;
+    /// - a phone call that continues no call: see ``phoneDirections(of:graph:performer:)``.
+    static func outboundTouchpoints(of steps: [Step], graph: BlueprintGraph, performer: [String?]) -> [Bool] {
+        func isService(_ i: Int) -> Bool { steps[i].lane != .customer && steps[i].lane != .evidence }
         func sending(_ i: Int) -> Bool {
             let step = steps[i]
             guard let channel = step.channel else { return false }
             if let direction = step.direction { return direction == .outbound }
-            guard step.lane != .customer, step.lane != .evidence, outboundChannels.contains(channel) else { return false }
+            guard isService(i), outboundChannels.contains(channel) else { return false }
             var customerBefore = false
             var customerAfter = false
             graph.forEachPredecessor(of: Int32(i)) { p, _, _ in if steps[Int(p)].lane == .customer { customerBefore = true } }
@@ -128,16 +143,71 @@ struct AnalysisIndex: Sendable {
             return customerAfter && !customerBefore
         }
         let sends = steps.indices.map(sending)
+        let calls = phoneDirections(of: steps, graph: graph, performer: performer)
         return steps.indices.map { i in
             if sends[i] { return true }
             let step = steps[i]
+            if step.direction == nil, step.channel == .phone, let call = calls[i] { return call == .outbound }
             guard step.direction == nil, step.lane == .customer, let channel = step.channel else { return false }
             var received = false
+            var fromService = false
+            var fromCustomer = false
             graph.forEachPredecessor(of: Int32(i)) { p, _, _ in
                 if sends[Int(p)], steps[Int(p)].channel == channel { received = true }
+                if isService(Int(p)) { fromService = true } else { fromCustomer = true }
             }
-            return received
+            if received { return true }
+            // The customer only receives (a card by post): service work leads to it and it answers nothing.
+            guard outboundChannels.contains(channel), fromService, !fromCustomer, step.produces.isEmpty else { return false }
+            var answers = false
+            graph.forEachSuccessor(of: Int32(i)) { w, _, _ in if isService(Int(w)) { answers = true } }
+            return !answers
         }
+    }
+
+    /// Who started each phone call (`nil` for steps that are not on the phone).
+    ///
+    /// A phone touchpoint continues a call when a work flow reaches it from a phone touchpoint, or from
+    /// work without a channel that the same person does during the call (looking something up while the
+    /// customer holds); it then has that call's direction. A declared `direction` wins. A phone touchpoint
+    /// that continues no call starts one: the customer's step is a call to the service (inbound), a service
+    /// step is the service calling the customer (outbound), such as a call-back after an escalation or a
+    /// satisfaction call days later. One pass in topological order; steps left over by a cycle come last.
+    static func phoneDirections(of steps: [Step], graph: BlueprintGraph, performer: [String?]) -> [TouchpointDirection?] {
+        let n = steps.count
+        var call = [TouchpointDirection?](repeating: nil, count: n)
+        // The call a step without a channel is done during, and by whom (`nil` performer: the customer).
+        var during = [TouchpointDirection?](repeating: nil, count: n)
+        let order = graph.topologicalOrder()
+        for v in order.order + order.leftover {
+            let i = Int(v)
+            let step = steps[i]
+            if step.channel == .phone {
+                if let declared = step.direction {
+                    call[i] = declared
+                    continue
+                }
+                var continued: TouchpointDirection?
+                graph.forEachPredecessor(of: v) { p, _, _ in
+                    let q = Int(p)
+                    let carried = steps[q].channel == .phone ? call[q] : (performer[q] == performer[i] ? during[q] : nil)
+                    // An inbound call anywhere before wins: the customer is owed the answer.
+                    if let carried, continued != .inbound { continued = carried }
+                }
+                call[i] = continued ?? (steps[i].lane == .customer ? .inbound : .outbound)
+            } else if step.channel == nil, step.lane != .customer, step.lane != .evidence, performer[i] != nil {
+                graph.forEachPredecessor(of: v) { p, _, _ in
+                    let q = Int(p)
+                    guard steps[q].channel == .phone, let direction = call[q] else {
+                        if performer[q] == performer[i], let direction = during[q], during[i] != .inbound { during[i] = direction }
+                        return
+                    }
+                    // Staff keep a call open while they work: their own call, or the customer's call they answered.
+                    if performer[q] == performer[i] || steps[q].lane == .customer, during[i] != .inbound { during[i] = direction }
+                }
+            }
+        }
+        return call
     }
 
     /// A work flow between two different performers, neither of them the customer.

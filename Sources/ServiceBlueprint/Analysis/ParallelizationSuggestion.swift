@@ -16,6 +16,10 @@ public struct ParallelizationSuggestion: Sendable, Hashable, Codable {
     public var dependencies: [Dependency]
     /// For each step that moves, what was checked to show it may move.
     public var checks: [DependencyCheck]
+    /// `false` when the entry leaves the customer's path after the rewrite: nothing from the exits on needs
+    /// what it produces, so it no longer precedes the exits and continues only on its other branches.
+    /// `nil` or `true`: the entry precedes the exits when no chain step follows it.
+    public var entryJoinsExits: Bool?
 
     /// What a chain step waits for after the rewrite.
     public struct Dependency: Sendable, Hashable, Codable {
@@ -81,9 +85,19 @@ public struct ParallelizationSuggestion: Sendable, Hashable, Codable {
         for step in steps where !followed.contains(step) {
             for exit in exits { added.append(flow(step, exit)) }
         }
-        // A step moved away from a fork or join: the entry still precedes what the step preceded.
-        if !followed.contains(entry) {
-            for exit in exits { added.append(flow(entry, exit)) }
+        // A step moved away from a fork or join: the entry still precedes what the step preceded, on the
+        // branch (label, probability) that led to the step, unless it leaves the customer's path.
+        if !followed.contains(entry), entryJoinsExits != false {
+            let branch = original.first { $0.from == entry && $0.to == steps[0] }
+            for exit in exits {
+                var joined = flow(entry, exit)
+                if let branch, original.first(where: { $0.from == entry && $0.to == exit }) == nil {
+                    joined.label = branch.label
+                    joined.probability = branch.probability
+                    joined.isProbabilityUnknown = branch.isProbabilityUnknown
+                }
+                added.append(joined)
+            }
         }
         return (removed, added)
     }

@@ -73,6 +73,7 @@ extension InformationItem {
         map.add("title", title)
         map.add("kind", kind.rawValue)
         if fromCustomer { map.add("fromCustomer", .bool(true)) }
+        map.add("deliveredTo", deliveredTo?.rawValue)
         map.add("notes", notes)
         return map.value
     }

@@ -429,6 +429,14 @@ public enum BlueprintSchema {
           "type": "boolean",
           "description": "`true` when the item originates with the customer, so asking for it again is a redundancy; defaults to false."
         },
+        "deliveredTo": {
+          "enum": [
+            "customer",
+            "partner",
+            "record"
+          ],
+          "description": "Where the item goes outside the modelled journey: to the customer later, a partner, or a record; the work producing it is then neither unused nor unsupported."
+        },
         "notes": {
           "type": "string",
           "description": "Free text."

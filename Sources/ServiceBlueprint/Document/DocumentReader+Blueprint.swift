@@ -13,7 +13,7 @@ enum DocumentKeys {
     static let actor = ["id", "title", "kind", "department", "capacity", "hours", "notes"]
     static let workingHours = ["perDay", "daysPerWeek"]
     static let channel = ["id", "title", "responseCommitment"]
-    static let information = ["id", "title", "kind", "fromCustomer", "notes"]
+    static let information = ["id", "title", "kind", "fromCustomer", "deliveredTo", "notes"]
     static let persona = ["id", "title", "summary", "goals"]
     static let journey = ["id", "title", "persona", "start", "ends", "steps", "branchProbabilities", "demand", "target"]
         + JourneyDocumentKeys.journey
@@ -209,6 +209,9 @@ extension DocumentReader {
             } ?? .data,
             fromCustomer: fields["fromCustomer"].flatMap { bool($0, at: path.appending("fromCustomer"), "'fromCustomer'") }
                 ?? false,
+            deliveredTo: choice(fields, "deliveredTo", "delivery", names: Delivery.allCases.map(\.rawValue)) {
+                Delivery(rawValue: $0)
+            },
             notes: text(fields, "notes"))
     }
 

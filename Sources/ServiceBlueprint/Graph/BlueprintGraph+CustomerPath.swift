@@ -1,11 +1,13 @@
 /// A journey split into the customer's path and its follow-up work.
 public struct JourneyParts: Sendable, Hashable {
-    /// Every step of the journey: ``path`` and ``followUps``.
+    /// Every step of the journey: ``path``, ``followUps``, and rework branches (steps off the path whose
+    /// work goes back to it by a rework flow: corrections, not follow-up work).
     public let steps: StepSet
     /// The customer's path: steps reachable from the start, without entering follow-up work, that
     /// can reach one of the journey's ends (every such step when it lists none).
     public let path: StepSet
-    /// Follow-up work: reachable from the path but not on it (marked, or unable to reach an end).
+    /// Follow-up work: reachable from the path but not on it (marked, or unable to reach an end), and not
+    /// a rework branch.
     public let followUps: StepSet
 }
 
@@ -32,7 +34,19 @@ extension BlueprintGraph {
         if !reachedEnds.isEmpty {
             path = reachable(from: reachedEnds, direction: .backward, within: forward, skipping: excluded)
         }
-        return JourneyParts(steps: all, path: path, followUps: all.subtracting(path))
+        // A branch that goes back to the path by a rework flow (revise and resubmit) is a correction loop:
+        // neither on the customer's first-time path nor work that finishes after it.
+        var reworkSources: [Int32] = []
+        for v in path {
+            forEachPredecessor(of: v, kinds: .rework, skipping: excluded) { q, _, _ in
+                if all.contains(q), !path.contains(q) { reworkSources.append(q) }
+            }
+        }
+        let offPath = all.subtracting(path)
+        let rework = reworkSources.isEmpty
+            ? StepSet(capacity: stepCount)
+            : reachable(from: reworkSources, direction: .backward, within: offPath, skipping: excluded)
+        return JourneyParts(steps: all, path: path, followUps: offPath.subtracting(rework))
     }
 
     /// The whole blueprint as one journey: every step is on the path except marked follow-ups and the

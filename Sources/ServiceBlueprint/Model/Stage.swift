@@ -66,15 +66,22 @@ public struct InformationItem: Sendable, Hashable, Identifiable {
     public var kind: Kind
     /// `true` when the item originates with the customer (asking for it again is a redundancy).
     public var fromCustomer: Bool
+    /// Where the item goes when it leaves the modelled journey (to the customer later, a partner, a
+    /// record): the steps producing it are used although no modelled step needs it.
+    public var deliveredTo: Delivery?
     /// Free text.
     public var notes: String?
 
     /// Creates an information item.
-    public init(id: String, title: String? = nil, kind: Kind = .data, fromCustomer: Bool = false, notes: String? = nil) {
+    public init(
+        id: String, title: String? = nil, kind: Kind = .data, fromCustomer: Bool = false, deliveredTo: Delivery? = nil,
+        notes: String? = nil
+    ) {
         self.id = id
         self.title = title ?? id
         self.kind = kind
         self.fromCustomer = fromCustomer
+        self.deliveredTo = deliveredTo
         self.notes = notes
     }
 }

@@ -20,11 +20,17 @@ extension ParallelizableChainRule {
             let f = flows[Int(flow)]
             return (f.kind == .sequence || f.kind == .handoff) && (f.probability ?? 1) >= 1
         }
+        // The flow into the moved step may be one of exclusive branches (approved / corrections): the branch
+        // then leads to the step's successors instead, with its label and probability.
+        func work(_ flow: Int32) -> Bool {
+            let f = flows[Int(flow)]
+            return f.kind == .sequence || f.kind == .handoff
+        }
         var candidates: [Candidate] = []
         for u in 0..<Int32(graph.stepCount) where !isBarrier(u, context) && steps[Int(u)].kind != .decision {
             let forks = graph.outDegree(of: u) > 1
             graph.forEachSuccessor(of: u) { v, flow, _ in
-                guard v != u, !covered.contains(v), forks || graph.inDegree(of: v) > 1, plain(flow),
+                guard v != u, !covered.contains(v), forks || graph.inDegree(of: v) > 1, work(flow),
                     isMovable(v, context), !dependsDirectly(v, on: u, context)
                 else { return }
                 var exits: [Int32] = []
@@ -41,10 +47,11 @@ extension ParallelizableChainRule {
                 graph.forEachPredecessor(of: v) { p, _, _ in if p != u { waits.insert(p) } }
                 let after = waits.filter { a in !waits.contains { b in b != a && context.leadsTo(a, b) } }.sorted()
                 let ids = { (nodes: [Int32]) in nodes.map { graph.id(of: $0) } }
-                let suggestion = ParallelizationSuggestion(
+                var suggestion = ParallelizationSuggestion(
                     entry: graph.id(of: u), steps: [graph.id(of: v)], exits: ids(exits),
                     dependencies: [.init(step: graph.id(of: v), after: ids(after))],
                     checks: [.init(step: graph.id(of: v), needs: steps[Int(v)].needs, runsAlongside: [graph.id(of: u)])])
+                if forks, leavesPath(u, after: exits, context) { suggestion.entryJoinsExits = false }
                 candidates.append(Candidate(
                     entry: u, region: [v], exits: exits, predecessors: [[-1]], suggestion: suggestion,
                     flows: [flow] + exitFlows, isForkJoin: true))
@@ -53,17 +60,42 @@ extension ParallelizableChainRule {
         return candidates
     }
 
+    /// `true` when `u` produces information and nothing from `exits` on needs it or gets an information flow
+    /// from it: once the step after it moves, `u` need not precede the exits and leaves the customer's path,
+    /// continuing only on its other branches (a letter dictated while the patient goes on). `false` when
+    /// the search is too large.
+    func leavesPath(_ u: Int32, after exits: [Int32], _ context: AnalysisContext) -> Bool {
+        let products = Set(context.step(u).produces)
+        guard !products.isEmpty else { return false }
+        let graph = context.graph
+        var informs = Set<Int32>()
+        graph.forEachSuccessor(of: u, kinds: .information) { w, _, _ in informs.insert(w) }
+        var seen = Set(exits)
+        var queue = exits
+        var head = 0
+        while head < queue.count {
+            if queue.count > Self.ancestorSearchLimit { return false }
+            let w = queue[head]
+            head += 1
+            if w == u || informs.contains(w) || !products.isDisjoint(with: context.step(w).needs) { return false }
+            graph.forEachSuccessor(of: w) { x, _, _ in if seen.insert(x).inserted { queue.append(x) } }
+        }
+        return true
+    }
+
     /// Customer steps, evidence, waits, transports and hand-offs: the case itself or the passing of time.
     func isBarrier(_ v: Int32, _ context: AnalysisContext) -> Bool {
         let step = context.step(v)
         return [.wait, .transport, .handoff].contains(step.kind) || step.lane == .evidence || context.isCustomerStep(v)
     }
 
-    /// Backstage or support work, not a barrier or decision, whose needs are declared.
+    /// Backstage or support work, not a barrier, decision or approval, whose needs are declared. An approval
+    /// signs off the case as it stands, so it keeps waiting for everything before it (an estimate is approved
+    /// once liability is known, although the approval form lists only the estimate).
     func isMovable(_ v: Int32, _ context: AnalysisContext) -> Bool {
         let step = context.step(v)
         return (step.lane == .backstage || step.lane == .support) && !isBarrier(v, context) && step.kind != .decision
-            && !step.needs.isEmpty
+            && step.kind != .approval && !step.needs.isEmpty
     }
 
     /// The single-capacity actor performing the step, if any.

@@ -205,8 +205,22 @@ public struct ParallelizableChainRule: BlueprintRule {
                 guard let removed = segment.popLast() else { continue }
                 exits = [removed]
             }
-            guard segment.count >= 2 else { continue }
-            result.append((entry, segment, exits))
+            // Nothing moves across a barrier (a customer step, a wait, a transport, a hand-off), so the chain
+            // falls apart there into pieces that are rewritten and measured on their own; a piece then fits
+            // inside the journey whose part it is, even when the whole chain runs through several journeys.
+            var pieceEntry = entry
+            var piece: [Int32] = []
+            for v in segment {
+                if isBarrier(v, context) {
+                    if piece.count >= 2 { result.append((pieceEntry, piece, [v])) }
+                    pieceEntry = v
+                    piece = []
+                } else {
+                    piece.append(v)
+                }
+            }
+            guard piece.count >= 2 else { continue }
+            result.append((pieceEntry, piece, exits))
         }
         return result
     }
@@ -215,6 +229,7 @@ public struct ParallelizableChainRule: BlueprintRule {
     ///
     /// Only backstage and support work moves. Customer actions, evidence, waits, transports and hand-offs
     /// stay where they are and nothing moves across them: they carry the case itself, or the passing of time.
+    /// Decisions and approvals stay too: they decide on the case as it stands, with everything before them.
     func rewrite(_ chain: (entry: Int32, region: [Int32], exits: [Int32]), context: AnalysisContext) -> Candidate? {
         let region = chain.region
         let steps = context.blueprint.steps
@@ -234,10 +249,7 @@ public struct ParallelizableChainRule: BlueprintRule {
             [.wait, .transport, .handoff].contains(steps[Int(v)].kind) || steps[Int(v)].lane == .evidence
                 || context.isCustomerStep(v)
         }
-        func movable(_ v: Int32) -> Bool {
-            (steps[Int(v)].lane == .backstage || steps[Int(v)].lane == .support) && !barrier(v)
-                && !steps[Int(v)].needs.isEmpty
-        }
+        func movable(_ v: Int32) -> Bool { isMovable(v, context) }
 
         // deps[j]: chain positions j must wait for.
         var deps = [[Int]](repeating: [], count: k)
@@ -327,10 +339,13 @@ public struct ParallelizableChainRule: BlueprintRule {
             }
             return "\(context.name(ofStep: node(check.step))) starting after \(AnalysisContext.list(named))"
         }
+        let leaves = suggestion.entryJoinsExits == false
+            ? " \(context.name(ofStep: candidate.entry)) then leaves the customer's path: nothing after it needs what it produces."
+            : ""
         let message = reasons.joined(separator: "; ") + ", and no single-capacity actor or the customer forces the order. "
             + "Running them in parallel, with \(AnalysisContext.list(starts)), cuts the lead time of \(scope.name) "
             + "from \(BlueprintDuration(seconds: best.before)) to \(BlueprintDuration(seconds: best.after)) "
-            + "(\(JourneyMetrics.timeBasis), re-run on the rewritten flows of the customer's path): \(saving) saved."
+            + "(\(JourneyMetrics.timeBasis), re-run on the rewritten flows of the customer's path): \(saving) saved." + leaves
         let first = suggestion.checks.first
         let fix = SuggestedFix(
             .parallelize(suggestion),
@@ -338,8 +353,10 @@ public struct ParallelizableChainRule: BlueprintRule {
                 + "\(context.names(ofSteps: (first?.runsAlongside ?? []).map(node))), starting after "
                 + "\(context.names(ofSteps: (suggestion.dependencies.first { $0.step == first?.step }?.after ?? [suggestion.entry]).map(node))) "
                 + "and joining before \(context.names(ofSteps: candidate.exits)).")
+        // At a fork or join the step it no longer waits for is the entry: name both.
+        let named = candidate.isForkJoin ? [candidate.entry] + candidate.region : candidate.region
         return context.finding(
-            message, steps: candidate.region.filter { involved.contains(context.graph.id(of: $0)) },
+            message, steps: named.filter { involved.contains(context.graph.id(of: $0)) },
             flows: candidate.flows, fix: fix, impact: Impact(leadTimeSaved: saving, journey: scope.journey?.id))
     }
 }

@@ -10,7 +10,8 @@ public struct RedundantInformationRequestRule: BlueprintRule {
     public let rationale = """
         A step captures an information item that an earlier step of the same case already produced — worst \
         when the customer is asked again for something they already gave. Repeated questions cost time and \
-        annoy customers.
+        annoy customers. A step that sends its work back by a rework flow (revised plans resubmitted) makes a \
+        new version; `redundant-rework-loop` reports the loop.
         """
     /// How to fix a finding.
     public let howToFix = """
@@ -26,6 +27,11 @@ public struct RedundantInformationRequestRule: BlueprintRule {
         // For each later producer: the items it captures again, each with the earlier step that had it.
         var repeats: [Int32: [(item: String, earlier: Int32)]] = [:]
         let index = context.index
+        func reworks(_ v: Int32) -> Bool {
+            var found = false
+            context.graph.forEachSuccessor(of: v, kinds: .rework) { _, _, _ in found = true }
+            return found
+        }
         for k in index.itemIDs.indices {
             let producers = index.producers(ofItem: Int32(k))
             // Items with one producer cannot repeat.
@@ -33,8 +39,9 @@ public struct RedundantInformationRequestRule: BlueprintRule {
             let item = index.itemIDs[k]
             let ordered = producers.sorted { context.topologicalPosition(of: $0) < context.topologicalPosition(of: $1) }
             for (k, later) in ordered.enumerated() where k > 0 {
-                // A step that needs the item and produces it again updates it; that is not a repeat.
-                guard !context.step(later).needs.contains(item) else { continue }
+                // A step that needs the item and produces it again updates it; that is not a repeat. Nor is
+                // a correction that goes back by a rework flow (revised plans): the rework loop is the cause.
+                guard !context.step(later).needs.contains(item), !reworks(later) else { continue }
                 // Nearest earlier producers first; a few tries keep this cheap on huge blueprints.
                 for earlier in ordered[..<k].reversed().prefix(8) where context.leadsTo(earlier, later) {
                     repeats[later, default: []].append((item, earlier))
@@ -80,8 +87,11 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
     /// What the rule finds and why it matters.
     public let rationale = """
         Two steps with the same task (titles compared after normalising case, punctuation and filler words \
-        such as 'again') done by the same kind of actor, where the same case passes both. Doing the work \
-        twice adds time and cost and no value.
+        such as 'again') done by the same kind of actor, where the same case passes both. A later step whose \
+        title says it is done again ('fills in personal details again') repeats an earlier one that shares a \
+        run of at least three words with it ('fills personal details'), unless the two steps' information \
+        already shows the repeat (then `redundant-information-request` reports it). Doing the work twice adds \
+        time and cost and no value.
         """
     /// How to fix a finding.
     public let howToFix = "Merge the two steps into one, or remove the later one and pass its result on."
@@ -91,6 +101,17 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
             "ignoredWords",
             default: .names(["a", "an", "the", "again", "once", "more", "re", "second", "another", "s"]),
             "Words left out when titles are compared."),
+        RuleThreshold(
+            "repeatWords", default: .names(["again"]),
+            "Words by which a title says its work is done again; such a step is compared with earlier steps by shared words."),
+        RuleThreshold(
+            "sharedWords", default: .integer(3),
+            "How many words in a row (filler and small words left out) a repeated step must share with the earlier one."),
+    ]
+
+    /// Small words left out when a repeated step's title is compared word by word.
+    static let smallWords: Set<String> = [
+        "in", "on", "at", "of", "to", "for", "with", "by", "from", "and", "or", "into", "onto", "up", "out",
     ]
 
     /// Creates the rule.
@@ -208,16 +229,87 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
                 let message = "\(context.name(ofStep: later)) repeats \(context.name(ofStep: earlier)): the same task "
                     + "('\(task)') by the same kind of actor (\(kind)), and work flows from the earlier step to the later "
                     + "one, so a case does the work twice."
-                findings.append(context.finding(
-                    message, steps: [later, earlier],
-                    fix: SuggestedFix(
-                        .mergeSteps(steps: [context.graph.id(of: earlier), context.graph.id(of: later)]),
-                        summary: "Merge \(context.name(ofStep: later)) into \(context.name(ofStep: earlier)), "
-                            + "or remove it and pass the earlier result on."),
-                    impact: Impact(stepsRemoved: 1)))
+                findings.append(merge(later, into: earlier, message: message, context))
+            }
+        }
+        let reported = Set(findings.map(\.stepIDs[0]))
+        findings += repeats(context, ignored: ignored, actorKind: actorKind).filter { !reported.contains($0.stepIDs[0]) }
+        return findings
+    }
+
+    func merge(_ later: Int32, into earlier: Int32, message: String, _ context: AnalysisContext) -> Finding {
+        context.finding(
+            message, steps: [later, earlier],
+            fix: SuggestedFix(
+                .mergeSteps(steps: [context.graph.id(of: earlier), context.graph.id(of: later)]),
+                summary: "Merge \(context.name(ofStep: later)) into \(context.name(ofStep: earlier)), "
+                    + "or remove it and pass the earlier result on."),
+            impact: Impact(stepsRemoved: 1))
+    }
+
+    /// Steps whose title says they are done again, each with the nearest earlier step of the same kind of
+    /// actor that shares enough words in a row and that work flows lead from.
+    func repeats(_ context: AnalysisContext, ignored: Set<String>, actorKind: (Int) -> String) -> [Finding] {
+        let markers = Set(context.names("repeatWords").map { $0.lowercased() })
+        let shared = max(2, context.integer("sharedWords"))
+        let steps = context.blueprint.steps
+        let skipped = ignored.union(Self.smallWords).union(markers)
+        func words(_ i: Int) -> [String] {
+            var result: [String] = []
+            Self.forEachWord(in: steps[i].title) { scalars, _ in
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars)
+                result.append(String(view))
+            }
+            return result
+        }
+        // Steps by their words, so a repeated step is compared only with steps it shares a word with.
+        var byWord: [String: [Int32]] = [:]
+        var content: [[String]] = []
+        var marked: [Int] = []
+        for i in steps.indices {
+            let all = words(i)
+            let kept = all.filter { !skipped.contains($0) }
+            content.append(kept)
+            for word in Set(kept) { byWord[word, default: []].append(Int32(i)) }
+            if all.contains(where: markers.contains) { marked.append(i) }
+        }
+        var findings: [Finding] = []
+        for later in marked {
+            let laterWords = content[later]
+            guard laterWords.count >= shared else { continue }
+            var candidates = Set<Int32>()
+            for word in Set(laterWords) { candidates.formUnion((byWord[word] ?? []).prefix(64)) }
+            let ordered = candidates.filter { Int($0) != later && actorKind(Int($0)) == actorKind(later) }
+                .sorted { context.topologicalPosition(of: $0) > context.topologicalPosition(of: $1) }
+            for earlier in ordered {
+                let run = Self.longestRun(content[Int(earlier)], laterWords)
+                guard run.count >= shared, context.leadsTo(earlier, Int32(later)),
+                    Set(steps[later].produces).isDisjoint(with: steps[Int(earlier)].produces)
+                else { continue }
+                let message = "\(context.name(ofStep: Int32(later))) repeats \(context.name(ofStep: earlier)): its title says "
+                    + "the work is done again, both do '\(run.joined(separator: " "))' by the same kind of actor "
+                    + "(\(actorKind(later))), and work flows from the earlier step to the later one, so a case does the work twice."
+                findings.append(merge(Int32(later), into: earlier, message: message, context))
+                break
             }
         }
         return findings
+    }
+
+    /// The longest run of words that both lists have in the same order, next to each other.
+    static func longestRun(_ a: [String], _ b: [String]) -> [String] {
+        var best = (length: 0, end: 0)
+        var previous = [Int](repeating: 0, count: b.count + 1)
+        for i in a.indices {
+            var current = [Int](repeating: 0, count: b.count + 1)
+            for j in b.indices where a[i] == b[j] {
+                current[j + 1] = previous[j] + 1
+                if current[j + 1] > best.length { best = (current[j + 1], i + 1) }
+            }
+            previous = current
+        }
+        return Array(a[(best.end - best.length)..<best.end])
     }
 }
 
@@ -354,7 +446,8 @@ public struct RedundantUnusedOutputRule: BlueprintRule {
     public let rationale = """
         A backstage or support step produces information that no step needs and sends no information flow, \
         and it is neither customer-facing nor value-adding. Work nobody uses is pure waste. Work whose output is \
-        declared delivered outside the journey (`delivers: customer|partner|record`) is used.
+        declared delivered outside the journey (`delivers: customer|partner|record` on the step, or \
+        `deliveredTo` on an item it produces) is used.
         """
     /// How to fix a finding.
     public let howToFix = """
@@ -373,7 +466,7 @@ public struct RedundantUnusedOutputRule: BlueprintRule {
             let v = Int32(i)
             guard steps[i].lane == .backstage || steps[i].lane == .support, !steps[i].produces.isEmpty,
                 steps[i].channel == nil, steps[i].evidence.isEmpty, steps[i].value != .valueAdding,
-                steps[i].kind != .decision, steps[i].delivers == nil, !steps[i].produces.contains(where: context.isNeeded),
+                steps[i].kind != .decision, !context.isDelivered(v), !steps[i].produces.contains(where: context.isNeeded),
                 context.graph.outDegree(of: v, kinds: .information) == 0
             else { continue }
             unused.append(v)
@@ -518,7 +611,9 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
     /// What the rule finds and why it matters.
     public let rationale = """
         Work passes from one department to another and straight back (A → B → A). Every crossing of a \
-        department wall is a hand-off with its own queue, and the customer waits for both.
+        department wall is a hand-off with its own queue, and the customer waits for both. When the other \
+        department's step is value-adding (the kitchen cooks what the floor ordered and serves), the work goes \
+        there to be done: that is the service itself, not a bounce.
         """
     /// How to fix a finding.
     public let howToFix = """
@@ -587,7 +682,9 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
         }
         var inner = [Bool](repeating: false, count: n)
         var findings: [Finding] = []
-        for v in 0..<Int32(n) where !inner[Int(v)] && code[Int(v)] >= 0 {
+        // A middle step that adds value is the other department's own part of the service (the kitchen cooks
+        // the order the floor took and serves): the work goes there to be done, not bounced.
+        for v in 0..<Int32(n) where !inner[Int(v)] && code[Int(v)] >= 0 && steps[Int(v)].value != .valueAdding {
             let middle = code[Int(v)]
             // A bounce: a step of another department before v, and one of that same department after it.
             let before = nextStaffed(after: v, backwards: true).filter { code[Int($0)] != middle }

@@ -125,7 +125,11 @@ public struct StandardImpossibleAfterWaitRule: BlueprintRule {
         A step commits to start within a time (`standards.startWithin`, e.g. "greet within 1 minute") or to \
         respond within a time (`standards.response`, or its channel's `responseCommitment`), but the wait before \
         it is longer: its own `waitBefore`, plus the shortest wait step that every path into it passes just before. \
-        The standard cannot be met as the service is modelled. Outbound touchpoints owe no response and are skipped.
+        The standard cannot be met as the service is modelled. A channel's commitment is the service's answer \
+        to the customer's contact, so it counts only at a service step that a customer touchpoint leads to \
+        directly: not at the customer's own steps, not at an outbound touchpoint (the service calls or writes), \
+        and not at a visit or call the service makes at an agreed time (the days before an appointment are not \
+        a late answer).
         """
     /// How to fix a finding.
     public let howToFix = "Remove the wait before the step (staff, appointments, an acknowledgement first) or restate the standard."
@@ -146,10 +150,13 @@ public struct StandardImpossibleAfterWaitRule: BlueprintRule {
             let step = steps[i]
             var commitments: [(what: String, limit: BlueprintDuration)] = []
             if let start = step.standards.startWithin { commitments.append(("to start within \(start)", start)) }
-            if !context.isOutbound(v) {
+            // The customer's own steps and the service's outbound contacts answer nobody.
+            if !context.isOutbound(v), !context.isCustomerStep(v) {
                 if let response = step.standards.response {
                     commitments.append(("to respond within \(response)", response))
-                } else if let channel = step.channel, let commitment = channelCommitment[channel.rawValue] {
+                } else if let channel = step.channel, let commitment = channelCommitment[channel.rawValue],
+                    Self.answersCustomerContact(v, context)
+                {
                     commitments.append(("to respond within \(commitment) on \(channel)", commitment))
                 }
             }
@@ -165,6 +172,16 @@ public struct StandardImpossibleAfterWaitRule: BlueprintRule {
                     .custom("remove-wait-before-standard"),
                     summary: "Cut the wait before \(context.name(ofStep: v)) below \(tightest.limit), or restate the standard."))
         }
+    }
+
+    /// `true` when a work flow leads to the step straight from a customer touchpoint: the customer has made
+    /// contact, and the step is the service's answer.
+    static func answersCustomerContact(_ v: Int32, _ context: AnalysisContext) -> Bool {
+        var answers = false
+        context.graph.forEachPredecessor(of: v) { p, _, _ in
+            if context.isCustomerStep(p), context.step(p).channel != nil { answers = true }
+        }
+        return answers
     }
 
     /// The step's `waitBefore`, plus the shortest of the `wait` steps just before it when every work flow into

@@ -10,7 +10,9 @@ public struct StructureUnreachableStepRule: BlueprintRule {
     public let rationale = """
         No flow leads to the step from where customers begin (the journeys' start steps, or, without journeys, \
         the customer actions nothing leads to). Either a flow is missing or the step is dead weight. Evidence \
-        props, and steps in no flow at all (`structure-no-flow`), are exempt.
+        props, and steps in no flow at all (`structure-no-flow`), are exempt. So is a support process that \
+        nothing starts but whose work feeds the customer's flow (restocking, maintenance): support runs on its \
+        own cycle, and feeding the flow is what it is for.
         """
     /// How to fix a finding.
     public let howToFix = "Add the flow that leads to the step, or remove the step."
@@ -37,8 +39,16 @@ public struct StructureUnreachableStepRule: BlueprintRule {
         let reached = graph.reachable(from: entries, kinds: .all)
         // Steps in no flow at all are `structure-no-flow`'s; one finding per cause.
         let isolated = Set(StructureNoFlowRule.isolatedSteps(context.blueprint, graph: graph))
+        // Support processes nothing starts (and the work they lead to) whose work leads into the reached flow.
+        let supply = (0..<Int32(graph.stepCount)).filter { v in
+            steps[Int(v)].lane == .support && !reached.contains(v) && graph.inDegree(of: v, kinds: .all) == 0
+        }
+        let supplied = graph.reachable(from: supply, kinds: .all)
+        let feeding = supply.isEmpty ? supplied : graph.reachable(from: reached, kinds: .all, direction: .backward)
         return (0..<Int32(graph.stepCount)).compactMap { v in
-            guard !reached.contains(v), steps[Int(v)].lane != .evidence, !isolated.contains(v) else { return nil }
+            guard !reached.contains(v), steps[Int(v)].lane != .evidence, !isolated.contains(v),
+                !(supplied.contains(v) && feeding.contains(v))
+            else { return nil }
             return context.finding(
                 "\(context.name(ofStep: v)) cannot be reached from \(starting): no flow leads to it.",
                 steps: [v],
@@ -60,7 +70,11 @@ public struct StructureDeadEndRule: BlueprintRule {
         No flow leaves the step and it is not a journey end. Backstage and support work that stops there \
         never gets back to the customer; a customer-visible last step is accepted as a natural end unless its \
         journey lists its ends explicitly. Evidence props and steps with no flows at all (reported by \
-        `structure-no-flow`) are exempt.
+        `structure-no-flow`) are exempt, and so is work that does get somewhere: an outbound touchpoint (the \
+        service calls or writes to the customer), work declared delivered outside the journey (`delivers`, or \
+        an item with `deliveredTo`), and follow-up work the model classifies as value-adding or necessary \
+        (restocking, paying a partner: it finishes after the customer's path, by design). A declared sketch \
+        (`maturity: sketch`) states no deliveries, so its side work is not judged.
         """
     /// How to fix a finding.
     public let howToFix = "Add the flow that carries the work on, or list the step in the journey's `ends`."
@@ -81,6 +95,7 @@ public struct StructureDeadEndRule: BlueprintRule {
                 graph.inDegree(of: v, kinds: .all) > 0
             else { return nil }
             let step = steps[Int(v)]
+            if Self.getsSomewhere(v, context) { return nil }
             let explicitJourneys = context.scopes.filter { ($0.journey?.ends.isEmpty == false) && $0.steps.contains(v) }
             if step.lane.isVisibleToCustomer, explicitJourneys.isEmpty { return nil }
             let message: String
@@ -96,6 +111,15 @@ public struct StructureDeadEndRule: BlueprintRule {
                 fix: SuggestedFix(.connectStep(step: step.id), summary: "Add the flow out of \(context.name(ofStep: v)), or make it a journey end."))
         }
     }
+
+    /// Work whose end is not a loss: a contact the service makes, declared delivered work, needed follow-up
+    /// work, or side work of a declared sketch (which states no deliveries).
+    static func getsSomewhere(_ v: Int32, _ context: AnalysisContext) -> Bool {
+        let step = context.step(v)
+        if context.isOutbound(v) || context.isDelivered(v) { return true }
+        if context.isFollowUp(v), step.value == .valueAdding || step.value == .necessary { return true }
+        return context.blueprint.maturity == .sketch && !step.lane.isVisibleToCustomer
+    }
 }
 
 /// `structure-unsupported-backstage`: backstage or support work that reaches no customer action.
@@ -110,8 +134,11 @@ public struct StructureUnsupportedBackstageRule: BlueprintRule {
     public let rationale = """
         Neither the work nor the information of a backstage or support step ever reaches a frontstage step or a \
         customer action. Work behind the line of visibility exists to support the customer; this work does not. \
-        Steps with no flows at all are reported by `structure-no-flow` instead. Work that leads to a step declared \
-        `delivers: customer|partner|record`, or to a message the service sends (an outbound touchpoint), is supported.
+        Steps with no flows at all are reported by `structure-no-flow` instead. Work that leads to physical \
+        evidence, to a step declared delivered (`delivers: customer|partner|record`, or an item with \
+        `deliveredTo`), or to a contact the service makes (an outbound touchpoint) is supported; so is follow-up \
+        work the model classifies as value-adding or necessary. A declared sketch (`maturity: sketch`) states no \
+        deliveries, so work the customer's flow leads to is not judged there.
         """
     /// How to fix a finding.
     public let howToFix = "Connect the step to the customer-facing work it supports, or remove it."
@@ -126,14 +153,19 @@ public struct StructureUnsupportedBackstageRule: BlueprintRule {
         // Work delivered outside the journey, and messages the service sends, reach the customer too.
         let facing = (0..<Int32(graph.stepCount)).filter { v in
             let lane = steps[Int(v)].lane
-            return lane == .customer || lane == .frontstage || context.isDelivered(v) || context.isOutbound(v)
+            return lane == .customer || lane == .frontstage || lane == .evidence || context.isDelivered(v) || context.isOutbound(v)
         }
         let supporting = graph.reachable(from: facing, kinds: [.ordering, .information], direction: .backward)
+        // In a declared sketch, work the customer's flow starts may go where the sketch does not say.
+        let started = context.blueprint.maturity == .sketch
+            ? graph.reachable(from: (0..<Int32(graph.stepCount)).filter { context.isCustomerStep($0) }, kinds: .all)
+            : StepSet(capacity: graph.stepCount)
         return (0..<Int32(graph.stepCount)).compactMap { v in
             guard steps[Int(v)].lane == .backstage || steps[Int(v)].lane == .support, !supporting.contains(v),
-                graph.inDegree(of: v, kinds: .all) + graph.outDegree(of: v, kinds: .all) > 0
+                graph.inDegree(of: v, kinds: .all) + graph.outDegree(of: v, kinds: .all) > 0, !started.contains(v)
             else { return nil }
             let step = steps[Int(v)]
+            if context.isFollowUp(v), step.value == .valueAdding || step.value == .necessary { return nil }
             return context.finding(
                 "\(context.name(ofStep: v)) is \(step.lane == .support ? "support" : "backstage") work, but neither its work "
                     + "nor its information reaches a frontstage step or a customer action.",
@@ -217,9 +249,10 @@ public struct StructureTouchpointWithoutEvidenceRule: BlueprintRule {
     public let rationale = """
         A customer or frontstage touchpoint has no physical evidence: nothing the customer sees, touches or \
         receives (a confirmation, a receipt, a status page), neither on the step, on a connected evidence step, \
-        nor on the other side of the same touchpoint (a directly connected step on the same channel). Evidence \
-        is how customers judge an intangible service. An outbound touchpoint (an SMS, e-mail or letter the service \
-        sends) is evidence itself, for its own step and the steps next to it.
+        nor on the other side of the same touchpoint (a directly connected step on the same channel), nor on its \
+        stage (the servicescape of that phase). Evidence is how customers judge an intangible service. An outbound \
+        message (an SMS, e-mail or letter the service sends) is evidence itself, for its own step and the steps \
+        next to it; an outbound call is spoken and leaves nothing, so it is not.
         """
     /// How to fix a finding.
     public let howToFix = "List what the customer sees or receives in the step's `evidence`, or connect an evidence-lane step."
@@ -231,15 +264,17 @@ public struct StructureTouchpointWithoutEvidenceRule: BlueprintRule {
     public func analyze(_ context: AnalysisContext) -> [Finding] {
         let graph = context.graph
         let steps = context.blueprint.steps
+        // The servicescape of a stage (the room, the parking) is seen at every touchpoint of that stage.
+        let stagesWithEvidence = Set(context.blueprint.stages.filter { !$0.evidence.isEmpty }.map(\.id))
         return (0..<Int32(graph.stepCount)).compactMap { v in
             // A message the service sends is itself what the customer receives.
             guard let channel = steps[Int(v)].channel, steps[Int(v)].lane == .customer || steps[Int(v)].lane == .frontstage,
-                steps[Int(v)].evidence.isEmpty, !context.isOutbound(v)
+                steps[Int(v)].evidence.isEmpty, !context.isOutboundMessage(v), !stagesWithEvidence.contains(steps[Int(v)].stage)
             else { return nil }
             let step = steps[Int(v)]
             var evidenced = false
             let check = { (w: Int32, _: Int32, _: FlowKind) in
-                if steps[Int(w)].lane == .evidence || context.isOutbound(w)
+                if steps[Int(w)].lane == .evidence || context.isOutboundMessage(w)
                     || (steps[Int(w)].channel == channel && !steps[Int(w)].evidence.isEmpty)
                 {
                     evidenced = true
