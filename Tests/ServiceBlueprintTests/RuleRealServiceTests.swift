@@ -36,6 +36,18 @@ struct RuleRealServiceTests {
         #expect(Fixture.findings(StandardImpossibleAfterWaitRule(), blueprint).isEmpty)
         // …but a call leaves nothing the customer keeps: it still needs physical evidence.
         #expect(Fixture.findings(StructureTouchpointWithoutEvidenceRule(), blueprint).map(\.stepIDs).contains(["call-back"]))
+        // A call routed by an automated IVR is still the customer's call when the agent takes it.
+        var routed = Fixture.blueprint(
+            steps: [
+                Fixture.step("dial", "Customer dials the hotline", .customer, channel: .phone),
+                Fixture.step("route", "IVR routes the call", .support, actor: "ivr", kind: .automated),
+                Fixture.step("take", "Agent takes the call", .frontstage, actor: "agent", channel: .phone),
+            ],
+            flows: Fixture.chain("dial", "route", "take"))
+        #expect(AnalysisIndex(blueprint: routed, graph: BlueprintGraph(routed)).isOutbound == [false, false, false])
+        // Near miss: work by someone else in between (a team leader assigns the case) ends the call.
+        routed.steps[1] = Fixture.step("route", "Team leader assigns the case", .backstage, actor: "lead")
+        #expect(AnalysisIndex(blueprint: routed, graph: BlueprintGraph(routed)).isOutbound == [false, false, true])
         // Near miss: the agent answering the customer's call owes the channel's minute.
         var queued = blueprint
         queued.steps[1].waitBefore = .minutes(5)

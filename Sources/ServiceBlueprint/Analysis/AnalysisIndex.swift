@@ -168,8 +168,8 @@ struct AnalysisIndex: Sendable {
     /// Who started each phone call (`nil` for steps that are not on the phone).
     ///
     /// A phone touchpoint continues a call when a work flow reaches it from a phone touchpoint, or from
-    /// work without a channel that the same person does during the call (looking something up while the
-    /// customer holds); it then has that call's direction. A declared `direction` wins. A phone touchpoint
+    /// work without a channel done during the call by the same person (looking something up while the
+    /// customer holds) or by a system (an IVR routing it); it then has that call's direction. A declared `direction` wins. A phone touchpoint
     /// that continues no call starts one: the customer's step is a call to the service (inbound), a service
     /// step is the service calling the customer (outbound), such as a call-back after an escalation or a
     /// satisfaction call days later. One pass in topological order; steps left over by a cycle come last.
@@ -190,7 +190,9 @@ struct AnalysisIndex: Sendable {
                 var continued: TouchpointDirection?
                 graph.forEachPredecessor(of: v) { p, _, _ in
                     let q = Int(p)
-                    let carried = steps[q].channel == .phone ? call[q] : (performer[q] == performer[i] ? during[q] : nil)
+                    // A system (an IVR routing the call, say) hands the call on to whoever takes it next.
+                    let hands = performer[q] == performer[i] || steps[q].kind == .automated
+                    let carried = steps[q].channel == .phone ? call[q] : (hands ? during[q] : nil)
                     // An inbound call anywhere before wins: the customer is owed the answer.
                     if let carried, continued != .inbound { continued = carried }
                 }
