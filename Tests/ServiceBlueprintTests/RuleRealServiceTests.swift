@@ -78,6 +78,13 @@ struct RuleRealServiceTests {
         // The visit answers no customer contact directly (days after the booking), and paying is the
         // customer's own step: neither owes the channel's answer time.
         #expect(Fixture.findings(StandardImpossibleAfterWaitRule(), Self.visit()).isEmpty)
+        // An automated step between the customer's contact and the answer does not hide the wait: the
+        // booking is confirmed by a system, and a desk answers the booking 10 minutes later against 1 minute.
+        var answered = Self.visit()
+        answered.steps[1] = Fixture.step("confirm", "System confirms the booking", .support, actor: "system", kind: .automated, minutes: 0)
+        answered.steps[2].channel = .web
+        answered.steps[2].waitBefore = .minutes(10)
+        #expect(Fixture.findings(StandardImpossibleAfterWaitRule(), answered).map(\.stepIDs) == [["visit"]])
         // Near miss: a commitment on the step itself still counts.
         var promised = Self.visit()
         promised.steps[2].standards.startWithin = .hours(1)

@@ -127,9 +127,9 @@ public struct StandardImpossibleAfterWaitRule: BlueprintRule {
         it is longer: its own `waitBefore`, plus the shortest wait step that every path into it passes just before. \
         The standard cannot be met as the service is modelled. A channel's commitment is the service's answer \
         to the customer's contact, so it counts only at a service step that a customer touchpoint leads to \
-        directly: not at the customer's own steps, not at an outbound touchpoint (the service calls or writes), \
-        and not at a visit or call the service makes at an agreed time (the days before an appointment are not \
-        a late answer).
+        directly (or through automated steps only): not at the customer's own steps, not at an outbound \
+        touchpoint (the service calls or writes), and not at a visit or call the service makes at an agreed \
+        time (the days before an appointment are not a late answer).
         """
     /// How to fix a finding.
     public let howToFix = "Remove the wait before the step (staff, appointments, an acknowledgement first) or restate the standard."
@@ -174,14 +174,26 @@ public struct StandardImpossibleAfterWaitRule: BlueprintRule {
         }
     }
 
-    /// `true` when a work flow leads to the step straight from a customer touchpoint: the customer has made
-    /// contact, and the step is the service's answer.
+    /// `true` when a work flow leads to the step straight from a customer touchpoint, or through automated
+    /// steps only (a system pulling up the booking as the customer arrives): the customer has made contact,
+    /// and the step is the service's answer.
     static func answersCustomerContact(_ v: Int32, _ context: AnalysisContext) -> Bool {
-        var answers = false
-        context.graph.forEachPredecessor(of: v) { p, _, _ in
-            if context.isCustomerStep(p), context.step(p).channel != nil { answers = true }
+        var seen: Set<Int32> = [v]
+        var stack: [Int32] = [v]
+        // Bounded: a long automated run before a step is no contact the customer is waiting on.
+        while let w = stack.popLast(), seen.count < 64 {
+            var answers = false
+            context.graph.forEachPredecessor(of: w) { p, _, _ in
+                let step = context.step(p)
+                if context.isCustomerStep(p) {
+                    if step.channel != nil { answers = true }
+                } else if step.kind == .automated, step.channel == nil, seen.insert(p).inserted {
+                    stack.append(p)
+                }
+            }
+            if answers { return true }
         }
-        return answers
+        return false
     }
 
     /// The step's `waitBefore`, plus the shortest of the `wait` steps just before it when every work flow into
