@@ -105,5 +105,5 @@ struct ReportSection {
     var assetName = ""
 
     var blueprint: Blueprint { document.blueprint }
-    var metrics: MetricsSummary { MetricsSummary(blueprint: blueprint, report: report) }
+    var metrics: MetricsSummary { MetricsSummary(blueprint: blueprint, report: report, diagnostics: document.diagnostics) }
 }

@@ -22,6 +22,12 @@ struct DrawingOptions: ParsableArguments {
         case none, findings
     }
 
+    /// Which way time runs: the classic wide blueprint, or stages as rows for tall, narrow pages.
+    enum Direction: String, ExpressibleByArgument, CaseIterable {
+        case leftToRight = "left-to-right", topToBottom = "top-to-bottom"
+        var layout: LayoutDirection { self == .leftToRight ? .leftToRight : .topToBottom }
+    }
+
     enum Theme: String, ExpressibleByArgument, CaseIterable {
         case standard, monochrome
         var theme: RenderTheme { self == .standard ? .standard : .monochrome }
@@ -54,12 +60,15 @@ struct DrawingOptions: ParsableArguments {
     @Option(help: "Analysis configuration for --overlay findings (default: the nearest .blueprint.yml in each blueprint's folder or above).", completion: .file())
     var config: String?
 
+    @Option(help: "Which way time runs: left-to-right (stages as columns, the classic blueprint) or top-to-bottom (stages as rows, for tall pages).")
+    var direction: Direction = .leftToRight
+
     @Option(name: .customLong("max-steps"), help: "Refuse to draw a blueprint with more steps than this.")
     var maxSteps: Int = RenderOptions.defaultMaximumSteps
 
     var renderOptions: RenderOptions {
         RenderOptions(
-            theme: theme.theme, fontName: font, showTimes: !noTimes, showStandards: !noStandards,
+            theme: theme.theme, direction: direction.layout, fontName: font, showTimes: !noTimes, showStandards: !noStandards,
             showBadges: !noBadges, showLegend: !noLegend, showOverlay: overlay == .findings, maximumSteps: maxSteps)
     }
 
