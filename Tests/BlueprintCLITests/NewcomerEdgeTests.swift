@@ -108,4 +108,10 @@ struct NewcomerEdgeTests {
         let render = try CLI.run(["render", "blueprints/clinic-visit.yaml", "--direction", "top-to-bottom", "--format", "dot", "-o", directory.path])
         #expect(render.status == 0, "\(render.stderr)")
     }
+
+    @Test("SARIF names the project's real home")
+    func sarifToolURI() throws {
+        let sarif = try CLI.run(["check", "blueprints/clinic-visit.yaml", "--format", "sarif", "--fail-on", "never"])
+        #expect(sarif.stdout.contains("\"informationUri\" : \"https://github.com/service-blueprint/ServiceBlueprint\""))
+    }
 }
