@@ -114,4 +114,25 @@ struct NewcomerEdgeTests {
         let sarif = try CLI.run(["check", "blueprints/clinic-visit.yaml", "--format", "sarif", "--fail-on", "never"])
         #expect(sarif.stdout.contains("\"informationUri\" : \"https://github.com/service-blueprint/ServiceBlueprint\""))
     }
+
+    @Test("convert IN OUT works like cp, -o - writes to standard output, and dropped comments are warned about")
+    func convertEdges() throws {
+        let directory = try CLI.temporaryDirectory()
+        let input = CLI.packageRoot.appendingPathComponent("blueprints/clinic-visit.yaml").path
+        let positional = try CLI.run(["convert", input, "clinic.json"], in: directory)
+        #expect(positional.status == 0, "\(positional.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("clinic.json").path))
+        #expect(positional.stderr.contains("\(input):1:1: warning: its "))
+        #expect(positional.stderr.contains("comment lines are not kept in clinic.json"))
+        let standardOutput = try CLI.run(["convert", input, "-o", "-"], in: directory)
+        #expect(standardOutput.status == 0, "\(standardOutput.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(standardOutput.stdout.utf8)) as? [String: Any]
+        #expect(object?["id"] as? String == "clinic-visit")
+        let back = try CLI.run(["convert", "clinic.json", "-o", "-"], in: directory)
+        #expect(back.stdout.hasPrefix("id: clinic-visit"))
+        #expect(!back.stderr.contains("warning"), "JSON has no comments to lose")
+        let nowhere = try CLI.run(["convert", input], in: directory)
+        #expect(nowhere.status != 0)
+        #expect(nowhere.stderr.contains("say where to write"))
+    }
 }

@@ -9,9 +9,12 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert blueprints between YAML and JSON (one file: the output format follows the output file's extension).",
         discussion: """
-            The output is written in canonical key order; converting back gives the same blueprint.
+            The output is written in canonical key order; converting back gives the same blueprint. \
+            Comments are not kept (JSON has none, and the canonical YAML is written from the model): \
+            a warning says so when the input has any.
 
-            `convert IN -o OUT.json` converts one file. With several inputs, a folder, or `--to`, the \
+            `convert IN -o OUT.json` (or `convert IN OUT.json`) converts one file; `-o -` writes it to \
+            standard output, in the `--to` format (default: the other one). With several inputs, a folder, or `--to`, the \
             output is a folder that mirrors the input folders, and `--to yaml|json` names the format: \
             `convert blueprints -o out --to json`. Files are converted on several workers (`--jobs`); \
             messages come in input order.
@@ -26,26 +29,46 @@ struct ConvertCommand: ParsableCommand {
         var document: DocumentFormat { self == .yaml ? .yaml : .json }
     }
 
-    @Argument(help: "The blueprints to convert: files or folders.", completion: .file(extensions: ["yaml", "yml", "json"]))
-    var inputs: [String]
+    @Argument(help: "The blueprints to convert: files or folders (or IN OUT, one file to a new file).", completion: .file(extensions: ["yaml", "yml", "json"]))
+    var paths: [String]
 
-    @Option(name: .shortAndLong, help: "The file to write (.yaml, .yml or .json), or the folder when converting several files.", completion: .file(extensions: ["yaml", "yml", "json"]))
-    var output: String
+    @Option(name: .shortAndLong, help: "The file to write (.yaml, .yml or .json; - for standard output), or the folder when converting several files.", completion: .file(extensions: ["yaml", "yml", "json"]))
+    var output: String?
 
     @Option(help: "The output format when converting into a folder: yaml or json.")
     var to: Format?
 
     @OptionGroup var jobs: JobsOption
 
-    /// Several inputs, a folder, or `--to`: the output is a folder.
+    /// `convert IN OUT`, like `cp`: two paths, the second a blueprint file name that does not exist yet.
+    private var positionalOutput: String? {
+        guard output == nil, paths.count == 2, DocumentFormat(path: paths[1]) != nil,
+            !FileManager.default.fileExists(atPath: paths[1])
+        else { return nil }
+        return paths[1]
+    }
+
+    private var inputs: [String] { positionalOutput == nil ? paths : [paths[0]] }
+    private var target: String { output ?? positionalOutput ?? "" }
+    private var writesToStandardOutput: Bool { target == "-" }
+
+    /// Several inputs, a folder, or `--to` (except to standard output): the output is a folder.
     private var writesFolder: Bool {
         var isFolder: ObjCBool = false
-        return inputs.count > 1 || to != nil
+        return inputs.count > 1 || (to != nil && !writesToStandardOutput)
             || (inputs.first.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) } == true && isFolder.boolValue)
     }
 
     func validate() throws {
-        if writesFolder {
+        let output = target
+        guard !output.isEmpty else {
+            throw ValidationError("say where to write: convert IN -o OUT.json, convert IN OUT.json, or -o - for standard output")
+        }
+        if writesToStandardOutput {
+            guard inputs.count == 1, !writesFolder else {
+                throw ValidationError("-o - writes one blueprint to standard output; name one file")
+            }
+        } else if writesFolder {
             guard to != nil else {
                 throw ValidationError("converting several files or a folder writes a folder '\(output)': say which format with --to yaml or --to json")
             }
@@ -55,6 +78,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
+        let output = target
         guard let to, writesFolder else { return try convertOne() }
         let (files, missing) = InputCollector.collect(inputs)
         for diagnostic in missing { Terminal.error(diagnostic.description) }
@@ -81,9 +105,14 @@ struct ConvertCommand: ParsableCommand {
         if failed > 0 { throw ExitStatus.findings.exitCode }
     }
 
-    /// One file named by a file output: the old behaviour, unchanged.
+    /// One file named by a file output, or to standard output.
     private func convertOne() throws {
-        let outcome = Self.convert(inputs[0], to: output, format: DocumentFormat(path: output))
+        let outcome: FileOutcome
+        if writesToStandardOutput {
+            outcome = Self.convertToStandardOutput(inputs[0], format: to?.document)
+        } else {
+            outcome = Self.convert(inputs[0], to: target, format: DocumentFormat(path: target))
+        }
         for message in outcome.messages { Terminal.error(message) }
         switch outcome.status {
         case .invalid: throw ExitStatus.invalidInput.exitCode
@@ -104,9 +133,41 @@ struct ConvertCommand: ParsableCommand {
         do {
             if intoFolder { try OutputFolder.create((target as NSString).deletingLastPathComponent) }
             try document.blueprint.write(to: target, format: format)
-            return FileOutcome(status: .written, messages: [])
+            return FileOutcome(status: .written, messages: commentWarning(input, to: target))
         } catch {
             return FileOutcome(status: .failed, messages: ["\(target): error: cannot write: \(error)"])
         }
+    }
+
+    /// Writes one blueprint to standard output: in `format`, or else in the format it is not in.
+    static func convertToStandardOutput(_ input: String, format: DocumentFormat?) -> FileOutcome {
+        let document: BlueprintDocument
+        do {
+            document = try InterchangeReader.read(from: input)
+        } catch {
+            return FileOutcome(status: .invalid, messages: [error.description])
+        }
+        let format = format ?? (DocumentFormat(path: input) == .json ? .yaml : .json)
+        Terminal.output(document.blueprint.text(in: format).trimmingCharacters(in: .newlines))
+        return FileOutcome(status: .written, messages: commentWarning(input, to: "standard output"))
+    }
+
+    /// A located warning when a YAML input has comments: the output is written from the model, so
+    /// they are not carried over, and silently dropping a designer's notes would be data loss.
+    static func commentWarning(_ input: String, to target: String) -> [String] {
+        guard DocumentFormat(path: input) == .yaml,
+            let text = try? String(contentsOfFile: input, encoding: .utf8)
+        else { return [] }
+        var first: (line: Int, column: Int)?
+        var count = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Whole-line comments only: a `#` inside a value may be text, and this is a warning, not a parser.
+            guard let hash = line.firstIndex(where: { $0 != " " && $0 != "\t" }), line[hash] == "#" else { continue }
+            count += 1
+            if first == nil { first = (index + 1, line.distance(from: line.startIndex, to: hash) + 1) }
+        }
+        guard let first, count > 0 else { return [] }
+        let comments = count == 1 ? "its comment is" : "its \(count) comment lines are"
+        return ["\(input):\(first.line):\(first.column): warning: \(comments) not kept in \(target): the output is written from the model"]
     }
 }
