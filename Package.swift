@@ -53,7 +53,7 @@ let package = Package(
             name: "RenderBlueprints",
             capability: .command(
                 intent: .custom(verb: "render-blueprints", description: "Render every blueprint in blueprints/ with the blueprint tool."),
-                permissions: [.writeToPackageDirectory(reason: "Writes the rendered diagrams next to the blueprints.")]
+                permissions: [.writeToPackageDirectory(reason: "Writes the rendered diagrams to blueprints-rendered/ in the package (or to the folder given with --output).")]
             ),
             dependencies: ["blueprint"]
         ),

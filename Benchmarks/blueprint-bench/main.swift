@@ -10,6 +10,8 @@ import ServiceBlueprint
 if CommandLine.arguments.dropFirst().first == "montecarlo" { runMonteCarloBenchmark(Array(CommandLine.arguments.dropFirst(2))) }
 // corpus writes generated blueprint files for timing the CLI: see CorpusCommand.swift.
 if CommandLine.arguments.dropFirst().first == "corpus" { runCorpusCommand(Array(CommandLine.arguments.dropFirst(2))) }
+// memory shows where a large blueprint's memory goes (issue 13): see MemoryBenchmark.swift.
+if CommandLine.arguments.dropFirst().first == "memory" { runMemoryBenchmark(Array(CommandLine.arguments.dropFirst(2))) }
 
 let usage = """
     usage: blueprint-bench graph|analyze|profile [--steps N] [--seed S]

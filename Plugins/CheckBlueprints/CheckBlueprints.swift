@@ -11,13 +11,14 @@ struct CheckBlueprints: CommandPlugin {
         let input = extractor.extractOption(named: "input").last ?? "blueprints"
         let process = Process()
         process.executableURL = tool.url
-        process.arguments = ["check", context.package.directoryURL.appending(path: input).path] + extractor.remainingArguments
+        // Run from the package root with a relative input, so every reported path (text, SARIF,
+        // GitHub annotations) is relative to the repository and attaches to pull-request files.
+        process.currentDirectoryURL = context.package.directoryURL
+        process.arguments = ["check", input] + extractor.remainingArguments
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            Diagnostics.error("blueprint check exited with status \(process.terminationStatus)")
-            throw CheckFailure(status: process.terminationStatus)
-        }
+        // The tool has printed its diagnostics and summary; the failure itself is said once, by SwiftPM.
+        guard process.terminationStatus == 0 else { throw CheckFailure(status: process.terminationStatus) }
     }
 }
 

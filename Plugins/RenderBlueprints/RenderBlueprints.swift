@@ -14,10 +14,8 @@ struct RenderBlueprints: CommandPlugin {
         let arguments = ["render", root.appending(path: input).path, "-o", root.appending(path: output).path]
             + extractor.remainingArguments
         let status = try BlueprintTool.run(tool.url, arguments)
-        guard status == 0 else {
-            Diagnostics.error("blueprint render exited with status \(status)")
-            throw BlueprintTool.Failure(status: status)
-        }
+        // The tool has printed its own messages; the failure is said once, by SwiftPM.
+        guard status == 0 else { throw BlueprintTool.Failure(status: status) }
     }
 }
 

@@ -40,6 +40,19 @@ struct SuggestionTests {
         #expect(Suggestion.closest(to: "c", in: ["a", "b"]) == nil, "one letter is too short to guess")
     }
 
+    @Test func suggestionPrefersTheCandidateWithinItsLimit() {
+        // "stag" is 3 edits from "stagger" (limit 2 for a 7-letter name) and 1 from "stage".
+        #expect(Suggestion.closest(to: "stag", in: ["stagger", "stage"]) == "stage")
+        // A candidate far longer than the word is never a typo of it, however close its prefix.
+        #expect(Suggestion.closest(to: "ab", in: ["abcdefgh"]) == nil)
+    }
+
+    @Test func hostileLongWordIsRefusedWithoutComparingEveryLetter() {
+        // 64 KiB key: every candidate differs in length by far more than any typo limit.
+        let word = String(repeating: "backstage", count: 7_300)
+        #expect(Suggestion.closest(to: word, in: Lane.allCases.map(\.rawValue)) == nil)
+    }
+
     @Test func linesCrossed() {
         #expect(BlueprintLine.crossed(from: .customer, to: .backstage) == [.interaction, .visibility])
         #expect(BlueprintLine.crossed(from: .support, to: .frontstage) == [.visibility, .internalInteraction])

@@ -47,15 +47,41 @@ struct CapacityCommand: ParsableCommand {
                 invalid = true
                 continue
             }
+            let (valid, problems) = Self.checkMoves(moves, in: document.blueprint, path: file.input.path)
+            for problem in problems { Terminal.error(problem.description) }
+            invalid = invalid || !problems.isEmpty
             sections.append(CapacityText.describe(
-                document.blueprint, path: file.input.path, iterations: iterations, seed: seed,
-                moves: moves.map { move in
-                    let parts = move.split(separator: "=").map(String.init)
-                    return (parts[0], parts[1])
-                }))
+                document.blueprint, path: file.input.path, iterations: iterations, seed: seed, moves: valid))
         }
         if !sections.isEmpty { Terminal.output(sections.joined(separator: "\n\n")) }
         if invalid { throw ExitStatus.invalidInput.exitCode }
+    }
+}
+
+extension CapacityCommand {
+    /// Splits each `STEP=ACTOR` and keeps the moves whose step and actor exist; a misspelt name is an
+    /// input error with a suggestion, never a silent line in the output.
+    static func checkMoves(_ moves: [String], in blueprint: Blueprint, path: String) -> (valid: [(String, String)], problems: [Diagnostic]) {
+        var valid: [(String, String)] = []
+        var problems: [Diagnostic] = []
+        let steps = blueprint.steps.map(\.id), actors = blueprint.actors.map(\.id)
+        for move in moves {
+            let parts = move.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            var wrong: [String] = []
+            if !steps.contains(parts[0]) {
+                wrong.append("unknown step '\(parts[0])'" + Suggestion.didYouMean(parts[0], in: steps))
+            }
+            if !actors.contains(parts[1]) {
+                wrong.append("unknown actor '\(parts[1])'" + Suggestion.didYouMean(parts[1], in: actors))
+            }
+            if wrong.isEmpty {
+                valid.append((parts[0], parts[1]))
+            } else {
+                problems.append(Diagnostic(.error, "--move \(move): " + wrong.joined(separator: "; "), location: .init(path: path, line: 1, column: 1)))
+            }
+        }
+        return (valid, problems)
     }
 }
 

@@ -36,34 +36,33 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Analysis configuration file for every blueprint (default: the nearest .blueprint.yml in each blueprint's folder or above).", completion: .file())
     var config: String?
 
+    @OptionGroup var jobs: JobsOption
+
     mutating func run() throws {
         let (inputs, missing) = InputCollector.collect(paths)
         var configurations = ConfigurationResolver(explicit: config)
-        let loaded = BlueprintLoader.load(inputs)
+        let resolved = configurations.resolve(inputs.map(\.path))
 
         var problems = missing.map { Problem(diagnostic: $0, path: $0.location?.path ?? "") }
         var invalid = !missing.isEmpty
         var fileProblems: [Problem] = []
-        for file in loaded {
-            fileProblems += file.diagnostics.map { Problem(diagnostic: $0, path: file.input.path) }
-            guard let document = file.document else {
-                invalid = true
-                continue
-            }
-            let analyzer = Analyzer(configuration: configurations.configuration(for: file.input.path), rules: RuleRegistry.all)
-            let report = analyzer.analyze(document.blueprint, sourceMap: document.sourceMap)
-            // In file order, the way editors and reviewers read them.
-            fileProblems += report.findings.map { Problem(finding: $0, path: file.input.path) }.sorted(by: Problem.inFileOrder)
+        var used: [ConfigurationResolver.Resolved] = []
+        // Files are read and analysed on several workers; their problems come back in input order.
+        FileWorkers.run(Array(zip(inputs, resolved)), workers: jobs.workers) { input, resolved in
+            Self.check(input, configuration: resolved.configuration)
+        } deliver: { index, checked in
+            fileProblems += checked.problems
+            if checked.loaded { used.append(resolved[index]) } else { invalid = true }
         }
         // Configuration problems first: they change what the findings below are.
-        let configurationDiagnostics = configurations.diagnostics
+        let configurationDiagnostics = configurations.diagnostics(usedBy: used)
         problems += configurationDiagnostics.map { Problem(diagnostic: $0, path: $0.location?.path ?? AnalysisConfiguration.fileName) }
         problems += fileProblems
         invalid = invalid || configurationDiagnostics.contains { $0.severity == .error }
 
         let text: String
         switch format {
-        case .text: text = TextFormatter.format(problems, files: loaded.count)
+        case .text: text = TextFormatter.format(problems, files: inputs.count)
         case .json: text = JSONFormatter.format(problems)
         case .sarif: text = SARIFFormatter.format(problems, rules: RuleRegistry.all)
         case .github: text = GitHubFormatter.format(problems)
@@ -80,5 +79,17 @@ struct CheckCommand: ParsableCommand {
         if let threshold, problems.contains(where: { $0.severity >= threshold }) {
             throw ExitStatus.findings.exitCode
         }
+    }
+
+    /// One file's problems: load and validation diagnostics, then its findings in file order.
+    private static func check(_ input: InputCollector.Input, configuration: AnalysisConfiguration) -> (problems: [Problem], loaded: Bool) {
+        let file = BlueprintLoader.load(input)
+        var problems = file.diagnostics.map { Problem(diagnostic: $0, path: input.path) }
+        guard let document = file.document else { return (problems, false) }
+        let report = Analyzer(configuration: configuration, rules: RuleRegistry.all)
+            .analyze(document.blueprint, sourceMap: document.sourceMap)
+        // In file order, the way editors and reviewers read them.
+        problems += report.findings.map { Problem(finding: $0, path: input.path) }.sorted(by: Problem.inFileOrder)
+        return (problems, true)
     }
 }

@@ -40,7 +40,8 @@ struct DiffCommand: ParsableCommand {
         for diagnostic in configurations.diagnostics { Terminal.error(diagnostic.description) }
         let comparison = BlueprintComparison(
             old: before.blueprint, new: after.blueprint,
-            oldReport: analyzer.analyze(before.blueprint), newReport: analyzer.analyze(after.blueprint))
+            oldReport: analyzer.analyze(before.blueprint), newReport: analyzer.analyze(after.blueprint),
+            oldDiagnostics: loaded[0].diagnostics, newDiagnostics: loaded[1].diagnostics)
         switch format {
         case .text: Terminal.output(comparison.text(markdown: false))
         case .markdown: Terminal.output(comparison.text(markdown: true))
@@ -49,23 +50,62 @@ struct DiffCommand: ParsableCommand {
     }
 }
 
-/// The structural diff plus metric deltas and findings fixed/introduced.
+/// The structural diff plus metric deltas and findings fixed, introduced and changed.
 struct BlueprintComparison {
     var diff: BlueprintDiff
     var oldMetrics: MetricsSummary
     var newMetrics: MetricsSummary
     var fixed: [Finding]
     var introduced: [Finding]
+    /// Findings present in both versions whose figures changed (old, new): neither fixed nor new.
+    var changed: [(old: Finding, new: Finding)]
 
-    init(old: Blueprint, new: Blueprint, oldReport: AnalysisReport, newReport: AnalysisReport) {
+    init(
+        old: Blueprint, new: Blueprint, oldReport: AnalysisReport, newReport: AnalysisReport,
+        oldDiagnostics: [Diagnostic] = [], newDiagnostics: [Diagnostic] = []
+    ) {
         diff = BlueprintDiff(old: old, new: new)
-        oldMetrics = MetricsSummary(blueprint: old, report: oldReport)
-        newMetrics = MetricsSummary(blueprint: new, report: newReport)
-        // A finding is "the same" when rule and steps match; messages may mention changed numbers.
-        func key(_ finding: Finding) -> String { finding.ruleID + "|" + finding.stepIDs.joined(separator: ",") }
-        let oldKeys = Set(oldReport.findings.map(key)), newKeys = Set(newReport.findings.map(key))
-        fixed = oldReport.findings.filter { !newKeys.contains(key($0)) }
-        introduced = newReport.findings.filter { !oldKeys.contains(key($0)) }
+        oldMetrics = MetricsSummary(blueprint: old, report: oldReport, diagnostics: oldDiagnostics)
+        newMetrics = MetricsSummary(blueprint: new, report: newReport, diagnostics: newDiagnostics)
+        (fixed, introduced, changed) = Self.match(old: oldReport.findings, new: newReport.findings)
+    }
+
+    /// Pairs the findings of two versions. The same finding is the same rule on the same steps; failing
+    /// that, the same rule with the same message once its figures are ignored (a journey finding whose
+    /// path lost a step still names the journey, but lists other steps and other numbers).
+    static func match(old: [Finding], new: [Finding]) -> (fixed: [Finding], introduced: [Finding], changed: [(old: Finding, new: Finding)]) {
+        func exact(_ finding: Finding) -> String { finding.ruleID + "|" + finding.stepIDs.joined(separator: ",") }
+        func shape(_ finding: Finding) -> String {
+            finding.ruleID + "|" + String(finding.message.map { $0.isNumber ? "#" : $0 })
+        }
+        var unmatchedNew = Dictionary(grouping: new.indices, by: { exact(new[$0]) })
+        var fixedCandidates: [Finding] = []
+        var changed: [(old: Finding, new: Finding)] = []
+        for finding in old {
+            if var indices = unmatchedNew[exact(finding)], !indices.isEmpty {
+                let index = indices.removeFirst()
+                unmatchedNew[exact(finding)] = indices
+                if new[index].message != finding.message { changed.append((finding, new[index])) }
+            } else {
+                fixedCandidates.append(finding)
+            }
+        }
+        let remaining = new.indices.filter { index in unmatchedNew[exact(new[index])]?.contains(index) == true }
+        var byShape = Dictionary(grouping: remaining, by: { shape(new[$0]) })
+        var fixed: [Finding] = []
+        var pairedNew = Set<Int>()
+        for finding in fixedCandidates {
+            if var indices = byShape[shape(finding)], !indices.isEmpty {
+                let index = indices.removeFirst()
+                byShape[shape(finding)] = indices
+                pairedNew.insert(index)
+                changed.append((finding, new[index]))
+            } else {
+                fixed.append(finding)
+            }
+        }
+        let introduced = remaining.filter { !pairedNew.contains($0) }.map { new[$0] }
+        return (fixed, introduced, changed)
     }
 
     struct Summary: Encodable {
@@ -82,6 +122,7 @@ struct BlueprintComparison {
         var metrics: [MetricsSummary.Delta]
         var findingsFixed: [String]
         var findingsIntroduced: [String]
+        var findingsChanged: [String]
     }
 
     var summary: Summary {
@@ -92,7 +133,8 @@ struct BlueprintComparison {
             changedFlows: diff.changedFlows.map { .init(id: $0.id, changes: $0.changes.map(\.description)) },
             metrics: MetricsSummary.deltas(from: oldMetrics, to: newMetrics),
             findingsFixed: fixed.map { "[\($0.ruleID)] \($0.message)" },
-            findingsIntroduced: introduced.map { "[\($0.ruleID)] \($0.message)" })
+            findingsIntroduced: introduced.map { "[\($0.ruleID)] \($0.message)" },
+            findingsChanged: changed.map { "[\($0.new.ruleID)] \($0.new.message)" })
     }
 
     func text(markdown: Bool) -> String {
@@ -101,14 +143,15 @@ struct BlueprintComparison {
             lines.append(markdown ? "\n## \(title)\n" : "\n\(title)")
         }
         let bullet = markdown ? "- " : "  "
-        // Steps and flows are listed the same way: added, removed, changed.
+        // Steps and flows are listed the same way: added, removed, changed. Markdown spells the kind
+        // out, because "- - x" would render as a nested list.
         func changes(_ title: String, added: [String], removed: [String], changed: [BlueprintDiff.Modified]) {
             heading(title)
             if added.isEmpty && removed.isEmpty && changed.isEmpty { lines.append(bullet + "no change") }
-            for item in added { lines.append(bullet + "+ " + item) }
-            for item in removed { lines.append(bullet + "- " + item) }
+            for item in added { lines.append(bullet + (markdown ? "added: " : "+ ") + item) }
+            for item in removed { lines.append(bullet + (markdown ? "removed: " : "- ") + item) }
             for item in changed {
-                lines.append(bullet + "~ \(item.id): " + item.changes.map(\.description).joined(separator: "; "))
+                lines.append(bullet + (markdown ? "changed: " : "~ ") + "\(item.id): " + item.changes.map(\.description).joined(separator: "; "))
             }
         }
         changes(
@@ -124,13 +167,17 @@ struct BlueprintComparison {
         }
         for delta in MetricsSummary.deltas(from: oldMetrics, to: newMetrics) {
             lines.append(markdown
-                ? "| \(delta.metric) | \(delta.old) | \(delta.new) | \(delta.change) |"
-                : "  \(delta.metric): \(delta.old) → \(delta.new) (\(delta.change))")
+                ? "| \(delta.metric) | \(delta.display.old) | \(delta.display.new) | \(delta.display.change) |"
+                : "  \(delta.metric): \(delta.display.old) → \(delta.display.new) (\(delta.display.change))")
         }
         heading("Findings fixed (\(fixed.count))")
         for finding in fixed { lines.append(bullet + "[\(finding.ruleID)] \(finding.message)") }
         heading("Findings introduced (\(introduced.count))")
         for finding in introduced { lines.append(bullet + "[\(finding.ruleID)] \(finding.message)") }
+        if !changed.isEmpty {
+            heading("Findings still present, with changed figures (\(changed.count))")
+            for pair in changed { lines.append(bullet + "[\(pair.new.ruleID)] \(pair.new.message)") }
+        }
         return lines.joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
 }

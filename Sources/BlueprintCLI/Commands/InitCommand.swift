@@ -24,16 +24,32 @@ struct InitCommand: ParsableCommand {
             throw ExitStatus.invalidInput.exitCode
         }
         do {
+            // `init services/returns` makes the folder, as `git init` does.
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try OutputFolder.create(folder) }
             try AtomicFile.write(Starter.text(id: id), to: path)
+        } catch let failure as OutputFolder.Failure {
+            Terminal.error("\(path): error: \(failure)")
+            throw ExitStatus.findings.exitCode
         } catch {
             Terminal.error("\(path): error: cannot write: \(error)")
             throw ExitStatus.findings.exitCode
         }
         Terminal.output("""
             Created \(path). Next, check and draw it:
-              blueprint check \(path)
-              blueprint render \(path) -o out
+              blueprint check \(Self.shellQuoted(path))
+              blueprint render \(Self.shellQuoted(path)) -o out
             (From a clone of ServiceBlueprint, prefix the commands with `swift run`.)
             """)
+    }
+
+    /// `path` as one shell word: unchanged when it is plain, else in single quotes, so the printed
+    /// command can be pasted as it is ("My Service.yaml" → 'My Service.yaml').
+    static func shellQuoted(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "@%+=:,./_-".unicodeScalars.contains(scalar))
+        }
+        if plain, !path.isEmpty { return path }
+        return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -32,53 +32,68 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var drawing: DrawingOptions
 
+    @OptionGroup var jobs: JobsOption
+
     mutating func run() throws {
         let (inputs, missing) = InputCollector.collect(paths)
         for diagnostic in missing { Terminal.error(diagnostic.description) }
         let plan = OutputPlan(inputs: inputs, directory: output, fileExtension: drawing.format.fileExtension)
-        // Two inputs that would write one file: refuse before writing anything, instead of letting
-        // the second silently replace the first.
-        guard plan.collisions.isEmpty else {
-            for (target, sources) in plan.collisions {
-                Terminal.error("\(target): error: \(sources.joined(separator: " and ")) would all be rendered to this file; render them to separate folders, or pass a folder that contains them all")
-            }
-            throw ExitStatus.invalidInput.exitCode
-        }
+        try plan.refuseCollisions(verb: ("render", "rendered"))
         var configurations = ConfigurationResolver(explicit: drawing.config)
+        let resolved = configurations.resolve(inputs.map(\.path))
 
         var invalid = !missing.isEmpty
         var failed = 0
         var rendered = 0
+        var used: [ConfigurationResolver.Resolved] = []
         let progress = Terminal.Progress(total: inputs.count)
-        for (number, input) in inputs.enumerated() {
-            progress.update(number + 1, input.path)
-            let document: BlueprintDocument
-            do {
-                document = try InterchangeReader.read(from: input.path)  // .bpmn and .csv too (issue 14)
-            } catch {
-                progress.finish()
-                Terminal.error(error.description)
-                invalid = true
-                continue
+        let job = drawing.job
+        let items = inputs.indices.map { (input: inputs[$0], target: plan.outputPath(for: inputs[$0]), configuration: resolved[$0].configuration) }
+        // Files are read and drawn on several workers (Graphviz itself one at a time, behind its lock);
+        // messages come back in input order.
+        FileWorkers.run(items, workers: jobs.workers) { item in
+            await Self.render(item.input, to: item.target, job: job, configuration: item.configuration)
+        } deliver: { index, result in
+            progress.update(index + 1, inputs[index].path)
+            if !result.messages.isEmpty { progress.finish() }
+            for message in result.messages { Terminal.error(message) }
+            switch result.status {
+            case .invalid: invalid = true
+            case .failed: failed += 1
+            case .written: rendered += 1
             }
-            let target = plan.outputPath(for: input)
-            do {
-                let data = try drawing.render(document, configuration: configurations.configuration(for: input.path))
-                try OutputFolder.create((target as NSString).deletingLastPathComponent)
-                try AtomicFile.write(data, to: target)
-                rendered += 1
-            } catch {
-                progress.finish()
-                Terminal.error("\(input.path): error: cannot render to \(target): \(error)")
-                failed += 1
-            }
+            if result.status != .invalid { used.append(resolved[index]) }
         }
         progress.finish()
         // The configuration only shapes the findings overlay; its problems are reported, not fatal.
-        for diagnostic in configurations.diagnostics where drawing.overlay == .findings { Terminal.error(diagnostic.description) }
+        for diagnostic in configurations.diagnostics(usedBy: used) where drawing.overlay == .findings { Terminal.error(diagnostic.description) }
         Terminal.error("rendered \(rendered) of \(inputs.count) blueprint\(inputs.count == 1 ? "" : "s") to \(output)")
         if invalid { throw ExitStatus.invalidInput.exitCode }
         if failed > 0 { throw ExitStatus.findings.exitCode }
+    }
+}
+
+extension RenderCommand {
+    /// Reads, draws and writes one file.
+    static func render(
+        _ input: InputCollector.Input, to target: String, job: DrawingJob, configuration: AnalysisConfiguration
+    ) async -> FileOutcome {
+        let document: BlueprintDocument
+        do {
+            document = try InterchangeReader.read(from: input.path)  // .bpmn and .csv too (issue 14)
+        } catch {
+            return FileOutcome(status: .invalid, messages: [error.description])
+        }
+        var messages = job.notes(for: document)
+        do {
+            let data = try await job.render(document, configuration: configuration)
+            try OutputFolder.create((target as NSString).deletingLastPathComponent)
+            try AtomicFile.write(data, to: target)
+            return FileOutcome(status: .written, messages: messages)
+        } catch {
+            messages.append("\(input.path): error: cannot render to \(target): \(error)")
+            return FileOutcome(status: .failed, messages: messages)
+        }
     }
 }
 
@@ -107,6 +122,16 @@ struct OutputPlan {
             .filter { $0.value.count > 1 }
             .map { group in (group.value[0].value, group.value.map(\.key).sorted()) }
             .sorted { $0.target < $1.target }
+    }
+
+    /// Two inputs that would write one file: refuses before anything is written, instead of letting
+    /// the second silently replace the first. `verb` says what the command does ("render", "rendered").
+    func refuseCollisions(verb: (present: String, past: String)) throws {
+        guard !collisions.isEmpty else { return }
+        for (target, sources) in collisions {
+            Terminal.error("\(target): error: \(sources.joined(separator: " and ")) would all be \(verb.past) to this file; \(verb.present) them to separate folders, or pass a folder that contains them all")
+        }
+        throw ExitStatus.invalidInput.exitCode
     }
 
     /// `relative` with every folder made a safe stem and the file a safe name with the extension

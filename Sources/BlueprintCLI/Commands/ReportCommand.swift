@@ -36,29 +36,29 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Analysis configuration file for every blueprint (default: the nearest .blueprint.yml in each blueprint's folder or above).", completion: .file())
     var config: String?
 
+    @OptionGroup var jobs: JobsOption
+
     mutating func run() throws {
         let (inputs, missing) = InputCollector.collect(paths)
         for diagnostic in missing { Terminal.error(diagnostic.description) }
         var configurations = ConfigurationResolver(explicit: config)
+        let resolved = configurations.resolve(inputs.map(\.path))
         let chosen = format ?? (output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") ? .html : .markdown)
 
         var sections: [ReportSection] = []
         var invalid = !missing.isEmpty
-        for file in BlueprintLoader.load(inputs) {
-            guard let document = file.document else {
-                Terminal.error(file.diagnostics.map(\.description).joined(separator: "\n"))
+        var used: [ConfigurationResolver.Resolved] = []
+        // Files are read, analysed and drawn on several workers; sections come back in input order.
+        FileWorkers.run(Array(zip(inputs, resolved)), workers: jobs.workers) { input, resolved in
+            await Self.section(for: input, configuration: resolved.configuration)
+        } deliver: { index, result in
+            for message in result.messages { Terminal.error(message) }
+            if let section = result.section {
+                sections.append(section)
+                used.append(resolved[index])
+            } else {
                 invalid = true
-                continue
             }
-            let analyzer = Analyzer(configuration: configurations.configuration(for: file.input.path), rules: RuleRegistry.all)
-            let report = analyzer.analyze(document.blueprint, sourceMap: document.sourceMap)
-            var section = ReportSection(path: file.input.path, document: document, report: report)
-            do {
-                section.svg = try DiagramRenderer.svg(for: document, report: report)
-            } catch {
-                Terminal.error("\(file.input.path): warning: diagram not rendered: \(error)")
-            }
-            sections.append(section)
         }
 
         // Ids are untrusted: the sanitiser keeps every asset inside the folder with its `.svg`, and
@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
         let assetNames = OutputFileName.unique(sections.map { OutputFileName.make($0.blueprint.id, extension: "svg") })
         for index in sections.indices { sections[index].assetName = assetNames[index] }
 
-        for diagnostic in configurations.diagnostics { Terminal.error(diagnostic.description) }
+        for diagnostic in configurations.diagnostics(usedBy: used) { Terminal.error(diagnostic.description) }
         // A mistyped path or a run where nothing loaded must not replace a good report with an
         // empty or partial one: nothing is written.
         guard missing.isEmpty, !sections.isEmpty else {
@@ -95,8 +95,30 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
+extension ReportCommand {
+    /// Reads, analyses and draws one file: its section (`nil` when it does not load), and the
+    /// messages to print for it.
+    static func section(
+        for input: InputCollector.Input, configuration: AnalysisConfiguration
+    ) async -> (section: ReportSection?, messages: [String]) {
+        let file = BlueprintLoader.load(input)
+        guard let document = file.document else {
+            return (nil, [file.diagnostics.map(\.description).joined(separator: "\n")])
+        }
+        let report = Analyzer(configuration: configuration, rules: RuleRegistry.all)
+            .analyze(document.blueprint, sourceMap: document.sourceMap)
+        var section = ReportSection(path: input.path, document: document, report: report)
+        do {
+            section.svg = try await DiagramRenderer.svg(for: document, report: report)
+        } catch {
+            return (section, ["\(input.path): warning: diagram not rendered: \(error)"])
+        }
+        return (section, [])
+    }
+}
+
 /// One blueprint's part of a report.
-struct ReportSection {
+struct ReportSection: Sendable {
     var path: String
     var document: BlueprintDocument
     var report: AnalysisReport
@@ -105,5 +127,5 @@ struct ReportSection {
     var assetName = ""
 
     var blueprint: Blueprint { document.blueprint }
-    var metrics: MetricsSummary { MetricsSummary(blueprint: blueprint, report: report) }
+    var metrics: MetricsSummary { MetricsSummary(blueprint: blueprint, report: report, diagnostics: document.diagnostics) }
 }

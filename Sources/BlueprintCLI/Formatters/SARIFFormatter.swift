@@ -22,7 +22,7 @@ enum SARIFFormatter {
 
     struct Driver: Encodable {
         var name = "blueprint"
-        var informationUri = "https://github.com/service-blueprint/ServiceBlueprint"
+        var informationUri = ProjectHome.repository
         var version = ToolVersion.current
         var rules: [Rule]
     }

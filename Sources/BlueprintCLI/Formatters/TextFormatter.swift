@@ -1,9 +1,15 @@
 import ServiceBlueprint
 
-/// Compiler-style text: `path:line:column: warning: message [rule-id]`, then a summary line.
+/// Compiler-style text: `path:line:column: warning: message [rule-id]`, the suggested fix indented on
+/// the next line (as compilers print fix-its; editors' problem matchers read only the first), then a
+/// summary line.
 enum TextFormatter {
     static func format(_ problems: [Problem], files: Int) -> String {
-        var lines = problems.map(\.compilerStyle)
+        var lines: [String] = []
+        for problem in problems {
+            lines.append(problem.compilerStyle)
+            if let fix = problem.fix, !fix.isEmpty { lines.append("    fix: \(fix)") }
+        }
         let counts = Dictionary(grouping: problems, by: \.severity).mapValues(\.count)
         let summary = Severity.allCases.reversed().compactMap { severity -> String? in
             guard let count = counts[severity], count > 0 else { return nil }

@@ -14,13 +14,16 @@ struct BlueprintLoader {
     /// Loads every input; never stops at the first bad file. The format follows the extension:
     /// `.bpmn`/`.xml` and `.csv` are imported (issue 14), everything else read as YAML or JSON.
     static func load(_ inputs: [InputCollector.Input]) -> [Loaded] {
-        inputs.map { input in
-            do throws(BlueprintError) {
-                let document = try InterchangeReader.read(from: input.path)
-                return Loaded(input: input, document: document, diagnostics: document.diagnostics)
-            } catch {
-                return Loaded(input: input, document: nil, diagnostics: error.diagnostics)
-            }
+        inputs.map(load)
+    }
+
+    /// Loads one input (see ``load(_:)-([InputCollector.Input])``).
+    static func load(_ input: InputCollector.Input) -> Loaded {
+        do throws(BlueprintError) {
+            let document = try InterchangeReader.read(from: input.path)
+            return Loaded(input: input, document: document, diagnostics: document.diagnostics)
+        } catch {
+            return Loaded(input: input, document: nil, diagnostics: error.diagnostics)
         }
     }
 }

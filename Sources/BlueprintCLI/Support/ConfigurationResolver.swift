@@ -19,23 +19,49 @@ struct ConfigurationResolver {
         if let path { used = [path] }
     }
 
+    /// One blueprint's configuration and the file it comes from (`nil`: the defaults).
+    struct Resolved: Sendable {
+        var configuration: AnalysisConfiguration
+        var file: String?
+    }
+
     /// The configuration for the blueprint at `blueprintPath`.
     mutating func configuration(for blueprintPath: String) -> AnalysisConfiguration {
-        if let explicit { return explicit.loaded.configuration }
-        guard let file = governingFile(ofFolder: (blueprintPath as NSString).deletingLastPathComponent) else {
-            return .default
-        }
-        if files[file] == nil {
-            files[file] = AnalysisConfiguration.load(contentsOfFile: file, rules: RuleRegistry.all)
-            used.append(file)
-        }
-        return files[file]?.configuration ?? .default
+        resolve(blueprintPath).configuration
+    }
+
+    /// The configuration of each blueprint, found and read before the workers start, so they share
+    /// read-only values. Reading a file has no effect on ``diagnostics(usedBy:)``.
+    mutating func resolve(_ blueprintPaths: [String]) -> [Resolved] {
+        blueprintPaths.map { resolve($0) }
     }
 
     /// Problems in every configuration file used so far, located.
     var diagnostics: [Diagnostic] {
         if let explicit { return explicit.loaded.diagnostics }
         return used.flatMap { files[$0]?.diagnostics ?? [] }
+    }
+
+    /// Problems in the configuration files that `resolved` came from, each file once, in that order
+    /// (with `--config`, that file's problems whatever was used). Passing only the blueprints that
+    /// loaded reports what a one-by-one run, which reads a configuration when it first needs it,
+    /// reports.
+    func diagnostics(usedBy resolved: [Resolved]) -> [Diagnostic] {
+        if let explicit { return explicit.loaded.diagnostics }
+        var seen = Set<String>()
+        return resolved.compactMap(\.file).filter { seen.insert($0).inserted }.flatMap { files[$0]?.diagnostics ?? [] }
+    }
+
+    private mutating func resolve(_ blueprintPath: String) -> Resolved {
+        if let explicit { return Resolved(configuration: explicit.loaded.configuration, file: explicit.path) }
+        guard let file = governingFile(ofFolder: (blueprintPath as NSString).deletingLastPathComponent) else {
+            return Resolved(configuration: .default, file: nil)
+        }
+        if files[file] == nil {
+            files[file] = AnalysisConfiguration.load(contentsOfFile: file, rules: RuleRegistry.all)
+            used.append(file)
+        }
+        return Resolved(configuration: files[file]?.configuration ?? .default, file: file)
     }
 
     private mutating func governingFile(ofFolder folder: String) -> String? {

@@ -22,6 +22,12 @@ struct DrawingOptions: ParsableArguments {
         case none, findings
     }
 
+    /// Which way time runs: the classic wide blueprint, or stages as rows for tall, narrow pages.
+    enum Direction: String, ExpressibleByArgument, CaseIterable {
+        case leftToRight = "left-to-right", topToBottom = "top-to-bottom"
+        var layout: LayoutDirection { self == .leftToRight ? .leftToRight : .topToBottom }
+    }
+
     enum Theme: String, ExpressibleByArgument, CaseIterable {
         case standard, monochrome
         var theme: RenderTheme { self == .standard ? .standard : .monochrome }
@@ -54,31 +60,49 @@ struct DrawingOptions: ParsableArguments {
     @Option(help: "Analysis configuration for --overlay findings (default: the nearest .blueprint.yml in each blueprint's folder or above).", completion: .file())
     var config: String?
 
+    @Option(help: "Which way time runs: left-to-right (stages as columns, the classic blueprint) or top-to-bottom (stages as rows, for tall pages).")
+    var direction: Direction = .leftToRight
+
     @Option(name: .customLong("max-steps"), help: "Refuse to draw a blueprint with more steps than this.")
     var maxSteps: Int = RenderOptions.defaultMaximumSteps
 
     var renderOptions: RenderOptions {
         RenderOptions(
-            theme: theme.theme, fontName: font, showTimes: !noTimes, showStandards: !noStandards,
+            theme: theme.theme, direction: direction.layout, fontName: font, showTimes: !noTimes, showStandards: !noStandards,
             showBadges: !noBadges, showLegend: !noLegend, showOverlay: overlay == .findings, maximumSteps: maxSteps)
     }
 
-    /// Renders one loaded blueprint with these options.
-    func render(_ document: BlueprintDocument, configuration: AnalysisConfiguration) throws -> Data {
-        // What the drawing changes to stay affordable (straight flows, shortened texts) is said, not hidden.
-        for note in DOTWriter(options: renderOptions).notes(for: document.blueprint) {
-            Terminal.error("\(document.path): note: \(note)")
-        }
+    /// What a worker needs to draw with these options (plain values, shared between workers).
+    var job: DrawingJob {
+        DrawingJob(options: renderOptions, format: format.output, writesDOT: format == .dot, showsFindings: overlay == .findings)
+    }
+}
+
+/// The drawing options as plain values, for the workers of `render`.
+struct DrawingJob: Sendable {
+    var options: RenderOptions
+    var format: OutputFormat
+    /// `--format dot`: the DOT text we generate, not a Graphviz re-print.
+    var writesDOT: Bool
+    var showsFindings: Bool
+
+    /// What the drawing changes to stay affordable (straight flows, shortened texts), said, not hidden.
+    func notes(for document: BlueprintDocument) -> [String] {
+        DOTWriter(options: options).notes(for: document.blueprint).map { "\(document.path): note: \($0)" }
+    }
+
+    /// Renders one loaded blueprint. The DOT text is written on the calling task, so several files
+    /// are drawn at once; only the Graphviz layout and output wait for its lock.
+    func render(_ document: BlueprintDocument, configuration: AnalysisConfiguration) async throws -> Data {
         var overlayData: RenderOverlay?
-        if overlay == .findings {
+        if showsFindings {
             overlayData = DiagramRenderer.overlay(for: document.blueprint, configuration: configuration)
         }
         // DOT is the source we generate (positions pinned, ready for `neato -n2`), not a Graphviz re-print.
-        if format == .dot {
-            return Data(DOTWriter(options: renderOptions).dot(for: document.blueprint, overlay: overlayData).utf8)
+        if writesDOT {
+            return Data(DOTWriter(options: options).dot(for: document.blueprint, overlay: overlayData).utf8)
         }
-        return try GraphvizRenderer.shared.render(
-            document.blueprint, format: format.output, options: renderOptions, overlay: overlayData)
+        return try await GraphvizRenderer.shared.render(document.blueprint, format: format, options: options, overlay: overlayData)
     }
 }
 
@@ -89,9 +113,9 @@ enum DiagramRenderer {
         return RenderOverlay(report: report, blueprint: blueprint, utilization: heat(for: blueprint))
     }
 
-    static func svg(for document: BlueprintDocument, report: AnalysisReport) throws -> String {
+    static func svg(for document: BlueprintDocument, report: AnalysisReport) async throws -> String {
         let overlay = RenderOverlay(report: report, blueprint: document.blueprint, utilization: heat(for: document.blueprint))
-        let data = try GraphvizRenderer.shared.render(document.blueprint, format: .svg, options: RenderOptions(), overlay: overlay)
+        let data = try await GraphvizRenderer.shared.render(document.blueprint, format: .svg, options: RenderOptions(), overlay: overlay)
         return String(decoding: data, as: UTF8.self)
     }
 

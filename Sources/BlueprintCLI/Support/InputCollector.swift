@@ -12,7 +12,8 @@ import Darwin
 /// Expands the paths given on the command line into the blueprint files to process.
 ///
 /// Directories are searched for `.yaml`, `.yml` and `.json` files, skipping hidden files and
-/// folders (so a `.blueprint.yml` configuration is never taken for a blueprint). Symbolic links
+/// folders (so a `.blueprint.yml` configuration is never taken for a blueprint) and JSON Schema
+/// files (`*.schema.json`). Symbolic links
 /// are followed, on the command line and inside a tree; each folder and file is visited once (by
 /// device and inode), which guards against link loops. A dangling link with a blueprint
 /// extension, and a path that yields no blueprint at all, are errors. The result is sorted so
@@ -94,7 +95,7 @@ struct InputCollector {
                     if visited.insert(identity(info)).inserted { pending.append(childRelative) }
                 case S_IFREG:
                     guard extensions.contains((name as NSString).pathExtension.lowercased()),
-                        visited.insert(identity(info)).inserted
+                        !isSchemaFile(name), visited.insert(identity(info)).inserted
                     else { continue }
                     found.append(Input(path: shown, relativePath: childRelative))
                 default:
@@ -103,6 +104,13 @@ struct InputCollector {
             }
         }
         return (found, problems)
+    }
+
+    /// `blueprint.schema.json` (what `blueprint schema` is saved as, next to the blueprints) and other
+    /// `*.schema.json`/`.yaml` files describe blueprints; a folder walk leaves them out. Named on the
+    /// command line, a file is always read.
+    static func isSchemaFile(_ name: String) -> Bool {
+        (name as NSString).deletingPathExtension.lowercased().hasSuffix(".schema")
     }
 
     private static func identity(_ info: stat) -> FileID {

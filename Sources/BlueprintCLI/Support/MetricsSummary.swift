@@ -9,12 +9,15 @@ struct MetricsSummary {
     var journeys: [JourneyMetrics]
     var findingCounts: [Severity: Int]
 
-    init(blueprint: Blueprint, report: AnalysisReport) {
+    /// `diagnostics` are the reading and validation problems of the file: counted with the findings,
+    /// as `check` counts them, so every command gives the same totals.
+    init(blueprint: Blueprint, report: AnalysisReport, diagnostics: [Diagnostic] = []) {
         steps = blueprint.steps.count
         journeys = report.metrics.journeys
         let preferred = blueprint.journeys.first { $0.demand != nil }?.id ?? blueprint.journeys.first?.id
         main = journeys.first { $0.journey == preferred } ?? journeys.first
-        findingCounts = Dictionary(grouping: report.findings, by: \.severity).mapValues(\.count)
+        let severities = diagnostics.map(\.severity) + report.findings.map(\.severity)
+        findingCounts = Dictionary(grouping: severities, by: { $0 }).mapValues(\.count)
     }
 
     func count(_ severity: Severity) -> Int { findingCounts[severity] ?? 0 }
@@ -63,12 +66,43 @@ struct MetricsSummary {
         return rows
     }
 
-    /// One metric compared between two versions.
+    /// One metric compared between two versions: numbers for tools, text for people.
+    ///
+    /// JSON gets `old`, `new` and `change` as numbers in `unit` (`count`, `seconds` or `percent`;
+    /// `null` when a version has no value) and the same figures as text under `display`.
     struct Delta: Encodable {
+        enum Unit: String, Encodable {
+            case count, seconds, percent
+        }
+        struct Display: Encodable {
+            var old: String
+            var new: String
+            var change: String
+        }
         var metric: String
-        var old: String
-        var new: String
-        var change: String
+        var unit: Unit
+        var old: Double?
+        var new: Double?
+        var display: Display
+
+        var change: Double? {
+            guard let old, let new else { return nil }
+            return new - old
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case metric, unit, old, new, change, display
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(metric, forKey: .metric)
+            try container.encode(unit, forKey: .unit)
+            try container.encode(old, forKey: .old)
+            try container.encode(new, forKey: .new)
+            try container.encode(change, forKey: .change)
+            try container.encode(display, forKey: .display)
+        }
     }
 
     static func deltas(from old: MetricsSummary, to new: MetricsSummary) -> [Delta] {
@@ -77,10 +111,14 @@ struct MetricsSummary {
             if let a, let b {
                 change = b < a ? "−\(a - b)" : b > a ? "+\(b - a)" : "no change"
             } else { change = "–" }
-            return Delta(metric: name, old: a?.description ?? "–", new: b?.description ?? "–", change: change)
+            return Delta(
+                metric: name, unit: .seconds, old: a?.seconds, new: b?.seconds,
+                display: .init(old: a?.description ?? "–", new: b?.description ?? "–", change: change))
         }
         func integer(_ name: String, _ a: Int, _ b: Int) -> Delta {
-            Delta(metric: name, old: "\(a)", new: "\(b)", change: b == a ? "no change" : (b > a ? "+\(b - a)" : "−\(a - b)"))
+            Delta(
+                metric: name, unit: .count, old: Double(a), new: Double(b),
+                display: .init(old: "\(a)", new: "\(b)", change: b == a ? "no change" : (b > a ? "+\(b - a)" : "−\(a - b)")))
         }
         var deltas = [
             integer("steps", old.steps, new.steps),
@@ -91,12 +129,14 @@ struct MetricsSummary {
         let points = (oldEfficiency != nil && newEfficiency != nil)
             ? String(format: "%+.1f points", ((newEfficiency ?? 0) - (oldEfficiency ?? 0)) * 100) : "–"
         deltas.append(Delta(
-            metric: "process cycle efficiency", old: oldEfficiency.map(percent) ?? "–",
-            new: newEfficiency.map(percent) ?? "–", change: points))
+            metric: "process cycle efficiency", unit: .percent,
+            old: oldEfficiency.map { $0 * 100 }, new: newEfficiency.map { $0 * 100 },
+            display: .init(old: oldEfficiency.map(percent) ?? "–", new: newEfficiency.map(percent) ?? "–", change: points)))
         deltas.append(integer("touchpoints", old.touchpoints, new.touchpoints))
         deltas.append(integer("hand-offs", old.handoffs, new.handoffs))
         deltas.append(integer("errors", old.count(.error), new.count(.error)))
         deltas.append(integer("warnings", old.count(.warning), new.count(.warning)))
+        deltas.append(integer("notes", old.count(.note), new.count(.note)))
         return deltas
     }
 }

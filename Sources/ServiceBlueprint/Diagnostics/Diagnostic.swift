@@ -248,16 +248,26 @@ public struct SourceMap: Sendable, Hashable {
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        // One-letter names are too short for an edit distance to mean a typo.
+        let wordLength = word.count
+        guard wordLength >= 2 else { return nil }
         let lowered = word.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in candidates {
+            let candidateLength = candidate.count
+            let limit = typoLimit(wordLength, candidateLength)
+            // The distance is at least the length difference: skipping hopeless candidates keeps the
+            // cost bounded for a hostile 64 KiB key (no quadratic table against every name).
+            guard abs(wordLength - candidateLength) <= limit else { continue }
             let distance = editDistance(lowered, candidate.lowercased())
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        // One-letter names are too short for an edit distance to mean a typo.
-        guard let best, word.count >= 2 else { return nil }
-        let limit = max(1, min(3, max(word.count, best.name.count) / 3))
-        return best.distance <= limit ? best.name : nil
+        return best?.name
+    }
+
+    /// How many edits still read as a typo: one per three letters of the longer name, 1 to 3.
+    private static func typoLimit(_ wordLength: Int, _ candidateLength: Int) -> Int {
+        max(1, min(3, max(wordLength, candidateLength) / 3))
     }
 
     /// `"; did you mean 'x'?"` or the empty string.
