@@ -11,6 +11,9 @@ import Foundation
 /// - ``xdotText(_:)`` for text drawn with `_background` operations;
 /// - ``url(_:)`` for links.
 ///
+/// The DOT writer does not call these directly: it builds ``DOTSource`` from ``DOTString`` and
+/// ``DOTHTMLLabel`` values, whose initialisers call them, so no text reaches DOT unescaped.
+///
 /// Every function first applies ``clean(_:)``: control characters (NUL would cut the C string short) and
 /// non-characters never reach Graphviz.
 enum DOTText {

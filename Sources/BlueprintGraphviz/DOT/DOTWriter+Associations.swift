@@ -2,7 +2,7 @@ import ServiceBlueprint
 
 extension Drawing {
     /// One undirected edge per association: dashed, muted, no arrowhead, routed like the flows.
-    func writeAssociations(into out: inout String) {
+    func writeAssociations(into out: inout DOTSource) {
         let theme = options.theme
         var used: [String: Int] = [:]
         for association in scene.blueprint.associations {
@@ -14,13 +14,14 @@ extension Drawing {
             used[base] = seen + 1
             var tip = "Related (no order): \(scene.steps[first].title) — \(scene.steps[second].title)"
             if let label = association.label, !label.isEmpty { tip += "\n\(label)" }
-            out += "  \(nodeName(first)) -> \(nodeName(second)) [id=\(DOTText.literal(seen == 0 ? base : base + "-\(seen + 1)")), "
-            out += "class=\"association\", color=\(DOTText.literal(DOTText.color(theme.mutedText))), "
-            out += "style=\"dashed\", dir=\"none\", tooltip=\(DOTText.escString(tip))"
+            out += "  \(nodeName(first)) -> \(nodeName(second)) [id=\(DOTString(token: seen == 0 ? base : base + "-\(seen + 1)")), "
+            out += "class=\"association\", color=\(DOTString(color: theme.mutedText)), "
+            out += "style=\"dashed\", dir=\"none\", tooltip=\(DOTString(escString: tip))"
             if options.showFlowLabels, let label = association.label, !DOTText.singleLine(label).isEmpty {
                 let size = StepCard.detailSize(options.fontSize)
-                out += ",\n    label=<<font point-size=\"\(DOTText.number(size))\" color=\"\(DOTText.color(theme.mutedText))\">"
-                out += DOTText.html(metrics.truncate(label, size: size, maxWidth: 150)) + "</font>>"
+                let text = metrics.truncate(label, size: size, maxWidth: 150)
+                let html: DOTHTMLLabel = "<font point-size=\"\(number: size)\" color=\"\(color: theme.mutedText)\">\(text)</font>"
+                out += ",\n    label=\(html)"
             }
             out += "];\n"
         }

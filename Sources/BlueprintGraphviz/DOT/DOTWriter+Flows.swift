@@ -7,7 +7,7 @@ extension Drawing {
     /// One edge statement per flow. Rework flows and self-loops get their own curve (pinned with `pos`),
     /// bulging below the cards (right of them, top to bottom) so they read as "back to"; every other
     /// flow is routed by Graphviz.
-    func writeFlows(into out: inout String) {
+    func writeFlows(into out: inout DOTSource) {
         let theme = options.theme
         for edge in scene.edges {
             let flow = edge.flow
@@ -42,34 +42,34 @@ extension Drawing {
                 classes.append("critical")
             }
 
-            out += "  \(nodeName(edge.from)) -> \(nodeName(edge.to)) [id=\(DOTText.literal(edge.svgID)), "
-            out += "class=\(DOTText.literal(classes.joined(separator: " "))), color=\(DOTText.literal(DOTText.color(color)))"
-            if penWidth != 1.3 { out += ", penwidth=\"\(DOTText.number(penWidth))\"" }
-            if !styles.isEmpty { out += ", style=\(DOTText.literal(styles.joined(separator: ",")))" }
-            if arrowhead != "normal", !(tailDot && options.edgeRouting == .orthogonal) { out += ", arrowhead=\"\(arrowhead)\"" }
+            out += "  \(nodeName(edge.from)) -> \(nodeName(edge.to)) [id=\(DOTString(token: edge.svgID)), "
+            out += "class=\(DOTString(token: classes.joined(separator: " "))), color=\(DOTString(color: color))"
+            if penWidth != 1.3 { out += ", penwidth=\(DOTString(number: penWidth))" }
+            if !styles.isEmpty { out += ", style=\(DOTString(token: styles.joined(separator: ",")))" }
+            if arrowhead != "normal", !(tailDot && options.edgeRouting == .orthogonal) { out += ", arrowhead=\(DOTString(token: arrowhead))" }
             if tailDot {
                 // Graphviz 2.42's orthogonal router swaps the two ends of a `dir=both` edge (the
                 // head's arrow lands at the tail), so for ortho the shapes are given swapped to come
                 // out right: the dot at the source, the arrow at the target.
                 out += options.edgeRouting == .orthogonal
-                    ? ", dir=\"both\", arrowhead=\"dot\", arrowtail=\"\(arrowhead)\""
+                    ? ", dir=\"both\", arrowhead=\"dot\", arrowtail=\(DOTString(token: arrowhead))"
                     : ", dir=\"both\", arrowtail=\"dot\""
             }
-            out += ", tooltip=\(DOTText.escString(tooltip(for: edge)))"
+            out += ", tooltip=\(DOTString(escString: tooltip(for: edge)))"
             let label = options.showFlowLabels ? flowLabel(edge) : nil
             if flow.kind == .rework || edge.from == edge.to {
                 let curve = loopCurve(from: layout.cards[edge.from], to: layout.cards[edge.to], outward: true)
-                out += ",\n    pos=\"\(curve.pos)\""
-                if label != nil { out += ", lp=\"\(DOTText.number(curve.label.x)),\(DOTText.number(flipped(curve.label.y)))\"" }
+                out += ",\n    pos=\(DOTString(token: curve.pos))"
+                if label != nil { out += ", lp=\(labelPosition(curve.label))" }
             }
-            if let label { out += ",\n    label=<\(label)>" }
+            if let label { out += ",\n    label=\(label)" }
             out += "];\n"
         }
     }
 
     /// The suggested parallel pairs of the overlay: dashed connectors bulging above the cards (left of them,
     /// top to bottom), without arrowheads.
-    func writeParallelSuggestions(into out: inout String) {
+    func writeParallelSuggestions(into out: inout DOTSource) {
         guard let overlay else { return }
         let theme = options.theme
         var used: [String: Int] = [:]
@@ -82,16 +82,22 @@ extension Drawing {
             let curve = loopCurve(from: layout.cards[first], to: layout.cards[second], outward: false)
             var tip = "Could run in parallel: \(scene.steps[first].title) ∥ \(scene.steps[second].title)"
             if !pair.note.isEmpty { tip += "\n\(pair.note)" }
-            out += "  \(nodeName(first)) -> \(nodeName(second)) [id=\(DOTText.literal(seen == 0 ? base : base + "-\(seen + 1)")), "
-            out += "class=\"overlay parallel\", color=\(DOTText.literal(DOTText.color(theme.parallel))), penwidth=\"1.6\", "
-            out += "style=\"dashed\", dir=\"none\", tooltip=\(DOTText.escString(tip)),\n    pos=\"\(curve.pos)\", "
-            out += "lp=\"\(DOTText.number(curve.label.x)),\(DOTText.number(flipped(curve.label.y)))\", "
-            out += "label=<<font color=\"\(DOTText.color(theme.parallel))\" face=\"\(DOTText.html(faces.bold))\">∥</font>>];\n"
+            out += "  \(nodeName(first)) -> \(nodeName(second)) [id=\(DOTString(token: seen == 0 ? base : base + "-\(seen + 1)")), "
+            out += "class=\"overlay parallel\", color=\(DOTString(color: theme.parallel)), penwidth=\"1.6\", "
+            out += "style=\"dashed\", dir=\"none\", tooltip=\(DOTString(escString: tip)),\n    pos=\(DOTString(token: curve.pos)), "
+            out += "lp=\(labelPosition(curve.label)), "
+            let mark: DOTHTMLLabel = "<font color=\"\(color: theme.parallel)\" face=\"\(faces.bold)\">∥</font>"
+            out += "label=\(mark)];\n"
         }
     }
 
+    /// A label position (`lp`) for a top-down page point.
+    func labelPosition(_ point: Point) -> DOTString {
+        DOTString(token: DOTText.number(point.x) + "," + DOTText.number(flipped(point.y)))
+    }
+
     /// The label of a flow as HTML: the touchpoint channel as a pill, then the flow's label and probability.
-    func flowLabel(_ edge: BlueprintScene.Edge) -> String? {
+    func flowLabel(_ edge: BlueprintScene.Edge) -> DOTHTMLLabel? {
         let theme = options.theme
         let size = StepCard.detailSize(options.fontSize)
         var text: [String] = []
@@ -101,15 +107,16 @@ extension Drawing {
         if let probability = edge.flow.probability { text.append(Drawing.percent(probability)) }
         let channel = edge.isTouchpoint ? (edge.channel.map(scene.channelTitle) ?? "touchpoint") : nil
         guard channel != nil || !text.isEmpty else { return nil }
-        var html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\" bgcolor=\"\(DOTText.color(theme.background))\"><tr>"
+        var html: DOTHTMLLabel =
+            "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\" bgcolor=\"\(color: theme.background)\"><tr>"
         if let channel {
-            html += "<td bgcolor=\"\(DOTText.color(theme.touchpoint))\"><font point-size=\"\(DOTText.number(StepCard.badgeSize(options.fontSize)))\" "
-            html += "color=\"\(DOTText.color(theme.badgeText))\" face=\"\(DOTText.html(faces.bold))\"> "
-            html += "\(DOTText.html(metrics.truncate(channel, size: size, maxWidth: 90))) </font></td>"
+            html += "<td bgcolor=\"\(color: theme.touchpoint)\"><font point-size=\"\(number: StepCard.badgeSize(options.fontSize))\" "
+            html += "color=\"\(color: theme.badgeText)\" face=\"\(faces.bold)\"> "
+            html += "\(metrics.truncate(channel, size: size, maxWidth: 90)) </font></td>"
         }
         if !text.isEmpty {
-            html += "<td><font point-size=\"\(DOTText.number(size))\" color=\"\(DOTText.color(theme.mutedText))\">"
-            html += DOTText.html(text.joined(separator: " · ")) + "</font></td>"
+            html += "<td><font point-size=\"\(number: size)\" color=\"\(color: theme.mutedText)\">"
+            html += "\(text.joined(separator: " · "))</font></td>"
         }
         return html + "</tr></table>"
     }

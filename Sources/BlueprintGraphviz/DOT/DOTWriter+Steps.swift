@@ -2,10 +2,10 @@ import ServiceBlueprint
 
 extension Drawing {
     /// The DOT node name of a step: its id as a token (no user text reaches DOT syntax).
-    func nodeName(_ index: Int) -> String { DOTText.literal(DOTText.token(scene.steps[index].id)) }
+    func nodeName(_ index: Int) -> DOTString { DOTString(token: DOTText.token(scene.steps[index].id)) }
 
     /// One node statement per step, pinned at its computed position.
-    func writeSteps(into out: inout String) {
+    func writeSteps(into out: inout DOTSource) {
         let theme = options.theme
         for (index, step) in scene.steps.enumerated() {
             let rect = layout.cards[index]
@@ -46,24 +46,24 @@ extension Drawing {
             let box = Drawing.routingBox(center: Point(x: rect.midX, y: flipped(rect.midY)),
                                          width: rect.width, height: rect.height,
                                          index: index, count: scene.steps.count)
-            out += "  \(nodeName(index)) [id=\(DOTText.literal("step-" + DOTText.token(step.id))), "
-            out += "class=\(DOTText.literal(classes.joined(separator: " "))), "
-            out += "pos=\"\(DOTText.fine(box.center.x)),\(DOTText.fine(box.center.y))!\", "
-            out += "width=\"\(DOTText.inches(box.width))\", height=\"\(DOTText.inches(box.height))\", "
+            out += "  \(nodeName(index)) [id=\(DOTString(token: "step-" + DOTText.token(step.id))), "
+            out += "class=\(DOTString(token: classes.joined(separator: " "))), "
+            out += "pos=\(DOTString(token: DOTText.fine(box.center.x) + "," + DOTText.fine(box.center.y) + "!")), "
+            out += "width=\(DOTString(token: DOTText.inches(box.width))), height=\(DOTString(token: DOTText.inches(box.height))), "
             if step.lane == .evidence { out += "shape=\"note\", " }
-            if styles != ["rounded", "filled"] { out += "style=\(DOTText.literal(styles.joined(separator: ","))), " }
-            out += "fillcolor=\(DOTText.literal(DOTText.color(fill))), color=\(DOTText.literal(DOTText.color(border)))"
-            if penWidth != 1.2 { out += ", penwidth=\"\(DOTText.number(penWidth))\"" }
-            out += ",\n    tooltip=\(DOTText.escString(tooltip(for: index)))"
-            if let link = link(for: step) { out += ", URL=\"\(link)\", target=\"_top\"" }
-            out += ",\n    label=<\(card.htmlLabel(options: options, titleColor: theme.text, metrics: metrics, faces: faces))>];\n"
+            if styles != ["rounded", "filled"] { out += "style=\(DOTString(token: styles.joined(separator: ","))), " }
+            out += "fillcolor=\(DOTString(color: fill)), color=\(DOTString(color: border))"
+            if penWidth != 1.2 { out += ", penwidth=\(DOTString(number: penWidth))" }
+            out += ",\n    tooltip=\(DOTString(escString: tooltip(for: index)))"
+            if let link = link(for: step) { out += ", URL=\(link), target=\"_top\"" }
+            out += ",\n    label=\(card.htmlLabel(options: options, titleColor: theme.text, metrics: metrics, faces: faces))];\n"
         }
     }
 
     /// The step's link: its URL, else an `http(s)` SOP reference; unsafe schemes are dropped.
-    func link(for step: Step) -> String? {
-        if let url = step.url, let safe = DOTText.url(url) { return safe }
-        if let sop = step.standards.sop, StepCard.isLink(sop) { return DOTText.url(sop) }
+    func link(for step: Step) -> DOTString? {
+        if let url = step.url, let safe = DOTString(url: url) { return safe }
+        if let sop = step.standards.sop, StepCard.isLink(sop) { return DOTString(url: sop) }
         return nil
     }
 

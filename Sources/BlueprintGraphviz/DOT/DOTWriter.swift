@@ -133,27 +133,29 @@ struct Drawing {
 
     /// The DOT text.
     func dot() -> String {
-        var out = ""
+        var out: DOTSource = ""
         out.reserveCapacity(2_048 + scene.steps.count * 1_400 + scene.edges.count * 500)
-        out += "// Service blueprint \(DOTText.literal(scene.blueprint.id)) drawn by ServiceBlueprint.\n"
+        let graphID = DOTString(token: "blueprint-" + DOTText.token(scene.blueprint.id))
+        let font = DOTString(token: fontName)
+        out += "// Service blueprint \(DOTString(token: scene.blueprint.id)) drawn by ServiceBlueprint.\n"
         out += "// Positions are pinned: render with `dot -Tsvg` (layout=nop2) or `neato -n2 -Tsvg`.\n"
-        out += "digraph \(DOTText.literal("blueprint-" + DOTText.token(scene.blueprint.id))) {\n"
-        out += "  graph [layout=\"nop2\", splines=\(DOTText.literal(options.edgeRouting.graphvizSplines)), "
-        out += "outputorder=\"edgesfirst\", pad=\"0\", bgcolor=\(DOTText.literal(DOTText.color(options.theme.background))), "
-        out += "fontname=\(DOTText.literal(fontName)), id=\(DOTText.literal("blueprint-" + DOTText.token(scene.blueprint.id))), "
-        out += "class=\"blueprint\", tooltip=\(DOTText.escString(scene.blueprint.title)),\n"
-        out += "    _background=\(DOTText.quotedXDot(background()))];\n"
+        out += "digraph \(graphID) {\n"
+        out += "  graph [layout=\"nop2\", splines=\(DOTString(token: options.edgeRouting.graphvizSplines)), "
+        out += "outputorder=\"edgesfirst\", pad=\"0\", bgcolor=\(DOTString(color: options.theme.background)), "
+        out += "fontname=\(font), id=\(graphID), "
+        out += "class=\"blueprint\", tooltip=\(DOTString(escString: scene.blueprint.title)),\n"
+        out += "    _background=\(DOTString(xdotOperations: background()))];\n"
         out += "  node [shape=\"box\", style=\"rounded,filled\", fixedsize=\"true\", margin=\"0\", "
-        out += "fontname=\(DOTText.literal(fontName)), fontsize=\(DOTText.literal(DOTText.number(options.fontSize))), "
-        out += "fontcolor=\(DOTText.literal(DOTText.color(options.theme.text))), penwidth=\"1.2\"];\n"
-        out += "  edge [fontname=\(DOTText.literal(fontName)), fontsize=\(DOTText.literal(DOTText.number(StepCard.detailSize(options.fontSize)))), "
+        out += "fontname=\(font), fontsize=\(DOTString(number: options.fontSize)), "
+        out += "fontcolor=\(DOTString(color: options.theme.text)), penwidth=\"1.2\"];\n"
+        out += "  edge [fontname=\(font), fontsize=\(DOTString(number: StepCard.detailSize(options.fontSize))), "
         out += "arrowsize=\"0.7\", penwidth=\"1.3\"];\n"
         writeSteps(into: &out)
         writeFlows(into: &out)
         writeAssociations(into: &out)
         writeParallelSuggestions(into: &out)
         out += "}\n"
-        return out
+        return out.text
     }
 
     /// Per stage, the flow-axis extent its header needs.

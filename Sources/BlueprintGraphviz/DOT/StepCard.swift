@@ -174,33 +174,33 @@ struct StepCard {
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
-    /// The HTML-like label, without the enclosing `<` `>`.
-    func htmlLabel(options: RenderOptions, titleColor: String, metrics: TextMetrics, faces: FontFaces) -> String {
+    /// The HTML-like label.
+    func htmlLabel(options: RenderOptions, titleColor: String, metrics: TextMetrics, faces: FontFaces) -> DOTHTMLLabel {
         let fontSize = options.fontSize
         let detailSize = Self.detailSize(fontSize)
         let badgeSize = Self.badgeSize(fontSize)
-        var html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"0\">"
+        var html: DOTHTMLLabel = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"0\">"
         for row in badgeRows {
             // A fixed-size table keeps badges compact (Graphviz stretches nested tables to the cell otherwise).
             let width = row.reduce(0) { $0 + Self.badgeWidth($1.text, size: badgeSize, metrics: metrics) } + 2
             html += "<tr><td><table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\" fixedsize=\"true\" "
-                + "width=\"\(Int(width.rounded(.up)))\" height=\"\(Int((badgeSize * 1.2 + 6).rounded(.up)))\"><tr>"
+            html += "width=\"\(Int(width.rounded(.up)))\" height=\"\(Int((badgeSize * 1.2 + 6).rounded(.up)))\"><tr>"
             for badge in row {
-                html += "<td bgcolor=\"\(DOTText.color(badge.fill))\"><font point-size=\"\(DOTText.number(badgeSize))\" "
-                    + "color=\"\(DOTText.color(badge.textColor))\" face=\"\(DOTText.html(faces.bold))\">\(DOTText.html(badge.text))</font></td>"
+                html += "<td bgcolor=\"\(color: badge.fill)\"><font point-size=\"\(number: badgeSize)\" "
+                html += "color=\"\(color: badge.textColor)\" face=\"\(faces.bold)\">\(badge.text)</font></td>"
             }
             html += "</tr></table></td></tr>"
         }
-        html += "<tr><td cellpadding=\"2\"><font color=\"\(DOTText.color(titleColor))\" face=\"\(DOTText.html(faces.bold))\">"
-        html += titleLines.map(DOTText.html).joined(separator: "<br/>")
+        html += "<tr><td cellpadding=\"2\"><font color=\"\(color: titleColor)\" face=\"\(faces.bold)\">"
+        html += DOTHTMLLabel.joined(titleLines.map(DOTHTMLLabel.init(text:)), separator: "<br/>")
         html += "</font></td></tr>"
         for line in lines {
             let face = faces.face(bold: line.bold, italic: line.italic)
-            var text = "<font point-size=\"\(DOTText.number(detailSize))\" color=\"\(DOTText.color(line.color))\""
-            if face != faces.regular { text += " face=\"\(DOTText.html(face))\"" }
-            text += ">\(DOTText.html(line.text))</font>"
+            var text: DOTHTMLLabel = "<font point-size=\"\(number: detailSize)\" color=\"\(color: line.color)\""
+            if face != faces.regular { text += " face=\"\(face)\"" }
+            text += ">\(line.text)</font>"
             if let marker = line.marker {
-                text = "<font point-size=\"\(DOTText.number(detailSize))\" color=\"\(DOTText.color(marker))\">■ </font>" + text
+                text = "<font point-size=\"\(number: detailSize)\" color=\"\(color: marker)\">■ </font>" + text
             }
             html += "<tr><td cellpadding=\"1\">\(text)</td></tr>"
         }

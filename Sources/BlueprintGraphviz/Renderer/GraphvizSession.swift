@@ -16,6 +16,8 @@ final class GraphvizSession: @unchecked Sendable {
     private var context: OpaquePointer?
     private var inventory: PluginInventory?
     private var startupError: RenderError?
+    /// `true` for the Graphviz version whose per-render leaks the session frees itself (see `shim.h`).
+    private var freesKnownLeaks = false
 
     private init() {}
 
@@ -24,7 +26,7 @@ final class GraphvizSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let (context, plugins) = try startIfNeeded()
-        return try body(Job(context: context, plugins: plugins))
+        return try body(Job(context: context, plugins: plugins, freesKnownLeaks: freesKnownLeaks))
     }
 
     /// The installed plugins, checked once at start-up.
@@ -48,8 +50,14 @@ final class GraphvizSession: @unchecked Sendable {
             devices: Self.pluginNames(created, kind: "device"))
         context = created
         inventory = found
+        freesKnownLeaks = gvcVersion(created).map { Self.leakyVersions.contains(String(cString: $0)) } ?? false
         return (created, found)
     }
+
+    /// Graphviz versions whose leaks `Job.freeLayout(_:engine:laidOut:)` frees, as `gvcVersion` reports them:
+    /// Debian bookworm's 2.42.2 says 2.43.0. The workaround reads private structures of exactly that version,
+    /// so any other version is left alone.
+    static let leakyVersions: Set<String> = ["2.43.0"]
 
     private static func pluginNames(_ context: OpaquePointer, kind: String) -> Set<String> {
         var count: Int32 = 0
@@ -67,6 +75,8 @@ final class GraphvizSession: @unchecked Sendable {
         let context: OpaquePointer
         /// The plugins found at start-up.
         let plugins: PluginInventory
+        /// Whether ``freeLayout(_:engine:laidOut:)`` also frees what this Graphviz version forgets.
+        let freesKnownLeaks: Bool
 
         /// Parses, lays out and renders `dot`, freeing every Graphviz allocation before returning.
         func render(dot: String, engine: String, format: String) throws(RenderError) -> Data {
@@ -77,7 +87,7 @@ final class GraphvizSession: @unchecked Sendable {
             defer { agclose(graph) }
 
             let layoutStatus = gvLayout(context, graph, engine)
-            defer { gvFreeLayout(context, graph) }
+            defer { freeLayout(graph, engine: engine, laidOut: layoutStatus == 0) }
             if layoutStatus != 0 || failedSinceReset() {
                 throw RenderError(.layout, message: lastMessage(fallback: "layout with engine '\(engine)' failed"))
             }
@@ -93,6 +103,25 @@ final class GraphvizSession: @unchecked Sendable {
                 throw RenderError(.render, message: lastMessage(fallback: "rendering to '\(format)' produced no output"))
             }
             return Data(bytes: buffer, count: Int(length))
+        }
+
+        /// `gvFreeLayout`, plus what Graphviz 2.42 leaks per render (measured with valgrind, see `shim.h`): the
+        /// `items` array of every HTML-like label line, and the nop2 layout's node list. Without this, each
+        /// render of a 30-step blueprint kept about 11 KiB (74 KiB at 200 steps); with it, RSS stays flat
+        /// (`RenderMemoryTests`). Only after a successful layout, when the label structures are complete.
+        private func freeLayout(_ graph: UnsafeMutablePointer<Agraph_t>, engine: String, laidOut: Bool) {
+            guard freesKnownLeaks, laidOut else {
+                gvFreeLayout(context, graph)
+                return
+            }
+            let lineItems = sbgv242_html_line_items(graph)
+            // The DOT text's `layout` attribute wins over the engine argument, so ask the graph which ran.
+            let attribute = sbgv_graph_layout(graph).map { String(cString: $0) } ?? ""
+            if (attribute.isEmpty ? engine : attribute) == LayoutEngine.pinned.graphvizName {
+                sbgv242_free_neato_node_list(graph)
+            }
+            gvFreeLayout(context, graph)
+            sbgv_pointer_list_free(lineItems)
         }
 
         /// Parses `dot` and counts its nodes and edges (no layout).
