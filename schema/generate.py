@@ -220,7 +220,7 @@ defs["bottleneck"] = obj("A step or an actor (exactly one of them) known to limi
 
 root = O([
     ("$schema", "https://json-schema.org/draft/2020-12/schema"),
-    ("$id", "https://github.com/serviceblueprint/schema/blueprint.schema.json"),
+    ("$id", "https://raw.githubusercontent.com/service-blueprint/ServiceBlueprint/main/schema/blueprint.schema.json"),
     ("title", "Service blueprint"),
     ("description", "A service blueprint in YAML or JSON: stages (columns), steps in five lanes, flows, actors, channels, information, personas, journeys and bottlenecks. Keys are written in this order. In YAML, point editors at this schema with a first line `# yaml-language-server: $schema=<path>/blueprint.schema.json`; in JSON, with a top-level `\"$schema\"` key."),
     ("type", "object"),
