@@ -45,6 +45,9 @@ public struct BlueprintDiff: Sendable, Hashable {
     }
 
     /// Compares `old` with `new`. Output order follows the new version (removed items: the old one).
+    ///
+    /// Steps and flows are compared as the files write them (their document trees), so every key a
+    /// file can hold is compared, and a change is named by the key a designer sees in the file.
     public init(old: Blueprint, new: Blueprint) {
         let oldSteps = Dictionary(old.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newStepIDs = Set(new.steps.map(\.id))
@@ -52,7 +55,8 @@ public struct BlueprintDiff: Sendable, Hashable {
         removedSteps = old.steps.filter { !newStepIDs.contains($0.id) }
         changedSteps = new.steps.compactMap { step in
             guard let before = oldSteps[step.id], before != step else { return nil }
-            return Modified(id: step.id, changes: Self.changes(before, step))
+            let changes = Self.changes(before.documentValue, step.documentValue)
+            return changes.isEmpty ? nil : Modified(id: step.id, changes: changes)
         }
 
         let oldFlows = Dictionary(old.flows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -61,61 +65,42 @@ public struct BlueprintDiff: Sendable, Hashable {
         removedFlows = old.flows.filter { !newFlowIDs.contains($0.id) }
         changedFlows = new.flows.compactMap { flow in
             guard let before = oldFlows[flow.id], before != flow else { return nil }
-            var changes: [Change] = []
-            Self.compare("kind", before.kind.rawValue, flow.kind.rawValue, into: &changes)
-            Self.compare("label", before.label, flow.label, into: &changes)
-            Self.compare("probability", before.probability.map { "\($0)" }, flow.probability.map { "\($0)" }, into: &changes)
-            return Modified(id: flow.id, changes: changes)
+            let changes = Self.changes(before.documentValue, flow.documentValue)
+            return changes.isEmpty ? nil : Modified(id: flow.id, changes: changes)
         }
     }
 
-    static func changes(_ a: Step, _ b: Step) -> [Change] {
+    /// The keys whose values differ between two mappings: the new version's keys in file order,
+    /// then keys only the old version has.
+    static func changes(_ old: DocumentValue, _ new: DocumentValue) -> [Change] {
+        guard case .mapping(let before) = old, case .mapping(let after) = new else {
+            return old == new ? [] : [Change(field: "value", old: old.compactText, new: new.compactText)]
+        }
+        let oldValues = Dictionary(before.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let newKeys = Set(after.map(\.key))
         var changes: [Change] = []
-        compare("title", a.title, b.title, into: &changes)
-        compare("lane", a.lane.rawValue, b.lane.rawValue, into: &changes)
-        compare("stage", a.stage, b.stage, into: &changes)
-        compare("actor", a.actor, b.actor, into: &changes)
-        compare("owner", a.owner, b.owner, into: &changes)
-        compare("channel", a.channel?.rawValue, b.channel?.rawValue, into: &changes)
-        compare("kind", a.kind.rawValue, b.kind.rawValue, into: &changes)
-        compare("duration", a.duration.map(text), b.duration.map(text), into: &changes)
-        compare("waitBefore", a.waitBefore?.description, b.waitBefore?.description, into: &changes)
-        compare("standards", text(a.standards), text(b.standards), into: &changes)
-        compare("failPoint", a.failPoint.map(text), b.failPoint.map(text), into: &changes)
-        compare("waitPoint", a.waitPoint?.tolerance?.description ?? (a.waitPoint == nil ? nil : "yes"),
-                b.waitPoint?.tolerance?.description ?? (b.waitPoint == nil ? nil : "yes"), into: &changes)
-        compare("value", a.value?.rawValue, b.value?.rawValue, into: &changes)
-        compare("needs", a.needs.joined(separator: ", "), b.needs.joined(separator: ", "), into: &changes)
-        compare("produces", a.produces.joined(separator: ", "), b.produces.joined(separator: ", "), into: &changes)
-        compare("evidence", a.evidence.joined(separator: ", "), b.evidence.joined(separator: ", "), into: &changes)
-        compare("emotion", a.emotion.map(String.init), b.emotion.map(String.init), into: &changes)
-        compare("painPoints", a.painPoints.joined(separator: "; "), b.painPoints.joined(separator: "; "), into: &changes)
-        compare("tags", a.tags.joined(separator: ", "), b.tags.joined(separator: ", "), into: &changes)
-        compare("notes", a.notes, b.notes, into: &changes)
-        compare("url", a.url, b.url, into: &changes)
+        for entry in after where oldValues[entry.key] != entry.value {
+            changes.append(Change(field: entry.key, old: oldValues[entry.key]?.compactText ?? "", new: entry.value.compactText))
+        }
+        for entry in before where !newKeys.contains(entry.key) {
+            changes.append(Change(field: entry.key, old: entry.value.compactText, new: ""))
+        }
         return changes
     }
+}
 
-    static func compare(_ field: String, _ a: String?, _ b: String?, into changes: inout [Change]) {
-        let old = a ?? "", new = b ?? ""
-        if old != new { changes.append(Change(field: field, old: old, new: new)) }
-    }
-
-    static func text(_ time: ProcessTime) -> String {
-        time.isFixed ? time.likely.description : "\(time.min)/\(time.likely)/\(time.max)"
-    }
-
-    static func text(_ standards: Standards) -> String {
-        var parts: [String] = []
-        if let time = standards.time { parts.append("time \(time.target)±\(time.tolerance)") }
-        if let sop = standards.sop { parts.append("sop \(sop)") }
-        if let service = standards.service { parts.append("service \"\(service)\"") }
-        if let response = standards.response { parts.append("response \(response)") }
-        return parts.joined(separator: ", ")
-    }
-
-    static func text(_ failPoint: FailPoint) -> String {
-        [failPoint.risk, failPoint.recovery.map { "recovery: \($0)" }, failPoint.owner.map { "owner: \($0)" }]
-            .compactMap { $0 }.joined(separator: "; ")
+extension DocumentValue {
+    /// A one-line text of the value for messages: scalars as written, lists joined by commas,
+    /// mappings as `{key: value, …}`. Model trees are a few levels deep, so the recursion is shallow.
+    var compactText: String {
+        switch self {
+        case .string(let text): text
+        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .integer(let integer): String(integer)
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: ""
+        case .list(let items): items.map(\.compactText).joined(separator: ", ")
+        case .mapping(let entries): "{" + entries.map { "\($0.key): \($0.value.compactText)" }.joined(separator: ", ") + "}"
+        }
     }
 }
