@@ -40,7 +40,7 @@ row() {
     status=$?
     end=$(date +%s.%N)
     output=$(printf '%s' "$output" | grep -av '^rendered\|^wrote\|^$' | head -2 | cut -c1-220 | tr '\n' ' ' | sed 's/|/\\|/g; s/`/'"'"'/g')
-    printf '| %s | `%s` | %s | %s | %.1f s |\n' "$class" "$(echo "$*" | sed "s|$cli|blueprint|; s|$work/||g" | cut -c1-60)" "$status" "${output:-(nothing)}" "$(echo "$end - $start" | bc)"
+    printf '| %s | `%s` | %s | %s | %.1f s |\n' "$class" "$(echo "$*" | sed "s|\"$cli\"|blueprint|g; s|$cli|blueprint|g; s|$work/||g" | cut -c1-60)" "$status" "${output:-(nothing)}" "$(echo "$end - $start" | bc)"
 }
 
 echo "| input class | command | exit | first lines on stderr | time |"
@@ -109,8 +109,8 @@ row "25 000 steps (render SVG)" "$cli" render bigger -o out-bigger
 # Issue 10, defect 4: a good report must survive a run that produces nothing valid.
 blueprint good Good > good.yaml && blueprint ok Broken | sed 's/lane: frontstage/lane: frontstge/' > broken.yaml
 "$cli" report good.yaml -o keep.md >/dev/null 2>&1 && cp keep.md keep.orig
-row "a good report, then a run whose inputs are all invalid" sh -c "\"$cli\" report broken.yaml -o keep.md; s=\$?; cmp -s keep.md keep.orig && echo 'keep.md unchanged'; exit \$s"
-row "a good report, then a mistyped input path" sh -c "\"$cli\" report brokn.yaml -o keep.md; s=\$?; cmp -s keep.md keep.orig && echo 'keep.md unchanged'; exit \$s"
+row "a good report, then a run whose inputs are all invalid" sh -c "out=\$(\"$cli\" report broken.yaml -o keep.md 2>&1); s=\$?; cmp -s keep.md keep.orig && echo 'keep.md unchanged.'; echo \"\$out\"; exit \$s"
+row "a good report, then a mistyped input path" sh -c "out=\$(\"$cli\" report brokn.yaml -o keep.md 2>&1); s=\$?; cmp -s keep.md keep.orig && echo 'keep.md unchanged.'; echo \"\$out\"; exit \$s"
 
 # Defect 6: a symbolic link to a folder of broken blueprints must be checked, not seen as empty.
 mkdir -p broken-folder && cp broken.yaml broken-folder/ && ln -s broken-folder link
