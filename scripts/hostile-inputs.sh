@@ -40,7 +40,7 @@ row() {
     status=$?
     end=$(date +%s.%N)
     output=$(printf '%s' "$output" | grep -av '^rendered\|^wrote\|^$' | head -2 | cut -c1-220 | tr '\n' ' ' | sed 's/|/\\|/g; s/`/'"'"'/g')
-    printf '| %s | `%s` | %s | %s | %.1f s |\n' "$class" "$(echo "$*" | sed "s|$cli|blueprint|; s|$work/||g" | cut -c1-60)" "$status" "${output:-(nothing)}" "$(echo "$end - $start" | bc)"
+    printf '| %s | `%s` | %s | %s | %.1f s |\n' "$class" "$(echo "$*" | sed "s|\"$cli\"|blueprint|g; s|$cli|blueprint|g; s|$work/||g" | cut -c1-60)" "$status" "${output:-(nothing)}" "$(echo "$end - $start" | bc)"
 }
 
 echo "| input class | command | exit | first lines on stderr | time |"
@@ -105,6 +105,29 @@ row "5 000 steps (render SVG)" "$cli" render big -o out-big
 row "5 000 steps (render PNG)" "$cli" render big -o out-big-png --format png
 "$bench" corpus --count 1 --steps 25000 -o bigger >/dev/null
 row "25 000 steps (render SVG)" "$cli" render bigger -o out-bigger
+
+# Issue 10, defect 4: a good report must survive a run that produces nothing valid.
+blueprint good Good > good.yaml && blueprint ok Broken | sed 's/lane: frontstage/lane: frontstge/' > broken.yaml
+"$cli" report good.yaml -o keep.md >/dev/null 2>&1 && cp keep.md keep.orig
+row "a good report, then a run whose inputs are all invalid" sh -c "out=\$(\"$cli\" report broken.yaml -o keep.md 2>&1); s=\$?; cmp -s keep.md keep.orig && echo 'keep.md unchanged.'; echo \"\$out\"; exit \$s"
+row "a good report, then a mistyped input path" sh -c "out=\$(\"$cli\" report brokn.yaml -o keep.md 2>&1); s=\$?; cmp -s keep.md keep.orig && echo 'keep.md unchanged.'; echo \"\$out\"; exit \$s"
+
+# Defect 6: a symbolic link to a folder of broken blueprints must be checked, not seen as empty.
+mkdir -p broken-folder && cp broken.yaml broken-folder/ && ln -s broken-folder link
+row "a symbolic link to a folder of broken blueprints" "$cli" check link
+
+# Defect 7: SIGKILL while the output is written leaves no temporary file behind.
+row "kill -9 during a 5 000-step render" sh -c "\"$cli\" render big -o out-kill >/dev/null 2>&1 & p=\$!; sleep 4; kill -9 \$p; wait \$p; echo \"\$(ls -A out-kill 2>/dev/null | grep -c 'tmp') temporary files left\"; exit 0"
+
+# Also: JSON nesting located where it happens, U+2028 not a line break, out-of-range thresholds, folder errors.
+printf '{"id": "json", "title": "J",\n "stages": [{"id": "s", "title": "S"}],\n "steps": [{"id": "a", "lane": "customer", "stage": "s", "title": "A"]\n}\n' > nesting.json
+row "JSON nesting error" "$cli" check nesting.json
+printf '{"id": "sep", "title": "a\xe2\x80\xa8b",\n "stages": [{"id": "s", "title": "S"}],\n "steps": [{"id": "a", "lane": "custmer", "stage": "s", "title": "A"}]}\n' > separator.json
+row "U+2028 in a JSON string (error on line 3)" "$cli" check separator.json
+mkdir -p config && blueprint ok Config > config/ok.yaml && printf 'rules:\n  capacity-high-utilization:\n    threshold: 1e308\n  parallelizable-chain:\n    minimumSaving: -1\n' > config/.blueprint.yml
+row "configuration thresholds 1e308 and -1" "$cli" check config
+echo plain > a-file
+row "an output folder that cannot be created" "$cli" render good.yaml -o a-file/out
 
 mkdir -p loop/sub && ln -s .. loop/sub/up && blueprint ok Loop > loop/ok.yaml
 row "symbolic-link loop" "$cli" check loop
