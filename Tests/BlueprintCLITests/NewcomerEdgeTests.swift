@@ -135,4 +135,14 @@ struct NewcomerEdgeTests {
         #expect(nowhere.status != 0)
         #expect(nowhere.stderr.contains("say where to write"))
     }
+
+    @Test("report -o into a folder that does not exist yet makes it, for HTML and Markdown alike")
+    func reportMakesItsFolder() throws {
+        let directory = try CLI.temporaryDirectory()
+        for name in ["site/report.html", "docs/report.md"] {
+            let result = try CLI.run(["report", CLI.packageRoot.appendingPathComponent("blueprints/clinic-visit.yaml").path, "-o", name], in: directory)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path))
+        }
+    }
 }

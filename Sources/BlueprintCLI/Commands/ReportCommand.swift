@@ -74,6 +74,9 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.invalidInput.exitCode
         }
         do {
+            // `-o site/report.html` makes `site/`, as `render -o` does.
+            let folder = (output as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try OutputFolder.create(folder) }
             switch chosen {
             case .html:
                 try AtomicFile.write(ReportWriter.html(sections), to: output)
