@@ -36,7 +36,9 @@ run() {
 }
 
 median() {
-    awk -v f="$2" '{ v[NR] = $f } END { n = asort(v); print (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2) }' "$WORK/$1.times"
+    # POSIX awk (mawk has no asort): sort the column first.
+    awk -v f="$2" '{ print $f }' "$WORK/$1.times" | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
 
 for command in $COMMANDS; do

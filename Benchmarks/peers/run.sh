@@ -19,7 +19,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SIZES=${SIZES:-"1000 10000 100000"}
 RUNS=${RUNS:-3}
-RENDER_SIZES=${RENDER_SIZES:-"1000"}
+RENDER_SIZES=${RENDER_SIZES-"1000"}
 NX_TIMEOUT=${NX_TIMEOUT:-600}
 BIN=${BIN:-$ROOT/.build/release}
 WORK=${WORK:-$(mktemp -d)}
@@ -34,23 +34,25 @@ if [ ! -x "$BIN/blueprint" ] || [ ! -x "$BIN/blueprint-bench" ]; then
 fi
 mkdir -p "$WORK"
 
-# run LABEL TIMEOUT COMMAND...: appends "wall rss_mib status" to $WORK/LABEL.times
+# run LABEL TIMEOUT COMMAND...: appends "wall rss_mib status cpu" to $WORK/LABEL.times (cpu: user + system
+# seconds, the figure to read on a loaded machine, where wall time measures the other processes too)
 run() {
     local label=$1 limit=$2
     shift 2
-    /usr/bin/time -f "%e %M %x" -o "$WORK/time.txt" timeout "$limit" "$@" >"$WORK/$label.out" 2>"$WORK/$label.err"
-    local wall rss status
-    read -r wall rss status < <(tail -n 1 "$WORK/time.txt" | awk '{ if (NF == 3) print; else print "0 0 124" }')
+    /usr/bin/time -f "%e %M %x %U %S" -o "$WORK/time.txt" timeout "$limit" "$@" >"$WORK/$label.out" 2>"$WORK/$label.err"
+    local wall rss status cpu
+    read -r wall rss status cpu < <(tail -n 1 "$WORK/time.txt" | awk '{ if (NF == 5) print $1, $2, $3, $4 + $5; else print "0 0 124 0" }')
     [ "$status" = 124 ] && wall="timeout"
-    echo "$wall $(( rss / 1024 )) $status" >>"$WORK/$label.times"
+    echo "$wall $(( rss / 1024 )) $status $cpu" >>"$WORK/$label.times"
 }
 
 # median LABEL FIELD: the median of a column of $WORK/LABEL.times ("timeout" if any run timed out)
 median() {
     [ -f "$WORK/$1.times" ] || { echo "-"; return; }
-    awk -v f="$2" '{ if ($1 == "timeout") t = 1; v[NR] = $f } END {
-        if (t && f == 1) { print "timeout"; exit }
-        n = asort(v); print (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2) }' "$WORK/$1.times"
+    if [ "$2" = 1 ] && grep -q '^timeout' "$WORK/$1.times"; then echo timeout; return; fi
+    # POSIX awk (mawk has no asort): sort the column first.
+    awk -v f="$2" '{ print $f }' "$WORK/$1.times" | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.1f×", a / b; else print "-" }'; }
@@ -85,13 +87,16 @@ for size in $RENDER_SIZES; do
 done
 
 echo
-echo "Whole processes, median of $RUNS runs (seconds, peak RSS MiB); networkx stopped after ${NX_TIMEOUT}s"
-printf "%-8s | %-18s | %-18s | %-18s | %-12s\n" steps "check JSON" "check YAML" "networkx" "nx / JSON"
+echo "Whole processes, median of $RUNS runs: wall s (CPU s), peak RSS MiB; networkx stopped after ${NX_TIMEOUT}s"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf "%-8s | %-26s | %-26s | %-26s | %-16s\n" steps "check JSON" "check YAML" "networkx" "nx / JSON (CPU)"
 for size in $SIZES; do
     cj=$(median "check-json-$size" 1) cy=$(median "check-yaml-$size" 1) nx=$(median "networkx-$size" 1)
-    printf "%-8s | %-18s | %-18s | %-18s | %-12s\n" "$size" \
-        "$cj s, $(median "check-json-$size" 2) MiB" "$cy s, $(median "check-yaml-$size" 2) MiB" \
-        "$nx s, $(median "networkx-$size" 2) MiB" "$(ratio "$nx" "$cj")"
+    printf "%-8s | %-26s | %-26s | %-26s | %-16s\n" "$size" \
+        "$cj s ($(median "check-json-$size" 4)), $(median "check-json-$size" 2) MiB" \
+        "$cy s ($(median "check-yaml-$size" 4)), $(median "check-yaml-$size" 2) MiB" \
+        "$nx s ($(median "networkx-$size" 4)), $(median "networkx-$size" 2) MiB" \
+        "$(ratio "$nx" "$cj") ($(ratio "$(median "networkx-$size" 4)" "$(median "check-json-$size" 4)"))"
 done
 if [ -n "$RENDER_SIZES" ]; then
     echo

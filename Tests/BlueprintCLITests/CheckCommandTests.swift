@@ -150,6 +150,19 @@ struct CheckCommandTests {
         #expect(bad.stdout.contains("\(typo.path):2:3: error:"), "\(bad.stdout)")
         #expect(bad.stdout.contains("did you mean 'parallelizable-chain'?"))
     }
+
+    @Test("duplicate keys in a long mapping (the reader's dictionary path) are located like in a short one")
+    func duplicateKeysInLongMapping() throws {
+        let extra = (1...16).map { "    note\($0): x\n" }.joined()
+        let text = Self.brokenYAML
+            .replacingOccurrences(of: "    lane: backstge\n", with: "    lane: backstage\n" + extra + "    title: Again\n")
+        let file = try CLI.temporaryDirectory().appendingPathComponent("long.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", file.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("long.yaml:25:5: error: duplicate key 'title' (first at line 7, column 5)"), "\(result.stdout)")
+        #expect(result.stdout.contains("long.yaml:9:5: error: unknown key 'note1' in step"), "\(result.stdout)")
+    }
 }
 
 /// Runs a Python snippet; the schema tests need Python's jsonschema (installed by scripts/setup.sh).

@@ -29,11 +29,26 @@ struct PathOffsets: Sendable {
         return code(component)
     }
 
+    /// The components of the last recorded path and the trie node each leads to: the reader records
+    /// paths in file order, so the next one mostly shares a prefix (`steps[7]`) that need not be
+    /// looked up again.
+    private var lastPath: [ModelPath.Component] = []
+    private var lastNodes: [UInt32] = []
+
     /// Records `offset` for `path` (a later record of the same path wins).
     mutating func record(_ offset: UInt32, at path: ModelPath) {
-        var node: UInt32 = 0
-        for component in path.components {
-            guard let code = internedCode(component) else { return }
+        let components = path.components
+        var shared = 0
+        while shared < components.count, shared < lastPath.count, components[shared] == lastPath[shared] { shared += 1 }
+        var node: UInt32 = shared == 0 ? 0 : lastNodes[shared - 1]
+        lastPath.removeSubrange(shared...)
+        lastNodes.removeSubrange(shared...)
+        for component in components[shared...] {
+            guard let code = internedCode(component) else {
+                lastPath = []
+                lastNodes = []
+                return
+            }
             let key = UInt64(node) << 32 | UInt64(code)
             if let child = children[key] {
                 node = child
@@ -43,6 +58,8 @@ struct PathOffsets: Sendable {
                 offsets.append(Self.none)
                 node = child
             }
+            lastPath.append(component)
+            lastNodes.append(node)
         }
         offsets[Int(node)] = offset
     }

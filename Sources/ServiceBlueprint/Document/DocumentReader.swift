@@ -18,6 +18,8 @@ struct DocumentReader: Sendable {
     var unreadable = UnreadableParts()
     /// The blueprint read, once ``read(limits:)`` has run.
     var blueprint = Blueprint(id: "")
+    /// Durations already parsed, by their text (only valid ones: a bad one is reported each time).
+    private var parsedDurations: [String: BlueprintDuration] = [:]
 
     init(path: String, source: SourceText) {
         self.path = path
@@ -86,10 +88,11 @@ struct DocumentReader: Sendable {
         var node: Node
         /// Where the mapping is in the model.
         var path: ModelPath
-        /// Values by key.
-        var values: [String: Node]
+        /// The known keys' values, each key once. A short list searched in order: there are at most
+        /// as many as the schema has keys for this mapping, and that is cheaper than hashing.
+        var values: [(key: String, value: Node)]
 
-        subscript(key: String) -> Node? { values[key] }
+        subscript(key: String) -> Node? { values.first { $0.key == key }?.value }
     }
 
     /// Reads a mapping of `what` (e.g. "step") that may contain `keys`, of which `required` must be present.
@@ -102,36 +105,49 @@ struct DocumentReader: Sendable {
             invalid("\(article(what)) must be a mapping, found \(describe(node))", node, modelPath)
             return nil
         }
-        var values: [String: Node] = [:]
-        var firstKeys: [String: Node] = [:]
-        for (keyNode, value) in mapping {
+        var values: [(key: String, value: Node)] = []
+        values.reserveCapacity(min(mapping.count, keys.count))
+        // Duplicates: a short mapping is searched in place (no hashing); a long one, which only
+        // hostile or broken input has, through a dictionary, so it stays linear.
+        var firstKeys: [String: Node]? = mapping.count > 16 ? [:] : nil
+        for (index, (keyNode, value)) in mapping.entries.enumerated() {
             guard case .scalar(let scalar) = keyNode else {
                 error("keys must be names, found \(describe(keyNode))", at: location(keyNode))
                 continue
             }
             let name = scalar.string
-            if let firstKey = firstKeys[name] {
+            let firstKey = firstKeys != nil ? firstKeys?[name] : Self.firstKey(name, in: mapping.entries[..<index])
+            if let firstKey {
                 let first = textPosition(firstKey)
                 error(
                     "duplicate key '\(name)' (first at line \(first.line), column \(first.column))",
                     at: location(keyNode), path: modelPath.appending(name))
                 continue
             }
-            firstKeys[name] = keyNode
+            firstKeys?[name] = keyNode
             guard keys.contains(name) else {
                 error(
                     "unknown key '\(name)' in \(what)" + Suggestion.didYouMean(name, in: keys),
                     at: location(keyNode), path: modelPath)
                 continue
             }
-            values[name] = value
+            values.append((name, value))
             record(value, at: modelPath.appending(name))
         }
-        for key in required where values[key] == nil {
+        let fields = Fields(node: node, path: modelPath, values: values)
+        for key in required where fields[key] == nil {
             error("missing required key '\(key)' in \(what)", at: location(node), path: modelPath.appending(key))
             unreadable.paths.insert(modelPath.appending(key))
         }
-        return Fields(node: node, path: modelPath, values: values)
+        return fields
+    }
+
+    /// The first key node named `name` among `entries` (scalar keys only, as in ``fields(_:at:what:keys:required:)``).
+    private static func firstKey(_ name: String, in entries: ArraySlice<Node.Mapping.Entry>) -> Node? {
+        for (keyNode, _) in entries {
+            if case .scalar(let scalar) = keyNode, scalar.string == name { return keyNode }
+        }
+        return nil
     }
 
     // MARK: Scalars
@@ -251,6 +267,8 @@ struct DocumentReader: Sendable {
             invalid("\(subject) must be a duration such as '5min', found \(describe(node))", node, modelPath)
             return nil
         }
+        // Files repeat a few durations ("5min") thousands of times: each text is parsed once.
+        if let known = parsedDurations[scalar.string] { return known }
         let duration: BlueprintDuration
         do {
             duration = try BlueprintDuration(parsing: scalar.string)
@@ -262,6 +280,7 @@ struct DocumentReader: Sendable {
             invalid("duration '\(Self.shortened(scalar.string))' is too long", node, modelPath)
             return nil
         }
+        if parsedDurations.count < 4_096 { parsedDurations[scalar.string] = duration }
         return duration
     }
 
