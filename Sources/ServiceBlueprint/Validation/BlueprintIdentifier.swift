@@ -15,19 +15,26 @@ public enum BlueprintIdentifier {
     /// Why `id` is not in the safe alphabet, or `nil` when it is. Empty ids are reported elsewhere.
     public static func problem(with id: String) -> String? {
         guard !id.isEmpty else { return nil }
+        // Every id of a file passes here: the common, valid case costs one scan and builds no text.
+        var length = 0
+        var allAllowed = true
+        for scalar in id.unicodeScalars {
+            length += 1
+            if allAllowed, !isAllowed(scalar) { allAllowed = false }
+        }
+        let complaint: String
+        if length > maximumLength {
+            complaint = "is longer than \(maximumLength) characters"
+        } else if !allAllowed {
+            complaint = "may only contain letters, digits, '-', '_' and '.'"
+        } else if id.hasPrefix(".") || id.contains("..") {
+            complaint = "may not start with '.' or contain '..'"
+        } else {
+            return nil
+        }
         let suggestion = suggestion(for: id)
         let hint = suggestion.isEmpty || suggestion == id ? "" : "; did you mean '\(suggestion)'?"
-        let shown = Self.shown(id)
-        if id.unicodeScalars.count > maximumLength {
-            return "id '\(shown)' is longer than \(maximumLength) characters" + hint
-        }
-        if !id.unicodeScalars.allSatisfy(isAllowed) {
-            return "id '\(shown)' may only contain letters, digits, '-', '_' and '.'" + hint
-        }
-        if id.hasPrefix(".") || id.contains("..") {
-            return "id '\(shown)' may not start with '.' or contain '..'" + hint
-        }
-        return nil
+        return "id '\(shown(id))' \(complaint)" + hint
     }
 
     /// A valid id close to `id`: each run of other characters becomes one `-`, runs of dots one dot,
