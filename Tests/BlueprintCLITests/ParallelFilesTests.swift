@@ -130,4 +130,20 @@ struct ParallelFilesTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("--jobs must be at least 1"), "\(result.stderr)")
     }
+
+    @Test("one-character output names (Foundation's deletingLastPathComponent traps on them) render, report and convert")
+    func oneCharacterOutputs() throws {
+        let folder = try CLI.temporaryDirectory()
+        try FileManager.default.copyItem(
+            at: CLI.packageRoot.appendingPathComponent("blueprints/clinic-visit.yaml"), to: folder.appendingPathComponent("c.yaml"))
+        let render = try CLI.run(["render", "c.yaml", "-o", "o", "--format", "dot"], in: folder)
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("o/c.dot").path))
+        let report = try CLI.run(["report", "c.yaml", "-o", "r"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("r").path))
+        let convert = try CLI.run(["convert", "c.yaml", "-o", "j", "--to", "json"], in: folder)
+        #expect(convert.status == 0, "\(convert.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("j/c.json").path))
+    }
 }

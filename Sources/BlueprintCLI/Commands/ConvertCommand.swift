@@ -131,7 +131,7 @@ struct ConvertCommand: ParsableCommand {
             return FileOutcome(status: .invalid, messages: [error.description])
         }
         do {
-            if intoFolder { try OutputFolder.create((target as NSString).deletingLastPathComponent) }
+            if intoFolder { try OutputFolder.create(PathText.parent(of: target)) }
             try document.blueprint.write(to: target, format: format)
             return FileOutcome(status: .written, messages: commentWarning(input, to: target))
         } catch {

@@ -87,7 +87,7 @@ extension RenderCommand {
         var messages = job.notes(for: document)
         do {
             let data = try await job.render(document, configuration: configuration)
-            try OutputFolder.create((target as NSString).deletingLastPathComponent)
+            try OutputFolder.create(PathText.parent(of: target))
             try AtomicFile.write(data, to: target)
             return FileOutcome(status: .written, messages: messages)
         } catch {

@@ -54,7 +54,7 @@ struct ConfigurationResolver {
 
     private mutating func resolve(_ blueprintPath: String) -> Resolved {
         if let explicit { return Resolved(configuration: explicit.loaded.configuration, file: explicit.path) }
-        guard let file = governingFile(ofFolder: (blueprintPath as NSString).deletingLastPathComponent) else {
+        guard let file = governingFile(ofFolder: PathText.parent(of: blueprintPath)) else {
             return Resolved(configuration: .default, file: nil)
         }
         if files[file] == nil {

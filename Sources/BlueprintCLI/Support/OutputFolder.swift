@@ -1,4 +1,5 @@
 import Foundation
+import ServiceBlueprint
 
 #if canImport(Glibc)
 import Glibc
@@ -26,7 +27,7 @@ enum OutputFolder {
                 throw Failure(description: "cannot create folder '\(path)': '\(current)' is a file, not a folder")
             }
             missing.append(current)
-            let parent = (current as NSString).deletingLastPathComponent
+            let parent = PathText.parent(of: current)  // NSString's traps on one-character paths
             if parent == current { break }
             current = parent
         }

@@ -37,7 +37,7 @@ public enum AtomicFile {
     /// replaces the target; tests use it to simulate a failure at the worst moment.
     static func write(_ data: Data, to path: String, beforeCommit: () throws -> Void) throws {
         let target = resolvedTarget(path)
-        let directory = (target as NSString).deletingLastPathComponent
+        let directory = PathText.parent(of: target)  // NSString's traps on one-character paths
         let name = (target as NSString).lastPathComponent
         guard !name.isEmpty, name != ".", name != ".." else {
             throw AtomicFileError(path: path, operation: "write", reason: "not a file name")
