@@ -25,7 +25,7 @@ struct InitCommand: ParsableCommand {
         }
         do {
             // `init services/returns` makes the folder, as `git init` does.
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = PathText.parent(of: path)
             if !folder.isEmpty { try OutputFolder.create(folder) }
             try AtomicFile.write(Starter.text(id: id), to: path)
         } catch let failure as OutputFolder.Failure {

@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
         }
         do {
             // `-o site/report.html` makes `site/`, as `render -o` does.
-            let folder = (output as NSString).deletingLastPathComponent
+            let folder = PathText.parent(of: output)
             if !folder.isEmpty { try OutputFolder.create(folder) }
             switch chosen {
             case .html:
