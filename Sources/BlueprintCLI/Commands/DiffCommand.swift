@@ -78,33 +78,36 @@ struct BlueprintComparison {
         func shape(_ finding: Finding) -> String {
             finding.ruleID + "|" + String(finding.message.map { $0.isNumber ? "#" : $0 })
         }
-        var unmatchedNew = Dictionary(grouping: new.indices, by: { exact(new[$0]) })
-        var fixedCandidates: [Finding] = []
+        // Takes the first unpaired index filed under `key`.
+        func take(_ key: String, from pool: inout [String: [Int]]) -> Int? {
+            guard var indices = pool[key], !indices.isEmpty else { return nil }
+            let index = indices.removeFirst()
+            pool[key] = indices
+            return index
+        }
+        var paired = Set<Int>()
         var changed: [(old: Finding, new: Finding)] = []
+        var byRuleAndSteps = Dictionary(grouping: new.indices, by: { exact(new[$0]) })
+        var unpairedOld: [Finding] = []
         for finding in old {
-            if var indices = unmatchedNew[exact(finding)], !indices.isEmpty {
-                let index = indices.removeFirst()
-                unmatchedNew[exact(finding)] = indices
+            if let index = take(exact(finding), from: &byRuleAndSteps) {
+                paired.insert(index)
                 if new[index].message != finding.message { changed.append((finding, new[index])) }
             } else {
-                fixedCandidates.append(finding)
+                unpairedOld.append(finding)
             }
         }
-        let remaining = new.indices.filter { index in unmatchedNew[exact(new[index])]?.contains(index) == true }
-        var byShape = Dictionary(grouping: remaining, by: { shape(new[$0]) })
+        var byShape = Dictionary(grouping: new.indices.filter { !paired.contains($0) }, by: { shape(new[$0]) })
         var fixed: [Finding] = []
-        var pairedNew = Set<Int>()
-        for finding in fixedCandidates {
-            if var indices = byShape[shape(finding)], !indices.isEmpty {
-                let index = indices.removeFirst()
-                byShape[shape(finding)] = indices
-                pairedNew.insert(index)
+        for finding in unpairedOld {
+            if let index = take(shape(finding), from: &byShape) {
+                paired.insert(index)
                 changed.append((finding, new[index]))
             } else {
                 fixed.append(finding)
             }
         }
-        let introduced = remaining.filter { !pairedNew.contains($0) }.map { new[$0] }
+        let introduced = new.indices.filter { !paired.contains($0) }.map { new[$0] }
         return (fixed, introduced, changed)
     }
 
