@@ -53,6 +53,37 @@ struct SuggestionTests {
         #expect(Suggestion.closest(to: word, in: Lane.allCases.map(\.rawValue)) == nil)
     }
 
+    @Test func bandedDistanceAgreesWithTheFullTable() {
+        // Reference: the full optimal-string-alignment table, no band, no early exit.
+        func reference(_ a: [Character], _ b: [Character]) -> Int {
+            if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+            var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in 0...a.count { d[i][0] = i }
+            for j in 0...b.count { d[0][j] = j }
+            for i in 1...a.count {
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                    }
+                }
+            }
+            return d[a.count][b.count]
+        }
+        var random = SeededRandom(seed: 7)
+        let alphabet: [Character] = ["a", "b", "c", "é", "字"]
+        for _ in 0..<3_000 {
+            let a = (0..<Int(random.next() % 9)).map { _ in alphabet[Int(random.next() % 5)] }
+            let b = (0..<Int(random.next() % 9)).map { _ in alphabet[Int(random.next() % 5)] }
+            let limit = Int(random.next() % 4)
+            let expected = min(reference(a, b), limit + 1)
+            #expect(Suggestion.editDistance(a, b, limit: limit) == expected, "\(String(a)) vs \(String(b)), limit \(limit)")
+        }
+        #expect(Suggestion.editDistance("titel", "title") == 1)
+        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
+    }
+
     @Test func linesCrossed() {
         #expect(BlueprintLine.crossed(from: .customer, to: .backstage) == [.interaction, .visibility])
         #expect(BlueprintLine.crossed(from: .support, to: .frontstage) == [.visibility, .internalInteraction])

@@ -251,7 +251,7 @@ public enum Suggestion {
         // One-letter names are too short for an edit distance to mean a typo.
         let wordLength = word.count
         guard wordLength >= 2 else { return nil }
-        let lowered = word.lowercased()
+        let lowered = Array(word.lowercased())
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let candidateLength = candidate.count
@@ -259,7 +259,7 @@ public enum Suggestion {
             // The distance is at least the length difference: skipping hopeless candidates keeps the
             // cost bounded for a hostile 64 KiB key (no quadratic table against every name).
             guard abs(wordLength - candidateLength) <= limit else { continue }
-            let distance = editDistance(lowered, candidate.lowercased())
+            let distance = editDistance(lowered, Array(candidate.lowercased()), limit: limit)
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         return best?.name
@@ -276,23 +276,40 @@ public enum Suggestion {
     }
 
     /// Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring
-    /// letters (optimal string alignment), so `titel` is one edit from `title`. Iterative, three rows.
+    /// letters (optimal string alignment), so `titel` is one edit from `title`.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        return editDistance(a, b, limit: max(a.count, b.count))
+    }
+
+    /// The optimal-string-alignment distance of `a` and `b` when it is at most `limit`, else `limit + 1`.
+    ///
+    /// Only cells within `limit` of the diagonal can stay under the limit, so the table is a band:
+    /// O(length × limit) time, iterative, three rows. A row whose every cell is over the limit ends it.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        let over = limit + 1
+        guard abs(a.count - b.count) <= limit else { return over }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var beforePrevious = [Int](repeating: over, count: b.count + 1)
+        var previous = (0...b.count).map { min($0, over) }
+        var current = [Int](repeating: over, count: b.count + 1)
         for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
+            let low = max(1, i - limit), high = min(b.count, i + limit)
+            // Cells just outside the band read as over the limit (the arrays are reused rows).
+            current[0] = min(i, over)
+            if low > 1 { current[low - 1] = over }
+            var rowMinimum = current[0]
+            for j in low...high {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var cell = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                    cell = min(cell, beforePrevious[j - 2] + 1)
                 }
+                current[j] = min(cell, over)
+                rowMinimum = min(rowMinimum, current[j])
             }
+            if high < b.count { current[high + 1] = over }
+            if rowMinimum > limit { return over }
             (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
