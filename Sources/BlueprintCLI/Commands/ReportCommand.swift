@@ -108,11 +108,11 @@ extension ReportCommand {
         guard let document = file.document else {
             return (nil, [file.diagnostics.map(\.description).joined(separator: "\n")])
         }
-        let report = Analyzer(configuration: configuration, rules: RuleRegistry.all)
-            .analyze(document.blueprint, sourceMap: document.sourceMap)
-        var section = ReportSection(path: input.path, document: document, report: report)
+        let analysis = Analyzer(configuration: configuration, rules: RuleRegistry.all)
+            .run(document.blueprint, sourceMap: document.sourceMap)
+        var section = ReportSection(path: input.path, document: document, report: analysis.report)
         do {
-            section.svg = try await DiagramRenderer.svg(for: document, report: report)
+            section.svg = try await DiagramRenderer.svg(for: analysis)
         } catch {
             return (section, ["\(input.path): warning: diagram not rendered: \(error)"])
         }

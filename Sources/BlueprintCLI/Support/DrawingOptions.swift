@@ -92,43 +92,24 @@ struct DrawingJob: Sendable {
     }
 
     /// Renders one loaded blueprint. The DOT text is written on the calling task, so several files
-    /// are drawn at once; only the Graphviz layout and output wait for its lock.
+    /// are drawn at once; only the Graphviz layout and output wait for its lock. With findings, one
+    /// analysis run feeds the overlay and the drawing (one graph, one capacity analysis).
     func render(_ document: BlueprintDocument, configuration: AnalysisConfiguration) async throws -> Data {
-        var overlayData: RenderOverlay?
-        if showsFindings {
-            overlayData = DiagramRenderer.overlay(for: document.blueprint, configuration: configuration)
+        guard showsFindings else {
+            // DOT is the source we generate (positions pinned, ready for `neato -n2`), not a Graphviz re-print.
+            if writesDOT { return Data(DOTWriter(options: options).dot(for: document.blueprint).utf8) }
+            return try await GraphvizRenderer.shared.render(document.blueprint, format: format, options: options)
         }
-        // DOT is the source we generate (positions pinned, ready for `neato -n2`), not a Graphviz re-print.
-        if writesDOT {
-            return Data(DOTWriter(options: options).dot(for: document.blueprint, overlay: overlayData).utf8)
-        }
-        return try await GraphvizRenderer.shared.render(document.blueprint, format: format, options: options, overlay: overlayData)
+        let analysis = Analyzer(configuration: configuration, rules: RuleRegistry.all).run(document.blueprint)
+        if writesDOT { return Data(DOTWriter(options: options).dot(for: analysis).utf8) }
+        return try await GraphvizRenderer.shared.render(analysis, format: format, options: options)
     }
 }
 
-/// Rendering used by `report`: SVG with the findings overlay.
+/// Rendering used by `report`: SVG with the findings overlay of the report's analysis run.
 enum DiagramRenderer {
-    static func overlay(for blueprint: Blueprint, configuration: AnalysisConfiguration) -> RenderOverlay {
-        let report = Analyzer(configuration: configuration, rules: RuleRegistry.all).analyze(blueprint)
-        return RenderOverlay(report: report, blueprint: blueprint, utilization: heat(for: blueprint))
-    }
-
-    static func svg(for document: BlueprintDocument, report: AnalysisReport) async throws -> String {
-        let overlay = RenderOverlay(report: report, blueprint: document.blueprint, utilization: heat(for: document.blueprint))
-        let data = try await GraphvizRenderer.shared.render(document.blueprint, format: .svg, options: RenderOptions(), overlay: overlay)
+    static func svg(for analysis: BlueprintAnalysis) async throws -> String {
+        let data = try await GraphvizRenderer.shared.render(analysis, format: .svg, options: RenderOptions())
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Heat per step: the utilization of the queueing actor that performs it.
-    static func heat(for blueprint: Blueprint) -> [String: RenderOverlay.Heat] {
-        let capacity = CapacityAnalysis(blueprint)
-        var heat: [String: RenderOverlay.Heat] = [:]
-        for actor in capacity.actors where actor.isQueue {
-            guard let utilization = actor.utilization, utilization.isFinite else { continue }
-            for step in actor.steps {
-                heat[step] = .init(value: utilization, label: String(format: "%@ %.0f%% busy", actor.actorID, utilization * 100))
-            }
-        }
-        return heat
     }
 }

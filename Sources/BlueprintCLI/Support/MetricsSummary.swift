@@ -4,7 +4,7 @@ import ServiceBlueprint
 /// The headline numbers of one blueprint, as shown by `report` and compared by `diff`.
 struct MetricsSummary {
     var steps: Int
-    /// The main journey: the first journey with demand, else the first journey, else the whole blueprint.
+    /// The main journey (``BlueprintMetrics/mainJourney(of:)``).
     var main: JourneyMetrics?
     var journeys: [JourneyMetrics]
     var findingCounts: [Severity: Int]
@@ -14,8 +14,7 @@ struct MetricsSummary {
     init(blueprint: Blueprint, report: AnalysisReport, diagnostics: [Diagnostic] = []) {
         steps = blueprint.steps.count
         journeys = report.metrics.journeys
-        let preferred = blueprint.journeys.first { $0.demand != nil }?.id ?? blueprint.journeys.first?.id
-        main = journeys.first { $0.journey == preferred } ?? journeys.first
+        main = report.metrics.mainJourney(of: blueprint)
         let severities = diagnostics.map(\.severity) + report.findings.map(\.severity)
         findingCounts = Dictionary(grouping: severities, by: { $0 }).mapValues(\.count)
     }

@@ -36,6 +36,13 @@ public struct DOTWriter: Sendable {
         drawing(for: blueprint, overlay: overlay).dot()
     }
 
+    /// The DOT text of an analysed blueprint, with its findings overlay (``RenderOverlay/init(analysis:)``)
+    /// when ``RenderOptions/showOverlay`` is `true`. The run's graph is reused, not rebuilt.
+    public func dot(for analysis: BlueprintAnalysis) -> String {
+        let overlay = options.showOverlay ? RenderOverlay(analysis: analysis) : nil
+        return drawing(for: analysis.blueprint, overlay: overlay, graph: analysis.graph).dot()
+    }
+
     /// What the drawing of `blueprint` changes to stay affordable and readable (straight flows on a large
     /// blueprint, shortened texts); the drawing shows the same notes below the legend. Cheap: nothing is
     /// laid out.
@@ -46,8 +53,9 @@ public struct DOTWriter: Sendable {
     }
 
     /// The measured and placed drawing (for the renderer, which checks its size before Graphviz runs).
-    func drawing(for blueprint: Blueprint, overlay: RenderOverlay? = nil) -> Drawing {
-        Drawing(blueprint: blueprint, options: options, overlay: options.showOverlay ? overlay : nil)
+    /// `graph`, when given, is the graph of `blueprint` already built (by an analysis run).
+    func drawing(for blueprint: Blueprint, overlay: RenderOverlay? = nil, graph: BlueprintGraph? = nil) -> Drawing {
+        Drawing(blueprint: blueprint, options: options, overlay: options.showOverlay ? overlay : nil, graph: graph)
     }
 }
 
@@ -71,13 +79,13 @@ struct Drawing {
 
     static let margin = 18.0
 
-    init(blueprint: Blueprint, options: RenderOptions, overlay: RenderOverlay?) {
+    init(blueprint: Blueprint, options: RenderOptions, overlay: RenderOverlay?, graph: BlueprintGraph? = nil) {
         var options = options
         options.fontSize = min(max(options.fontSize.isFinite ? options.fontSize : 11, 6), 32)
         options.stepWidth = min(max(options.stepWidth.isFinite ? options.stepWidth : 164, 80), 600)
         // Texts are shortened on a drawing-only copy: the caller's blueprint is never changed.
         let (shown, shortened) = blueprint.shortenedForDrawing(limit: options.maximumTextLength)
-        let scene = BlueprintScene(shown)
+        let scene = BlueprintScene(shown, graph: graph)
         let notes = RenderNote.notes(stepCount: scene.steps.count, shortenedTexts: shortened, options: options)
         if notes.contains(where: { $0.code == .straightRouting }) { options.edgeRouting = .straight }
         let fontName = Drawing.sanitizedFontName(options.fontName)

@@ -43,7 +43,9 @@ struct BlueprintScene {
     /// The flow graph over ``steps`` (duplicate ids dropped, so its indices are the scene's).
     let graph: BlueprintGraph
 
-    init(_ blueprint: Blueprint) {
+    /// `graph`, when given, is the graph of `blueprint` already built (by an analysis run); it is used
+    /// when step ids are unique, so its indices are the scene's.
+    init(_ blueprint: Blueprint, graph: BlueprintGraph? = nil) {
         self.blueprint = blueprint
         var steps: [Step] = []
         var indexByID: [String: Int] = [:]
@@ -90,9 +92,13 @@ struct BlueprintScene {
         }
 
         self.steps = steps
-        var distinct = blueprint
-        distinct.steps = steps
-        graph = BlueprintGraph(distinct)
+        if let graph, graph.stepCount == steps.count {
+            self.graph = graph
+        } else {
+            var distinct = blueprint
+            distinct.steps = steps
+            self.graph = BlueprintGraph(distinct)
+        }
         self.stageOfStep = stageOfStep
         self.stages = stages
         self.edges = edges

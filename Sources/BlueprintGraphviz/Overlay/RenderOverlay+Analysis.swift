@@ -1,28 +1,37 @@
+import Foundation
 import ServiceBlueprint
 
 extension RenderOverlay {
     /// Findings that involve more steps than this (journey-wide ones) get no per-step badges.
     static let maximumStepsPerBadgedFinding = 3
 
-    /// Builds the findings overlay from an analysis report: the critical path of the main journey,
-    /// redundant steps, parallelization suggestions and a badge per finding on the steps involved.
+    /// The findings overlay of one analysis run: utilization heat from its capacity analysis, the
+    /// critical path of its main journey (``BlueprintAnalysis/mainJourney``), redundant steps,
+    /// parallelization suggestions and a badge per finding on the steps involved.
     ///
-    /// - Parameters:
-    ///   - report: The analysis of `blueprint`.
-    ///   - blueprint: The blueprint that was analyzed.
-    ///   - utilization: Heat per step id (0…1+, e.g. the utilization of the step's actor), with a label.
-    public init(report: AnalysisReport, blueprint: Blueprint, utilization: [String: Heat] = [:]) {
+    /// Findings are sorted into the drawing by their rule's ``RuleFamily``, so a custom rule draws as
+    /// a badge whatever its id says. The run's graph and capacity analysis are reused, not rebuilt.
+    ///
+    /// ```swift
+    /// let analysis = Analyzer().run(blueprint)
+    /// let svg = try await GraphvizRenderer.shared.render(analysis, format: .svg)
+    /// // or, to edit it first:
+    /// var overlay = RenderOverlay(analysis: analysis)
+    /// overlay.maxFindingsPerStep = 1
+    /// ```
+    public init(analysis: BlueprintAnalysis) {
         self.init()
-        heat = utilization
-        let preferred = blueprint.journeys.first { $0.demand != nil }?.id ?? blueprint.journeys.first?.id
-        if let journey = report.metrics.journeys.first(where: { $0.journey == preferred }) ?? report.metrics.journeys.first {
+        heat = Self.heat(of: analysis.capacity)
+        if let journey = analysis.mainJourney {
             criticalSteps = Set(journey.criticalPath)
             criticalFlows = Set(zip(journey.criticalPath, journey.criticalPath.dropFirst()).map { "\($0)->\($1)" })
         }
-        for finding in report.findings {
+        let blueprint = analysis.blueprint
+        for finding in analysis.findings {
+            let family = analysis.family(of: finding)
             // The redundant step is the finding's subject (the step its path points at), not the
             // earlier step it repeats.
-            if finding.ruleID.hasPrefix("redundant-"), let step = Self.subjectStep(of: finding, in: blueprint), redundant[step] == nil {
+            if family == .redundant, let step = Self.subjectStep(of: finding, in: blueprint), redundant[step] == nil {
                 redundant[step] = finding.message
             }
             if case .parallelize(let suggestion)? = finding.fix?.action {
@@ -34,11 +43,23 @@ extension RenderOverlay {
             // step-level ones, so only findings about a few steps get badges.
             guard finding.stepIDs.count <= Self.maximumStepsPerBadgedFinding else { continue }
             // Capacity notes (which actor is the bottleneck, ceilings) are what the heat colour shows.
-            if finding.ruleID.hasPrefix("capacity-"), finding.severity == .note { continue }
+            if family == .capacity, finding.severity == .note { continue }
             for step in finding.stepIDs {
                 findings[step, default: []].append(Finding(severity: finding.severity, message: finding.ruleID))
             }
         }
+    }
+
+    /// Heat per step: the utilization of the queueing actor that performs it.
+    static func heat(of capacity: CapacityAnalysis) -> [String: Heat] {
+        var heat: [String: Heat] = [:]
+        for actor in capacity.actors where actor.isQueue {
+            guard let utilization = actor.utilization, utilization.isFinite else { continue }
+            for step in actor.steps {
+                heat[step] = Heat(value: utilization, label: String(format: "%@ %.0f%% busy", actor.actorID, utilization * 100))
+            }
+        }
+        return heat
     }
 
     /// The step a finding is about: the one its model path points at, else its first step.

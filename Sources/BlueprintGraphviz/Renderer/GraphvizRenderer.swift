@@ -100,7 +100,8 @@ public final class GraphvizRenderer: Sendable {
     /// the step count (``RenderOptions/maximumSteps``) before anything is measured, and for PNG the pixel
     /// size (``maximumBitmapSide``).
     static func checkedDrawing(
-        _ blueprint: Blueprint, format: OutputFormat, options: RenderOptions, overlay: RenderOverlay?
+        _ blueprint: Blueprint, format: OutputFormat, options: RenderOptions, overlay: RenderOverlay?,
+        graph: BlueprintGraph? = nil
     ) throws(RenderError) -> Drawing {
         if blueprint.steps.count > options.maximumSteps {
             throw RenderError(
@@ -108,7 +109,7 @@ public final class GraphvizRenderer: Sendable {
                 message: "the blueprint has \(blueprint.steps.count) steps, more than one drawing may have "
                     + "(\(options.maximumSteps)); split it, or raise the limit (RenderOptions.maximumSteps, `--max-steps`)")
         }
-        let drawing = DOTWriter(options: options).drawing(for: blueprint, overlay: overlay)
+        let drawing = DOTWriter(options: options).drawing(for: blueprint, overlay: overlay, graph: graph)
         if format == .png {
             // Graphviz draws bitmaps at 96 pixels per inch; DOT sizes are points (72 per inch).
             let width = Int((drawing.pageSize.width * 96 / 72).rounded(.up))
@@ -150,6 +151,18 @@ public final class GraphvizRenderer: Sendable {
     ) async throws(RenderError) -> Data {
         let dot = try Self.checkedDrawing(blueprint, format: format, options: options, overlay: overlay).dot()
         return try await render(dot: dot, format: format, engine: .pinned)
+    }
+
+    /// Renders an analysed blueprint with its findings overlay (``RenderOverlay/init(analysis:)``, shown
+    /// when ``RenderOptions/showOverlay`` is `true`), reusing the run's graph and capacity analysis.
+    /// Same contract as ``render(_:format:options:overlay:)``.
+    public func render(
+        _ analysis: BlueprintAnalysis, format: OutputFormat = .svg, options: RenderOptions = .init()
+    ) async throws(RenderError) -> Data {
+        let overlay = options.showOverlay ? RenderOverlay(analysis: analysis) : nil
+        let drawing = try Self.checkedDrawing(
+            analysis.blueprint, format: format, options: options, overlay: overlay, graph: analysis.graph)
+        return try await render(dot: drawing.dot(), format: format, engine: .pinned)
     }
 
     /// Parses DOT text with Graphviz and counts what it declares, without laying it out.

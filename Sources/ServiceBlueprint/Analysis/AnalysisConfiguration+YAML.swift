@@ -28,7 +28,7 @@ extension AnalysisConfiguration {
     ///   - path: The file path used in diagnostics.
     ///   - rules: The rules the configuration may name.
     public static func load(
-        yaml: String, path: String = fileName, rules: [any BlueprintRule] = RuleRegistry.builtIn
+        yaml: String, path: String = fileName, rules: [any BlueprintRule]
     ) -> LoadedConfiguration {
         var reader = ConfigurationReader(path: path, rules: rules)
         reader.read(yaml)
@@ -36,7 +36,7 @@ extension AnalysisConfiguration {
     }
 
     /// Reads a configuration file from disk; a file that cannot be read is an error diagnostic.
-    public static func load(contentsOfFile path: String, rules: [any BlueprintRule] = RuleRegistry.builtIn) -> LoadedConfiguration {
+    public static func load(contentsOfFile path: String, rules: [any BlueprintRule]) -> LoadedConfiguration {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             return LoadedConfiguration(
                 configuration: .default,

@@ -1,22 +1,31 @@
 import Foundation
 
+/// A result that several rules of one analyzer run may need, named by a type so the cache need not
+/// know what it holds (the capacity analysis declares its own key next to itself).
+protocol AnalysisRunKey {
+    /// What the key stores.
+    associatedtype Value: Sendable
+    /// Computes the value from the run's shared context.
+    static func make(_ context: AnalysisContext) -> Value
+}
+
 /// Results that several rules of one analyzer run need, computed once on first use.
 ///
 /// Each rule gets its own ``AnalysisContext``, but all contexts of one run share one cache, so for
-/// example the six capacity rules compute the capacity analysis once. The cache lives as long as the
-/// run's contexts: nothing outlives ``Analyzer/analyze(_:sourceMap:)``.
+/// example the six capacity rules compute the capacity analysis once, and the drawing's heat reuses
+/// it. The cache lives as long as the run (``BlueprintAnalysis``) and its contexts.
 final class AnalysisRunCache: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
-    private var capacity: CapacityAnalysis?
+    private var values: [ObjectIdentifier: any Sendable] = [:]
 
-    /// The capacity analysis of the run's blueprint, made by `make` on first use.
-    func capacityAnalysis(_ make: () -> CapacityAnalysis) -> CapacityAnalysis {
+    /// The value of `key` for the run, made from `context` on first use.
+    func value<Key: AnalysisRunKey>(_ key: Key.Type, context: AnalysisContext) -> Key.Value {
         lock.lock()
         defer { lock.unlock() }
-        if let capacity { return capacity }
-        let made = make()
-        capacity = made
+        if let value = values[ObjectIdentifier(key)] as? Key.Value { return value }
+        let made = Key.make(context)
+        values[ObjectIdentifier(key)] = made
         return made
     }
 }

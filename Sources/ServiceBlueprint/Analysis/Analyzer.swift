@@ -14,8 +14,8 @@ public struct Analyzer: Sendable {
     /// The rules to consider (each runs when the configuration enables it).
     public var rules: [any BlueprintRule]
 
-    /// Creates an analyzer.
-    public init(configuration: AnalysisConfiguration = .default, rules: [any BlueprintRule] = RuleRegistry.builtIn) {
+    /// Creates an analyzer with the given rules (``init(configuration:)`` runs the built-in ones).
+    public init(configuration: AnalysisConfiguration = .default, rules: [any BlueprintRule]) {
         self.configuration = configuration
         self.rules = rules
     }
@@ -29,6 +29,12 @@ public struct Analyzer: Sendable {
     ///   and a rule's findings for more than ``AnalysisConfiguration/groupAbove`` steps with the same
     ///   reason are folded into one (``Finding/grouped``).
     public func analyze(_ blueprint: Blueprint, sourceMap: SourceMap? = nil) -> AnalysisReport {
+        run(blueprint, sourceMap: sourceMap).report
+    }
+
+    /// Analyzes `blueprint` like ``analyze(_:sourceMap:)`` and keeps what the run built (graph,
+    /// metrics, and on demand the capacity analysis), for drawing and reporting without redoing it.
+    public func run(_ blueprint: Blueprint, sourceMap: SourceMap? = nil) -> BlueprintAnalysis {
         let context = Self.makeContext(blueprint)
         let configuration = configuration.resolved(for: blueprint)
         var findings: [Finding] = []
@@ -51,7 +57,7 @@ public struct Analyzer: Sendable {
             }
             findings += FindingGroups.fold(ruleFindings, above: configuration.groupAbove, names: ruleContext.name(ofStep:), graph: context.graph)
         }
-        return AnalysisReport(blueprintID: blueprint.id, findings: Self.sorted(findings, rules: rules), metrics: context.metrics)
+        return BlueprintAnalysis(context: context, findings: Self.sorted(findings, rules: rules), rules: rules)
     }
 
     /// The metrics of `blueprint` without running rules.

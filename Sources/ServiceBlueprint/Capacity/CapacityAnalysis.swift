@@ -75,6 +75,7 @@ public struct CapacityAnalysis: Sendable {
         blueprint: Blueprint, graph: BlueprintGraph, options: CapacityOptions, scopes: [StepSet], order: [Int32],
         includeLeadTimes: Bool
     ) {
+        WorkCounters.countCapacityRun()
         self.blueprint = blueprint
         self.graph = graph
         self.options = options

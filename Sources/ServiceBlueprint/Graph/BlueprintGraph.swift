@@ -56,6 +56,18 @@ public struct BlueprintGraph: Sendable {
 
     /// Builds the graph of `blueprint` in time linear in steps + flows.
     public init(_ blueprint: Blueprint) {
+        WorkCounters.countGraphBuild()
+        self.init(building: blueprint)
+    }
+
+    /// The graph of a rewritten copy of an analysed blueprint (a what-if), counted apart from the
+    /// graphs of the blueprints themselves.
+    init(variant blueprint: Blueprint) {
+        WorkCounters.countVariantGraphBuild()
+        self.init(building: blueprint)
+    }
+
+    private init(building blueprint: Blueprint) {
         let steps = blueprint.steps
         let flows = blueprint.flows
         let n = steps.count

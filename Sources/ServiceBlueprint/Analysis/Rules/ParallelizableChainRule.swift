@@ -100,7 +100,7 @@ public struct ParallelizableChainRule: BlueprintRule {
             if !rerun.isEmpty {
                 for c in rerun {
                     let rewritten = candidates[c].suggestion.apply(to: context.blueprint)
-                    let newGraph = BlueprintGraph(rewritten)
+                    let newGraph = BlueprintGraph(variant: rewritten)
                     // Re-measured on the rewritten graph's customer's path, as the metrics measure it.
                     var after: Double
                     if let journey = scope.journey {

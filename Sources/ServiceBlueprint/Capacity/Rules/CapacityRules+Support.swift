@@ -27,7 +27,12 @@ extension CapacityAnalysis {
     /// The analysis the capacity rules share: the six rules of one analyzer run look at the same
     /// blueprint, so the first computes it and the others reuse it (see `AnalysisRunCache`).
     static func forRules(_ context: AnalysisContext) -> CapacityAnalysis {
-        context.cache.capacityAnalysis { CapacityAnalysis(context: context) }
+        context.cache.value(RunKey.self, context: context)
+    }
+
+    /// The capacity analysis in the run cache.
+    enum RunKey: AnalysisRunKey {
+        static func make(_ context: AnalysisContext) -> CapacityAnalysis { CapacityAnalysis(context: context) }
     }
 
     /// `true` when some journey brings work (has positive demand).

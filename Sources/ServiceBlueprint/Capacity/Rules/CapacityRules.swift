@@ -1,20 +1,3 @@
-/// The capacity rules: queues that cannot keep up, queues close to it, the bottleneck, declared
-/// bottlenecks checked against the numbers, and each journey's throughput ceiling.
-///
-/// They all read the same ``CapacityAnalysis`` (M/M/c queues from demand, capacity and working hours)
-/// and are silent when no journey has demand or no actor has a capacity.
-public extension RuleRegistry {
-    /// The capacity rules, in the order they should be listed.
-    static let capacity: [any BlueprintRule] = [
-        CapacityUnstableRule(),
-        CapacityHighUtilizationRule(),
-        CapacityBottleneckRule(),
-        CapacityDeclaredBottleneckContradictedRule(),
-        CapacityDeclaredBottleneckConfirmedRule(),
-        CapacityThroughputCeilingRule(),
-    ]
-}
-
 /// `capacity-unstable`: actors whose utilization is at or above 1.
 public struct CapacityUnstableRule: BlueprintRule {
     /// `capacity-unstable`.

@@ -1,4 +1,7 @@
 /// The built-in rules and lookups over rule sets.
+///
+/// Assembled here, above the rule families, so that Analysis (the engine and its rules) and Capacity
+/// (the queueing model and its rules) need not know each other.
 public enum RuleRegistry {
     /// Every built-in rule, grouped by family: redundant steps, parallelizable chains, missing
     /// standards, structure, and capacity (``capacity``).
@@ -31,6 +34,20 @@ public enum RuleRegistry {
         StructureUnsupportedBackstageRule(),
         StructureUnsupportedCustomerActionRule(),
         StructureTouchpointWithoutEvidenceRule(),
+    ]
+
+    /// The capacity rules: queues that cannot keep up, queues close to it, the bottleneck, declared
+    /// bottlenecks checked against the numbers, and each journey's throughput ceiling.
+    ///
+    /// They all read the same ``CapacityAnalysis`` (M/M/c queues from demand, capacity and working hours)
+    /// and are silent when no journey has demand or no actor has a capacity.
+    public static let capacity: [any BlueprintRule] = [
+        CapacityUnstableRule(),
+        CapacityHighUtilizationRule(),
+        CapacityBottleneckRule(),
+        CapacityDeclaredBottleneckContradictedRule(),
+        CapacityDeclaredBottleneckConfirmedRule(),
+        CapacityThroughputCeilingRule(),
     ]
 
     /// The built-in rule with the given id.
