@@ -1,4 +1,5 @@
 import ArgumentParser
+import BlueprintGraphviz
 import Foundation
 import ServiceBlueprint
 
@@ -50,7 +51,7 @@ struct ReportCommand: ParsableCommand {
         var used: [ConfigurationResolver.Resolved] = []
         // Files are read, analysed and drawn on several workers; sections come back in input order.
         FileWorkers.run(Array(zip(inputs, resolved)), workers: jobs.workers) { input, resolved in
-            await Self.section(for: input, configuration: resolved.configuration)
+            await Self.section(for: input, configuration: resolved.configuration, format: chosen)
         } deliver: { index, result in
             for message in result.messages { Terminal.error(message) }
             if let section = result.section {
@@ -79,7 +80,9 @@ struct ReportCommand: ParsableCommand {
             if !folder.isEmpty { try OutputFolder.create(folder) }
             switch chosen {
             case .html:
-                try AtomicFile.write(ReportWriter.html(sections), to: output)
+                // The interactive viewer: one self-contained page with every blueprint.
+                let page = BlueprintViewer.page(title: "Service blueprint report", entries: sections.compactMap(\.viewer))
+                try AtomicFile.write(page, to: output)
             case .markdown:
                 let assets = (output as NSString).deletingPathExtension + ".assets"
                 let assetFolder = (assets as NSString).lastPathComponent
@@ -102,7 +105,7 @@ extension ReportCommand {
     /// Reads, analyses and draws one file: its section (`nil` when it does not load), and the
     /// messages to print for it.
     static func section(
-        for input: InputCollector.Input, configuration: AnalysisConfiguration
+        for input: InputCollector.Input, configuration: AnalysisConfiguration, format: OutputFormat
     ) async -> (section: ReportSection?, messages: [String]) {
         let file = BlueprintLoader.load(input)
         guard let document = file.document else {
@@ -112,7 +115,10 @@ extension ReportCommand {
             .run(document.blueprint, sourceMap: document.sourceMap)
         var section = ReportSection(path: input.path, document: document, report: analysis.report)
         do {
-            section.svg = try await DiagramRenderer.svg(for: analysis)
+            switch format {
+            case .html: section.viewer = try await BlueprintViewer.Entry(analysis: analysis, source: input.path)
+            case .markdown: section.svg = try await DiagramRenderer.svg(for: analysis)
+            }
         } catch {
             return (section, ["\(input.path): warning: diagram not rendered: \(error)"])
         }
@@ -126,6 +132,8 @@ struct ReportSection: Sendable {
     var document: BlueprintDocument
     var report: AnalysisReport
     var svg: String?
+    /// The diagram and analysis the HTML viewer shows (HTML reports only).
+    var viewer: BlueprintViewer.Entry?
     /// The diagram's file name in the assets folder, from ``OutputFileName``.
     var assetName = ""
 

@@ -14,6 +14,25 @@
 /// U+FFFE, U+FFFF) become U+FFFD, so the output always parses. Swift strings cannot hold lone
 /// surrogates; decoding replaces them with U+FFFD before they get here.
 package enum MarkupEscaping {
+    /// JSON text for a `<script type="application/json">` element: `<`, `>` and `&` can only occur
+    /// inside JSON strings, where `\u003C` means the same, so no text can close the element or open
+    /// a comment; U+2028 and U+2029 are escaped too, for older script parsers.
+    package static func scriptJSON(_ json: String) -> String {
+        var result = ""
+        result.reserveCapacity(json.utf8.count)
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": result += "\\u003C"
+            case ">": result += "\\u003E"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// `text` with `& < > " '` as character references and characters XML forbids as U+FFFD: safe
     /// as HTML or XML character data and inside double- or single-quoted attribute values.
     package static func xml(_ text: String) -> String {

@@ -1,0 +1,140 @@
+import Foundation
+import ServiceBlueprint
+
+/// A self-contained interactive HTML page for exploring and sharing blueprints.
+///
+/// One file with the diagrams, the model, the findings and a small inlined script: no network
+/// access, no CDN. It opens fitted to the window's width and offers zoom and pan (wheel, drag,
+/// keyboard, buttons), a minimap for wide blueprints, a findings panel grouped by rule family and
+/// severity (clicking a finding highlights its steps; journey-wide findings point at the journey),
+/// a step panel with everything the file says about the step, filters by journey, lane, rule and
+/// severity, overlays that can be switched on and off (findings, utilization heat, critical path),
+/// and the metrics with units.
+///
+/// ```swift
+/// let analysis = Analyzer().run(blueprint)
+/// let entry = try await BlueprintViewer.Entry(analysis: analysis, source: "repair.yaml")
+/// let html = BlueprintViewer.page(title: "After-sales repair", entries: [entry])
+/// ```
+///
+/// The page is deterministic: the same entries give byte-identical HTML.
+public enum BlueprintViewer {
+    /// One blueprint on the page: its analysis and its diagram.
+    public struct Entry: Sendable {
+        /// The analysis run whose findings, overlays and metrics the page shows.
+        public var analysis: BlueprintAnalysis
+        /// The diagram as SVG, drawn without the findings overlay (the viewer draws its own layers).
+        public var svg: Data
+        /// Where the blueprint came from, shown under its title (a path, or any label).
+        public var source: String
+
+        /// Uses an SVG you rendered yourself (draw it without the overlay).
+        public init(analysis: BlueprintAnalysis, svg: Data, source: String) {
+            self.analysis = analysis
+            self.svg = svg
+            self.source = source
+        }
+
+        /// Renders the diagram with `options` (its overlay switched off) and keeps the analysis.
+        /// - Throws: ``RenderError`` when the blueprint cannot be drawn.
+        public init(analysis: BlueprintAnalysis, source: String, options: RenderOptions = .init()) async throws(RenderError) {
+            var plain = options
+            plain.showOverlay = false
+            let svg = try await GraphvizRenderer.shared.render(analysis, format: .svg, options: plain)
+            self.init(analysis: analysis, svg: svg, source: source)
+        }
+    }
+
+    /// The page for `entries`, in this order; a picker switches between them when there are several.
+    public static func page(title: String, entries: [Entry]) -> String {
+        let data = ViewerData(blueprints: entries.map { ViewerData.Blueprint(analysis: $0.analysis, source: $0.source) })
+        var body: [HTML] = []
+        body.append("<header class=\"vw-bar\"><h1>\(title)</h1>")
+        if entries.count > 1 {
+            var picker: HTML = "<label>Blueprint <select id=\"vw-blueprint\">"
+            for (index, entry) in entries.enumerated() {
+                picker += "<option value=\"\(String(index))\">\(entry.analysis.blueprint.title)</option>"
+            }
+            body.append(picker + "</select></label>")
+        }
+        body.append(controls)
+        body.append("</header><main class=\"vw-main\"><div class=\"vw-diagrams\">")
+        for (index, entry) in entries.enumerated() {
+            let blueprint = entry.analysis.blueprint
+            body.append("<section aria-label=\"\(blueprint.title)\"><h2>\(blueprint.title)</h2>")
+            if let summary = blueprint.summary { body.append("<p class=\"vw-summary\">\(summary)</p>") }
+            body.append("<p class=\"vw-source\">Source: <code>\(entry.source)</code></p>")
+            body.append("""
+                <figure class="vw-figure" id="vw-diagram-\(String(index))">\
+                <div class="vw-zoom" role="group" aria-label="Zoom"><button type="button" class="vw-zoom-out" aria-label="Zoom out">−</button>\
+                <span class="vw-zoom-level" aria-live="polite"></span>\
+                <button type="button" class="vw-zoom-in" aria-label="Zoom in">+</button>\
+                <button type="button" class="vw-zoom-fit">Fit width</button></div>\
+                <div class="vw-viewport" tabindex="0" aria-label="Diagram: arrow keys pan, + and − zoom, 0 fits the width">\(inlineSVG(entry.svg))</div>\
+                <div class="vw-minimap" aria-hidden="true" hidden><div class="vw-minimap-frame"></div></div>\
+                </figure>
+                """)
+            var metrics: HTML = "<h3>Metrics</h3><table class=\"vw-metrics\"><tbody>"
+            for metric in data.blueprints[index].metrics {
+                metrics += "<tr><th scope=\"row\">\(metric.name)</th><td>\(metric.value)</td></tr>"
+            }
+            body.append(metrics + "</tbody></table></section>")
+        }
+        body.append("""
+            </div><aside class="vw-side" aria-label="Details">\
+            <div class="vw-tabs" role="tablist"><button type="button" role="tab" id="vw-tab-findings" data-panel="vw-findings" aria-selected="true">Findings</button>\
+            <button type="button" role="tab" id="vw-tab-step" data-panel="vw-step" aria-selected="false">Step</button></div>\
+            <div class="vw-panel" id="vw-findings" role="tabpanel"></div>\
+            <div class="vw-panel" id="vw-step" role="tabpanel" hidden></div></aside></main>
+            """)
+        for entry in entries {
+            body.append("<script type=\"application/json\" class=\"vw-model\">\(scriptJSON(entry.analysis.blueprint.text(in: .json)))</script>")
+        }
+        body.append("<script type=\"application/json\" id=\"vw-data\">\(scriptJSON(encode(data)))</script>")
+        body.append("<script>\(HTML(trustedMarkup: ViewerScript.source))</script>")
+        let page: HTML = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title)</title><style>\(HTML(trustedMarkup: ViewerStyle.source))</style></head>
+            <body>\(HTML.joined(body, separator: "\n"))</body></html>
+
+            """
+        return page.description
+    }
+
+    /// The toolbar: filters and overlay switches (filled in by the script for the blueprint shown).
+    private static let controls: HTML = """
+        <div class="vw-controls">\
+        <label>Journey <select id="vw-filter-journey"></select></label>\
+        <label>Rule <select id="vw-filter-rule"></select></label>\
+        <fieldset id="vw-filter-severity"><legend>Severity</legend>\
+        <label><input type="checkbox" value="error" checked> errors</label>\
+        <label><input type="checkbox" value="warning" checked> warnings</label>\
+        <label><input type="checkbox" value="note" checked> notes</label></fieldset>\
+        <fieldset id="vw-filter-lanes"><legend>Lanes</legend></fieldset>\
+        <fieldset id="vw-overlays"><legend>Overlays</legend>\
+        <label><input type="checkbox" value="findings" checked> findings</label>\
+        <label><input type="checkbox" value="heat" checked> utilization</label>\
+        <label><input type="checkbox" value="critical" checked> critical path</label></fieldset>\
+        </div>
+        """
+
+    /// The SVG element of a Graphviz document, without its XML declaration and doctype.
+    static func inlineSVG(_ svg: Data) -> HTML {
+        let text = String(decoding: svg, as: UTF8.self)
+        guard let start = text.range(of: "<svg") else { return "" }
+        // Graphviz escapes every text it writes; the document is well-formed XML.
+        return HTML(trustedMarkup: String(text[start.lowerBound...]))
+    }
+
+    /// JSON inside a `<script type="application/json">` element (`MarkupEscaping.scriptJSON`).
+    static func scriptJSON(_ json: String) -> HTML { HTML(trustedMarkup: MarkupEscaping.scriptJSON(json)) }
+
+    static func encode(_ data: ViewerData) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Every field is a string, number or array of them: encoding cannot fail.
+        guard let json = try? encoder.encode(data) else { return "{\"blueprints\":[]}" }
+        return String(decoding: json, as: UTF8.self)
+    }
+}

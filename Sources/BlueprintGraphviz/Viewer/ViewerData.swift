@@ -1,0 +1,145 @@
+import Foundation
+import ServiceBlueprint
+
+/// What the viewer's script reads about one blueprint: steps and their SVG ids, findings, overlays,
+/// journeys, lanes and metrics. Encoded as JSON with sorted keys, so a page is byte-identical for the
+/// same input.
+struct ViewerData: Encodable {
+    struct Step: Encodable {
+        var id: String
+        /// The step's id as written in the SVG (`step-<token>`).
+        var token: String
+        var title: String
+        var lane: String
+        var laneTitle: String
+        var stage: String
+        var actor: String?
+    }
+
+    struct Finding: Encodable {
+        var rule: String
+        var familyTitle: String
+        /// Where the family comes in listings (``RuleFamily``'s order).
+        var familyRank: Int
+        var severity: String
+        var message: String
+        var fix: String?
+        var steps: [String]
+        /// Set when the finding is about a journey as a whole: the viewer points at the journey.
+        var journey: String?
+        var line: Int?
+        var column: Int?
+    }
+
+    struct Heat: Encodable {
+        var step: String
+        var value: Double
+        var label: String
+    }
+
+    struct Journey: Encodable {
+        var id: String
+        var title: String
+        var steps: [String]
+    }
+
+    struct Lane: Encodable {
+        var id: String
+        var title: String
+    }
+
+    struct Metric: Encodable {
+        var name: String
+        var value: String
+    }
+
+    struct Blueprint: Encodable {
+        var id: String
+        var title: String
+        var source: String
+        var steps: [Step]
+        var findings: [Finding]
+        var heat: [Heat]
+        var critical: [String]
+        var journeys: [Journey]
+        var lanes: [Lane]
+        var metrics: [Metric]
+    }
+
+    var blueprints: [Blueprint]
+}
+
+extension ViewerData.Blueprint {
+    /// The viewer's view of one analysis run.
+    init(analysis: BlueprintAnalysis, source: String) {
+        let blueprint = analysis.blueprint
+        let stageTitles = Dictionary(blueprint.stages.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        self.init(
+            id: blueprint.id, title: blueprint.title, source: source,
+            steps: blueprint.steps.map { step in
+                ViewerData.Step(
+                    id: step.id, token: DOTText.token(step.id), title: step.title, lane: step.lane.rawValue,
+                    laneTitle: step.lane.title, stage: stageTitles[step.stage] ?? step.stage, actor: step.actor)
+            },
+            findings: analysis.findings.map { Self.finding($0, analysis: analysis) },
+            heat: RenderOverlay.heat(of: analysis.capacity)
+                .sorted { $0.key < $1.key }
+                .map { ViewerData.Heat(step: $0.key, value: $0.value.value, label: $0.value.label) },
+            critical: analysis.mainJourney?.criticalPath ?? [],
+            journeys: Self.journeys(of: analysis),
+            lanes: Lane.allCases.filter { lane in blueprint.steps.contains { $0.lane == lane } }
+                .map { ViewerData.Lane(id: $0.rawValue, title: $0.title) },
+            metrics: Self.metrics(of: analysis))
+    }
+
+    private static func finding(_ finding: ServiceBlueprint.Finding, analysis: BlueprintAnalysis) -> ViewerData.Finding {
+        ViewerData.Finding(
+            rule: finding.ruleID, familyTitle: analysis.family(of: finding).title,
+            familyRank: RuleFamily.allCases.firstIndex(of: analysis.family(of: finding)) ?? RuleFamily.allCases.count, severity: finding.severity.rawValue,
+            message: finding.message, fix: finding.fix?.summary, steps: finding.stepIDs,
+            journey: journey(of: finding, in: analysis.blueprint),
+            line: finding.location?.line, column: finding.location?.column)
+    }
+
+    /// The journey a finding is about as a whole: its model path points into `journeys[i]`.
+    private static func journey(of finding: ServiceBlueprint.Finding, in blueprint: ServiceBlueprint.Blueprint) -> String? {
+        guard let components = finding.path?.components, components.count >= 2, components[0] == .key("journeys"),
+            case .index(let index) = components[1], blueprint.journeys.indices.contains(index)
+        else { return nil }
+        return blueprint.journeys[index].id
+    }
+
+    /// Each journey with the steps its schedule covers (its path and follow-ups).
+    private static func journeys(of analysis: BlueprintAnalysis) -> [ViewerData.Journey] {
+        analysis.metrics.journeys.compactMap { metrics in
+            guard let id = metrics.journey else { return nil }
+            return ViewerData.Journey(id: id, title: metrics.title, steps: metrics.timings.map(\.step) + metrics.followUps)
+        }
+    }
+
+    /// The main journey's figures, with units, and the critical path as step titles.
+    private static func metrics(of analysis: BlueprintAnalysis) -> [ViewerData.Metric] {
+        var rows = [
+            ViewerData.Metric(name: "steps", value: "\(analysis.metrics.stepCount)"),
+            ViewerData.Metric(name: "flows", value: "\(analysis.metrics.flowCount)"),
+        ]
+        guard let main = analysis.mainJourney else { return rows }
+        let titles = Dictionary(analysis.blueprint.steps.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        rows += [
+            ViewerData.Metric(name: "journey", value: main.title),
+            ViewerData.Metric(name: "lead time", value: main.leadTime.description),
+            ViewerData.Metric(name: "target", value: main.target.map { "\($0) (\(main.meetsTarget == true ? "met" : "missed"))" } ?? "–"),
+            ViewerData.Metric(name: "value-adding time", value: main.valueAddingTime.description),
+            ViewerData.Metric(name: "process cycle efficiency", value: String(format: "%.1f %%", main.processCycleEfficiency * 100)),
+            ViewerData.Metric(name: "customer waiting time", value: main.customerWaitingTime.description),
+            ViewerData.Metric(name: "touchpoints", value: "\(main.touchpoints)"),
+            ViewerData.Metric(name: "hand-offs between actors", value: "\(main.handoffsBetweenActors)"),
+            ViewerData.Metric(name: "hand-offs between departments", value: "\(main.handoffsBetweenDepartments)"),
+            ViewerData.Metric(
+                name: "line crossings (interaction / visibility / internal)",
+                value: "\(main.lineCrossings.interaction) / \(main.lineCrossings.visibility) / \(main.lineCrossings.internalInteraction)"),
+            ViewerData.Metric(name: "critical path", value: main.criticalPath.map { titles[$0] ?? $0 }.joined(separator: " → ")),
+        ]
+        return rows
+    }
+}
