@@ -46,7 +46,7 @@ struct PhoneAnswerTimeRule: BlueprintRule {
                 let commitment = step.standards.response ?? blueprint.responseCommitment(for: .phone),
                 commitment > limit
             else { continue }
-            let node = Int32(index)
+            let node = StepIndex(index)  // the step's position in `blueprint.steps`
             let source = step.standards.response == nil ? "the phone channel commits to" : "the step commits to"
             findings.append(context.finding(
                 "\(context.name(ofStep: node)) is a phone touchpoint and \(source) answering within \(commitment); "

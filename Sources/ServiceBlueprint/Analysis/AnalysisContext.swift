@@ -49,15 +49,15 @@ public struct AnalysisContext: Sendable {
     // MARK: Steps, actors, information
 
     /// The step at node `index`.
-    public func step(_ index: Int32) -> Step { blueprint.steps[Int(index)] }
+    package func step(_ index: Int32) -> Step { blueprint.steps[Int(index)] }
 
     /// How findings name a step: `'Title' (id)`.
-    public func name(ofStep index: Int32) -> String {
+    package func name(ofStep index: Int32) -> String {
         "'\(blueprint.steps[Int(index)].title)' (\(graph.stepIDs[Int(index)]))"
     }
 
     /// Names of several steps joined with commas and "and".
-    public func names(ofSteps indices: [Int32]) -> String { Self.list(indices.map(name(ofStep:))) }
+    package func names(ofSteps indices: [Int32]) -> String { Self.list(indices.map(name(ofStep:))) }
 
     /// How findings name an information item: its title in quotes, or its id.
     public func name(ofItem id: String) -> String { "'\(index.itemByID[id]?.title ?? id)'" }
@@ -69,32 +69,32 @@ public struct AnalysisContext: Sendable {
     public func item(_ id: String) -> InformationItem? { index.itemByID[id] }
 
     /// The department of the step's actor, if known (an actor of kind department is its own department).
-    public func department(ofStep index: Int32) -> String? { self.index.department[Int(index)] }
+    package func department(ofStep index: Int32) -> String? { self.index.department[Int(index)] }
 
     /// The performing actor of the step; `nil` for customer steps.
-    public func performer(ofStep index: Int32) -> String? { self.index.performer[Int(index)] }
+    package func performer(ofStep index: Int32) -> String? { self.index.performer[Int(index)] }
 
     /// `true` when the customer does the step (customer lane or a customer actor).
-    public func isCustomerStep(_ index: Int32) -> Bool { self.index.isCustomerStep[Int(index)] }
+    package func isCustomerStep(_ index: Int32) -> Bool { self.index.isCustomerStep[Int(index)] }
 
     /// `true` when the step is a touchpoint where the service contacts the customer (an SMS, an
     /// e-mail, a letter): declared with `direction: outbound`, or inferred from its channel and lanes.
-    public func isOutbound(_ index: Int32) -> Bool { self.index.isOutbound[Int(index)] }
+    package func isOutbound(_ index: Int32) -> Bool { self.index.isOutbound[Int(index)] }
 
     /// `true` when the step is an outbound touchpoint that leaves the customer something to keep (an SMS,
     /// an e-mail, a letter): it is physical evidence itself. An outbound call or visit is spoken, so it is not.
-    public func isOutboundMessage(_ index: Int32) -> Bool {
+    package func isOutboundMessage(_ index: Int32) -> Bool {
         guard self.index.isOutbound[Int(index)], let channel = blueprint.steps[Int(index)].channel else { return false }
         return !AnalysisIndex.spokenChannels.contains(channel)
     }
 
     /// `true` when the step's output is declared delivered outside the journey: ``Step/delivers`` on the
     /// step, or an item it produces with ``InformationItem/deliveredTo``.
-    public func isDelivered(_ index: Int32) -> Bool { self.index.isDelivered[Int(index)] }
+    package func isDelivered(_ index: Int32) -> Bool { self.index.isDelivered[Int(index)] }
 
     /// `true` when the step is follow-up work: off the customer's path of every journey that contains it,
     /// and in at least one journey's follow-ups (see ``JourneyScope/followUps``).
-    public func isFollowUp(_ index: Int32) -> Bool {
+    package func isFollowUp(_ index: Int32) -> Bool {
         var inFollowUps = false
         for scope in scopes {
             if scope.path.contains(index) { return false }
@@ -104,12 +104,12 @@ public struct AnalysisContext: Sendable {
     }
 
     /// Steps that produce the item, ascending.
-    public func producers(of item: String) -> [Int32] {
+    package func producers(of item: String) -> [Int32] {
         index.itemIndex[item].map { Array(index.producers(ofItem: $0)) } ?? []
     }
 
     /// Steps that need the item, ascending.
-    public func consumers(of item: String) -> [Int32] {
+    package func consumers(of item: String) -> [Int32] {
         index.itemIndex[item].map { Array(index.consumers(ofItem: $0)) } ?? []
     }
 
@@ -120,13 +120,13 @@ public struct AnalysisContext: Sendable {
     }
 
     /// The step's position in the topological order of the work graph.
-    public func topologicalPosition(of index: Int32) -> Int32 { self.index.topologicalPosition[Int(index)] }
+    package func topologicalPosition(of index: Int32) -> Int32 { self.index.topologicalPosition[Int(index)] }
 
     /// `true` when work flows lead from `a` to `b` (so the same case passes both, `a` first).
     ///
     /// Searches backwards from `b` and never enters steps that come before `a` in topological order,
     /// so checks between nearby steps stay cheap on large blueprints.
-    public func leadsTo(_ a: Int32, _ b: Int32, kinds: FlowKindSet = .ordering) -> Bool {
+    package func leadsTo(_ a: Int32, _ b: Int32, kinds: FlowKindSet = .ordering) -> Bool {
         let position = index.topologicalPosition
         guard a != b, a >= 0, b >= 0, Int(a) < position.count, Int(b) < position.count else { return false }
         let floor = position[Int(a)]
@@ -145,7 +145,7 @@ public struct AnalysisContext: Sendable {
     }
 
     /// The scopes (journeys) that contain the step.
-    public func scopes(containing index: Int32) -> [JourneyScope] { scopes.filter { $0.steps.contains(index) } }
+    package func scopes(containing index: Int32) -> [JourneyScope] { scopes.filter { $0.steps.contains(index) } }
 
     // MARK: Thresholds
 
@@ -178,11 +178,11 @@ public struct AnalysisContext: Sendable {
     // MARK: Findings
 
     /// The model path of a step, `steps[i]`.
-    public func path(ofStep index: Int32) -> ModelPath { ["steps", Int(index)] }
+    package func path(ofStep index: Int32) -> ModelPath { ["steps", Int(index)] }
 
     /// Makes a finding of the current rule with its configured severity. The path defaults to the
     /// first step's; flows are given by index in ``Blueprint/flows``.
-    public func finding(
+    package func finding(
         _ message: String, steps: [Int32], flows: [Int32] = [], path: ModelPath? = nil,
         fix: SuggestedFix? = nil, impact: Impact? = nil
     ) -> Finding {

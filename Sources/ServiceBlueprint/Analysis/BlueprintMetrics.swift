@@ -156,17 +156,29 @@ public struct JourneyScope: Sendable {
     /// The journey's position in ``Blueprint/journeys``.
     public let journeyIndex: Int?
     /// The steps in the journey.
-    public let steps: StepSet
+    package let steps: StepSet
     /// Flow indices the journey never takes (zero probability after its branch overrides); `nil` for none.
-    public let excludedFlows: StepSet?
+    package let excludedFlows: StepSet?
     /// The customer's path: the steps from the start to the ends (``steps`` without ``followUps``).
-    public let path: StepSet
+    package let path: StepSet
     /// Follow-up work: in the journey, off the customer's path.
-    public let followUps: StepSet
+    package let followUps: StepSet
     /// The critical path schedule of the customer's path: its length is the lead time.
-    public let schedule: LongestPath
+    package let schedule: LongestPath
     /// The schedule of the whole journey, follow-ups included; `nil` when there are none.
-    public let followUpSchedule: LongestPath?
+    package let followUpSchedule: LongestPath?
+
+    /// `true` when the journey contains the step (follow-ups included).
+    public func contains(_ step: StepIndex) -> Bool { steps.contains(step.node) }
+
+    /// `true` when the step is on the customer's path (from the start to the ends, no follow-ups).
+    public func isOnCustomersPath(_ step: StepIndex) -> Bool { path.contains(step.node) }
+
+    /// The steps of the journey, ascending.
+    public var stepIndices: [StepIndex] { steps.map(StepIndex.init(node:)) }
+
+    /// The critical path of the customer's path, first step to last: its length is the lead time.
+    public var criticalPath: [StepIndex] { schedule.path.map(StepIndex.init(node:)) }
 
     /// "journey 'Title' (id)" or "the blueprint".
     public var name: String {

@@ -14,7 +14,7 @@
 ///         context.blueprint.steps.indices.compactMap { index in
 ///             let step = context.blueprint.steps[index]
 ///             guard step.tags.contains("night") else { return nil }
-///             return context.finding("\(context.name(ofStep: Int32(index))) runs at night.", steps: [Int32(index)])
+///             return context.finding("\(context.name(ofStep: StepIndex(index))) runs at night.", steps: [StepIndex(index)])
 ///         }
 ///     }
 /// }

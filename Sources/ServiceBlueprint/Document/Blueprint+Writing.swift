@@ -19,7 +19,7 @@ extension Blueprint {
         }
     }
 
-    /// Writes the blueprint to `path` atomically (see ``AtomicFile``).
+    /// Writes the blueprint to `path` atomically (a temporary file in the same folder, synced and renamed over it).
     ///
     /// - Parameters:
     ///   - path: The file to write; its folder must exist.

@@ -1,14 +1,14 @@
 /// A journey split into the customer's path and its follow-up work.
-public struct JourneyParts: Sendable, Hashable {
+package struct JourneyParts: Sendable, Hashable {
     /// Every step of the journey: ``path``, ``followUps``, and rework branches (steps off the path whose
     /// work goes back to it by a rework flow: corrections, not follow-up work).
-    public let steps: StepSet
+    package let steps: StepSet
     /// The customer's path: steps reachable from the start, without entering follow-up work, that
     /// can reach one of the journey's ends (every such step when it lists none).
-    public let path: StepSet
+    package let path: StepSet
     /// Follow-up work: reachable from the path but not on it (marked, or unable to reach an end), and not
     /// a rework branch.
-    public let followUps: StepSet
+    package let followUps: StepSet
 }
 
 extension BlueprintGraph {
@@ -19,7 +19,7 @@ extension BlueprintGraph {
     /// cannot reach one of them. The start and the ends are always on the path. When no listed end
     /// can be reached, the path is everything reachable without entering marked follow-ups.
     /// - Complexity: O(n + m).
-    public func parts(of journey: Journey, skipping excluded: StepSet) -> JourneyParts {
+    package func parts(of journey: Journey, skipping excluded: StepSet) -> JourneyParts {
         let all = steps(of: journey, skipping: excluded)
         guard let start = index(of: journey.start) else {
             return JourneyParts(steps: all, path: all, followUps: StepSet(capacity: stepCount))
@@ -51,7 +51,7 @@ extension BlueprintGraph {
 
     /// The whole blueprint as one journey: every step is on the path except marked follow-ups and the
     /// work only they lead to.
-    public func wholeBlueprintParts() -> JourneyParts {
+    package func wholeBlueprintParts() -> JourneyParts {
         let all = StepSet.full(capacity: stepCount)
         guard !markedFollowUps.isEmpty else { return JourneyParts(steps: all, path: all, followUps: StepSet(capacity: stepCount)) }
         let unmarked = all.subtracting(markedFollowUps)

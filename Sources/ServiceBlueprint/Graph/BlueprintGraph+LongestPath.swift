@@ -2,32 +2,32 @@
 ///
 /// Times are in seconds from the start of the (sub)graph. Arrays are indexed by node; nodes
 /// outside the scope, or left over by a cycle, have all times 0 and are not in ``scheduled``.
-public struct LongestPath: Sendable, Hashable {
+package struct LongestPath: Sendable, Hashable {
     /// The earliest time each node can start.
-    public let earliestStart: [Double]
+    package let earliestStart: [Double]
     /// The earliest time each node can finish: earliest start + weight.
-    public let earliestFinish: [Double]
+    package let earliestFinish: [Double]
     /// The latest time each node can start without delaying the end.
-    public let latestStart: [Double]
+    package let latestStart: [Double]
     /// The latest time each node can finish without delaying the end.
-    public let latestFinish: [Double]
+    package let latestFinish: [Double]
     /// The longest path, first node to last. Ties are broken by the lower step index.
-    public let path: [Int32]
+    package let path: [Int32]
     /// The length of ``path``: the lead time.
-    public let length: Double
+    package let length: Double
     /// The nodes that were scheduled.
-    public let scheduled: StepSet
+    package let scheduled: StepSet
     /// The nodes that could not be scheduled because of a cycle, ascending.
-    public let leftover: [Int32]
+    package let leftover: [Int32]
 
     /// Latest start − earliest start: how long the node may slip without delaying the end.
-    public func slack(of node: Int32) -> Double {
+    package func slack(of node: Int32) -> Double {
         guard scheduled.contains(node) else { return 0 }
         return max(0, latestStart[Int(node)] - earliestStart[Int(node)])
     }
 
     /// `true` when the node has (numerically) zero slack.
-    public func isCritical(_ node: Int32) -> Bool {
+    package func isCritical(_ node: Int32) -> Bool {
         scheduled.contains(node) && slack(of: node) <= 1e-9 * max(1, length)
     }
 }
@@ -42,7 +42,7 @@ extension BlueprintGraph {
     ///   - scope: When given, only these nodes and the edges between them (a journey).
     ///   - excluded: Flow indices to leave out (a journey's zero-probability branches).
     /// - Complexity: O((n + m) log n), dominated by the deterministic topological sort.
-    public func longestPath(
+    package func longestPath(
         weights: [Double]? = nil, kinds: FlowKindSet = .ordering, within scope: StepSet? = nil,
         skipping excluded: StepSet? = nil
     ) -> LongestPath {

@@ -1,6 +1,6 @@
 extension BlueprintGraph {
     /// Which way a traversal follows edges.
-    public enum Direction: Sendable, Hashable {
+    package enum Direction: Sendable, Hashable {
         /// From source to target (downstream).
         case forward
         /// From target to source (upstream).
@@ -12,7 +12,7 @@ extension BlueprintGraph {
     /// The sources themselves are in the result. Nodes outside `scope` are never entered; nodes
     /// in `stops` are entered but not expanded (a journey's end steps); flows in `excluded` are not followed.
     /// - Complexity: O(n + m).
-    public func reachable(
+    package func reachable(
         from sources: some Sequence<Int32>, kinds: FlowKindSet = .ordering, direction: Direction = .forward,
         within scope: StepSet? = nil, stoppingAt stops: StepSet? = nil, skipping excluded: StepSet? = nil
     ) -> StepSet {
@@ -39,7 +39,7 @@ extension BlueprintGraph {
     /// ``Journey/branchProbabilities`` (keyed by flow id `from->to`) override the flows' own.
     ///
     /// The result is a set of flow indices (a ``StepSet`` over ``Blueprint/flows``).
-    public func excludedFlows(for journey: Journey) -> StepSet {
+    package func excludedFlows(for journey: Journey) -> StepSet {
         var excluded = StepSet(capacity: flowProbabilities.count)
         for v in 0..<Int32(stepCount) {
             forEachSuccessor(of: v, kinds: .all) { target, flow, _ in
@@ -57,12 +57,12 @@ extension BlueprintGraph {
     /// not continuing past ``Journey/ends``.
     ///
     /// An unknown start gives the empty set; unknown step or end ids are ignored.
-    public func steps(of journey: Journey) -> StepSet {
+    package func steps(of journey: Journey) -> StepSet {
         steps(of: journey, skipping: excludedFlows(for: journey))
     }
 
     /// ``steps(of:)`` with the excluded flows already computed.
-    public func steps(of journey: Journey, skipping excluded: StepSet) -> StepSet {
+    package func steps(of journey: Journey, skipping excluded: StepSet) -> StepSet {
         guard let start = index(of: journey.start) else { return StepSet(capacity: stepCount) }
         var scope: StepSet?
         if !journey.steps.isEmpty {
@@ -75,7 +75,7 @@ extension BlueprintGraph {
     }
 
     /// Nodes with no incoming edge of the given kinds (inside `scope` when given), ascending.
-    public func sources(kinds: FlowKindSet = .ordering, within scope: StepSet? = nil) -> [Int32] {
+    package func sources(kinds: FlowKindSet = .ordering, within scope: StepSet? = nil) -> [Int32] {
         (0..<Int32(stepCount)).filter { v in
             guard scope?.contains(v) ?? true else { return false }
             var found = false
@@ -87,7 +87,7 @@ extension BlueprintGraph {
     }
 
     /// Nodes with no outgoing edge of the given kinds (inside `scope` when given), ascending.
-    public func sinks(kinds: FlowKindSet = .ordering, within scope: StepSet? = nil) -> [Int32] {
+    package func sinks(kinds: FlowKindSet = .ordering, within scope: StepSet? = nil) -> [Int32] {
         (0..<Int32(stepCount)).filter { v in
             guard scope?.contains(v) ?? true else { return false }
             var found = false

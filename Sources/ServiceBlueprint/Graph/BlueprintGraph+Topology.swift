@@ -1,11 +1,11 @@
 /// The result of a topological sort: the nodes in work order, and those a cycle kept out.
-public struct TopologicalOrder: Sendable, Hashable {
+package struct TopologicalOrder: Sendable, Hashable {
     /// The sorted nodes. Among nodes that are ready at the same time, the lower step index comes first.
-    public let order: [Int32]
+    package let order: [Int32]
     /// Nodes on a cycle or downstream of one, in ascending index order. Empty for a valid blueprint.
-    public let leftover: [Int32]
+    package let leftover: [Int32]
     /// `true` when every node in scope was sorted (no cycle).
-    public var isComplete: Bool { leftover.isEmpty }
+    package var isComplete: Bool { leftover.isEmpty }
 }
 
 extension BlueprintGraph {
@@ -19,7 +19,7 @@ extension BlueprintGraph {
     ///   - scope: When given, only these nodes and the edges between them are sorted.
     ///   - excluded: Flow indices to leave out (a journey's zero-probability branches).
     /// - Complexity: O((n + m) log n) for n nodes and m edges.
-    public func topologicalOrder(
+    package func topologicalOrder(
         kinds: FlowKindSet = .ordering, within scope: StepSet? = nil, skipping excluded: StepSet? = nil
     ) -> TopologicalOrder {
         let n = stepCount

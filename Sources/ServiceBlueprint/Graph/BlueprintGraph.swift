@@ -17,23 +17,23 @@ public struct BlueprintGraph: Sendable {
     /// The step ids, by node index.
     public let stepIDs: [String]
     /// Node index by step id (first occurrence wins for duplicate ids).
-    public let indexByID: [String: Int32]
+    package let indexByID: [String: Int32]
 
     /// Forward CSR: the out-edges of node `v` are positions `forwardOffsets[v]..<forwardOffsets[v+1]`.
-    public let forwardOffsets: [Int32]
+    package let forwardOffsets: [Int32]
     /// Forward CSR: target node of each out-edge.
-    public let forwardTargets: [Int32]
+    package let forwardTargets: [Int32]
     /// Forward CSR: index in ``Blueprint/flows`` of each out-edge.
-    public let forwardFlows: [Int32]
+    package let forwardFlows: [Int32]
     /// Forward CSR: kind code of each out-edge (see ``kind(ofForwardEdge:)``).
     let forwardKinds: [UInt8]
 
     /// Reverse CSR: the in-edges of node `v` are positions `reverseOffsets[v]..<reverseOffsets[v+1]`.
-    public let reverseOffsets: [Int32]
+    package let reverseOffsets: [Int32]
     /// Reverse CSR: source node of each in-edge.
-    public let reverseSources: [Int32]
+    package let reverseSources: [Int32]
     /// Reverse CSR: index in ``Blueprint/flows`` of each in-edge.
-    public let reverseFlows: [Int32]
+    package let reverseFlows: [Int32]
     /// Reverse CSR: kind code of each in-edge.
     let reverseKinds: [UInt8]
 
@@ -47,7 +47,7 @@ public struct BlueprintGraph: Sendable {
     /// The probability written on each flow of ``Blueprint/flows`` (`nil` when none), by flow index.
     public let flowProbabilities: [Double?]
     /// The steps marked ``Step/followUp``: they start work off the customer's path.
-    public let markedFollowUps: StepSet
+    package let markedFollowUps: StepSet
 
     /// The number of nodes (steps).
     public var stepCount: Int { stepIDs.count }
@@ -159,10 +159,26 @@ public struct BlueprintGraph: Sendable {
     }
 
     /// The node index of the step with id `id`, if any.
-    public func index(of id: String) -> Int32? { indexByID[id] }
+    package func index(of id: String) -> Int32? { indexByID[id] }
+
+    /// The step with id `id`, if any (the first, when two steps share the id).
+    public func stepIndex(of id: String) -> StepIndex? { indexByID[id].map(StepIndex.init(node:)) }
+
+    /// The id of a step.
+    public func id(of step: StepIndex) -> String { stepIDs[step.position] }
+
+    /// The steps that `step`'s flows of the given kinds lead to, in flow order.
+    public func successors(of step: StepIndex, kinds: FlowKindSet = .ordering) -> [StepIndex] {
+        successors(of: step.node, kinds: kinds).map { StepIndex(node: $0.node) }
+    }
+
+    /// The steps whose flows of the given kinds lead to `step`, in flow order.
+    public func predecessors(of step: StepIndex, kinds: FlowKindSet = .ordering) -> [StepIndex] {
+        predecessors(of: step.node, kinds: kinds).map { StepIndex(node: $0.node) }
+    }
 
     /// The step id of node `index`.
-    public func id(of index: Int32) -> String { stepIDs[Int(index)] }
+    package func id(of index: Int32) -> String { stepIDs[Int(index)] }
 
     /// Wait plus likely process time of each node in seconds: the node weights of the critical path.
     public var timeWeights: [Double] {
@@ -172,22 +188,22 @@ public struct BlueprintGraph: Sendable {
     }
 
     /// The kind of the forward edge at CSR position `position`.
-    public func kind(ofForwardEdge position: Int) -> FlowKind { .fromBitIndex(forwardKinds[position]) }
+    package func kind(ofForwardEdge position: Int) -> FlowKind { .fromBitIndex(forwardKinds[position]) }
     /// The kind of the reverse edge at CSR position `position`.
-    public func kind(ofReverseEdge position: Int) -> FlowKind { .fromBitIndex(reverseKinds[position]) }
+    package func kind(ofReverseEdge position: Int) -> FlowKind { .fromBitIndex(reverseKinds[position]) }
 
     /// One edge seen from a node: the node at the other end, the flow index, and the kind.
-    public struct Edge: Sendable, Hashable {
+    package struct Edge: Sendable, Hashable {
         /// The node at the other end (the target for successors, the source for predecessors).
-        public let node: Int32
+        package let node: Int32
         /// The index of the flow in ``Blueprint/flows``.
-        public let flow: Int32
+        package let flow: Int32
         /// The flow's kind.
-        public let kind: FlowKind
+        package let kind: FlowKind
     }
 
     /// The out-edges of `node` whose kind is in `kinds`, in flow order.
-    public func successors(of node: Int32, kinds: FlowKindSet = .ordering) -> [Edge] {
+    package func successors(of node: Int32, kinds: FlowKindSet = .ordering) -> [Edge] {
         var edges = [Edge]()
         forEachSuccessor(of: node, kinds: kinds) { target, flow, kind in
             edges.append(Edge(node: target, flow: flow, kind: kind))
@@ -196,7 +212,7 @@ public struct BlueprintGraph: Sendable {
     }
 
     /// The in-edges of `node` whose kind is in `kinds`, in flow order.
-    public func predecessors(of node: Int32, kinds: FlowKindSet = .ordering) -> [Edge] {
+    package func predecessors(of node: Int32, kinds: FlowKindSet = .ordering) -> [Edge] {
         var edges = [Edge]()
         forEachPredecessor(of: node, kinds: kinds) { source, flow, kind in
             edges.append(Edge(node: source, flow: flow, kind: kind))
@@ -212,7 +228,7 @@ public struct BlueprintGraph: Sendable {
     ///   - excluded: Flow indices to leave out, e.g. ``excludedFlows(for:)`` of a journey.
     ///   - body: Called with the target step index, the flow index and the flow kind.
     @inline(__always)
-    public func forEachSuccessor(
+    package func forEachSuccessor(
         of node: Int32, kinds: FlowKindSet = .ordering, skipping excluded: StepSet? = nil,
         _ body: (Int32, Int32, FlowKind) throws -> Void
     ) rethrows {
@@ -236,7 +252,7 @@ public struct BlueprintGraph: Sendable {
     ///   - excluded: Flow indices to leave out.
     ///   - body: Called with the source step index, the flow index and the flow kind.
     @inline(__always)
-    public func forEachPredecessor(
+    package func forEachPredecessor(
         of node: Int32, kinds: FlowKindSet = .ordering, skipping excluded: StepSet? = nil,
         _ body: (Int32, Int32, FlowKind) throws -> Void
     ) rethrows {
@@ -254,14 +270,14 @@ public struct BlueprintGraph: Sendable {
     }
 
     /// The number of out-edges of `node` whose kind is in `kinds`.
-    public func outDegree(of node: Int32, kinds: FlowKindSet = .ordering) -> Int {
+    package func outDegree(of node: Int32, kinds: FlowKindSet = .ordering) -> Int {
         var count = 0
         forEachSuccessor(of: node, kinds: kinds) { _, _, _ in count += 1 }
         return count
     }
 
     /// The number of in-edges of `node` whose kind is in `kinds`.
-    public func inDegree(of node: Int32, kinds: FlowKindSet = .ordering) -> Int {
+    package func inDegree(of node: Int32, kinds: FlowKindSet = .ordering) -> Int {
         var count = 0
         forEachPredecessor(of: node, kinds: kinds) { _, _, _ in count += 1 }
         return count

@@ -2,20 +2,20 @@
 ///
 /// Iteration is in ascending index order, which is blueprint step order, so results that come
 /// out of a `StepSet` are deterministic.
-public struct StepSet: Sendable, Hashable, Sequence {
+package struct StepSet: Sendable, Hashable, Sequence {
     /// 64 steps per word.
     private(set) var words: [UInt64]
     /// The number of indices the set can hold (the graph's step count).
-    public let capacity: Int
+    package let capacity: Int
 
     /// Creates an empty set for a graph of `capacity` steps.
-    public init(capacity: Int) {
+    package init(capacity: Int) {
         self.capacity = Swift.max(0, capacity)
         words = [UInt64](repeating: 0, count: (self.capacity + 63) / 64)
     }
 
     /// Creates a set holding every index in `0..<capacity`.
-    public static func full(capacity: Int) -> StepSet {
+    package static func full(capacity: Int) -> StepSet {
         var set = StepSet(capacity: capacity)
         for word in set.words.indices { set.words[word] = ~0 }
         let spare = set.words.count * 64 - set.capacity
@@ -24,14 +24,14 @@ public struct StepSet: Sendable, Hashable, Sequence {
     }
 
     /// Creates a set of `capacity` holding the given indices (out-of-range indices are ignored).
-    public init(capacity: Int, members: some Sequence<Int32>) {
+    package init(capacity: Int, members: some Sequence<Int32>) {
         self.init(capacity: capacity)
         for member in members { insert(member) }
     }
 
     /// `true` when `index` is in the set; `false` for out-of-range indices.
     @inline(__always)
-    public func contains(_ index: Int32) -> Bool {
+    package func contains(_ index: Int32) -> Bool {
         let i = Int(index)
         guard i >= 0, i < capacity else { return false }
         return words[i >> 6] & (1 << UInt64(i & 63)) != 0
@@ -40,7 +40,7 @@ public struct StepSet: Sendable, Hashable, Sequence {
     /// Adds `index`; returns `true` when it was not there before. Out-of-range indices are ignored.
     @inline(__always)
     @discardableResult
-    public mutating func insert(_ index: Int32) -> Bool {
+    package mutating func insert(_ index: Int32) -> Bool {
         let i = Int(index)
         guard i >= 0, i < capacity else { return false }
         let bit: UInt64 = 1 << UInt64(i & 63)
@@ -51,46 +51,46 @@ public struct StepSet: Sendable, Hashable, Sequence {
 
     /// Removes `index`.
     @inline(__always)
-    public mutating func remove(_ index: Int32) {
+    package mutating func remove(_ index: Int32) {
         let i = Int(index)
         guard i >= 0, i < capacity else { return }
         words[i >> 6] &= ~(1 << UInt64(i & 63))
     }
 
     /// The number of members.
-    public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+    package var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
     /// `true` when the set has no members.
-    public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+    package var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 
     /// The members in ascending order.
-    public var members: [Int32] { Array(self) }
+    package var members: [Int32] { Array(self) }
 
     /// Members of both sets.
-    public func intersection(_ other: StepSet) -> StepSet {
+    package func intersection(_ other: StepSet) -> StepSet {
         var result = self
         for i in result.words.indices { result.words[i] &= i < other.words.count ? other.words[i] : 0 }
         return result
     }
 
     /// Members of either set (capacity of `self`).
-    public func union(_ other: StepSet) -> StepSet {
+    package func union(_ other: StepSet) -> StepSet {
         var result = self
         for i in result.words.indices where i < other.words.count { result.words[i] |= other.words[i] }
         return result
     }
 
     /// Members of `self` that are not in `other`.
-    public func subtracting(_ other: StepSet) -> StepSet {
+    package func subtracting(_ other: StepSet) -> StepSet {
         var result = self
         for i in result.words.indices where i < other.words.count { result.words[i] &= ~other.words[i] }
         return result
     }
 
     /// Iterates the members in ascending order.
-    public func makeIterator() -> Iterator { Iterator(words: words) }
+    package func makeIterator() -> Iterator { Iterator(words: words) }
 
     /// Iterates the members of a ``StepSet`` in ascending order.
-    public struct Iterator: IteratorProtocol {
+    package struct Iterator: IteratorProtocol {
         let words: [UInt64]
         var wordIndex = 0
         var current: UInt64
@@ -101,7 +101,7 @@ public struct StepSet: Sendable, Hashable, Sequence {
         }
 
         /// The next member, or `nil`.
-        public mutating func next() -> Int32? {
+        package mutating func next() -> Int32? {
             while current == 0 {
                 wordIndex += 1
                 guard wordIndex < words.count else { return nil }

@@ -26,10 +26,10 @@ import Darwin
 /// ```swift
 /// try AtomicFile.write(blueprint.yamlText(), to: "blueprints/repair.yaml")
 /// ```
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `data` to `path` atomically.
     /// - Throws: ``AtomicFileError`` naming the operation that failed and the system's reason.
-    public static func write(_ data: Data, to path: String) throws {
+    package static func write(_ data: Data, to path: String) throws {
         try write(data, to: path, beforeCommit: {})
     }
 
@@ -96,7 +96,7 @@ public enum AtomicFile {
 
     /// Writes `text` as UTF-8 to `path` atomically.
     /// - Throws: ``AtomicFileError`` naming the operation that failed and the system's reason.
-    public static func write(_ text: String, to path: String) throws {
+    package static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
     }
 

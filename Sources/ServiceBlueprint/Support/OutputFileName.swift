@@ -20,15 +20,15 @@
 /// ```swift
 /// OutputFileName.make("../etc/passwd\u{0}", extension: "svg")  // "etc-passwd.svg"
 /// ```
-public enum OutputFileName {
+package enum OutputFileName {
     /// The longest stem, in UTF-8 bytes.
-    public static let maximumStemBytes = 200
+    package static let maximumStemBytes = 200
 
     /// The Windows device names, which open a device instead of a file whatever their extension.
     static let reservedNames = Set(["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"] + (0...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
     /// A safe file name made of `stem` and `fileExtension` (given without the dot).
-    public static func make(_ stem: String, extension fileExtension: String) -> String {
+    package static func make(_ stem: String, extension fileExtension: String) -> String {
         let cleanExtension = String(String.UnicodeScalarView(fileExtension.unicodeScalars.filter {
             $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0)
         }))
@@ -37,7 +37,7 @@ public enum OutputFileName {
     }
 
     /// The stem rules above, without an extension.
-    public static func safeStem(_ raw: String) -> String {
+    package static func safeStem(_ raw: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in raw.unicodeScalars {
             let mapped = replacement(for: scalar)
@@ -92,7 +92,7 @@ public enum OutputFileName {
     /// Makes `names` unique, case-insensitively (macOS and Windows file systems fold case): the
     /// second and later uses of a name get `-2`, `-3`… before the extension. Deterministic: the
     /// first occurrence keeps its name.
-    public static func unique(_ names: [String]) -> [String] {
+    package static func unique(_ names: [String]) -> [String] {
         var taken = Set(names.map { $0.lowercased() })
         var seen = Set<String>()
         return names.map { name in
