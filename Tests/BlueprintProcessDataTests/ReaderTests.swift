@@ -62,6 +62,25 @@ struct ReaderTests {
         #expect(summary.hasErrors)
     }
 
+    /// Rows of a case anywhere in the file: each case is handed on at its last row (even a row
+    /// that is skipped), with its events merged and sorted; a BOM, lowercase headers and
+    /// semicolons are read as an export writes them.
+    @Test func csvHandsOnEachCaseAtItsLastRow() throws {
+        let text = "\u{FEFF}case id;activity;timestamp\n"
+            + "a;X;2024-03-01 09:05\nb;X;2024-03-01 09:00\na;Y;2024-03-01 09:00\nc;X;2024-03-01 09:00\nb;Y;never\n"
+        var order: [String] = []
+        var events: [String: [String]] = [:]
+        let summary = try EventLogReader.read(bytes: Array(text.utf8), format: .csv) { trace, names in
+            order.append(trace.caseID)
+            events[trace.caseID] = trace.events.map { names[$0.activity] }
+        }
+        #expect(order == ["a", "c", "b"])
+        #expect(events == ["a": ["Y", "X"], "b": ["X"], "c": ["X"]])
+        #expect(summary.caseCount == 3 && summary.eventCount == 4)
+        let located = summary.diagnostics.map { "\($0.location?.line ?? 0) \($0.severity)" }
+        #expect(located == ["4 warning", "6 error"], "out of order at row 4 (case a), bad timestamp at row 6")
+    }
+
     @Test func xesMissingCaseIDBadTimestampAndUnknownLifecycle() throws {
         let text = """
             <log>
@@ -144,7 +163,12 @@ struct ReaderTests {
         let berlin = TimestampParser(defaultZone: TimeZone(identifier: "Europe/Berlin")!)
         #expect(berlin.parse("2024-03-01 10:00") == 1_709_283_600, "CET is UTC+1")
         #expect(berlin.parse("2024-07-01 11:00") == 1_719_824_400, "CEST is UTC+2")
-        for bad in ["", "yesterday", "2024-13-01", "2024-02-30", "2024-03-01T25:00", "2024-03-01T09:00+99:00", "12345", "2024-03-01 09:00 junk"] {
+        #expect(TimestampParser(slashOrder: .monthFirst).parse("3/1/2024 9:00 AM") == 1_709_283_600)
+        #expect(utc.parse("2024-03-01 9:00:00 pm") == 1_709_326_800)
+        #expect(utc.parse("2024-03-01 12:00 AM") == 1_709_251_200, "12 AM is midnight")
+        #expect(utc.parse("2024-03-01 12:00 PM") == 1_709_294_400, "12 PM is noon")
+        #expect(utc.parse("2024-03-01 09:00:00 GMT") == 1_709_283_600)
+        for bad in ["2024-03-01 13:00 PM", "2024-03-01 00:30 AM", "2024-03-01 09:00 AX", "2024-03-01 09:00 GMT+1", "", "yesterday", "2024-13-01", "2024-02-30", "2024-03-01T25:00", "2024-03-01T09:00+99:00", "12345", "2024-03-01 09:00 junk"] {
             #expect(utc.parse(bad) == nil, "\(bad)")
         }
     }

@@ -75,13 +75,51 @@ struct CSVLogReader {
         return columns
     }
 
+    /// A 64-bit FNV-1a hash of a case id. Two ids with one hash only keep the earlier case open
+    /// until the later one's last row, so a collision costs memory, never correctness.
+    static func caseKey(_ caseID: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in caseID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// Pass 1: the record number of each case's last row, so pass 2 can hand a case on as soon
+    /// as its last row is read. Holds one hash and one number per case, not the events.
+    func lastRows() throws -> [UInt64: Int] {
+        var lastRow: [UInt64: Int] = [:]
+        var caseColumn: Int?
+        var scratch = DiagnosticCollector(path: path, limit: options.limits.maxDiagnostics)
+        do {
+            _ = try tokenize { record in
+                guard let column = caseColumn else {
+                    caseColumn = try resolve(header: record, collector: &scratch).caseID
+                    return
+                }
+                guard let caseID = record[safe: column], !caseID.isEmpty else { return }
+                lastRow[Self.caseKey(caseID), default: 0] = record.number
+            }
+        } catch is CSVError {
+            // Pass 2 meets the same error and reports it where it is.
+        }
+        return lastRow
+    }
+
+    /// The events of a case whose last row is still ahead.
+    struct OpenCase {
+        var order: Int
+        var events: [LogEvent] = []
+    }
+
+    /// Pass 2 reads the events and hands on each case at its last row, so memory holds the open
+    /// cases only: one case at a time for a log grouped by case, the cases in progress at once
+    /// for a log in time order.
     func read(_ body: (LogTrace, NameTable) throws -> Void) throws -> EventLogSummary {
+        let lastRow = try lastRows()
         var collector = DiagnosticCollector(path: path, limit: options.limits.maxDiagnostics)
         var assembler = TraceAssembler(limits: options.limits)
         var columns: Columns?
-        var caseIndex: [String: Int] = [:]
-        var caseIDs: [String] = []
-        var events: [[LogEvent]] = []
+        var open: [String: OpenCase] = [:]
+        var caseCount = 0
         let parser = options.timestamps
         let limits = options.limits
 
@@ -94,6 +132,60 @@ struct CSVLogReader {
             return nil
         }
 
+        func close(_ caseID: String) throws {
+            guard let finished = open.removeValue(forKey: caseID) else { return }
+            TraceAssembler.checkOrder(finished.events, caseID: caseID, into: &collector)
+            try body(LogTrace(caseID: caseID, events: finished.events), assembler.activities)
+        }
+
+        /// Reads one row into its open case, or reports why it is skipped.
+        func add(_ record: CSVRecord, caseID: String, _ resolved: Columns) throws {
+            let line = record.position.line
+            guard let activityName = record[safe: resolved.activity], !activityName.isEmpty else {
+                collector.add(.error, "row has no activity (column \(resolved.activity + 1)); the event is skipped", line: line, column: 1)
+                return
+            }
+            guard case .some(let completeTime) = time(record, resolved.timestamp, "timestamp") else { return }
+            guard case .some(let startTime) = resolved.start >= 0 ? time(record, resolved.start, "start timestamp") : .some(nil) else { return }
+            guard completeTime != nil || startTime != nil else {
+                collector.add(.error, "row has no timestamp; the event is skipped", line: line, column: 1)
+                return
+            }
+            var lifecycle = LogLifecycle.complete
+            if resolved.lifecycle >= 0, let text = record[safe: resolved.lifecycle] {
+                guard let known = LogLifecycle(text: text) else {
+                    let position = record.positions[resolved.lifecycle]
+                    collector.add(.error, "unknown lifecycle '\(text.prefix(40))'; expected start or complete (or another XES lifecycle transition)",
+                                  line: position.line, column: position.column)
+                    return
+                }
+                lifecycle = known
+            }
+            guard let activity = assembler.activity(activityName) else {
+                throw collector.fatal("more than \(limits.maxActivities) distinct activities", line: line, column: 1)
+            }
+            let resource = assembler.resource(resolved.resource >= 0 ? record[safe: resolved.resource] : nil)
+            let added = (startTime != nil && completeTime != nil) ? 2 : 1
+            if open[caseID] == nil {
+                open[caseID] = OpenCase(order: caseCount)
+                caseCount += 1
+            }
+            guard open[caseID, default: OpenCase(order: 0)].events.count + added <= limits.maxEventsPerCase else {
+                throw collector.fatal("case '\(caseID)' has more than \(limits.maxEventsPerCase) events", line: line, column: 1)
+            }
+            guard assembler.eventCount + added <= limits.maxEvents else {
+                throw collector.fatal("the log has more than \(limits.maxEvents) events", line: line, column: 1)
+            }
+            let row = Int32(clamping: line)
+            if let startTime {
+                open[caseID]?.events.append(LogEvent(activity: activity, timestamp: startTime, lifecycle: .start, resource: resource, line: row))
+            }
+            if let completeTime {
+                open[caseID]?.events.append(LogEvent(activity: activity, timestamp: completeTime, lifecycle: startTime == nil ? lifecycle : .complete, resource: resource, line: row))
+            }
+            assembler.eventCount += added
+        }
+
         let csvErrors: [CSVError]
         do {
             csvErrors = try tokenize { record in
@@ -101,59 +193,13 @@ struct CSVLogReader {
                     columns = try resolve(header: record, collector: &collector)
                     return
                 }
-                let line = record.position.line
                 guard let caseID = record[safe: resolved.caseID], !caseID.isEmpty else {
-                    collector.add(.error, "row has no case id (column \(resolved.caseID + 1)); the event is skipped", line: line, column: 1)
+                    collector.add(.error, "row has no case id (column \(resolved.caseID + 1)); the event is skipped", line: record.position.line, column: 1)
                     return
                 }
-                guard let activityName = record[safe: resolved.activity], !activityName.isEmpty else {
-                    collector.add(.error, "row has no activity (column \(resolved.activity + 1)); the event is skipped", line: line, column: 1)
-                    return
-                }
-                guard case .some(let completeTime) = time(record, resolved.timestamp, "timestamp") else { return }
-                guard case .some(let startTime) = resolved.start >= 0 ? time(record, resolved.start, "start timestamp") : .some(nil) else { return }
-                guard completeTime != nil || startTime != nil else {
-                    collector.add(.error, "row has no timestamp; the event is skipped", line: line, column: 1)
-                    return
-                }
-                var lifecycle = LogLifecycle.complete
-                if resolved.lifecycle >= 0, let text = record[safe: resolved.lifecycle] {
-                    guard let known = LogLifecycle(text: text) else {
-                        let position = record.positions[resolved.lifecycle]
-                        collector.add(.error, "unknown lifecycle '\(text.prefix(40))'; expected start or complete (or another XES lifecycle transition)",
-                                      line: position.line, column: position.column)
-                        return
-                    }
-                    lifecycle = known
-                }
-                guard let activity = assembler.activity(activityName) else {
-                    throw collector.fatal("more than \(limits.maxActivities) distinct activities", line: line, column: 1)
-                }
-                let resource = assembler.resource(resolved.resource >= 0 ? record[safe: resolved.resource] : nil)
-                let index: Int
-                if let known = caseIndex[caseID] {
-                    index = known
-                } else {
-                    index = caseIDs.count
-                    caseIndex[caseID] = index
-                    caseIDs.append(caseID)
-                    events.append([])
-                }
-                let added = (startTime != nil && completeTime != nil) ? 2 : 1
-                guard events[index].count + added <= limits.maxEventsPerCase else {
-                    throw collector.fatal("case '\(caseID)' has more than \(limits.maxEventsPerCase) events", line: line, column: 1)
-                }
-                guard assembler.eventCount + added <= limits.maxEvents else {
-                    throw collector.fatal("the log has more than \(limits.maxEvents) events", line: line, column: 1)
-                }
-                let row = Int32(clamping: line)
-                if let startTime {
-                    events[index].append(LogEvent(activity: activity, timestamp: startTime, lifecycle: .start, resource: resource, line: row))
-                }
-                if let completeTime {
-                    events[index].append(LogEvent(activity: activity, timestamp: completeTime, lifecycle: startTime == nil ? lifecycle : .complete, resource: resource, line: row))
-                }
-                assembler.eventCount += added
+                try add(record, caseID: caseID, resolved)
+                // A skipped last row still ends its case.
+                if lastRow[Self.caseKey(caseID)] == record.number { try close(caseID) }
             }
         } catch let error as CSVError {
             throw collector.fatal(error.message, line: error.position.line, column: error.position.column)
@@ -166,13 +212,11 @@ struct CSVLogReader {
             collector.add(.warning, error.message, line: error.position.line, column: error.position.column)
         }
         if columns == nil { collector.add(.error, "the log is empty: no header row", line: 1, column: 1) }
-        for (index, caseID) in caseIDs.enumerated() {
-            TraceAssembler.checkOrder(events[index], caseID: caseID, into: &collector)
-            let trace = LogTrace(caseID: caseID, events: events[index])
-            events[index] = []
-            try body(trace, assembler.activities)
-        }
-        return EventLogSummary(activities: assembler.activities, resources: assembler.resources, caseCount: caseIDs.count,
+        // Only a file changed between the passes leaves cases open; hand them on in file order.
+        for caseID in open.sorted(by: { $0.value.order < $1.value.order }).map(\.key) { try close(caseID) }
+        // Cases close at their last row, so order warnings arrive late: report in file order.
+        collector.sortByLocation()
+        return EventLogSummary(activities: assembler.activities, resources: assembler.resources, caseCount: caseCount,
                                eventCount: assembler.eventCount, diagnostics: collector.diagnostics, problemCount: collector.count)
     }
 }

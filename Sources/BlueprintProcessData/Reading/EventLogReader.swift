@@ -109,8 +109,8 @@ public struct EventLogSummary: Sendable {
 /// Reads XES and CSV event logs as a stream of traces.
 ///
 /// XES traces are handed on as each `</trace>` closes, so memory holds one trace. CSV rows of a
-/// case may be anywhere in the file, so open cases are kept in a compact form (32 bytes per
-/// event) until the end of the file.
+/// case may be anywhere in the file, so a first pass notes each case's last row and the second
+/// hands a case on there: memory grows with the cases open at once, not with the file.
 public enum EventLogReader {
     /// Reads the log at `path`, calling `body` once per case.
     /// - Parameter body: receives each trace and the activity names seen so far.
@@ -154,6 +154,14 @@ struct DiagnosticCollector {
         count += 1
         guard diagnostics.count < limit else { return }
         diagnostics.append(Diagnostic(severity, message, location: SourceLocation(path: path, line: line, column: column)))
+    }
+
+    /// Orders the diagnostics by line and column, stably.
+    mutating func sortByLocation() {
+        diagnostics = diagnostics.enumerated().sorted {
+            let (a, b) = ($0.element.location, $1.element.location)
+            return ((a?.line ?? 0), (a?.column ?? 0), $0.offset) < ((b?.line ?? 0), (b?.column ?? 0), $1.offset)
+        }.map(\.element)
     }
 
     func fatal(_ message: String, line: Int, column: Int) -> BlueprintError {

@@ -6,6 +6,7 @@ import Foundation
 ///   a space instead of `T`, minutes-only times, date-only values;
 /// - `2024/03/01 09:15[:00]`, `01.03.2024 09:15[:00]` and `01/03/2024 09:15` (day first by
 ///   default; ``slashOrder`` switches to month first);
+/// - a 12-hour clock with `AM`/`PM`, and the zone names `Z`, `UTC` and `GMT`;
 /// - Unix epoch seconds (10 digits) or milliseconds (13 digits).
 ///
 /// A value without a zone is read in ``defaultZone``.
@@ -82,7 +83,10 @@ public struct TimestampParser: Sendable {
                     scanner.skipDigits()
                 }
             }
-            seconds += Double(hour * 3600 + minute * 60) + second
+            scanner.skipSpaces()
+            // US exports: `3/1/2024 9:15 AM`, `12:05:00 pm`.
+            guard let clock = scanner.meridiem(hour) else { return nil }
+            seconds += Double(clock * 3600 + minute * 60) + second
             scanner.skipSpaces()
             if !scanner.atEnd {
                 guard let offset = scanner.zone() else { return nil }
@@ -145,11 +149,22 @@ private struct Scanner {
         return index == start ? nil : value
     }
 
-    /// `Z`, `UTC`, `±HH`, `±HHMM` or `±HH:MM` as seconds east of UTC.
+    /// The hour on a 24-hour clock after an optional `AM`/`PM` (any case); `nil` for an hour a
+    /// 12-hour clock cannot show.
+    mutating func meridiem(_ hour: Int) -> Int? {
+        guard let mark = peek(), [UInt8(ascii: "A"), UInt8(ascii: "P")].contains(mark & 0xDF),
+              index + 1 < bytes.count, bytes[index + 1] & 0xDF == UInt8(ascii: "M") else { return hour }
+        index += 2
+        guard (1...12).contains(hour) else { return nil }
+        return mark & 0xDF == UInt8(ascii: "P") ? hour % 12 + 12 : hour % 12
+    }
+
+    /// `Z`, `UTC`, `GMT`, `±HH`, `±HHMM` or `±HH:MM` as seconds east of UTC.
     mutating func zone() -> Int? {
         guard let sign = next() else { return nil }
         if sign == UInt8(ascii: "Z") || sign == UInt8(ascii: "z") { return 0 }
         if sign == UInt8(ascii: "U"), next() == UInt8(ascii: "T"), next() == UInt8(ascii: "C") { return 0 }
+        if sign == UInt8(ascii: "G"), next() == UInt8(ascii: "M"), next() == UInt8(ascii: "T") { return atEnd ? 0 : nil }
         guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
         let start = index
         guard let first = number(maxDigits: 4) else { return nil }
