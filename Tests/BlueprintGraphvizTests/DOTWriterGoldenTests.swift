@@ -41,14 +41,6 @@ struct DOTWriterGoldenTests {
     }
 
     private func expectGolden(_ name: String, _ actual: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
-            let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-            try Data(actual.utf8).write(to: folder.appendingPathComponent(name + ".dot"), options: .atomic)
-            return
-        }
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "dot", subdirectory: "Golden"))
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "DOT differs from Golden/\(name).dot; rerun with UPDATE_GOLDEN=1 and review the diff",
-                sourceLocation: sourceLocation)
+        try GoldenFile.expect(name, actual, sourceLocation: sourceLocation)
     }
 }

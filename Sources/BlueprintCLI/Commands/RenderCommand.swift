@@ -34,6 +34,9 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var jobs: JobsOption
 
+    @Option(help: "Highlight one journey by id and dim the rest; the emotion curve follows its steps.")
+    var journey: String?
+
     mutating func run() throws {
         let (inputs, missing) = InputCollector.collect(paths)
         for diagnostic in missing { Terminal.error(diagnostic.description) }
@@ -47,7 +50,7 @@ struct RenderCommand: ParsableCommand {
         var rendered = 0
         var used: [ConfigurationResolver.Resolved] = []
         let progress = Terminal.Progress(total: inputs.count)
-        let job = drawing.job
+        let job = drawing.job(journey: journey)
         let items = inputs.indices.map { (input: inputs[$0], target: plan.outputPath(for: inputs[$0]), configuration: resolved[$0].configuration) }
         // Files are read and drawn on several workers (Graphviz itself one at a time, behind its lock);
         // messages come back in input order.
@@ -83,6 +86,11 @@ extension RenderCommand {
             document = try InterchangeReader.read(from: input.path)  // .bpmn and .csv too (issue 14)
         } catch {
             return FileOutcome(status: .invalid, messages: [error.description])
+        }
+        if let id = job.options.journey, document.blueprint.journey(id) == nil {
+            let known = document.blueprint.journeys.map(\.id)
+            let hint = known.isEmpty ? "; it declares none" : Suggestion.didYouMean(id, in: known)
+            return FileOutcome(status: .invalid, messages: ["\(input.path): error: no journey '\(id)' in this blueprint\(hint)"])
         }
         var messages = job.notes(for: document)
         do {

@@ -73,8 +73,13 @@ struct DrawingOptions: ParsableArguments {
     }
 
     /// What a worker needs to draw with these options (plain values, shared between workers).
-    var job: DrawingJob {
-        DrawingJob(options: renderOptions, format: format.output, writesDOT: format == .dot, showsFindings: overlay == .findings)
+    var job: DrawingJob { job(journey: nil) }
+
+    /// The job, highlighting `journey` (`render --journey`).
+    func job(journey: String?) -> DrawingJob {
+        var options = renderOptions
+        options.journey = journey
+        return DrawingJob(options: options, format: format.output, writesDOT: format == .dot, showsFindings: overlay == .findings)
     }
 }
 

@@ -4,20 +4,37 @@ import ServiceBlueprint
 struct TitleBlock {
     let title: String
     let subtitle: String?
+    /// The personas the service is designed for, or the highlighted journey and its persona.
+    let customers: String?
     let titleSize: Double
     let subtitleSize: Double
     let height: Double
     let width: Double
 
-    init(blueprint: Blueprint, options: RenderOptions, metrics: TextMetrics) {
+    init(blueprint: Blueprint, journey: Journey?, options: RenderOptions, metrics: TextMetrics) {
         title = DOTText.singleLine(blueprint.title.isEmpty ? blueprint.id : blueprint.title)
         let parts = [blueprint.version.map { "Version: \($0)" }, blueprint.summary].compactMap { $0 }
             .map(DOTText.singleLine).filter { !$0.isEmpty }
         subtitle = parts.isEmpty ? nil : parts.joined(separator: "  ·  ")
+        customers = Self.customers(blueprint: blueprint, journey: journey)
         titleSize = (options.fontSize * 1.55).rounded()
         subtitleSize = (options.fontSize * 0.9 * 2).rounded() / 2
-        height = titleSize * 1.4 + (subtitle == nil ? 0 : subtitleSize * 1.6) + 10
+        height = titleSize * 1.4 + (subtitle == nil ? 0 : subtitleSize * 1.6) + (customers == nil ? 0 : subtitleSize * 1.6) + 10
         width = min(metrics.width(title, size: titleSize, bold: true), 1_400)
+    }
+
+    /// "Journey: Repair under warranty · persona: Busy parent · other steps dimmed", or "Personas: …".
+    static func customers(blueprint: Blueprint, journey: Journey?) -> String? {
+        func persona(_ id: String) -> String { blueprint.personas.first { $0.id == id }?.title ?? id }
+        if let journey {
+            var parts = ["Journey: " + DOTText.singleLine(journey.title)]
+            if let id = journey.persona { parts.append("persona: " + DOTText.singleLine(persona(id))) }
+            parts.append("steps off this journey dimmed")
+            return parts.joined(separator: "  ·  ")
+        }
+        let personas = blueprint.personas.map { DOTText.singleLine($0.title) }.filter { !$0.isEmpty }
+        guard !personas.isEmpty else { return nil }
+        return (personas.count == 1 ? "Persona: " : "Personas: ") + personas.joined(separator: "  ·  ")
     }
 }
 
@@ -37,6 +54,7 @@ extension Drawing {
         for band in layout.lanes {
             canvas.fillRect(band.rect, color: theme.colors(for: band.lane).band)
         }
+        drawCustomerBandBackground(into: &canvas)
 
         // Stage columns: dividers between them and one between the lane titles and the first stage.
         for (index, stage) in layout.stages.enumerated() {
@@ -149,7 +167,18 @@ extension Drawing {
                     alignment: .left, size: titleBlock.subtitleSize, faces: faces, color: theme.mutedText,
                     width: metrics.width(line, size: titleBlock.subtitleSize))
             }
+            if let customers = titleBlock.customers {
+                let line = metrics.truncate(
+                    customers, size: titleBlock.subtitleSize, maxWidth: pageSize.width - 2 * Drawing.margin)
+                let middle = top + titleBlock.titleSize * 1.4 + (titleBlock.subtitle == nil ? 0.5 : 2.1) * titleBlock.subtitleSize
+                canvas.text(
+                    line, x: Drawing.margin, middleY: middle, alignment: .left, size: titleBlock.subtitleSize, faces: faces,
+                    color: theme.text, width: metrics.width(line, size: titleBlock.subtitleSize))
+            }
         }
+
+        drawServicescape(into: &canvas)
+        drawEmotionCurve(into: &canvas)
 
         legend?.draw(into: &canvas, theme: theme)
 

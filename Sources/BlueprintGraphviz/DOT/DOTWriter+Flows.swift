@@ -41,6 +41,10 @@ extension Drawing {
                 penWidth = 3.2
                 classes.append("critical")
             }
+            if customer.isDimmed(edge.from) || customer.isDimmed(edge.to) {
+                color = theme.stageDivider
+                classes.append("dimmed")
+            }
 
             out += "  \(nodeName(edge.from)) -> \(nodeName(edge.to)) [id=\(DOTString(token: edge.svgID)), "
             out += "class=\(DOTString(token: classes.joined(separator: " "))), color=\(DOTString(color: color))"

@@ -6,8 +6,10 @@ extension Drawing {
 
     /// One node statement per step, pinned at its computed position.
     func writeSteps(into out: inout DOTSource) {
-        let theme = options.theme
         for (index, step) in scene.steps.enumerated() {
+            // Steps off the highlighted journey are drawn faint.
+            let dimmed = customer.isDimmed(index)
+            let theme = dimmed ? options.theme.dimmed : options.theme
             let rect = layout.cards[index]
             let card = cards[index]
             let colors = theme.colors(for: step.lane)
@@ -21,6 +23,7 @@ extension Drawing {
             if step.waitPoint != nil { classes.append("waitpoint") }
             if step.channel != nil { classes.append("touchpoint") }
             if step.kind == .automated { styles.append("dashed") }
+            if dimmed { classes.append("dimmed") }
 
             if let overlay {
                 if let heat = overlay.heat[step.id] {

@@ -69,6 +69,8 @@ struct Drawing {
     let faces: FontFaces
     let cards: [StepCard]
     let order: FlowOrder
+    /// Evidence items, the servicescape, the emotion band and the highlighted journey.
+    let customer: CustomerSide
     let layout: BlueprintLayout
     let legend: Legend?
     let titleBlock: TitleBlock?
@@ -90,22 +92,39 @@ struct Drawing {
         if notes.contains(where: { $0.code == .straightRouting }) { options.edgeRouting = .straight }
         let fontName = Drawing.sanitizedFontName(options.fontName)
         let metrics = TextMetrics(fontName: fontName)
-        let cards = scene.steps.map { StepCard(step: $0, scene: scene, options: options, overlay: overlay, metrics: metrics) }
         let order = FlowOrder(
             graph: scene.graph, stageOfStep: scene.stageOfStep, laneOfStep: scene.steps.map(\.lane.position))
+        let customer = CustomerSide(scene: scene, order: order, options: options, metrics: metrics)
+        // Steps off the highlighted journey are drawn in the dimmed theme.
+        var dimmedOptions = options
+        dimmedOptions.theme = options.theme.dimmed
+        let cards = scene.steps.indices.map { index in
+            StepCard(step: scene.steps[index], scene: scene, options: customer.isDimmed(index) ? dimmedOptions : options,
+                     overlay: overlay, metrics: metrics)
+        }
         let spacing = BlueprintLayout.Spacing.make(direction: options.direction, fontSize: options.fontSize)
-        let titleBlock = options.showTitle ? TitleBlock(blueprint: blueprint, options: options, metrics: metrics) : nil
+        let titleBlock = options.showTitle
+            ? TitleBlock(blueprint: shown, journey: customer.journey, options: options, metrics: metrics) : nil
         let origin = Point(x: Drawing.margin, y: Drawing.margin + (titleBlock?.height ?? 0))
+        var stageNeeds = Drawing.stageHeaderNeeds(scene: scene, options: options, spacing: spacing, metrics: metrics)
+        if options.direction == .topToBottom {
+            let customerNeeds = customer.stageNeeds(stageCount: scene.stages.count, metrics: metrics)
+            stageNeeds = zip(stageNeeds, customerNeeds).map { max($0, $1) }
+        }
+        let direction = options.direction
         let layout = BlueprintLayout(
             scene: scene, order: order, cardSizes: cards.map(\.size),
-            minimumStageExtent: Drawing.stageHeaderNeeds(scene: scene, options: options, spacing: spacing, metrics: metrics),
+            extras: customer.evidenceItems.map { .init(lane: .evidence, step: $0.step, size: $0.size) },
+            minimumStageExtent: stageNeeds,
             minimumLaneExtent: Drawing.laneTitleNeeds(options: options, spacing: spacing, metrics: metrics),
+            servicescapeExtent: { customer.servicescapeExtent(stageExtents: $0, direction: direction, metrics: metrics) },
+            customerBandExtent: { customer.bandExtent(stageExtents: $0, direction: direction, metrics: metrics) },
             spacing: spacing, direction: options.direction, origin: origin)
         let legendTop = layout.bounds.maxY + (options.direction == .topToBottom ? 34 : 16)
         let legend =
             options.showLegend
             ? Legend(
-                scene: scene, options: options, overlay: overlay, metrics: metrics, faces: FontFaces(fontName),
+                scene: scene, options: options, overlay: overlay, customer: customer, metrics: metrics, faces: FontFaces(fontName),
                 origin: Point(x: Drawing.margin, y: legendTop), maxWidth: max(layout.bounds.width, 480))
             : nil
         let contentRight = max(layout.bounds.maxX, legend?.rect.maxX ?? 0, Drawing.margin + (titleBlock?.width ?? 0))
@@ -119,6 +138,7 @@ struct Drawing {
         self.faces = FontFaces(fontName)
         self.cards = cards
         self.order = order
+        self.customer = customer
         self.layout = layout
         self.legend = legend
         self.titleBlock = titleBlock
@@ -159,6 +179,7 @@ struct Drawing {
         out += "  edge [fontname=\(font), fontsize=\(DOTString(number: StepCard.detailSize(options.fontSize))), "
         out += "arrowsize=\"0.7\", penwidth=\"1.3\"];\n"
         writeSteps(into: &out)
+        writeEvidenceItems(into: &out)
         writeFlows(into: &out)
         writeAssociations(into: &out)
         writeParallelSuggestions(into: &out)

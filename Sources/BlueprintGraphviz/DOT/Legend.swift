@@ -10,6 +10,9 @@ struct Legend {
         case swatches([String])
         case square(String)
         case box(fill: String, border: String)
+        case diamond(String)
+        case star(fill: String, border: String)
+        case curve(String)
     }
 
     struct Item {
@@ -28,8 +31,8 @@ struct Legend {
     private let title = "Legend"
 
     init(
-        scene: BlueprintScene, options: RenderOptions, overlay: RenderOverlay?, metrics: TextMetrics, faces: FontFaces,
-        origin: Point, maxWidth: Double
+        scene: BlueprintScene, options: RenderOptions, overlay: RenderOverlay?, customer: CustomerSide? = nil,
+        metrics: TextMetrics, faces: FontFaces, origin: Point, maxWidth: Double
     ) {
         let theme = options.theme
         self.faces = faces
@@ -70,6 +73,22 @@ struct Legend {
         if options.showStandards, steps.contains(where: { $0.standards.time != nil }) {
             let sample = "std target ±tolerance"
             items.append(Item(sample: .text(sample), label: "time standard", sampleWidth: metrics.width(sample, size: textSize), width: 0))
+        }
+        if let customer {
+            if !customer.evidenceItems.isEmpty {
+                let colors = theme.colors(for: .evidence)
+                items.append(Item(sample: .box(fill: colors.stepFill, border: colors.stepBorder), label: "evidence at a step", sampleWidth: 18, width: 0))
+            }
+            if !customer.points.isEmpty {
+                items.append(Item(sample: .curve(theme.stageHeaderFill), label: "customer emotion (−2 … +2)", sampleWidth: 34, width: 0))
+            }
+            let kinds = customer.labels.flatMap { $0.map(\.kind) }
+            if kinds.contains(.painPoint) {
+                items.append(Item(sample: .diamond(theme.failBadge), label: "pain point", sampleWidth: 10, width: 0))
+            }
+            if kinds.contains(.momentOfTruth) {
+                items.append(Item(sample: .star(fill: theme.waitBadge, border: theme.text), label: "moment of truth", sampleWidth: 12, width: 0))
+            }
         }
         if let overlay {
             if !overlay.heat.isEmpty {
@@ -149,6 +168,16 @@ struct Legend {
                 }
             case .square(let color):
                 canvas.fillRect(Rect(x: origin.x, y: middle - 4, width: 8, height: 8), color: color)
+            case .diamond(let color):
+                let center = Point(x: origin.x + item.sampleWidth / 2, y: middle)
+                canvas.polygon(Drawing.diamond(at: center, radius: 5), fill: color, border: color, borderWidth: 0.5)
+            case .star(let fill, let border):
+                let center = Point(x: origin.x + item.sampleWidth / 2, y: middle)
+                canvas.polygon(Drawing.star(at: center, radius: 6), fill: fill, border: border, borderWidth: 0.5)
+            case .curve(let color):
+                let points = [Point(x: origin.x, y: middle + 3), Point(x: origin.x + 11, y: middle - 4),
+                              Point(x: origin.x + 22, y: middle + 4), Point(x: sampleEnd, y: middle - 3)]
+                canvas.bezier(Drawing.smoothCurve(through: points), color: color, width: 2)
             case .box(let fill, let border):
                 canvas.polygon(
                     [Point(x: origin.x, y: middle - 6), Point(x: sampleEnd, y: middle - 6), Point(x: sampleEnd, y: middle + 6), Point(x: origin.x, y: middle + 6)],

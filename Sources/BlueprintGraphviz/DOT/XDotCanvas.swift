@@ -54,6 +54,14 @@ struct XDotCanvas {
         operations.append("L \(points.count) " + coordinates(points))
     }
 
+    /// An unfilled Bézier curve: a start point and three points (two controls, an end) per segment.
+    mutating func bezier(_ points: [Point], color: String, width: Double = 1) {
+        guard points.count >= 4, (points.count - 1) % 3 == 0 else { return }
+        setPen(color)
+        setStroke(.solid, width: width)
+        operations.append("B \(points.count) " + coordinates(points))
+    }
+
     /// A filled circle.
     mutating func disc(center: Point, radius: Double, color: String) {
         setFill(color)

@@ -42,6 +42,13 @@ struct BlueprintLayout {
     let lines: [LineSegment]
     /// Card rectangle per step index.
     let cards: [Rect]
+    /// Rectangle per extra card (evidence items), in the order given.
+    let extraCards: [Rect]
+    /// The emotion band above the evidence lane (left of it, top to bottom), including its title area;
+    /// `nil` when the blueprint has no customer-side data to draw.
+    let customerBand: Rect?
+    /// The servicescape row at the start of the evidence lane, including its title area; `nil` when empty.
+    let servicescape: Rect?
     /// The bounding box of lanes and headers.
     let bounds: Rect
     /// Gap between a lane's edge and its outermost cards, on the lane axis.
@@ -78,16 +85,29 @@ struct BlueprintLayout {
         }
     }
 
+    /// A card that is not a step (an evidence item), placed in a lane cell after the cell's steps.
+    struct ExtraCard {
+        var lane: Lane
+        /// The step whose stage and sub-column the card takes.
+        var step: Int
+        var size: Size
+    }
+
     /// - Parameters:
     ///   - scene: the resolved blueprint.
     ///   - order: flow order and sub-columns.
     ///   - cardSizes: the size of each step's card.
+    ///   - extras: cards that are not steps, each in the column of its step.
     ///   - minimumStageExtent: per stage, the flow-axis extent its header needs.
     ///   - minimumLaneExtent: per lane, the lane-axis extent its title needs.
+    ///   - servicescapeExtent: the lane-axis extent of the servicescape row (0 for none).
+    ///   - customerBandExtent: the lane-axis extent of the emotion band, given the flow-axis extent of
+    ///     each stage (0 for none).
     ///   - origin: the top-left corner of the diagram on the page.
     init(
-        scene: BlueprintScene, order: FlowOrder, cardSizes: [Size], minimumStageExtent: [Double],
-        minimumLaneExtent: [Double], spacing: Spacing, direction: LayoutDirection, origin: Point
+        scene: BlueprintScene, order: FlowOrder, cardSizes: [Size], extras: [ExtraCard] = [], minimumStageExtent: [Double],
+        minimumLaneExtent: [Double], servicescapeExtent: ([Double]) -> Double = { _ in 0 }, customerBandExtent: ([Double]) -> Double = { _ in 0 },
+        spacing: Spacing, direction: LayoutDirection, origin: Point
     ) {
         self.direction = direction
         self.lanePadding = spacing.lanePadding
@@ -117,15 +137,21 @@ struct BlueprintLayout {
             var stage: Int
             var level: Int
         }
+        // Members are card indices: steps first, then extras (index stepCount + i).
+        let allSizes = cardSizes + extras.map(\.size)
         var members: [Cell: [Int]] = [:]
         for step in order.order {
             let cell = Cell(lane: scene.steps[step].lane.position, stage: scene.stageOfStep[step], level: order.level[step])
             members[cell, default: []].append(step)
         }
+        for (index, extra) in extras.enumerated() {
+            let cell = Cell(lane: extra.lane.position, stage: scene.stageOfStep[extra.step], level: order.level[extra.step])
+            members[cell, default: []].append(stepCount + index)
+        }
         var stackExtent: [Cell: Double] = [:]
         var laneContent = [Double](repeating: 0, count: Lane.allCases.count)
         for (cell, steps) in members {
-            let extent = steps.reduce(0) { $0 + extentV(cardSizes[$1]) } + Double(steps.count - 1) * spacing.rowGap
+            let extent = steps.reduce(0) { $0 + extentV(allSizes[$1]) } + Double(steps.count - 1) * spacing.rowGap
             stackExtent[cell] = extent
             laneContent[cell.lane] = max(laneContent[cell.lane], extent)
         }
@@ -151,16 +177,23 @@ struct BlueprintLayout {
         }
         let flowEnd = max(u, spacing.laneTitleExtent + spacing.minStageExtent)
 
-        // Lane axis: stage headers, then lanes.
-        var v = spacing.stageHeaderExtent + spacing.stageHeaderGap
+        // Lane axis: stage headers, the emotion band, then lanes (the servicescape row opens the evidence lane).
+        let bandStart = spacing.stageHeaderExtent + spacing.stageHeaderGap
+        let bandExtent = max(0, customerBandExtent(stageExtent))
+        let servicescapeExtent = max(0, servicescapeExtent(stageExtent))
+        var v = bandStart + bandExtent
         var laneStart = [Double](repeating: 0, count: Lane.allCases.count)
         var laneExtent = [Double](repeating: 0, count: Lane.allCases.count)
+        // Where the cards of a lane are centred: after the servicescape row in the evidence lane.
+        var cardAreaStart = [Double](repeating: 0, count: Lane.allCases.count)
         for lane in Lane.allCases {
             let index = lane.position
             let content = laneContent[index]
             let titleNeed = index < minimumLaneExtent.count ? minimumLaneExtent[index] : 0
+            let row = lane == .evidence ? servicescapeExtent : 0
             laneStart[index] = v
-            laneExtent[index] = max(content > 0 ? content + 2 * spacing.lanePadding : 0, spacing.emptyLaneExtent, titleNeed)
+            cardAreaStart[index] = v + row
+            laneExtent[index] = row + max(content > 0 ? content + 2 * spacing.lanePadding : 0, spacing.emptyLaneExtent, titleNeed)
             v += laneExtent[index]
         }
         let laneEnd = v
@@ -178,14 +211,15 @@ struct BlueprintLayout {
 
         // Stacks are centred on the lane's middle, so single cards of a lane share one line and flows
         // between them run straight.
-        var cards = [Rect](repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: stepCount)
+        var placed = [Rect](repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: allSizes.count)
         for (cell, steps) in members {
-            let middle = laneStart[cell.lane] + laneExtent[cell.lane] / 2
+            let end = laneStart[cell.lane] + laneExtent[cell.lane]
+            let middle = (cardAreaStart[cell.lane] + end) / 2
             var cursor = middle - (stackExtent[cell] ?? 0) / 2
             let centerU = columnCenter[cell.stage][cell.level]
             for step in steps {
-                let extent = extentV(cardSizes[step])
-                cards[step] = Rect(center: point(centerU, cursor + extent / 2), size: cardSizes[step])
+                let extent = extentV(allSizes[step])
+                placed[step] = Rect(center: point(centerU, cursor + extent / 2), size: allSizes[step])
                 cursor += extent + spacing.rowGap
             }
         }
@@ -195,13 +229,14 @@ struct BlueprintLayout {
             return LaneBand(
                 lane: lane,
                 rect: rect(u: 0, v: laneStart[index], extentU: flowEnd, extentV: laneExtent[index]),
-                titleRect: rect(u: 0, v: laneStart[index], extentU: spacing.laneTitleExtent, extentV: laneExtent[index]))
+                titleRect: rect(
+                    u: 0, v: cardAreaStart[index], extentU: spacing.laneTitleExtent,
+                    extentV: laneStart[index] + laneExtent[index] - cardAreaStart[index]))
         }
         stages = (0..<stageCount).map { stage in
             StageBand(
                 rect: rect(
-                    u: stageStart[stage], v: spacing.stageHeaderExtent + spacing.stageHeaderGap,
-                    extentU: stageExtent[stage], extentV: laneEnd - spacing.stageHeaderExtent - spacing.stageHeaderGap),
+                    u: stageStart[stage], v: bandStart, extentU: stageExtent[stage], extentV: laneEnd - bandStart),
                 headerRect: rect(
                     u: stageStart[stage] + 2, v: 0, extentU: stageExtent[stage] - 4, extentV: spacing.stageHeaderExtent))
         }
@@ -209,7 +244,12 @@ struct BlueprintLayout {
             let v = laneStart[line.laneBelow.position]
             return LineSegment(line: line, from: point(0, v), to: point(flowEnd, v))
         }
-        self.cards = cards
+        cards = Array(placed[0..<stepCount])
+        extraCards = Array(placed[stepCount...])
+        customerBand = bandExtent > 0 ? rect(u: 0, v: bandStart, extentU: flowEnd, extentV: bandExtent) : nil
+        let evidence = Lane.evidence.position
+        servicescape = servicescapeExtent > 0
+            ? rect(u: 0, v: laneStart[evidence], extentU: flowEnd, extentV: servicescapeExtent) : nil
         bounds = rect(u: 0, v: 0, extentU: flowEnd, extentV: laneEnd)
     }
 

@@ -11,6 +11,8 @@ struct BlueprintScene {
         var title: String
         var goal: String?
         var isDeclared: Bool
+        /// The declared stage (emotion, pain points, moments of truth, servicescape); `nil` when undeclared.
+        var declared: Stage? = nil
     }
 
     /// A flow between two known steps.
@@ -58,7 +60,7 @@ struct BlueprintScene {
         var stageIndexByID: [String: Int] = [:]
         for stage in blueprint.stages where stageIndexByID[stage.id] == nil {
             stageIndexByID[stage.id] = stages.count
-            stages.append(StageColumn(id: stage.id, title: stage.title, goal: stage.goal, isDeclared: true))
+            stages.append(StageColumn(id: stage.id, title: stage.title, goal: stage.goal, isDeclared: true, declared: stage))
         }
         var stageOfStep: [Int] = []
         stageOfStep.reserveCapacity(steps.count)

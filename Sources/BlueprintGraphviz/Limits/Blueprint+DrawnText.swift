@@ -10,11 +10,15 @@ extension Blueprint {
         shortener.shorten(&copy.title)
         shortener.shorten(&copy.summary)
         shortener.shorten(&copy.version)
+        shortener.shorten(&copy.evidence)
+        for index in copy.personas.indices { shortener.shorten(&copy.personas[index].title) }
+        for index in copy.journeys.indices { shortener.shorten(&copy.journeys[index].title) }
         for index in copy.stages.indices {
             shortener.shorten(&copy.stages[index].title)
             shortener.shorten(&copy.stages[index].goal)
             shortener.shorten(&copy.stages[index].painPoints)
             shortener.shorten(&copy.stages[index].momentsOfTruth)
+            shortener.shorten(&copy.stages[index].evidence)
         }
         for index in copy.actors.indices {
             shortener.shorten(&copy.actors[index].title)
@@ -27,6 +31,7 @@ extension Blueprint {
             shortener.shorten(&copy.steps[index].title)
             shortener.shorten(&copy.steps[index].notes)
             shortener.shorten(&copy.steps[index].painPoints)
+            shortener.shorten(&copy.steps[index].evidence)
             shortener.shorten(&copy.steps[index].standards.sop)
             shortener.shorten(&copy.steps[index].standards.service)
             if var failPoint = copy.steps[index].failPoint {

@@ -51,6 +51,10 @@ public struct RenderOptions: Sendable, Hashable {
     /// Most steps one drawing may have; ``GraphvizRenderer`` refuses larger blueprints with
     /// ``RenderError/Code/tooLarge``. Default ``defaultMaximumSteps``.
     public var maximumSteps: Int
+    /// The journey to highlight, by id: its steps and flows are drawn as usual and everything else is
+    /// dimmed; the emotion curve follows its steps, and the title names it with its persona. `nil` (the
+    /// default) draws every step alike; an id the blueprint does not declare is ignored.
+    public var journey: String?
 
     /// The default ``orthogonalRoutingStepLimit``.
     public static let defaultOrthogonalRoutingStepLimit = 400

@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+@Suite("blueprint render --journey")
+struct RenderJourneyTests {
+    @Test("highlights the journey: steps off it are dimmed, its persona is named")
+    func highlights() throws {
+        let output = try CLI.temporaryDirectory()
+        let result = try CLI.run([
+            "render", "blueprints/after-sales-repair.yaml", "-o", output.path, "--format", "dot", "--journey", "same-day-onsite",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let dot = try String(contentsOf: output.appendingPathComponent("after-sales-repair.dot"), encoding: .utf8)
+        #expect(dot.contains("Journey: Premium same-day on-site repair"))
+        // Chat is not among the journey's steps; calling the hotline is.
+        #expect(dot.contains("id=\"step-start-chat\", class=\"step lane-customer kind-action touchpoint dimmed\""))
+        #expect(dot.contains("id=\"step-call-hotline\", class=\"step lane-customer kind-action waitpoint touchpoint\""))
+    }
+
+    @Test("an unknown journey is an input error with a suggestion, and nothing is written")
+    func unknownJourney() throws {
+        let output = try CLI.temporaryDirectory()
+        let result = try CLI.run(["render", "blueprints/after-sales-repair.yaml", "-o", output.path, "--journey", "housold"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("after-sales-repair.yaml: error: no journey 'housold' in this blueprint; did you mean 'household'?"))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("after-sales-repair.svg").path))
+    }
+}
