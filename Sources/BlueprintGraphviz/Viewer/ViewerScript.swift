@@ -111,6 +111,25 @@ enum ViewerScript {
       layers.findings.append(c, t);
     }
 
+    // The graph group is translated inside the SVG: boxes map to SVG coordinates through it.
+    const graphMatrix = graph.transform && graph.transform.baseVal.consolidate();
+    const tx = graphMatrix ? graphMatrix.matrix.e : 0, ty = graphMatrix ? graphMatrix.matrix.f : 0;
+
+    // Lane names stay at the left edge while zoomed in, so a card far from the diagram's own labels
+    // still says which lane it is in (placed at the middle of the lane's steps).
+    const laneSpans = new Map();
+    for (const s of bp.steps) {
+      const b = boxes.get(s.id); if (!b) continue;
+      const span = laneSpans.get(s.laneTitle) || { top: Infinity, bottom: -Infinity };
+      span.top = Math.min(span.top, b.y); span.bottom = Math.max(span.bottom, b.y + b.height);
+      laneSpans.set(s.laneTitle, span);
+    }
+    const laneLabels = Array.from(laneSpans, ([title, span]) => {
+      const label = el("div", { class: "vw-lane-label", "aria-hidden": "true" }, title);
+      viewport.appendChild(label);
+      return { label, top: span.top, bottom: span.bottom };
+    });
+
     let fitScale = 1, fittedHeight = 240;
     function apply() {
       // Zoomed in past the width, the diagram gets a tall window to move around in.
@@ -118,6 +137,16 @@ enum ViewerScript {
       viewport.style.height = (state.scale > fitScale * 1.05 ? tall : fittedHeight) + "px";
       svg.style.transform = "translate(" + state.x + "px," + state.y + "px) scale(" + state.scale + ")";
       figure.querySelector(".vw-zoom-level").textContent = Math.round(state.scale * 100) + " %";
+      const zoomedIn = state.scale > fitScale * 1.05;
+      const viewHeight = parseFloat(viewport.style.height) || viewport.clientHeight;
+      for (const { label, top, bottom } of laneLabels) {
+        // Centred on the part of the lane's steps that is on screen; hidden when too little is.
+        const visibleTop = Math.max(0, state.y + (top + ty) * state.scale);
+        const visibleBottom = Math.min(viewHeight, state.y + (bottom + ty) * state.scale);
+        label.hidden = !zoomedIn || visibleBottom - visibleTop < label.textContent.length * 7.5 + 16;
+        label.style.top = (visibleTop + visibleBottom) / 2 + "px";
+        label.style.maxHeight = Math.max(0, visibleBottom - visibleTop) + "px";
+      }
       updateMinimap();
     }
     function fit() {
@@ -142,8 +171,6 @@ enum ViewerScript {
       const x0 = Math.min(...boxes.map(b => b.x)), y0 = Math.min(...boxes.map(b => b.y));
       const x1 = Math.max(...boxes.map(b => b.x + b.width)), y1 = Math.max(...boxes.map(b => b.y + b.height));
       // The graph group is translated inside the SVG: map through its transform.
-      const m = graph.transform && graph.transform.baseVal.consolidate();
-      const tx = m ? m.matrix.e : 0, ty = m ? m.matrix.f : 0;
       const cx = (x0 + x1) / 2 + tx, cy = (y0 + y1) / 2 + ty;
       // As large as the steps fit, at most 100 %, never smaller than the whole width.
       const w = viewport.clientWidth, h = Math.max(fittedHeight, window.innerHeight * 0.7);

@@ -21,6 +21,7 @@ button{cursor:pointer}
 .vw-viewport{overflow:hidden;position:relative;height:70vh;cursor:grab;touch-action:none}
 .vw-viewport.vw-dragging{cursor:grabbing}
 .vw-viewport svg{position:absolute;left:0;top:0;max-width:none}
+.vw-lane-label{position:absolute;left:0;z-index:1;transform:translateY(-50%);writing-mode:vertical-rl;rotate:180deg;background:rgba(255,255,255,.9);border:1px solid var(--line);border-radius:0 4px 4px 0;padding:.4rem .15rem;font-size:12px;font-weight:600;color:var(--muted);pointer-events:none;white-space:nowrap;overflow:hidden}
 .vw-zoom{position:absolute;z-index:2;top:.4rem;right:.4rem;display:flex;gap:.25rem;align-items:center;background:rgba(255,255,255,.92);border:1px solid var(--line);border-radius:4px;padding:.15rem .3rem}
 .vw-zoom button{min-width:2rem;border:1px solid var(--line);background:#fff;border-radius:3px}
 .vw-zoom-level{min-width:3.2rem;text-align:center;color:var(--muted)}
