@@ -46,12 +46,7 @@ enum ViewerScript {
     for (const s of bp.steps) {
       const g = svg.getElementById ? svg.getElementById("step-" + s.token) : null;
       const node = g || viewport.querySelector("#step-" + CSS.escape(s.token));
-      if (node) {
-        nodes.set(s.id, node);
-        node.setAttribute("tabindex", "0");
-        node.setAttribute("role", "button");
-        node.setAttribute("aria-label", s.title);
-      }
+      if (node) nodes.set(s.id, node);
     }
     const edges = Array.from(svg.querySelectorAll("g.edge.flow"));
     const state = { scale: 1, x: 0, y: 0 };
@@ -68,6 +63,13 @@ enum ViewerScript {
     const boxes = new Map();
     for (const [id, n] of nodes) { const b = n.getBBox(); boxes.set(id, { x: b.x, y: b.y, width: b.width, height: b.height }); }
     const bbox = id => boxes.get(id) || null;
+    // Steps are reachable with Tab and open with Enter (set after the boxes are read: one layout).
+    for (const s of bp.steps) {
+      const node = nodes.get(s.id); if (!node) continue;
+      node.setAttribute("tabindex", "0");
+      node.setAttribute("role", "button");
+      node.setAttribute("aria-label", s.title);
+    }
     const rect = (layer, b, cls, pad) => {
       const r = document.createElementNS(SVGNS, "rect");
       r.setAttribute("x", b.x - pad); r.setAttribute("y", b.y - pad);
