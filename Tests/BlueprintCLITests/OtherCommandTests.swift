@@ -108,7 +108,7 @@ struct CapacityCommandTests {
         let first = try CLI.run(["capacity", "blueprints/retail-store-service.yaml", "--iterations", "2000"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("Duty manager (duty-manager)"))
-        #expect(first.stdout.contains("93%"))
+        #expect(first.stdout.contains("93.3 %"))
         #expect(first.stdout.contains("add 1 server to duty-manager"))
         #expect(first.stdout.contains("exchange: P50"))
         let second = try CLI.run(["capacity", "blueprints/retail-store-service.yaml", "--iterations", "2000"])

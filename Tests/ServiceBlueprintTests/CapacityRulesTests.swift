@@ -45,8 +45,8 @@ struct CapacityRulesTests {
         #expect(finding.severity == .error)
         #expect(finding.path == ["actors", 1])
         #expect(finding.stepIDs == ["answer", "fix"])
-        #expect(finding.message.contains("121%"))
-        #expect(finding.message.contains("It needs at least 3 servers to keep up and stay under 85%."))
+        #expect(finding.message.contains("120.8 %"))
+        #expect(finding.message.contains("It needs at least 3 servers to keep up and stay under 85 %."))
         #expect(finding.fix?.summary == "Raise the capacity of 'agent' (agent) to 3.")
         // Exactly at 1 it is unstable too: 2 servers busy = 96 / 1.45 per day.
         #expect(findings(helpdesk(demand: .perDay(96 / 1.45)), "capacity-unstable").count == 1)
@@ -61,8 +61,8 @@ struct CapacityRulesTests {
         // 60 per day: 1.45 × 60/48 / 2 = 90.6 %.
         let finding = try #require(findings(helpdesk(demand: .perDay(60)), "capacity-high-utilization").first)
         #expect(finding.severity == .warning)
-        #expect(finding.message.contains("runs at 91% of its 2 servers"))
-        #expect(finding.message.contains("One more server brings it to 60%"))
+        #expect(finding.message.contains("runs at 90.6 % of its 2 servers"))
+        #expect(finding.message.contains("One more server brings it to 60.4 %"))
         #expect((finding.impact?.customerWaitRemoved?.seconds ?? 0) > 0)
         // Unstable queues belong to capacity-unstable, not here.
         #expect(findings(helpdesk(demand: .perDay(80)), "capacity-high-utilization").isEmpty)
@@ -80,7 +80,7 @@ struct CapacityRulesTests {
         #expect(finding.severity == .note)
         #expect(finding.path == ["actors", 1])
         #expect(finding.stepIDs == ["s2"])
-        #expect(finding.message.contains("'second' (second) is the bottleneck: at 75% it is the busiest of 2 loaded queues (next: 'first' (first) at 50%)"))
+        #expect(finding.message.contains("'second' (second) is the bottleneck: at 75 % it is the busiest of 2 loaded queues (next: 'first' (first) at 50 %)"))
         #expect(finding.message.contains("completes at most 1.3 cases per working hour (now 1)"))
         #expect(finding.message.contains("×1.33"))
     }
@@ -99,7 +99,7 @@ struct CapacityRulesTests {
         let finding = try #require(findings(contradicted, "capacity-declared-bottleneck-contradicted").first)
         #expect(finding.severity == .warning)
         #expect(finding.path == ["bottlenecks", 0])
-        #expect(finding.message.contains("runs at only 50%, below the 85% threshold; the busiest queue is 'second' (second) at 61%"))
+        #expect(finding.message.contains("runs at only 50 %, below the 85 % threshold; the busiest queue is 'second' (second) at 61 %"))
         #expect(findings(contradicted, "capacity-declared-bottleneck-confirmed").isEmpty)
 
         // Near miss: second at 59 %, first within 0.1 of it → confirmed instead.
@@ -137,12 +137,12 @@ struct CapacityRulesTests {
         #expect(found.count == 1)
         #expect(finding.path == ["journeys", 0])
         // 96 / 1.45 = 66.2 per day against 48 now.
-        #expect(finding.message == "Journey 'support' (support) saturates at 66.2 arrivals per day (now 48, headroom ×1.38): 'agent' (agent) reaches 100% first.")
+        #expect(finding.message == "Journey 'support' (support) saturates at 66.2 arrivals per day (now 48, headroom ×1.38): 'agent' (agent) reaches 100 % first.")
         #expect(finding.stepIDs == ["answer", "fix"])
 
         // Two journeys: the self-service one passes no queue and stays silent.
         let two = findings(twoQueues(secondMinutes: 45), "capacity-throughput-ceiling")
         #expect(two.map(\.path) == [["journeys", 0]])
-        #expect(two.first?.message.contains("'second' (second) reaches 100% first") == true)
+        #expect(two.first?.message.contains("'second' (second) reaches 100 % first") == true)
     }
 }

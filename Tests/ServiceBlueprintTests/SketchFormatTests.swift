@@ -132,7 +132,7 @@ struct SketchFormatTests {
         let assumed = blueprint.assumedBranchProbabilities()
         #expect(assumed.map(\.flowID) == ["a->c", "a->d"])
         #expect(assumed.allSatisfy { abs($0.probability - 0.3) < 1e-12 && $0.sharedBy == 2 })
-        #expect(assumed[0].description == "probability of 'a->c' unknown: assumed 30%, an equal share (1 of 2) of the 60% the known branches leave")
+        #expect(assumed[0].description == "probability of 'a->c' unknown: assumed 30 %, an equal share (1 of 2) of the 60 % the known branches leave")
         #expect(roundTrips(blueprint))
         // A journey's own probability replaces the unknown one: nothing is assumed for it.
         let journey = Journey(id: "j", start: "a", branchProbabilities: ["a->c": 0.5])

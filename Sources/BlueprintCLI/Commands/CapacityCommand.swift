@@ -85,8 +85,8 @@ extension CapacityCommand {
     }
 }
 
-/// The text of `blueprint capacity` (also used by `report`).
-enum CapacityText {
+/// The text of `blueprint capacity` (also used by `report`), with the library's capacity wording.
+extension CapacityText {
     static func describe(_ blueprint: Blueprint, path: String, iterations: Int, seed: UInt64, moves: [(String, String)]) -> String {
         let analysis = CapacityAnalysis(blueprint)
         var lines = ["\(blueprint.title) (\(path))"]
@@ -99,9 +99,9 @@ enum CapacityText {
             for actor in queues {
                 let name = label(actor.actorID, in: blueprint).padding(toLength: width, withPad: " ", startingAt: 0)
                 let servers = String(actor.servers ?? 0).leftPadded(7)
-                let utilization = percent(actor.utilization).leftPadded(11)
-                let waiting = percent(actor.probabilityOfWaiting).leftPadded(7)
-                let wait = (actor.isStable ? duration(actor.expectedWaitSeconds) : "unbounded").leftPadded(9)
+                let utilization = PercentText.format(actor.utilization).leftPadded(11)
+                let waiting = PercentText.format(actor.probabilityOfWaiting).leftPadded(7)
+                let wait = (actor.isStable ? tableDuration(actor.expectedWaitSeconds) : "unbounded").leftPadded(9)
                 let queue = (actor.isStable ? String(format: "%.1f", actor.expectedQueueLength) : "∞").leftPadded(5)
                 lines.append("  \(name)\(servers)  \(utilization)  \(waiting)  \(wait)  \(queue)")
             }
@@ -118,10 +118,10 @@ enum CapacityText {
         for whatIf in whatIfs {
             lines.append("    \(whatIf.change):")
             for change in whatIf.actors {
-                lines.append("      \(label(change.actorID, in: blueprint)): utilization \(percent(change.utilizationBefore)) → \(percent(change.utilizationAfter)), wait \(duration(change.waitBeforeSeconds)) → \(duration(change.waitAfterSeconds))")
+                lines.append("      \(label(change.actorID, in: blueprint)): utilization \(PercentText.format(change.utilizationBefore)) → \(PercentText.format(change.utilizationAfter)), wait \(tableDuration(change.waitBeforeSeconds)) → \(tableDuration(change.waitAfterSeconds))")
             }
             for change in whatIf.journeys where change.leadTimeBeforeSeconds != change.leadTimeAfterSeconds {
-                lines.append("      journey \(change.journeyID): lead time with queueing (critical path from estimates + expected waits, to the ends) \(duration(change.leadTimeBeforeSeconds)) → \(duration(change.leadTimeAfterSeconds))")
+                lines.append("      journey \(change.journeyID): lead time with queueing (critical path from estimates + expected waits, to the ends) \(tableDuration(change.leadTimeBeforeSeconds)) → \(tableDuration(change.leadTimeAfterSeconds))")
             }
         }
         let distributions = blueprint.journeys.compactMap {
@@ -131,10 +131,10 @@ enum CapacityText {
             lines.append("  lead time to the journeys' ends (simulated percentiles, Monte Carlo, \(iterations) runs, seed \(seed)):")
         }
         for distribution in distributions {
-            var line = "    \(distribution.journeyID): P50 \(duration(distribution.p50Seconds)), P90 \(duration(distribution.p90Seconds)), P95 \(duration(distribution.p95Seconds)), mean \(duration(distribution.meanSeconds))"
+            var line = "    \(distribution.journeyID): P50 \(tableDuration(distribution.p50Seconds)), P90 \(tableDuration(distribution.p90Seconds)), P95 \(tableDuration(distribution.p95Seconds)), mean \(tableDuration(distribution.meanSeconds))"
             if let target = distribution.targetSeconds, let probability = distribution.probabilityOfMeetingTarget {
-                line += "; meets the \(duration(target)) target in \(percent(probability))"
-                if let required = distribution.requiredAttainment { line += " (required \(percent(required)))" }
+                line += "; meets the \(tableDuration(target)) target in \(PercentText.format(probability))"
+                if let required = distribution.requiredAttainment { line += " (required \(PercentText.format(required)))" }
             }
             lines.append(line)
         }
@@ -147,13 +147,9 @@ enum CapacityText {
         blueprint.actor(actorID).map { "\($0.title) (\(actorID))" } ?? actorID
     }
 
-    static func percent(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "–" }
-        return String(format: "%.0f%%", value * 100)
-    }
-
-    /// Rounded for reading: whole minutes above an hour, whole seconds below.
-    static func duration(_ seconds: Double) -> String {
+    /// A whole figure in the blueprint files' duration format (whole minutes above an hour, whole
+    /// seconds below), for the table and what-ifs; findings use the compact ``duration(_:)``.
+    static func tableDuration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "unbounded" }
         let rounded = seconds >= 3_600 ? (seconds / 60).rounded() * 60 : seconds.rounded()
         return BlueprintDuration(seconds: rounded).description

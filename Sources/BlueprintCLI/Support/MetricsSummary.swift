@@ -26,12 +26,7 @@ struct MetricsSummary {
     /// Says which time the lead-time figures are (issue 11: every printed time says what it is).
     static let leadTimeNote = "Lead times are the \(JourneyMetrics.timeBasis), from each journey's start to its ends; "
         + "follow-up work has its own figure."
-    var efficiencyText: String { main.map { Self.percent($0.processCycleEfficiency) } ?? "–" }
-
-    static func percent(_ value: Double) -> String {
-        let rounded = (value * 1000).rounded() / 10
-        return "\(rounded) %"
-    }
+    var efficiencyText: String { main.map { PercentText.format($0.processCycleEfficiency) } ?? "–" }
 
     struct Row {
         var name: String
@@ -53,7 +48,7 @@ struct MetricsSummary {
                     name: prefix + "follow-up lead time (\(JourneyMetrics.timeBasis))",
                     value: "\(followUp) (\(journey.followUps.count) follow-up steps)"))
             }
-            rows.append(Row(name: prefix + "process cycle efficiency", value: Self.percent(journey.processCycleEfficiency)))
+            rows.append(Row(name: prefix + "process cycle efficiency", value: PercentText.format(journey.processCycleEfficiency)))
             rows.append(Row(name: prefix + "customer waiting", value: journey.customerWaitingTime.description))
             rows.append(Row(name: prefix + "touchpoints", value: "\(journey.touchpoints)"))
             rows.append(Row(name: prefix + "hand-offs (actors / departments)",
@@ -130,7 +125,7 @@ struct MetricsSummary {
         deltas.append(Delta(
             metric: "process cycle efficiency", unit: .percent,
             old: oldEfficiency.map { $0 * 100 }, new: newEfficiency.map { $0 * 100 },
-            display: .init(old: oldEfficiency.map(percent) ?? "–", new: newEfficiency.map(percent) ?? "–", change: points)))
+            display: .init(old: PercentText.format(oldEfficiency), new: PercentText.format(newEfficiency), change: points)))
         deltas.append(integer("touchpoints", old.touchpoints, new.touchpoints))
         deltas.append(integer("hand-offs", old.handoffs, new.handoffs))
         deltas.append(integer("errors", old.count(.error), new.count(.error)))

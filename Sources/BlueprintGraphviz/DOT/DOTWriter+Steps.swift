@@ -129,10 +129,7 @@ extension Drawing {
     }
 
     /// `0.153` → `15 %`.
-    static func percent(_ value: Double) -> String {
-        guard value.isFinite else { return "–" }
-        return "\(Int((value * 100).rounded())) %"
-    }
+    static func percent(_ value: Double) -> String { PercentText.format(value) }
 
     /// The heat colour for `value` (clamped to 0…1): low → mid → high.
     static func heatColor(_ value: Double, theme: RenderTheme) -> String {

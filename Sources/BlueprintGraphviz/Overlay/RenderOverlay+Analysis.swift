@@ -1,4 +1,3 @@
-import Foundation
 import ServiceBlueprint
 
 extension RenderOverlay {
@@ -56,7 +55,7 @@ extension RenderOverlay {
         for actor in capacity.actors where actor.isQueue {
             guard let utilization = actor.utilization, utilization.isFinite else { continue }
             for step in actor.steps {
-                heat[step] = Heat(value: utilization, label: String(format: "%@ %.0f%% busy", actor.actorID, utilization * 100))
+                heat[step] = Heat(value: utilization, label: "\(actor.actorID) \(PercentText.format(utilization)) busy")
             }
         }
         return heat

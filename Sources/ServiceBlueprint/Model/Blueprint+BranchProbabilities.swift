@@ -24,10 +24,7 @@ public struct BranchAssumption: Sendable, Hashable, CustomStringConvertible {
             + "\(Self.percent(remaining)) the known branches leave"
     }
 
-    static func percent(_ value: Double) -> String {
-        let scaled = (value * 1000).rounded() / 10
-        return (scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)) + "%"
-    }
+    static func percent(_ value: Double) -> String { PercentText.format(value) }
 }
 
 extension Blueprint {

@@ -534,10 +534,10 @@ public struct RedundantReworkLoopRule: BlueprintRule {
                 if let p = probability, p > 0, p < 1 {
                     // Whole seconds: the inputs are estimates, more digits would be noise.
                     let expected = (time * p / (1 - p)).rounded()
-                    message += " and runs in \(Self.percent(p)) of cases, adding \(BlueprintDuration(seconds: expected)) per case on average."
+                    message += " and runs in \(PercentText.format(p)) of cases, adding \(BlueprintDuration(seconds: expected)) per case on average."
                     impact = Impact(leadTimeSaved: .seconds(expected))
                 } else if let p = probability, p >= 1 {
-                    message += " and the flow's probability of \(Self.percent(p)) means the work never leaves it."
+                    message += " and the flow's probability of \(PercentText.format(p)) means the work never leaves it."
                 } else {
                     message += "; give the flow a probability to measure what it costs."
                 }
@@ -553,13 +553,6 @@ public struct RedundantReworkLoopRule: BlueprintRule {
         }
         return findings
     }
-
-    static func percent(_ p: Double) -> String {
-        let value = p * 100
-        return (value.rounded() == value ? String(Int(value)) : String(format1(value))) + " %"
-    }
-
-    static func format1(_ value: Double) -> String { DurationText.number((value * 10).rounded() / 10) }
 
     /// The steps on work paths from `target` to `source`, in topological order; empty when none.
     func loopSteps(from target: Int32, to source: Int32, context: AnalysisContext) -> [Int32] {

@@ -50,18 +50,9 @@ extension CapacityAnalysis {
     }
 }
 
-/// Number and duration wording shared by the capacity findings, so they read alike.
-enum CapacityText {
-    /// "73%"; one decimal where rounding would hide which side of 100 % a value is on.
-    static func percent(_ value: Double) -> String {
-        guard value.isFinite else { return "∞%" }
-        let whole = (value * 100).rounded()
-        if (value < 1 && whole >= 100) || (value >= 1 && whole < 100) || (value > 1 && whole == 100) {
-            return String(format: "%.1f%%", value * 100)
-        }
-        return String(format: "%.0f%%", value * 100)
-    }
-
+/// Number and duration wording of capacity figures, shared by the capacity findings and the CLI's
+/// `capacity` text, so they read alike. Shares are written by ``PercentText``.
+package enum CapacityText {
     /// A wait or time in the largest convenient unit: "45s", "12min", "2.5h"; "unbounded" for ∞.
     static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "unbounded" }

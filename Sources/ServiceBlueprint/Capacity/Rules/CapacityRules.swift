@@ -30,14 +30,14 @@ public struct CapacityUnstableRule: BlueprintRule {
             let stable = CapacityText.servers(for: load.offeredLoad, atMost: 0.999_999)
             let comfortable = CapacityText.servers(for: load.offeredLoad, atMost: 0.85)
             var message = """
-                \(CapacityText.name(actor)) is loaded at \(CapacityText.percent(load.utilization ?? .infinity)) \
+                \(CapacityText.name(actor)) is loaded at \(PercentText.format(load.utilization ?? .infinity)) \
                 of its \(servers) server\(servers == 1 ? "" : "s"): \(CapacityText.number(load.arrivalsPerHour)) \
                 cases per working hour × \(CapacityText.duration(load.meanServiceSeconds)) keep \
                 \(CapacityText.number(load.offeredLoad)) servers busy. Its queue grows without bound.
                 """
             message += stable == comfortable
-                ? " It needs at least \(stable) servers to keep up and stay under 85%."
-                : " It needs at least \(stable) servers to keep up and \(comfortable) to stay under 85%."
+                ? " It needs at least \(stable) servers to keep up and stay under 85 %."
+                : " It needs at least \(stable) servers to keep up and \(comfortable) to stay under 85 %."
             let target = stable == comfortable ? "\(stable)" : "at least \(stable), better \(comfortable)"
             return context.finding(
                 message, steps: capacity.loadedSteps(of: load), path: ["actors", a],
@@ -86,9 +86,9 @@ public struct CapacityHighUtilizationRule: BlueprintRule {
             else { return nil }
             let actor = context.blueprint.actors[a]
             var message = """
-                \(CapacityText.name(actor)) runs at \(CapacityText.percent(utilization)) of its \(servers) \
-                server\(servers == 1 ? "" : "s") (threshold \(CapacityText.percent(threshold))): work waits for it \
-                with probability \(CapacityText.percent(load.probabilityOfWaiting)), on average \
+                \(CapacityText.name(actor)) runs at \(PercentText.format(utilization)) of its \(servers) \
+                server\(servers == 1 ? "" : "s") (threshold \(PercentText.format(threshold))): work waits for it \
+                with probability \(PercentText.format(load.probabilityOfWaiting)), on average \
                 \(CapacityText.duration(load.expectedWaitSeconds)), with about \
                 \(CapacityText.number(load.expectedQueueLength)) cases in the queue.
                 """
@@ -97,7 +97,7 @@ public struct CapacityHighUtilizationRule: BlueprintRule {
                 let more = MMcQueue(arrivalRate: queue.arrivalRate, serviceRate: queue.serviceRate, servers: servers + 1)
                 let wait = more.expectedWait * 3_600
                 message += """
-                     One more server brings it to \(CapacityText.percent(more.utilization)) and the wait to \
+                     One more server brings it to \(PercentText.format(more.utilization)) and the wait to \
                     \(CapacityText.duration(wait)).
                     """
                 impact = Impact(customerWaitRemoved: CapacityText.rounded(load.expectedWaitSeconds - wait))
@@ -143,12 +143,12 @@ public struct CapacityBottleneckRule: BlueprintRule {
         else { return [] }
         let actor = context.blueprint.actors[a]
         let queues = capacity.actors.filter { $0.utilization != nil && $0.offeredLoad > 0 }
-        var message = "\(CapacityText.name(actor)) is the bottleneck: at \(CapacityText.percent(utilization)) it is the busiest"
+        var message = "\(CapacityText.name(actor)) is the bottleneck: at \(PercentText.format(utilization)) it is the busiest"
         message += queues.count > 1 ? " of \(queues.count) loaded queues" : " queue"
         if let next = queues.filter({ $0.actorID != load.actorID }).max(by: { ($0.utilization ?? 0) < ($1.utilization ?? 0) }),
             let nextActor = context.actor(next.actorID)
         {
-            message += " (next: \(CapacityText.name(nextActor)) at \(CapacityText.percent(next.utilization ?? 0)))"
+            message += " (next: \(CapacityText.name(nextActor)) at \(PercentText.format(next.utilization ?? 0)))"
         }
         message += "."
         if let ceiling = load.throughputCeilingPerHour, let servers = load.servers {
@@ -162,7 +162,7 @@ public struct CapacityBottleneckRule: BlueprintRule {
         let loaded = capacity.loadedSteps(of: load)
         if let top = loaded.first, load.offeredLoad > 0 {
             let share = capacity.steps[Int(top)].offeredLoad / load.offeredLoad
-            message += " Its heaviest step is \(context.name(ofStep: top)) with \(CapacityText.percent(share)) of its load."
+            message += " Its heaviest step is \(context.name(ofStep: top)) with \(PercentText.format(share)) of its load."
         }
         return [context.finding(message, steps: loaded, path: ["actors", a])]
     }
@@ -230,18 +230,18 @@ struct DeclaredBottleneckVerdict {
             }
             let isBusiest = busiest?.actorID == actorID
             if utilization >= 1 || utilization > threshold || isBusiest || utilization >= top - margin {
-                var reason = "\(performer) runs at \(CapacityText.percent(utilization))"
+                var reason = "\(performer) runs at \(PercentText.format(utilization))"
                 if isBusiest {
                     reason += ", the highest of all queues"
                 } else if let busiest, let busiestActor = context.actor(busiest.actorID) {
-                    reason += " (busiest: \(CapacityText.name(busiestActor)) at \(CapacityText.percent(top)))"
+                    reason += " (busiest: \(CapacityText.name(busiestActor)) at \(PercentText.format(top)))"
                 }
                 verdicts.append(DeclaredBottleneckVerdict(
                     index: k, confirmed: true, message: "\(declaredAs) and the numbers agree: \(reason).", steps: steps))
             } else {
-                var reason = "\(performer) runs at only \(CapacityText.percent(utilization)), below the \(CapacityText.percent(threshold)) threshold"
+                var reason = "\(performer) runs at only \(PercentText.format(utilization)), below the \(PercentText.format(threshold)) threshold"
                 if let busiest, let busiestActor = context.actor(busiest.actorID) {
-                    reason += "; the busiest queue is \(CapacityText.name(busiestActor)) at \(CapacityText.percent(top))"
+                    reason += "; the busiest queue is \(CapacityText.name(busiestActor)) at \(PercentText.format(top))"
                 }
                 verdicts.append(DeclaredBottleneckVerdict(
                     index: k, confirmed: false, message: "\(declaredAs), but \(reason).", steps: steps))
@@ -363,7 +363,7 @@ public struct CapacityThroughputCeilingRule: BlueprintRule {
                 } else {
                     message = "\(name) saturates at \(CapacityText.number(ceiling)) arrivals \(per) "
                     message += "(now \(CapacityText.number(arrivals)), headroom ×\(String(format: "%.2f", ceiling / arrivals))): "
-                    message += "\(CapacityText.name(limiting)) reaches 100% first."
+                    message += "\(CapacityText.name(limiting)) reaches 100 % first."
                 }
             } else {
                 message = "\(name) has no demand; with the other journeys' demand it would saturate "
