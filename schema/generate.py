@@ -208,6 +208,24 @@ defs["flow"] = obj("A directed connection between two steps.", [
         ("anyOf", [O([("$ref", "#/$defs/probability")]), O([("const", "unknown")])]),
     ])),
 ], required=["from", "to"])
+# Measured from an event log (issue 15): written by `blueprint measure --update` beside the estimates.
+defs["measuredTimes"] = obj("Durations measured from an event log.", [
+    ("median", ref("duration", "The median.")),
+    ("p90", ref("duration", "The 90th percentile.")),
+    ("mean", ref("duration", "The mean.")),
+], required=["median", "p90", "mean"])
+defs["measuredStep"] = obj("What an event log showed for the step, written by `blueprint measure --update`; the designer's `duration` and `waitBefore` are kept beside it.", [
+    ("service", ref("measuredTimes", "Service time: start to complete.")),
+    ("wait", ref("measuredTimes", "Waiting time: the previous completion in the case to the start.")),
+    ("cases", O([("type", "integer"), ("minimum", 0), ("description", "Cases in which the step occurred.")])),
+    ("log", string("The event log the figures come from.")),
+])
+defs["measuredFlow"] = obj("What an event log showed for the flow, written by `blueprint measure --update`; the declared `probability` is kept beside it.", [
+    ("probability", ref("probability", "The share of the source step's occurrences directly followed by the target.")),
+    ("samples", O([("type", "integer"), ("minimum", 0), ("description", "Occurrences of the source step.")])),
+], required=["probability"])
+defs["step"]["properties"]["measured"] = ref("measuredStep", "Figures measured from an event log (`blueprint measure --update`).")
+defs["flow"]["properties"]["measured"] = ref("measuredFlow", "The share measured from an event log (`blueprint measure --update`).")
 defs["association"] = obj("An undirected link between two steps: related, with no order. Drawn dashed without an arrow; never part of a path.", [
     ("between", O([("type", "array"), ("description", "The two steps, by id."), ("minItems", 2), ("maxItems", 2), ("items", O([("$ref", "#/$defs/id"), ("description", "The id of a step.")]))])),
     ("label", string("A short label.")),

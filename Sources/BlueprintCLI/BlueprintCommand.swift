@@ -25,7 +25,7 @@ struct BlueprintCommand: ParsableCommand {
             ConvertCommand.self, InitCommand.self, SchemaCommand.self, RulesCommand.self,
             // Interchange (issue 14).
             ImportCommand.self, ExportCommand.self,
-            MeasureCommand.self,
+            MeasureCommand.self, DiscoverCommand.self,
         ]
     )
 

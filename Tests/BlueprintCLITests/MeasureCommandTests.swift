@@ -85,3 +85,29 @@ struct MeasureCommandTests {
         #expect(option.stderr.contains("--separator takes comma, semicolon or tab"))
     }
 }
+
+/// `measure --update` writes measured fields; `capacity --figures measured` uses them and says so.
+@Suite("blueprint measure --update")
+struct MeasureUpdateCommandTests {
+    @Test func updateThenCapacity() throws {
+        let directory = try CLI.temporaryDirectory()
+        let file = directory.appendingPathComponent("desk.yaml").path
+        let original = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent(MeasureCommandTests.blueprint).path, encoding: .utf8)
+        try original.write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(MeasureCommandTests.measure.map { $0 == MeasureCommandTests.blueprint ? file : $0 } + ["--update"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("desk.yaml: measured figures written for 5 steps and 3 flows (estimates kept)"), "\(result.stderr)")
+        #expect(result.stderr.contains("desk.yaml:1:1: warning: its 2 comment lines are not kept"), "\(result.stderr)")
+        let updated = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(updated.contains("measured:"))
+        #expect(updated.contains("likely: 5min"), "the triage estimate is kept")
+        #expect(try CLI.run(["check", file, "--format", "json"]).status != 2, "the updated file is a valid blueprint")
+
+        let measured = try CLI.run(["capacity", file, "--figures", "measured", "--iterations", "200"])
+        #expect(measured.status == 0, "\(measured.stderr)")
+        #expect(measured.stdout.contains("figures: measured for 5 of 6 steps and 3 flows"), "\(measured.stdout)")
+        let estimated = try CLI.run(["capacity", file, "--iterations", "200"])
+        #expect(estimated.stdout.contains("figures: estimated"))
+        #expect(estimated.stdout != measured.stdout)
+    }
+}

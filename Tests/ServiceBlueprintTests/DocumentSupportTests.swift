@@ -173,7 +173,9 @@ enum Samples {
                 value: .valueAdding, needs: ["serial"], produces: ["form"], evidence: ["Ticket number by SMS"],
                 emotion: 1, painPoints: ["Repeats the fault description"], tags: ["tier-1", "yes", "123"],
                 notes: "Line one\nLine two: with colon\n\n  indented line\n", url: "https://intranet.example/sop/fl-002",
-                followUp: true, direction: .inbound, delivers: .record),
+                followUp: true, direction: .inbound, delivers: .record,
+                measured: MeasuredStep(service: MeasuredTimes(median: .minutes(7), p90: .minutes(12), mean: .seconds(475)),
+                                       wait: MeasuredTimes(median: .seconds(40), p90: .minutes(3), mean: .seconds(75)), cases: 812, log: "tickets.csv")),
             Step(
                 id: "check", title: "Check warranty", lane: .backstage, stage: "contact", actor: "crm", kind: .check,
                 duration: ProcessTime(.seconds(1.5)), value: .necessary, needs: ["serial", "form"], produces: ["approval"]),
@@ -197,7 +199,8 @@ enum Samples {
         flows: [
             Flow(from: "call", to: "diagnose", kind: .sequence, label: "answered", probability: 0.95),
             Flow(from: "diagnose", to: "check", kind: .handoff),
-            Flow(from: "check", to: "ship", kind: .sequence, label: "warranty ok", probability: 0.7),
+            Flow(from: "check", to: "ship", kind: .sequence, label: "warranty ok", probability: 0.7,
+                 measured: MeasuredFlow(probability: 0.64, samples: 790)),
             Flow(from: "check", to: "quote", kind: .escalation, label: "no warranty", probability: 0.3),
             Flow(from: "ship", to: "wait"),
             Flow(from: "wait", to: "decide"),

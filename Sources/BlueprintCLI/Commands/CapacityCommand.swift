@@ -26,6 +26,9 @@ struct CapacityCommand: ParsableCommand {
     @Option(help: "Monte Carlo seed.")
     var seed: UInt64 = 0x5EED
 
+    @Option(help: "Figures to use: estimated (duration, waitBefore, probability) or measured (the `measured:` fields that `measure --update` writes; estimates where none).")
+    var figures: FigureSource = .estimated
+
     @Option(name: .customLong("move"), help: "Also show the effect of moving a step to another actor, as STEP=ACTOR (repeatable).")
     var moves: [String] = []
 
@@ -50,8 +53,10 @@ struct CapacityCommand: ParsableCommand {
             let (valid, problems) = Self.checkMoves(moves, in: document.blueprint, path: file.input.path)
             for problem in problems { Terminal.error(problem.description) }
             invalid = invalid || !problems.isEmpty
+            // eventlog (issue 15): measured or estimated figures, and the output says which.
+            let (model, note) = figures == .measured ? document.blueprint.usingMeasuredFigures() : (document.blueprint, "figures: estimated")
             sections.append(CapacityText.describe(
-                document.blueprint, path: file.input.path, iterations: iterations, seed: seed, moves: valid))
+                model, path: file.input.path, iterations: iterations, seed: seed, moves: valid) + "\n  " + note)
         }
         if !sections.isEmpty { Terminal.output(sections.joined(separator: "\n\n")) }
         if invalid { throw ExitStatus.invalidInput.exitCode }
@@ -161,3 +166,5 @@ extension String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }
+
+extension FigureSource: ExpressibleByArgument {}

@@ -27,8 +27,7 @@ struct MeasureCommand: ParsableCommand {
     @Argument(help: "The blueprint file (YAML or JSON).", completion: .file(extensions: ["yaml", "yml", "json"]))
     var blueprint: String
 
-    @Option(help: "The event log: .xes, or CSV/TSV with a header row.", completion: .file(extensions: ["xes", "csv", "tsv", "txt"]))
-    var log: String
+    @OptionGroup var reading: LogReadingOptions
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
@@ -38,6 +37,54 @@ struct MeasureCommand: ParsableCommand {
 
     @Option(help: "A CSV file of activity,step rows mapping log activities to step ids.")
     var mapping: String?
+
+    @Flag(help: "Write the measured figures into the blueprint file as `measured:` fields beside the estimates (`capacity --figures measured` then uses them).")
+    var update = false
+
+    func run() throws {
+        let loaded = BlueprintLoader.load([InputCollector.Input(path: blueprint, relativePath: "")])
+        guard let document = loaded.first?.document else {
+            Terminal.error((loaded.first?.diagnostics ?? []).map(\.description).joined(separator: "\n"))
+            throw ExitStatus.invalidInput.exitCode
+        }
+        let model = document.blueprint
+        let measurement: LogMeasurement
+        do {
+            let explicit = try mapping.map { try StepMapper.readMapping(path: $0, blueprint: model) } ?? [:]
+            var measurer = Measurer(blueprint: model, mapping: explicit)
+            let summary = try reading.read { trace, names in measurer.add(trace, activities: names) }
+            measurement = measurer.result(summary: summary)
+        } catch let error as BlueprintError {
+            Terminal.error(error.description)
+            throw ExitStatus.invalidInput.exitCode
+        }
+        let text = switch format {
+        case .text: MeasureText.describe(measurement, blueprint: model, path: blueprint, log: reading.log)
+        case .json: try MeasureText.json(measurement)
+        }
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            Terminal.output(text)
+        }
+        if update { try write(measurement, into: model) }
+    }
+
+    /// Rewrites the blueprint with `measured:` fields; the estimates stay as they are.
+    func write(_ measurement: LogMeasurement, into model: Blueprint) throws {
+        for warning in ConvertCommand.commentWarning(blueprint, to: "the updated file") { Terminal.error(warning) }
+        let updated = measurement.applied(to: model, log: reading.log)
+        try updated.write(to: blueprint)
+        let steps = updated.steps.filter { $0.measured != nil }.count
+        let flows = updated.flows.filter { $0.measured != nil }.count
+        Terminal.error("\(blueprint): measured figures written for \(steps) steps and \(flows) flows (estimates kept)")
+    }
+}
+
+/// The log and how to read it, shared by `measure` and `discover`.
+struct LogReadingOptions: ParsableArguments {
+    @Option(help: "The event log: .xes, or CSV/TSV with a header row.", completion: .file(extensions: ["xes", "csv", "tsv", "txt"]))
+    var log: String
 
     @Option(help: "CSV column with the case id.") var caseColumn: String?
     @Option(help: "CSV column with the activity.") var activityColumn: String?
@@ -55,7 +102,7 @@ struct MeasureCommand: ParsableCommand {
     @Option(help: "How to read a/b/yyyy dates: day-first or month-first.")
     var dateOrder: String = TimestampParser.SlashOrder.dayFirst.rawValue
 
-    @Flag(help: "Measure even when some events have errors (they are skipped and reported).")
+    @Flag(help: "Use the log even when some events have errors (they are skipped and reported).")
     var lenient = false
 
     func validate() throws {
@@ -70,44 +117,6 @@ struct MeasureCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let loaded = BlueprintLoader.load([InputCollector.Input(path: blueprint, relativePath: "")])
-        guard let document = loaded.first?.document else {
-            Terminal.error((loaded.first?.diagnostics ?? []).map(\.description).joined(separator: "\n"))
-            throw ExitStatus.invalidInput.exitCode
-        }
-        let model = document.blueprint
-        let measurement: LogMeasurement
-        do {
-            let explicit = try mapping.map { try StepMapper.readMapping(path: $0, blueprint: model) } ?? [:]
-            var measurer = Measurer(blueprint: model, mapping: explicit)
-            let summary = try EventLogReader.read(path: log, options: readOptions()) { trace, names in
-                measurer.add(trace, activities: names)
-            }
-            for diagnostic in summary.diagnostics { Terminal.error(diagnostic.description) }
-            if summary.problemCount > summary.diagnostics.count {
-                Terminal.error("\(log): note: \(summary.problemCount - summary.diagnostics.count) more problems not shown")
-            }
-            if summary.hasErrors && !lenient {
-                Terminal.error("\(log): error: the log has errors; fix them or pass --lenient to measure the remaining events")
-                throw ExitStatus.invalidInput.exitCode
-            }
-            measurement = measurer.result(summary: summary)
-        } catch let error as BlueprintError {
-            Terminal.error(error.description)
-            throw ExitStatus.invalidInput.exitCode
-        }
-        let text = switch format {
-        case .text: MeasureText.describe(measurement, blueprint: model, path: blueprint, log: log)
-        case .json: try MeasureText.json(measurement)
-        }
-        if let output {
-            try AtomicFile.write(text, to: output)
-        } else {
-            Terminal.output(text)
-        }
-    }
-
     func readOptions() -> EventLogReadOptions {
         EventLogReadOptions(
             columns: CSVLogColumns(caseID: caseColumn, activity: activityColumn, timestamp: timestampColumn,
@@ -115,6 +124,21 @@ struct MeasureCommand: ParsableCommand {
             separator: separator.flatMap(CSVSeparator.named),
             timestamps: TimestampParser(defaultZone: TimeZone(identifier: timezone) ?? .current,
                                         slashOrder: TimestampParser.SlashOrder(rawValue: dateOrder) ?? .dayFirst))
+    }
+
+    /// Reads the log, printing its problems; exit 2 when it has errors and --lenient is not given.
+    /// - Throws: ``BlueprintError`` when the log cannot be read at all, or exit code 2.
+    func read(_ body: (LogTrace, NameTable) -> Void) throws -> EventLogSummary {
+        let summary = try EventLogReader.read(path: log, options: readOptions()) { trace, names in body(trace, names) }
+        for diagnostic in summary.diagnostics { Terminal.error(diagnostic.description) }
+        if summary.problemCount > summary.diagnostics.count {
+            Terminal.error("\(log): note: \(summary.problemCount - summary.diagnostics.count) more problems not shown")
+        }
+        if summary.hasErrors && !lenient {
+            Terminal.error("\(log): error: the log has errors; fix them or pass --lenient to use the remaining events")
+            throw ExitStatus.invalidInput.exitCode
+        }
+        return summary
     }
 }
 

@@ -148,6 +148,7 @@ extension Step {
         map.add("notes", notes)
         map.add("url", url)
         addJourneyKeys(to: &map)
+        addMeasuredKeys(to: &map)
         return map.value
     }
 }
@@ -219,6 +220,7 @@ extension Flow {
         map.add("kind", kind.rawValue)
         map.add("label", label)
         if isProbabilityUnknown { map.add("probability", DocumentValue.string("unknown")) } else { map.add("probability", probability) }
+        addMeasuredKeys(to: &map)
         return map.value
     }
 }

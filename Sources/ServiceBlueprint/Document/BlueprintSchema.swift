@@ -817,6 +817,10 @@ public enum BlueprintSchema {
             "record"
           ],
           "description": "Where the step's output goes outside the modelled journey: to the customer later, a partner, or a record."
+        },
+        "measured": {
+          "$ref": "#/$defs/measuredStep",
+          "description": "Figures measured from an event log (`blueprint measure --update`)."
         }
       }
     },
@@ -862,6 +866,77 @@ public enum BlueprintSchema {
               "const": "unknown"
             }
           ]
+        },
+        "measured": {
+          "$ref": "#/$defs/measuredFlow",
+          "description": "The share measured from an event log (`blueprint measure --update`)."
+        }
+      }
+    },
+    "measuredTimes": {
+      "type": "object",
+      "description": "Durations measured from an event log.",
+      "additionalProperties": false,
+      "required": [
+        "median",
+        "p90",
+        "mean"
+      ],
+      "properties": {
+        "median": {
+          "$ref": "#/$defs/duration",
+          "description": "The median."
+        },
+        "p90": {
+          "$ref": "#/$defs/duration",
+          "description": "The 90th percentile."
+        },
+        "mean": {
+          "$ref": "#/$defs/duration",
+          "description": "The mean."
+        }
+      }
+    },
+    "measuredStep": {
+      "type": "object",
+      "description": "What an event log showed for the step, written by `blueprint measure --update`; the designer's `duration` and `waitBefore` are kept beside it.",
+      "additionalProperties": false,
+      "properties": {
+        "service": {
+          "$ref": "#/$defs/measuredTimes",
+          "description": "Service time: start to complete."
+        },
+        "wait": {
+          "$ref": "#/$defs/measuredTimes",
+          "description": "Waiting time: the previous completion in the case to the start."
+        },
+        "cases": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Cases in which the step occurred."
+        },
+        "log": {
+          "type": "string",
+          "description": "The event log the figures come from."
+        }
+      }
+    },
+    "measuredFlow": {
+      "type": "object",
+      "description": "What an event log showed for the flow, written by `blueprint measure --update`; the declared `probability` is kept beside it.",
+      "additionalProperties": false,
+      "required": [
+        "probability"
+      ],
+      "properties": {
+        "probability": {
+          "$ref": "#/$defs/probability",
+          "description": "The share of the source step's occurrences directly followed by the target."
+        },
+        "samples": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Occurrences of the source step."
         }
       }
     },

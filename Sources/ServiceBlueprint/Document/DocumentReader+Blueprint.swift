@@ -23,13 +23,13 @@ enum DocumentKeys {
         "id", "title", "lane", "stage", "actor", "owner", "channel", "kind", "duration", "waitBefore", "standards",
         "failPoint", "waitPoint", "value", "needs", "produces", "evidence", "emotion", "painPoints", "tags", "notes",
         "url",
-    ] + JourneyDocumentKeys.step
+    ] + JourneyDocumentKeys.step + MeasuredDocumentKeys.step
     static let processTime = ["min", "likely", "max"]
     static let standards = ["time", "sop", "service", "response"] + JourneyDocumentKeys.standards
     static let timeStandard = ["target", "tolerance"]
     static let failPoint = ["risk", "recovery", "owner", "likelihood"]
     static let waitPoint = ["tolerance", "notes"]
-    static let flow = ["from", "to", "kind", "label", "probability"]
+    static let flow = ["from", "to", "kind", "label", "probability"] + MeasuredDocumentKeys.flow
     static let bottleneck = ["step", "actor", "cause"]
 }
 
@@ -321,6 +321,7 @@ extension DocumentReader {
             notes: text(fields, "notes"),
             url: text(fields, "url"))
         readJourneyKeys(fields, into: &step)
+        readMeasuredKeys(fields, into: &step)
         return step
     }
 
@@ -395,13 +396,15 @@ extension DocumentReader {
             return nil
         }
         let unknown = fields["probability"].map(Self.isUnknown) ?? false
-        return Flow(
+        var flow = Flow(
             from: text(fields, "from") ?? "", to: text(fields, "to") ?? "",
             kind: choice(fields, "kind", "flow kind", names: FlowKind.allCases.map(\.rawValue)) {
                 FlowKind(rawValue: $0)
             } ?? .sequence,
             label: text(fields, "label"), probability: unknown ? nil : fraction(fields, "probability"),
             isProbabilityUnknown: unknown)
+        readMeasuredKeys(fields, into: &flow)
+        return flow
     }
 
     mutating func readAssociation(_ node: Node, at path: ModelPath) -> Association? {

@@ -13,13 +13,16 @@ public struct Flow: Sendable, Hashable, Identifiable {
     /// `true` for `probability: unknown`: the flow is one of exclusive branches whose share is not known
     /// (``probability`` is then `nil`; ``Blueprint/assumedBranchProbabilities(in:)`` says what is assumed).
     public var isProbabilityUnknown: Bool
+    /// The share an event log showed (`blueprint measure --update`), beside ``probability``.
+    public var measured: MeasuredFlow?
 
     /// Creates a flow.
     public init(
         from: String, to: String, kind: FlowKind = .sequence, label: String? = nil, probability: Double? = nil,
-        isProbabilityUnknown: Bool = false
+        isProbabilityUnknown: Bool = false, measured: MeasuredFlow? = nil
     ) {
         self.isProbabilityUnknown = isProbabilityUnknown
+        self.measured = measured
         self.from = from
         self.to = to
         self.kind = kind

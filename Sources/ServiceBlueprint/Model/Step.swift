@@ -52,6 +52,8 @@ public struct Step: Sendable, Hashable, Identifiable {
     /// Where the step's output goes when it leaves the modelled journey (to the customer later, a
     /// partner, a record): such work is used although no modelled step needs it.
     public var delivers: Delivery?
+    /// What an event log showed (`blueprint measure --update`), beside the estimates above.
+    public var measured: MeasuredStep?
 
     /// Creates a step. Only id, title, lane and stage are required.
     public init(
@@ -61,7 +63,7 @@ public struct Step: Sendable, Hashable, Identifiable {
         waitPoint: WaitPoint? = nil, value: ValueClass? = nil, needs: [String] = [], produces: [String] = [],
         evidence: [String] = [], emotion: Int? = nil, painPoints: [String] = [], tags: [String] = [],
         notes: String? = nil, url: String? = nil, followUp: Bool = false, direction: TouchpointDirection? = nil,
-        delivers: Delivery? = nil
+        delivers: Delivery? = nil, measured: MeasuredStep? = nil
     ) {
         self.id = id
         self.title = title
@@ -88,6 +90,7 @@ public struct Step: Sendable, Hashable, Identifiable {
         self.followUp = followUp
         self.direction = direction
         self.delivers = delivers
+        self.measured = measured
     }
 
     /// The accountable actor: ``owner`` if set, else ``actor``.
