@@ -130,7 +130,7 @@ extension ViewerData.Blueprint {
             ViewerData.Metric(name: "lead time", value: main.leadTime.description),
             ViewerData.Metric(name: "target", value: main.target.map { "\($0) (\(main.meetsTarget == true ? "met" : "missed"))" } ?? "–"),
             ViewerData.Metric(name: "value-adding time", value: main.valueAddingTime.description),
-            ViewerData.Metric(name: "process cycle efficiency", value: String(format: "%.1f %%", main.processCycleEfficiency * 100)),
+            ViewerData.Metric(name: "process cycle efficiency", value: PercentText.format(main.processCycleEfficiency)),
             ViewerData.Metric(name: "customer waiting time", value: main.customerWaitingTime.description),
             ViewerData.Metric(name: "touchpoints", value: "\(main.touchpoints)"),
             ViewerData.Metric(name: "hand-offs between actors", value: "\(main.handoffsBetweenActors)"),
