@@ -16,6 +16,20 @@ struct OtherCommandTests {
         #expect(!html.contains("<?xml"), "inline SVG without its XML prolog")
     }
 
+    @Test("render --format html writes one viewer page per blueprint, with its findings")
+    func renderViewerPages() throws {
+        let directory = try CLI.temporaryDirectory()
+        let result = try CLI.run(["render", "blueprints", "-o", directory.path, "--format", "html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(pages == ["after-sales-repair.html", "clinic-visit.html", "retail-store-service.html"])
+        let html = try String(contentsOf: directory.appendingPathComponent("clinic-visit.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 1)
+        #expect(html.contains("id=\"vw-data\""))
+        #expect(html.contains("\"rule\":"), "the page carries the findings")
+        #expect(!html.contains("id=\"vw-blueprint\""), "one blueprint: no picker")
+    }
+
     @Test("Markdown report links SVG diagrams written beside it")
     func markdownReport() throws {
         let directory = try CLI.temporaryDirectory()

@@ -69,7 +69,7 @@ struct RenderCommand: ParsableCommand {
         }
         progress.finish()
         // The configuration only shapes the findings overlay; its problems are reported, not fatal.
-        for diagnostic in configurations.diagnostics(usedBy: used) where drawing.overlay == .findings { Terminal.error(diagnostic.description) }
+        for diagnostic in configurations.diagnostics(usedBy: used) where drawing.overlay == .findings || drawing.format == .html { Terminal.error(diagnostic.description) }
         Terminal.error("rendered \(rendered) of \(inputs.count) blueprint\(inputs.count == 1 ? "" : "s") to \(output)")
         if invalid { throw ExitStatus.invalidInput.exitCode }
         if failed > 0 { throw ExitStatus.findings.exitCode }

@@ -6,11 +6,11 @@ import ServiceBlueprint
 /// The drawing flags shared by `render` (and used with defaults by `report`).
 struct DrawingOptions: ParsableArguments {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case svg, png, pdf, dot
+        case svg, png, pdf, dot, html
         var fileExtension: String { rawValue }
         var output: OutputFormat {
             switch self {
-            case .svg: .svg
+            case .svg, .html: .svg
             case .png: .png
             case .pdf: .pdf
             case .dot: .dot
@@ -33,7 +33,7 @@ struct DrawingOptions: ParsableArguments {
         var theme: RenderTheme { self == .standard ? .standard : .monochrome }
     }
 
-    @Option(help: "Output format: svg, png, pdf, or dot (the generated Graphviz source, positions pinned; lay out with `neato -n2`).")
+    @Option(help: "Output format: svg, png, pdf, dot (the generated Graphviz source, positions pinned; lay out with `neato -n2`), or html (the interactive viewer: one self-contained page per blueprint).")
     var format: Format = .svg
 
     @Option(help: "Draw analysis results on the diagram: none, or findings (critical path, redundant steps, parallel suggestions, utilization heat, finding badges).")
@@ -79,7 +79,9 @@ struct DrawingOptions: ParsableArguments {
     func job(journey: String?) -> DrawingJob {
         var options = renderOptions
         options.journey = journey
-        return DrawingJob(options: options, format: format.output, writesDOT: format == .dot, showsFindings: overlay == .findings)
+        return DrawingJob(
+            options: options, format: format.output, writesDOT: format == .dot, writesViewer: format == .html,
+            showsFindings: overlay == .findings)
     }
 }
 
@@ -89,6 +91,8 @@ struct DrawingJob: Sendable {
     var format: OutputFormat
     /// `--format dot`: the DOT text we generate, not a Graphviz re-print.
     var writesDOT: Bool
+    /// `--format html`: the interactive viewer page, which always carries the findings.
+    var writesViewer: Bool
     var showsFindings: Bool
 
     /// What the drawing changes to stay affordable (straight flows, shortened texts), said, not hidden.
@@ -100,6 +104,12 @@ struct DrawingJob: Sendable {
     /// are drawn at once; only the Graphviz layout and output wait for its lock. With findings, one
     /// analysis run feeds the overlay and the drawing (one graph, one capacity analysis).
     func render(_ document: BlueprintDocument, configuration: AnalysisConfiguration) async throws -> Data {
+        if writesViewer {
+            let analysis = Analyzer(configuration: configuration, rules: RuleRegistry.all)
+                .run(document.blueprint, sourceMap: document.sourceMap)
+            let entry = try await BlueprintViewer.Entry(analysis: analysis, source: document.path, options: options)
+            return Data(BlueprintViewer.page(title: document.blueprint.title, entries: [entry]).utf8)
+        }
         guard showsFindings else {
             // DOT is the source we generate (positions pinned, ready for `neato -n2`), not a Graphviz re-print.
             if writesDOT { return Data(DOTWriter(options: options).dot(for: document.blueprint).utf8) }
