@@ -14,6 +14,3 @@ struct TextPosition: Sendable, Hashable {
         }
     }
 }
-
-/// Checking file bytes as UTF-8 (see ``firstInvalidByte(in:)``).
-enum UTF8Text {}

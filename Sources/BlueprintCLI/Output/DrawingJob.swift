@@ -1,0 +1,39 @@
+import BlueprintGraphviz
+import Foundation
+import ServiceBlueprint
+
+/// The drawing options as plain values, for the workers of `render`.
+struct DrawingJob: Sendable {
+    var options: RenderOptions
+    var format: OutputFormat
+    /// `--format dot`: the DOT text we generate, not a Graphviz re-print.
+    var writesDOT: Bool
+    /// `--format html`: the interactive viewer page, which always carries the findings.
+    var writesViewer: Bool
+    var showsFindings: Bool
+
+    /// What the drawing changes to stay affordable (straight flows, shortened texts), said, not hidden.
+    func notes(for document: BlueprintDocument) -> [String] {
+        DOTWriter(options: options).notes(for: document.blueprint).map { "\(document.path): note: \($0)" }
+    }
+
+    /// Renders one loaded blueprint. The DOT text is written on the calling task, so several files
+    /// are drawn at once; only the Graphviz layout and output wait for its lock. With findings, one
+    /// analysis run feeds the overlay and the drawing (one graph, one capacity analysis).
+    func render(_ document: BlueprintDocument, configuration: AnalysisConfiguration) async throws -> Data {
+        if writesViewer {
+            let analysis = Analyzer(configuration: configuration, rules: RuleRegistry.all)
+                .run(document.blueprint, sourceMap: document.sourceMap)
+            let entry = try await BlueprintViewer.Entry(analysis: analysis, source: document.path, options: options)
+            return Data(BlueprintViewer.page(title: document.blueprint.title, entries: [entry]).utf8)
+        }
+        guard showsFindings else {
+            // DOT is the source we generate (positions pinned, ready for `neato -n2`), not a Graphviz re-print.
+            if writesDOT { return Data(DOTWriter(options: options).dot(for: document.blueprint).utf8) }
+            return try await GraphvizRenderer.shared.render(document.blueprint, format: format, options: options)
+        }
+        let analysis = Analyzer(configuration: configuration, rules: RuleRegistry.all).run(document.blueprint)
+        if writesDOT { return Data(DOTWriter(options: options).dot(for: analysis).utf8) }
+        return try await GraphvizRenderer.shared.render(analysis, format: format, options: options)
+    }
+}
