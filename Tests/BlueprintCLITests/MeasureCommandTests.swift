@@ -111,3 +111,26 @@ struct MeasureUpdateCommandTests {
         #expect(estimated.stdout != measured.stdout)
     }
 }
+
+/// `measure --report` and `--overlay`: the measured figures on the drawing and in a report.
+@Suite("blueprint measure --report and --overlay")
+struct MeasureReportCommandTests {
+    @Test func htmlMarkdownAndOverlay() throws {
+        let directory = try CLI.temporaryDirectory()
+        let html = directory.appendingPathComponent("r.html").path
+        let svg = directory.appendingPathComponent("o.svg").path
+        let result = try CLI.run(MeasureCommandTests.measure + ["--report", html, "--overlay", svg])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<svg") && page.contains("Steps (median / P90 / mean)"))
+        let drawing = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(drawing.contains("measured 8min 22s"), "the measured median service time of triage is on its card")
+        #expect(drawing.contains("Measured ÷ estimated service time"), "the legend says what the heat is")
+
+        let markdown = directory.appendingPathComponent("r.md").path
+        #expect(try CLI.run(MeasureCommandTests.measure + ["--report", markdown]).status == 0)
+        let text = try String(contentsOfFile: markdown, encoding: .utf8)
+        #expect(text.contains("![Measured figures on the blueprint](r.measured.svg)"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("r.measured.svg").path))
+    }
+}

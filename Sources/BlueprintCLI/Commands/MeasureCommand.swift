@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlueprintCSV
+import BlueprintGraphviz
 import BlueprintProcessData
 import Foundation
 import ServiceBlueprint
@@ -41,6 +42,12 @@ struct MeasureCommand: ParsableCommand {
     @Flag(help: "Write the measured figures into the blueprint file as `measured:` fields beside the estimates (`capacity --figures measured` then uses them).")
     var update = false
 
+    @Option(help: "Also write a report: .html (drawing inline) or .md (drawing as NAME.measured.svg beside it).")
+    var report: String?
+
+    @Option(help: "Also draw the measured figures on the blueprint: .svg, .png or .pdf.")
+    var overlay: String?
+
     func run() throws {
         let loaded = BlueprintLoader.load([InputCollector.Input(path: blueprint, relativePath: "")])
         guard let document = loaded.first?.document else {
@@ -66,6 +73,16 @@ struct MeasureCommand: ParsableCommand {
             try AtomicFile.write(text, to: output)
         } else {
             Terminal.output(text)
+        }
+        if report != nil || overlay != nil {
+            do {
+                let described = MeasureText.describe(measurement, blueprint: model, path: blueprint, log: reading.log)
+                if let report { try MeasureReport.write(measurement, text: described, blueprint: model, to: report) }
+                if let overlay { try MeasureReport.drawOverlay(measurement, on: model, to: overlay) }
+            } catch let error as RenderError {
+                Terminal.error("\(blueprint): error: cannot draw the measured figures: \(error)")
+                throw ExitStatus.invalidInput.exitCode
+            }
         }
         if update { try write(measurement, into: model) }
     }
