@@ -31,6 +31,10 @@ public enum RuleRegistry {
         StructureUnsupportedBackstageRule(),
         StructureUnsupportedCustomerActionRule(),
         StructureTouchpointWithoutEvidenceRule(),
+        // Issue 16: the customer's side (journey engineer).
+        KPIBelowTargetRule(),
+        KPISampleTooSmallRule(),
+        MissingTouchpointKPIRule(),
     ]
 
     /// The built-in rule with the given id.
