@@ -42,6 +42,8 @@ value_classes = ["value-adding", "necessary", "waste"]
 actor_kinds = ["customer", "role", "department", "system", "partner"]
 info_kinds = ["data", "document", "decision", "material"]
 periods = ["hour", "day", "week"]
+servqual = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
+kpi_kinds = ["nps", "csat", "ces", "custom", "responseTime", "handlingTime", "firstContactResolution", "errorRate", "costPerCase"]
 
 number = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
 units = "(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wk|weeks?)"
@@ -105,6 +107,7 @@ defs["actor"] = obj("Someone or something that performs steps: the customer, a r
     ("capacity", O([("type", "integer"), ("minimum", 1), ("description", "The number of servers (people, desks, machines) working in parallel; absent means unlimited.")])),
     ("hours", ref("workingHours", "When the actor works; absent means around the clock.")),
     ("notes", string("Free text.")),
+    ("rate", O([("type", "number"), ("minimum", 0), ("description", "The labour cost of one hour of this actor's work, in the blueprint's currency; with each step's likely time it gives the cost per case.")])),
 ], required=["id"])
 defs["channelDefinition"] = obj("A channel beyond the built-in ones, or a built-in channel given a response commitment.", [
     ("id", ref("id", "The channel id that steps use in `channel`.")),
@@ -160,6 +163,7 @@ defs["standards"] = obj("The standards that govern a step.", [
     ("service", string("The service or quality standard, or the script customer-facing staff follow.")),
     ("response", ref("duration", "The response time committed to the customer at this touchpoint.")),
     ("startWithin", ref("duration", "A time-to-start commitment on any step: it begins within this time, e.g. greet within 1min.")),
+    ("dimension", ref("servqualDimension", "The SERVQUAL dimension these standards protect, e.g. `responsiveness` for a response time.")),
 ])
 defs["failPoint"] = obj("Marks a step where the service is likely to go wrong.", [
     ("risk", string("What goes wrong.")),
@@ -197,6 +201,7 @@ defs["step"] = obj("One step of the service, placed in a lane and (optionally) a
     ("followUp", O([("type", "boolean"), ("description", "The step starts follow-up work: it and the work only it leads to finish after the customer's path (results sent later).")])),
     ("direction", O([("enum", ["inbound", "outbound"]), ("description", "Who starts the contact at a touchpoint: `outbound` when the service contacts the customer (SMS, e-mail, letter); inferred when absent.")])),
     ("delivers", O([("enum", ["customer", "partner", "record"]), ("description", "Where the step's output goes outside the modelled journey: to the customer later, a partner, or a record.")])),
+    ("cost", O([("type", "number"), ("minimum", 0), ("description", "A fixed cost each time the step runs (postage, a part, a fee), in the blueprint's currency, on top of the labour of its actor's `rate`.")])),
 ], required=["id", "title", "lane"])
 defs["flow"] = obj("A directed connection between two steps.", [
     ("from", ref("id", "The source step, by id.")),
@@ -230,6 +235,24 @@ defs["association"] = obj("An undirected link between two steps: related, with n
     ("between", O([("type", "array"), ("description", "The two steps, by id."), ("minItems", 2), ("maxItems", 2), ("items", O([("$ref", "#/$defs/id"), ("description", "The id of a step.")]))])),
     ("label", string("A short label.")),
 ], required=["between"])
+defs["servqualDimension"] = O([("enum", servqual), ("description", "A SERVQUAL dimension of perceived service quality: tangibles (the physical evidence), reliability (right the first time), responsiveness (willingness and speed), assurance (competence, courtesy, trust), empathy (individual attention).")])
+defs["measurement"] = obj("One measured value of a KPI, with its sample and period: without them it cannot be compared.", [
+    ("value", O([("type", "number"), ("description", "The reported figure in the KPI's unit; computed from `scores` when only they are given.")])),
+    ("scores", O([("type", "array"), ("description", "Answer counts by score from the scale's lowest answer up: 11 counts (0…10) for NPS, 5 (1…5) for CSAT, 7 (1…7) for CES."), ("items", O([("type", "integer"), ("minimum", 0)]))])),
+    ("sample", O([("type", "integer"), ("minimum", 0), ("description", "How many answers or cases the figure comes from; the sum of `scores` when absent.")])),
+    ("period", string("When it was measured, e.g. `2026-Q2`.")),
+])
+defs["kpi"] = obj("An experience or process KPI measured at a touchpoint (`step`), a `stage` or a `journey`.", [
+    ("id", ref("id", "The KPI id.")),
+    ("title", string("The display title; defaults to the id.")),
+    ("kind", O([("enum", kpi_kinds), ("description", "What it measures: `nps` (−100…+100), `csat` (% of 4–5 answers on 1–5), `ces` (mean on 1–7, higher is easier), `custom` (higher is better), `responseTime` and `handlingTime` (minutes), `firstContactResolution` and `errorRate` (%), `costPerCase`.")])),
+    ("step", ref("id", "The touchpoint it is measured at, by step id.")),
+    ("stage", ref("id", "The stage it is measured over, by stage id.")),
+    ("journey", ref("id", "The journey it is measured over, by journey id.")),
+    ("target", O([("type", "number"), ("description", "The value to reach: at least (scores, first-contact resolution) or at most (times, error rate, cost).")])),
+    ("dimension", ref("servqualDimension", "The SERVQUAL dimension the KPI watches.")),
+    ("measured", O([("type", "array"), ("description", "Measured values, oldest first; the last is the current figure."), ("items", O([("$ref", "#/$defs/measurement")]))])),
+], required=["id", "kind"])
 defs["bottleneck"] = obj("A step or an actor (exactly one of them) known to limit throughput.", [
     ("step", ref("id", "The limiting step, by id.")),
     ("actor", ref("id", "The limiting actor, by id.")),
@@ -262,6 +285,7 @@ root = O([
         ("maturity", O([("enum", ["sketch", "draft", "detailed"]), ("description", "How far the blueprint is worked out; picks the analysis preset: sketch → `sketch`, draft → `recommended`, detailed → `strict`.")])),
         ("evidence", strings("What the customer sees throughout the service (the servicescape: the building, the website, the brand).")),
         ("associations", O([("type", "array"), ("description", "Undirected links between steps, left out of paths and path analyses."), ("items", O([("$ref", "#/$defs/association")]))])),
+        ("kpis", O([("type", "array"), ("description", "Experience and process KPIs (NPS, CSAT, CES, times, first-contact resolution, error rate, cost per case) with targets and measured values."), ("items", O([("$ref", "#/$defs/kpi")]))])),
     ])),
     ("$defs", defs),
 ])

@@ -215,7 +215,8 @@ struct DocumentRoundTripTests {
                 return copy
             },
             steps: blueprint.steps, flows: blueprint.flows, bottlenecks: blueprint.bottlenecks,
-            maturity: blueprint.maturity, evidence: blueprint.evidence, associations: blueprint.associations
+            maturity: blueprint.maturity, evidence: blueprint.evidence, associations: blueprint.associations,
+            kpis: blueprint.kpis
         ).text(in: format)
         #expect(first == second)
 

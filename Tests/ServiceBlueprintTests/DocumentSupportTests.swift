@@ -105,7 +105,28 @@ enum DocumentTesting {
 enum Samples {
     /// A blueprint that sets every property of every model type to a non-default value, and uses
     /// every case of every enum, so that round trips cover the whole format.
-    static let everyProperty = Blueprint(
+    static let everyProperty: Blueprint = {
+        var blueprint = everyPropertyBase
+        // Issue 16: cost, SERVQUAL and KPIs, every kind and dimension.
+        blueprint.actors[1].rate = 42.5
+        blueprint.steps[1].cost = 3.2
+        blueprint.steps[1].standards.dimension = .responsiveness
+        let dimensions = ServqualDimension.allCases
+        blueprint.kpis = KPIKind.allCases.enumerated().map { index, kind in
+            KPI(
+                id: "kpi-\(kind.rawValue)", title: index == 0 ? "Net Promoter Score" : nil, kind: kind,
+                step: index % 3 == 0 ? "diagnose" : nil, stage: index % 3 == 1 ? "contact" : nil,
+                journey: index % 3 == 2 ? "warranty" : nil, target: Double(index) * 10 + 0.5,
+                dimension: dimensions[index % dimensions.count],
+                measured: [
+                    KPIMeasurement(scores: kind == .nps ? [1, 1, 1, 1, 1, 1, 4, 10, 10, 20, 50] : [], sample: index == 1 ? 50 : nil),
+                    KPIMeasurement(value: Double(index) + 0.25, sample: 120, period: "2026-Q\(index % 4 + 1)"),
+                ])
+        }
+        return blueprint
+    }()
+
+    private static let everyPropertyBase = Blueprint(
         id: "every-property",
         title: "Every property: a test blueprint",
         summary: "Sets every field of every model type, with tricky strings: colons: yes, # hashes, 'quotes', \"double\".",
@@ -237,5 +258,7 @@ struct DocumentSupportTests {
         #expect(Set(sample.actors.map(\.kind)) == Set(Actor.Kind.allCases))
         #expect(Set(sample.information.map(\.kind)) == Set(InformationItem.Kind.allCases))
         #expect(Set(sample.journeys.compactMap(\.demand?.per)) == Set(Demand.Period.allCases))
+        #expect(Set(sample.kpis.map(\.kind)) == Set(KPIKind.allCases))
+        #expect(Set(sample.kpis.compactMap(\.dimension)) == Set(ServqualDimension.allCases))
     }
 }

@@ -96,6 +96,7 @@ struct SchemaTests {
             ("journeyTarget", DocumentKeys.target), ("step", DocumentKeys.step), ("standards", DocumentKeys.standards),
             ("timeStandard", DocumentKeys.timeStandard), ("failPoint", DocumentKeys.failPoint),
             ("waitPoint", DocumentKeys.waitPoint), ("flow", DocumentKeys.flow), ("bottleneck", DocumentKeys.bottleneck),
+            ("kpi", ExperienceDocumentKeys.kpi), ("measurement", ExperienceDocumentKeys.measurement),
         ]
         for (name, keys) in pairs {
             #expect(properties(definition(name)) == Set(keys), "\(name)")
@@ -115,6 +116,8 @@ struct SchemaTests {
         #expect(enumValues(property("actor", "kind")) == Set(Actor.Kind.allCases.map(\.rawValue)))
         #expect(enumValues(property("informationItem", "kind")) == Set(InformationItem.Kind.allCases.map(\.rawValue)))
         #expect(enumValues(property("demand", "per")) == Set(Demand.Period.allCases.map(\.rawValue)))
+        #expect(enumValues(property("kpi", "kind")) == Set(KPIKind.allCases.map(\.rawValue)))
+        #expect(enumValues(definition("servqualDimension")) == Set(ServqualDimension.allCases.map(\.rawValue)))
         let channels = try #require(definition("channel")?["anyOf"] as? [Any])
         #expect(enumValues(channels.first) == Set(Channel.builtIn.map(\.rawValue)))
     }

@@ -69,6 +69,8 @@ public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {
     case structure
     /// Demand against capacity: unstable queues, high utilization, bottlenecks, throughput ceilings.
     case capacity
+    /// Experience KPIs against their targets and samples (issue 16).
+    case experience
     /// Third-party rules.
     case custom
 
@@ -80,6 +82,7 @@ public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {
         case .missing: "Missing standards"
         case .structure: "Structure"
         case .capacity: "Capacity and bottlenecks"
+        case .experience: "Customer experience"
         case .custom: "Other rules"
         }
     }

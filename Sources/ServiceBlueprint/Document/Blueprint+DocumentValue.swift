@@ -19,6 +19,7 @@ extension Blueprint {
         map.add("maturity", maturity?.rawValue)
         map.add("evidence", evidence)
         map.add("associations", associations.map(\.documentValue))
+        addExperienceKeys(to: &map)
         return map.value
     }
 }
@@ -52,6 +53,7 @@ extension Actor {
             return hoursMap.value
         })
         map.add("notes", notes)
+        map.add("rate", rate)
         return map.value
     }
 }
@@ -135,7 +137,7 @@ extension Step {
         map.add("kind", kind.rawValue)
         map.add("duration", duration.map(\.documentValue))
         map.add("waitBefore", waitBefore)
-        if !standards.isEmpty { map.add("standards", standards.documentValue) }
+        if !standards.isEmpty || standards.dimension != nil { map.add("standards", standards.documentValue) }
         map.add("failPoint", failPoint.map(\.documentValue))
         map.add("waitPoint", waitPoint.map(\.documentValue))
         map.add("value", value?.rawValue)
@@ -149,6 +151,7 @@ extension Step {
         map.add("url", url)
         addJourneyKeys(to: &map)
         addMeasuredKeys(to: &map)
+        map.add("cost", cost)
         return map.value
     }
 }
@@ -188,6 +191,7 @@ extension Standards {
         map.add("service", service)
         map.add("response", response)
         map.add("startWithin", startWithin)
+        map.add("dimension", dimension?.rawValue)
         return map.value
     }
 }

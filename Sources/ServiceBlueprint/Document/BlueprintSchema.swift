@@ -137,6 +137,13 @@ public enum BlueprintSchema {
       "items": {
         "$ref": "#/$defs/association"
       }
+    },
+    "kpis": {
+      "type": "array",
+      "description": "Experience and process KPIs (NPS, CSAT, CES, times, first-contact resolution, error rate, cost per case) with targets and measured values.",
+      "items": {
+        "$ref": "#/$defs/kpi"
+      }
     }
   },
   "$defs": {
@@ -375,6 +382,11 @@ public enum BlueprintSchema {
         "notes": {
           "type": "string",
           "description": "Free text."
+        },
+        "rate": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The labour cost of one hour of this actor's work, in the blueprint's currency; with each step's likely time it gives the cost per case."
         }
       }
     },
@@ -626,6 +638,10 @@ public enum BlueprintSchema {
         "startWithin": {
           "$ref": "#/$defs/duration",
           "description": "A time-to-start commitment on any step: it begins within this time, e.g. greet within 1min."
+        },
+        "dimension": {
+          "$ref": "#/$defs/servqualDimension",
+          "description": "The SERVQUAL dimension these standards protect, e.g. `responsiveness` for a response time."
         }
       }
     },
@@ -818,6 +834,11 @@ public enum BlueprintSchema {
           ],
           "description": "Where the step's output goes outside the modelled journey: to the customer later, a partner, or a record."
         },
+        "cost": {
+          "type": "number",
+          "minimum": 0,
+          "description": "A fixed cost each time the step runs (postage, a part, a fee), in the blueprint's currency, on top of the labour of its actor's `rate`."
+        },
         "measured": {
           "$ref": "#/$defs/measuredStep",
           "description": "Figures measured from an event log (`blueprint measure --update`)."
@@ -961,6 +982,104 @@ public enum BlueprintSchema {
         "label": {
           "type": "string",
           "description": "A short label."
+        }
+      }
+    },
+    "servqualDimension": {
+      "enum": [
+        "tangibles",
+        "reliability",
+        "responsiveness",
+        "assurance",
+        "empathy"
+      ],
+      "description": "A SERVQUAL dimension of perceived service quality: tangibles (the physical evidence), reliability (right the first time), responsiveness (willingness and speed), assurance (competence, courtesy, trust), empathy (individual attention)."
+    },
+    "measurement": {
+      "type": "object",
+      "description": "One measured value of a KPI, with its sample and period: without them it cannot be compared.",
+      "additionalProperties": false,
+      "properties": {
+        "value": {
+          "type": "number",
+          "description": "The reported figure in the KPI's unit; computed from `scores` when only they are given."
+        },
+        "scores": {
+          "type": "array",
+          "description": "Answer counts by score from the scale's lowest answer up: 11 counts (0…10) for NPS, 5 (1…5) for CSAT, 7 (1…7) for CES.",
+          "items": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "sample": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "How many answers or cases the figure comes from; the sum of `scores` when absent."
+        },
+        "period": {
+          "type": "string",
+          "description": "When it was measured, e.g. `2026-Q2`."
+        }
+      }
+    },
+    "kpi": {
+      "type": "object",
+      "description": "An experience or process KPI measured at a touchpoint (`step`), a `stage` or a `journey`.",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "kind"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id",
+          "description": "The KPI id."
+        },
+        "title": {
+          "type": "string",
+          "description": "The display title; defaults to the id."
+        },
+        "kind": {
+          "enum": [
+            "nps",
+            "csat",
+            "ces",
+            "custom",
+            "responseTime",
+            "handlingTime",
+            "firstContactResolution",
+            "errorRate",
+            "costPerCase"
+          ],
+          "description": "What it measures: `nps` (−100…+100), `csat` (% of 4–5 answers on 1–5), `ces` (mean on 1–7, higher is easier), `custom` (higher is better), `responseTime` and `handlingTime` (minutes), `firstContactResolution` and `errorRate` (%), `costPerCase`."
+        },
+        "step": {
+          "$ref": "#/$defs/id",
+          "description": "The touchpoint it is measured at, by step id."
+        },
+        "stage": {
+          "$ref": "#/$defs/id",
+          "description": "The stage it is measured over, by stage id."
+        },
+        "journey": {
+          "$ref": "#/$defs/id",
+          "description": "The journey it is measured over, by journey id."
+        },
+        "target": {
+          "type": "number",
+          "description": "The value to reach: at least (scores, first-contact resolution) or at most (times, error rate, cost)."
+        },
+        "dimension": {
+          "$ref": "#/$defs/servqualDimension",
+          "description": "The SERVQUAL dimension the KPI watches."
+        },
+        "measured": {
+          "type": "array",
+          "description": "Measured values, oldest first; the last is the current figure.",
+          "items": {
+            "$ref": "#/$defs/measurement"
+          }
         }
       }
     },

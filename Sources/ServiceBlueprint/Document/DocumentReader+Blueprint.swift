@@ -5,12 +5,12 @@ enum DocumentKeys {
         "steps", "flows", "bottlenecks",
     ] + sketchBlueprint
     /// Keys of issue 11's format additions, kept apart from the rest to ease merges.
-    static let sketchBlueprint = ["maturity", "evidence", "associations"]
+    static let sketchBlueprint = ["maturity", "evidence", "associations"] + ExperienceDocumentKeys.blueprint
     static let association = ["between", "label"]
     /// The editor hint `"$schema": "…"` is accepted at the top and ignored.
     static let schemaHint = "$schema"
     static let stage = ["id", "title", "goal", "emotion", "painPoints", "momentsOfTruth", "evidence"]
-    static let actor = ["id", "title", "kind", "department", "capacity", "hours", "notes"]
+    static let actor = ["id", "title", "kind", "department", "capacity", "hours", "notes"] + ExperienceDocumentKeys.actor
     static let workingHours = ["perDay", "daysPerWeek"]
     static let channel = ["id", "title", "responseCommitment"]
     static let information = ["id", "title", "kind", "fromCustomer", "deliveredTo", "notes"]
@@ -23,9 +23,10 @@ enum DocumentKeys {
         "id", "title", "lane", "stage", "actor", "owner", "channel", "kind", "duration", "waitBefore", "standards",
         "failPoint", "waitPoint", "value", "needs", "produces", "evidence", "emotion", "painPoints", "tags", "notes",
         "url",
-    ] + JourneyDocumentKeys.step + MeasuredDocumentKeys.step
+    ] + JourneyDocumentKeys.step + MeasuredDocumentKeys.step + ExperienceDocumentKeys.step
     static let processTime = ["min", "likely", "max"]
     static let standards = ["time", "sop", "service", "response"] + JourneyDocumentKeys.standards
+        + ExperienceDocumentKeys.standards
     static let timeStandard = ["target", "tolerance"]
     static let failPoint = ["risk", "recovery", "owner", "likelihood"]
     static let waitPoint = ["tolerance", "notes"]
@@ -154,6 +155,7 @@ extension DocumentReader {
             $0.readFlowEntry($1, at: $2)
         }
         separate(flowEntries, into: &blueprint)
+        readExperienceKeys(fields, into: &blueprint)
         return blueprint
     }
 
@@ -171,13 +173,15 @@ extension DocumentReader {
         guard let fields = fields(node, at: path, what: "actor", keys: DocumentKeys.actor, required: ["id"]) else {
             return nil
         }
-        return Actor(
+        var actor = Actor(
             id: text(fields, "id") ?? "", title: text(fields, "title"),
             kind: choice(fields, "kind", "actor kind", names: Actor.Kind.allCases.map(\.rawValue)) {
                 Actor.Kind(rawValue: $0)
             } ?? .role,
             department: text(fields, "department"), capacity: whole(fields, "capacity"),
             hours: nested(fields, "hours") { $0.readWorkingHours($1, at: $2) }, notes: text(fields, "notes"))
+        readExperienceKeys(fields, into: &actor)
+        return actor
     }
 
     mutating func readWorkingHours(_ node: Node, at path: ModelPath) -> WorkingHours? {
@@ -322,6 +326,7 @@ extension DocumentReader {
             url: text(fields, "url"))
         readJourneyKeys(fields, into: &step)
         readMeasuredKeys(fields, into: &step)
+        readExperienceKeys(fields, into: &step)
         return step
     }
 
@@ -365,10 +370,12 @@ extension DocumentReader {
 
     mutating func readStandards(_ node: Node, at path: ModelPath) -> Standards? {
         guard let fields = fields(node, at: path, what: "standards", keys: DocumentKeys.standards) else { return nil }
-        return Standards(
+        var standards = Standards(
             time: nested(fields, "time") { $0.readTimeStandard($1, at: $2) }, sop: text(fields, "sop"),
             service: text(fields, "service"), response: time(fields, "response"),
             startWithin: time(fields, "startWithin"))
+        readExperienceKeys(fields, into: &standards)
+        return standards
     }
 
     mutating func readTimeStandard(_ node: Node, at path: ModelPath) -> TimeStandard? {

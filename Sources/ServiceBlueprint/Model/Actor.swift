@@ -30,6 +30,9 @@ public struct Actor: Sendable, Hashable, Identifiable {
     public var hours: WorkingHours?
     /// Free text.
     public var notes: String?
+    /// The labour cost of one hour of this actor's work, in the blueprint's currency: with each step's
+    /// likely time it gives the cost per case (see ``Blueprint/costPerCase(of:)``).
+    public var rate: Double? = nil
 
     /// Creates an actor.
     public init(

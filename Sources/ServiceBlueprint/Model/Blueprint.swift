@@ -36,6 +36,9 @@ public struct Blueprint: Sendable, Hashable, Identifiable {
     public var evidence: [String]
     /// Undirected links between steps: related, with no order (left out of paths and path analyses).
     public var associations: [Association]
+    /// Experience and process KPIs (NPS, CSAT, CES, handling time, cost per case…), measured at touchpoints,
+    /// stages or journeys.
+    public var kpis: [KPI]
 
     /// Creates a blueprint from its parts.
     public init(
@@ -43,8 +46,9 @@ public struct Blueprint: Sendable, Hashable, Identifiable {
         stages: [Stage] = [], actors: [Actor] = [], channels: [ChannelDefinition] = [],
         information: [InformationItem] = [], personas: [Persona] = [], journeys: [Journey] = [],
         steps: [Step] = [], flows: [Flow] = [], bottlenecks: [DeclaredBottleneck] = [],
-        maturity: Maturity? = nil, evidence: [String] = [], associations: [Association] = []
+        maturity: Maturity? = nil, evidence: [String] = [], associations: [Association] = [], kpis: [KPI] = []
     ) {
+        self.kpis = kpis
         self.maturity = maturity
         self.evidence = evidence
         self.associations = associations

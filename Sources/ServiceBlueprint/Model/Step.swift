@@ -54,6 +54,9 @@ public struct Step: Sendable, Hashable, Identifiable {
     public var delivers: Delivery?
     /// What an event log showed (`blueprint measure --update`), beside the estimates above.
     public var measured: MeasuredStep?
+    /// A fixed cost each time the step runs (postage, a part, a licence fee), in the blueprint's currency,
+    /// on top of the labour its actor's ``Actor/rate`` gives.
+    public var cost: Double? = nil
 
     /// Creates a step. Only id, title, lane and stage are required.
     public init(
@@ -171,6 +174,8 @@ public struct Standards: Sendable, Hashable {
     /// A time-to-start commitment on any step: the step begins within this time of the work reaching
     /// it, e.g. "greet within 1 minute".
     public var startWithin: BlueprintDuration?
+    /// The SERVQUAL dimension these standards protect, e.g. `responsiveness` for a response time.
+    public var dimension: ServqualDimension? = nil
 
     /// Creates standards.
     public init(

@@ -34,6 +34,10 @@ public enum RuleRegistry {
         StructureUnsupportedBackstageRule(),
         StructureUnsupportedCustomerActionRule(),
         StructureTouchpointWithoutEvidenceRule(),
+        // Issue 16: the customer's side (journey engineer).
+        KPIBelowTargetRule(),
+        KPISampleTooSmallRule(),
+        MissingTouchpointKPIRule(),
     ]
 
     /// The capacity rules: queues that cannot keep up, queues close to it, the bottleneck, declared
