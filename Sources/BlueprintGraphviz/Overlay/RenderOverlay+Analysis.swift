@@ -5,10 +5,10 @@ extension RenderOverlay {
     static let maximumStepsPerBadgedFinding = 3
 
     /// The findings overlay of one analysis run: utilization heat from its capacity analysis, the
-    /// critical path of its main journey (``BlueprintAnalysis/mainJourney``), redundant steps,
+    /// critical path of its main journey (`BlueprintAnalysis.mainJourney`), redundant steps,
     /// parallelization suggestions and a badge per finding on the steps involved.
     ///
-    /// Findings are sorted into the drawing by their rule's ``RuleFamily``, so a custom rule draws as
+    /// Findings are sorted into the drawing by their rule's `RuleFamily`, so a custom rule draws as
     /// a badge whatever its id says. The run's graph and capacity analysis are reused, not rebuilt.
     ///
     /// ```swift

@@ -144,7 +144,7 @@ public final class GraphvizRenderer: Sendable {
     /// Renders a blueprint without blocking the caller's thread while Graphviz is busy.
     ///
     /// The DOT text is written on the calling task (in parallel with other renders); only the Graphviz
-    /// part is serialised. Same contract as ``render(_:format:options:overlay:)``.
+    /// part is serialised. Same contract as the blocking `render(_:format:options:overlay:)`.
     public func render(
         _ blueprint: Blueprint, format: OutputFormat = .svg, options: RenderOptions = .init(),
         overlay: RenderOverlay? = nil
@@ -155,7 +155,7 @@ public final class GraphvizRenderer: Sendable {
 
     /// Renders an analysed blueprint with its findings overlay (``RenderOverlay/init(analysis:)``, shown
     /// when ``RenderOptions/showOverlay`` is `true`), reusing the run's graph and capacity analysis.
-    /// Same contract as ``render(_:format:options:overlay:)``.
+    /// Same contract as the blocking `render(_:format:options:overlay:)`.
     public func render(
         _ analysis: BlueprintAnalysis, format: OutputFormat = .svg, options: RenderOptions = .init()
     ) async throws(RenderError) -> Data {

@@ -19,7 +19,7 @@ struct ViewerData: Encodable {
     struct Finding: Encodable {
         var rule: String
         var familyTitle: String
-        /// Where the family comes in listings (``RuleFamily``'s order).
+        /// Where the family comes in listings (`RuleFamily`'s order).
         var familyRank: Int
         var severity: String
         var message: String

@@ -190,7 +190,7 @@ package enum AtomicFile {
     private static func systemReason() -> String { String(cString: strerror(errno)) }
 }
 
-/// Why ``AtomicFile`` could not write a file. The target is unchanged when this is thrown.
+/// Why an atomic write (``Blueprint/write(to:format:)``) could not write a file. The target is unchanged when this is thrown.
 public struct AtomicFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The path the caller asked to write.
     public var path: String
