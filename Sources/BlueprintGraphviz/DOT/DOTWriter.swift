@@ -91,7 +91,8 @@ struct Drawing {
         let notes = RenderNote.notes(stepCount: scene.steps.count, shortenedTexts: shortened, options: options)
         if notes.contains(where: { $0.code == .straightRouting }) { options.edgeRouting = .straight }
         let fontName = Drawing.sanitizedFontName(options.fontName)
-        let metrics = TextMetrics(fontName: fontName)
+        let metrics = TextMetrics(
+            faces: FontFaces(fontName), measurement: options.textMeasurement, prepared: shown.drawnCharacters)
         let order = FlowOrder(
             graph: scene.graph, stageOfStep: scene.stageOfStep, laneOfStep: scene.steps.map(\.lane.position))
         let customer = CustomerSide(scene: scene, order: order, options: options, metrics: metrics)
