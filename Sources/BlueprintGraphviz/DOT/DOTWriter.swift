@@ -54,8 +54,14 @@ public struct DOTWriter: Sendable {
 
     /// The measured and placed drawing (for the renderer, which checks its size before Graphviz runs).
     /// `graph`, when given, is the graph of `blueprint` already built (by an analysis run).
-    func drawing(for blueprint: Blueprint, overlay: RenderOverlay? = nil, graph: BlueprintGraph? = nil) -> Drawing {
-        Drawing(blueprint: blueprint, options: options, overlay: options.showOverlay ? overlay : nil, graph: graph)
+    /// `drawsWithCairo`: the drawing becomes PNG or PDF, so its font is a ``FontChain`` naming the installed
+    /// font for its CJK text.
+    func drawing(
+        for blueprint: Blueprint, overlay: RenderOverlay? = nil, graph: BlueprintGraph? = nil, drawsWithCairo: Bool = false
+    ) -> Drawing {
+        Drawing(
+            blueprint: blueprint, options: options, overlay: options.showOverlay ? overlay : nil, graph: graph,
+            drawsWithCairo: drawsWithCairo)
     }
 }
 
@@ -81,7 +87,10 @@ struct Drawing {
 
     static let margin = 18.0
 
-    init(blueprint: Blueprint, options: RenderOptions, overlay: RenderOverlay?, graph: BlueprintGraph? = nil) {
+    init(
+        blueprint: Blueprint, options: RenderOptions, overlay: RenderOverlay?, graph: BlueprintGraph? = nil,
+        drawsWithCairo: Bool = false
+    ) {
         var options = options
         options.fontSize = min(max(options.fontSize.isFinite ? options.fontSize : 11, 6), 32)
         options.stepWidth = min(max(options.stepWidth.isFinite ? options.stepWidth : 164, 80), 600)
@@ -90,9 +99,11 @@ struct Drawing {
         let scene = BlueprintScene(shown, graph: graph)
         let notes = RenderNote.notes(stepCount: scene.steps.count, shortenedTexts: shortened, options: options)
         if notes.contains(where: { $0.code == .straightRouting }) { options.edgeRouting = .straight }
-        let fontName = Drawing.sanitizedFontName(options.fontName)
-        let metrics = TextMetrics(
-            faces: FontFaces(fontName), measurement: options.textMeasurement, prepared: shown.drawnCharacters)
+        let characters = shown.drawnCharacters
+        let family = Drawing.sanitizedFontName(options.fontName)
+        let fontName = drawsWithCairo
+            ? FontChain.family(base: family, characters: characters, coverage: .installed) : family
+        let metrics = TextMetrics(faces: FontFaces(fontName), measurement: options.textMeasurement, prepared: characters)
         let order = FlowOrder(
             graph: scene.graph, stageOfStep: scene.stageOfStep, laneOfStep: scene.steps.map(\.lane.position))
         let customer = CustomerSide(scene: scene, order: order, options: options, metrics: metrics)
