@@ -80,4 +80,31 @@ struct FontCoverageTests {
         #expect(notes.first?.message.contains("U+E000") == true)
         #expect(GraphvizRenderer.shared.fontNotes(for: flawed, format: .svg).isEmpty)
     }
+
+    /// The width in pixels of a PNG showing `text` at 40 pt in `font`, read from the PNG header.
+    static func pngWidth(_ text: String, font: String) throws -> Int {
+        let dot = "digraph{graph[pad=0]; node[shape=plaintext, margin=0, width=0, height=0, fontname=\"\(font)\", "
+            + "fontsize=40]; a[label=\"\(text)\"]}"
+        let png = [UInt8](try GraphvizRenderer.shared.render(dot: dot, format: .png))
+        return png[16...19].reduce(0) { $0 << 8 | Int($1) }
+    }
+
+    /// The pixel side of the acceptance: in a PNG, pango draws a character no font has as a box with its
+    /// hexadecimal code, narrower than an ideograph (about 0.85 em against 1 em). Every CJK character of the
+    /// Chinese showcase, drawn alone, must come out as wide as an ideograph, not as a box; a private-use
+    /// character (no font has it) is the box to compare with.
+    @Test("In PNG every CJK character of the showcase is drawn one em wide, not as a missing-glyph box")
+    func cjkGlyphsInPNG() throws {
+        let blueprint = try BlueprintDocument.read(from: Self.showcase.path).blueprint
+        let font = try GraphvizRenderer.checkedDrawing(blueprint, format: .png, options: .init(), overlay: nil).fontName
+        let box = try Self.pngWidth("\u{E000}", font: font)
+        let ideograph = try Self.pngWidth("一", font: font)
+        #expect(Double(ideograph) > Double(box) * 1.08, "box \(box) px, ideograph \(ideograph) px")
+        let ideographs = blueprint.drawnCharacters.filter { $0.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) } }
+        #expect(ideographs.count > 100)
+        for character in ideographs.sorted() {
+            let width = try Self.pngWidth(String(character), font: font)
+            #expect(abs(width - ideograph) <= 2, "'\(character)' is \(width) px wide (ideograph \(ideograph), box \(box))")
+        }
+    }
 }
