@@ -2,12 +2,14 @@ import ServiceBlueprint
 
 /// Writes a blueprint as DOT text that Graphviz renders as a service blueprint.
 ///
-/// Pure Swift: usable and testable without the Graphviz library. The layout is computed here — lanes as
-/// bands in canonical order, stages as columns, steps in flow order — and pinned with `pos="x,y!"` and
-/// `layout=nop2` (`neato -n2`), so Graphviz only routes the flows. Lane bands, stage headers, the three
-/// lines, the title and the legend are drawn with the `_background` attribute, behind everything and
-/// invisible to edge routing. The output is deterministic: the same blueprint, options and overlay give
-/// byte-identical text, and `dot -Tsvg file.dot` draws the same picture as the in-process renderer.
+/// The layout is computed here — lanes as bands in canonical order, stages as columns, steps in flow order —
+/// and pinned with `pos="x,y!"` and `layout=nop2` (`neato -n2`), so Graphviz only routes the flows. Lane
+/// bands, stage headers, the three lines, the title and the legend are drawn with the `_background`
+/// attribute, behind everything and invisible to edge routing. Text is measured with the font that draws it,
+/// through Graphviz's text layout plugin (``TextMeasurement/font``), or, with ``TextMeasurement/estimate``,
+/// from a built-in table without calling Graphviz at all. The output is deterministic: the same blueprint,
+/// options, overlay and installed fonts give byte-identical text (with the estimate, on every machine), and
+/// `dot -Tsvg file.dot` draws the same picture as the in-process renderer.
 ///
 /// In SVG output each step is a group with `id="step-<id>"` (non-alphanumeric characters written `_XX`),
 /// classes such as `step lane-frontstage kind-decision failpoint critical`, a tooltip with the step's
