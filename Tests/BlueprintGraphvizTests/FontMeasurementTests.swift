@@ -56,6 +56,11 @@ struct FontMeasurementTests {
     func estimate() {
         let estimated = TextMetrics(faces: Self.faces, measurement: .estimate, prepared: [])
         #expect(!estimated.isMeasured)
+        // A drawing with more distinct characters than measuring affords is estimated too (hostile input).
+        let many = Set((0..<TextMetrics.measuredCharacterLimit + 1).compactMap { Unicode.Scalar(0x4E00 + $0).map(Character.init) })
+        #expect(!TextMetrics(faces: Self.faces, measurement: .font, prepared: many).isMeasured)
+        let enough = Set(many.prefix(TextMetrics.measuredCharacterLimit))
+        #expect(TextMetrics(faces: Self.faces, measurement: .font, prepared: enough).isMeasured)
         #expect(estimated.width("客服", size: 10) == TextMetrics(fontName: "Helvetica").width("客服", size: 10))
     }
 }

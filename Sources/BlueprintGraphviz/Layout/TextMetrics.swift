@@ -36,12 +36,17 @@ struct TextMetrics: Sendable {
     /// face and size measures them in one batch the first time it is used.
     init(faces: FontFaces, measurement: TextMeasurement, prepared: Set<Character>) {
         self.init(fontName: faces.regular)
-        guard measurement == .font else { return }
+        guard measurement == .font, prepared.count <= Self.measuredCharacterLimit else { return }
         let source = FontSource(faces: faces, prepared: prepared)
         // One probe decides for the whole drawing, so a drawing never mixes measured and estimated widths.
         guard MeasuredWidths.shared.widths(["x"], style: .init(face: faces.regular, size: 10)) != nil else { return }
         self = TextMetrics(safety: 1, font: source)
     }
+
+    /// Above this many distinct characters a drawing is estimated instead: measuring costs about 40 µs per
+    /// character and face and size (a drawing uses about a dozen), so a hostile file listing every ideograph
+    /// would take minutes. Real blueprints use a few hundred (the Chinese showcase: about 300).
+    static let measuredCharacterLimit = 3_000
 
     private init(safety: Double, font: FontSource?) {
         self.safety = safety
