@@ -52,6 +52,23 @@ struct FontMeasurementTests {
         }
     }
 
+    @Test("Each character is measured once per face and size: one Graphviz call per batch, none when cached")
+    func cached() throws {
+        let cache = MeasuredWidths()
+        let style = MeasuredWidths.Style(face: Self.faces.regular, size: 10)
+        let first = try #require(cache.widths(Array("客服热线 VIP"), style: style))
+        #expect(cache.batches == 1)
+        #expect(cache.widths(Array("线服客 PIV"), style: style) == first)
+        #expect(cache.batches == 1, "nothing new to measure")
+        let more = try #require(cache.widths(Array("技术支持 VIP"), style: style))
+        #expect(cache.batches == 2)
+        #expect(more.count == first.count + 4)
+        _ = cache.widths(Array("客服"), style: .init(face: Self.faces.bold, size: 10))
+        #expect(cache.batches == 3, "another face is another batch")
+        // Widths scale with the size and are in thousandths of a point: 客 is one em in a CJK font.
+        #expect(abs((first["客"] ?? 0) - 10_000) < 500)
+    }
+
     @Test("The estimate stays available and is the same everywhere")
     func estimate() {
         let estimated = TextMetrics(faces: Self.faces, measurement: .estimate, prepared: [])

@@ -25,7 +25,8 @@ final class MeasuredWidths: @unchecked Sendable {
     private var available = true
     private var batchCount = 0
 
-    private init() {}
+    /// A cache of its own (tests); drawings share ``shared``.
+    init() {}
 
     /// Each character is measured as a run of this many copies: Graphviz's pango plugin rounds every width
     /// up to the next whole point (`(int)(width + 1)`), which on one character is an error of up to 20 % at
