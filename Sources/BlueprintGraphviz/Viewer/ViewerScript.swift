@@ -33,6 +33,9 @@ enum ViewerScript {
     const bp = data.blueprints[index];
     const figure = document.getElementById("vw-diagram-" + index);
     const viewport = figure.querySelector(".vw-viewport");
+    const noop = () => {};
+    // A blueprint whose diagram could not be drawn keeps its findings and metrics, without a picture.
+    if (!viewport) return { fit: noop, refit: noop, highlight: noop, filter: noop, setLayer: noop, bp, nodes: new Map(), figure };
     const svg = viewport.querySelector("svg");
     const graph = svg.querySelector("g.graph") || svg;
     const box = svg.viewBox.baseVal;
