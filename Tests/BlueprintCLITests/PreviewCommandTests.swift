@@ -9,7 +9,7 @@ import Darwin
 
 /// `blueprint preview` over real loopback: the page, the reload event within 1 s of a save, the
 /// errors of a bad save above the last good diagram, and 404 for everything outside the pages.
-@Suite("preview command", .serialized, .timeLimit(.minutes(1)))
+@Suite("preview command", .serialized, .timeLimit(.minutes(3)))
 struct PreviewCommandTests {
     static let good = """
         id: mini

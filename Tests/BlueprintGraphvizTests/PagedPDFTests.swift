@@ -61,13 +61,15 @@ import Testing
         }
     }
 
-    @Test("a wide blueprint needs several A4 pages and fewer or as many A3 pages")
+    /// A3 and A4 have the same proportions: A3 prints the same stages larger, on about as many pages.
+    @Test("a wide blueprint needs several pages on A4 and on A3")
     func pageCounts() throws {
         let blueprint = try AnalysisRunRenderTests.read("after-sales-repair.yaml")
         let a4 = try GraphvizRenderer.shared.pageDOT(blueprint, paper: .a4, options: .init(), overlay: nil).count
         let a3 = try GraphvizRenderer.shared.pageDOT(blueprint, paper: .a3, options: .init(), overlay: nil).count
         #expect(a4 > 1)
-        #expect(a3 <= a4)
+        #expect(a3 > 1)
+        #expect(abs(a3 - a4) <= 1)
     }
 
     @Test("a blueprint narrower than the paper is one page")

@@ -25,7 +25,7 @@ public enum PaperSize: String, Sendable, Hashable, Codable, CaseIterable, Custom
 /// A wide blueprint is cut between stage columns, never through one: each page is a drawing of its
 /// own (lane bands and their labels, the stage headers of its stages, the title), so every page
 /// repeats the lane labels and the headers. Stages are packed greedily at the scale that makes the
-/// drawing's lane-axis extent fit the paper; a stage wider than a page gets a page to itself and
+/// drawing's lane-axis extent fill the paper; a stage wider than a page gets a page to itself and
 /// is scaled down to fit it.
 struct PagePlan {
     /// Paper margin on every side, in points on paper.
@@ -46,7 +46,9 @@ struct PagePlan {
         let fixed = max(0, flowExtent - stageExtents.reduce(0, +))
         let usableLane = (horizontal ? page.height - Self.footer : page.width) - 2 * Self.margin
         let usableFlow = (horizontal ? page.width : page.height - Self.footer) - 2 * Self.margin
-        let scale = min(1, usableLane / max(laneExtent, 1))
+        // The scale at which the drawing's lane-axis extent fills the paper (A3 prints larger than A4,
+        // not more stages: both have the same proportions).
+        let scale = usableLane / max(laneExtent, 1)
         let budget = usableFlow / scale - fixed
         var groups: [[Int]] = []
         var current: [Int] = []
