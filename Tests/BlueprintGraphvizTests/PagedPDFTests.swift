@@ -7,7 +7,7 @@ import Testing
 /// `render --format pdf --pages a4|a3` (issue 18): a wide blueprint cut into printed pages between
 /// stage columns, every page with the lane labels, its stages' headers and its number.
 @Suite struct PagedPDFTests {
-    static let showcase = ["after-sales-repair.yaml", "clinic-visit.yaml", "retail-store-service.yaml"]
+    static let showcase = ["after-sales-repair.yaml", "clinic-visit.yaml", "retail-store-service.yaml", "after-sales-network-zh.yaml"]
 
     /// The ids of the step nodes a page's DOT declares.
     static func stepIDs(in dot: String) -> [String] {
