@@ -67,7 +67,7 @@ public struct DOTWriter: Sendable {
     }
 }
 
-/// Everything measured and placed for one blueprint; turned into DOT by the `DOTWriter+…` extensions.
+/// Everything measured and placed for one blueprint; turned into DOT by its extensions in `Drawing+….swift`.
 struct Drawing {
     let scene: BlueprintScene
     let options: RenderOptions

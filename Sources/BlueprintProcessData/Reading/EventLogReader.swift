@@ -158,10 +158,7 @@ struct DiagnosticCollector {
 
     /// Orders the diagnostics by line and column, stably.
     mutating func sortByLocation() {
-        diagnostics = diagnostics.enumerated().sorted {
-            let (a, b) = ($0.element.location, $1.element.location)
-            return ((a?.line ?? 0), (a?.column ?? 0), $0.offset) < ((b?.line ?? 0), (b?.column ?? 0), $1.offset)
-        }.map(\.element)
+        diagnostics = diagnostics.sortedByLocation()
     }
 
     func fatal(_ message: String, line: Int, column: Int) -> BlueprintError {
