@@ -11,6 +11,8 @@ struct DrawingJob: Sendable {
     /// `--format html`: the interactive viewer page, which always carries the findings.
     var writesViewer: Bool
     var showsFindings: Bool
+    /// `--pages a4|a3`: a PDF of printed pages instead of one large page.
+    var paper: PaperSize? = nil
 
     /// What the drawing changes to stay affordable (straight flows, shortened texts), said, not hidden.
     func notes(for document: BlueprintDocument) -> [String] {
@@ -29,6 +31,11 @@ struct DrawingJob: Sendable {
                 .run(document.blueprint, sourceMap: document.sourceMap)
             let entry = try await BlueprintViewer.Entry(analysis: analysis, source: document.path, options: options)
             return Data(BlueprintViewer.page(title: document.blueprint.title, entries: [entry]).utf8)
+        }
+        if let paper {
+            guard showsFindings else { return try await GraphvizRenderer.shared.renderPages(document.blueprint, paper: paper, options: options) }
+            let analysis = Analyzer(configuration: configuration, rules: RuleRegistry.all).run(document.blueprint)
+            return try await GraphvizRenderer.shared.renderPages(analysis, paper: paper, options: options)
         }
         guard showsFindings else {
             // DOT is the source we generate (positions pinned, ready for `neato -n2`), not a Graphviz re-print.

@@ -133,6 +133,7 @@ struct Drawing {
             minimumLaneExtent: Drawing.laneTitleNeeds(options: options, spacing: spacing, metrics: metrics),
             servicescapeExtent: { customer.servicescapeExtent(stageExtents: $0, direction: direction, metrics: metrics) },
             customerBandExtent: { customer.bandExtent(stageExtents: $0, direction: direction, metrics: metrics) },
+            flowLabels: Drawing.routedFlowLabels(scene: scene, options: options, metrics: metrics),
             spacing: spacing, direction: options.direction, origin: origin)
         let legendTop = layout.bounds.maxY + (options.direction == .topToBottom ? 34 : 16)
         let legend =
@@ -159,6 +160,17 @@ struct Drawing {
         self.notes = notes
         self.notesTop = notesTop
         self.pageSize = Size(width: (contentRight + Drawing.margin).rounded(.up), height: (contentBottom + Drawing.margin).rounded(.up))
+    }
+
+    /// The labels of the flows Graphviz routes (rework and self-loops are drawn as curves of their own).
+    static func routedFlowLabels(scene: BlueprintScene, options: RenderOptions, metrics: TextMetrics) -> [BlueprintLayout.FlowLabel] {
+        guard options.showFlowLabels else { return [] }
+        return scene.edges.compactMap { edge in
+            guard edge.flow.kind != .rework, edge.from != edge.to,
+                let size = flowLabelSize(edge, scene: scene, options: options, metrics: metrics)
+            else { return nil }
+            return BlueprintLayout.FlowLabel(from: edge.from, to: edge.to, size: size)
+        }
     }
 
     /// The height of one note line below the legend.
