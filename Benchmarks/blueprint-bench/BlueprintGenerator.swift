@@ -14,22 +14,17 @@ struct BlueprintGenerator {
     /// Seed of the deterministic random number generator.
     var seed: UInt64 = 0x5EED
 
-    private struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+    private struct Random {
+        var base: SplitMix64
+        init(state: UInt64) { base = SplitMix64(seed: state) }
+        mutating func next() -> UInt64 { base.next() }
         mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
         mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
         mutating func pick<T>(_ items: [T]) -> T { items[int(0..<items.count)] }
     }
 
     func generate() -> Blueprint {
-        var rng = SplitMix64(state: seed)
+        var rng = Random(state: seed)
         let departments = ["service-centre", "back-office", "it", "warehouse", "billing", "field-service", "quality", "partner-network"]
         let actorCount = 24 + stepCount / 2_000
         var actors: [Actor] = [Actor(id: "customer", title: "Customer", kind: .customer)]
