@@ -15,6 +15,9 @@ struct DrawingJob: Sendable {
     /// What the drawing changes to stay affordable (straight flows, shortened texts), said, not hidden.
     func notes(for document: BlueprintDocument) -> [String] {
         DOTWriter(options: options).notes(for: document.blueprint).map { "\(document.path): note: \($0)" }
+            // Characters PNG/PDF would draw as empty boxes: said, with the font package to install.
+            + GraphvizRenderer.shared.fontNotes(for: document.blueprint, format: format)
+            .map { "\(document.path): warning: \($0)" }
     }
 
     /// Renders one loaded blueprint. The DOT text is written on the calling task, so several files
