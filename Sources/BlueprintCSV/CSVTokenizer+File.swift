@@ -16,15 +16,26 @@ extension CSVTokenizer {
     public static func forEachRecord(inFileAtPath path: String, separator: CSVSeparator? = nil,
                                      limits: CSVLimits = CSVLimits(), chunkSize: Int = 1 << 16,
                                      _ body: (CSVRecord) throws -> Void) throws -> [CSVError] {
+        try forEachRawRecord(inFileAtPath: path, separator: separator, limits: limits, chunkSize: chunkSize) {
+            try body($0.record())
+        }
+    }
+
+    /// Streams a file as ``forEachRecord(inFileAtPath:separator:limits:chunkSize:_:)`` does, handing
+    /// each record on as bytes (``CSVRawRecord``), so that only the fields read become strings.
+    @discardableResult
+    package static func forEachRawRecord(inFileAtPath path: String, separator: CSVSeparator? = nil,
+                                         limits: CSVLimits = CSVLimits(), chunkSize: Int = 1 << 16,
+                                         _ body: RawBody) throws -> [CSVError] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }
         defer { try? handle.close() }
         var tokenizer = CSVTokenizer(separator: separator, limits: limits)
         while let data = try handle.read(upToCount: max(1, chunkSize)), !data.isEmpty {
-            try tokenizer.feed([UInt8](data), body)
+            try tokenizer.feedRaw([UInt8](data), body)
         }
-        try tokenizer.finish(body)
+        try tokenizer.finishRaw(body)
         return tokenizer.errors
     }
 }

@@ -41,12 +41,18 @@ public struct CSVTokenizer: Sendable {
     private var swallowLF = false
     private var bomDone = false
     private var bomPrefix: [UInt8] = []
-    private var field: [UInt8] = []
+    /// The current record's field bytes, one field after another; strings are made only when a
+    /// consumer asks (``CSVRawRecord``), so a reader that needs two columns pays for two.
+    private var recordData: [UInt8] = []
+    /// Where each completed field of the current record ends in ``recordData``.
+    private var fieldEnds: [Int] = []
+    /// Where the field being read begins in ``recordData``.
+    private var fieldDataStart = 0
+    /// Whether the field being read has a byte ≥ 0x80 (only such fields need UTF-8 validation).
+    private var fieldHasHighBytes = false
     private var fieldQuoted = false
     private var fieldStart = CSVPosition(line: 1, column: 1)
-    private var fields: [String] = []
     private var positions: [CSVPosition] = []
-    private var recordBytes = 0
     /// Bytes held back until the separator is detected (only the first line).
     private var pending: [UInt8] = []
     private var pendingInQuotes = false
@@ -69,15 +75,24 @@ public struct CSVTokenizer: Sendable {
     /// completes it. Errors thrown by `body` propagate and leave the tokenizer mid-record.
     /// - Throws: ``CSVError`` when a limit is exceeded, or whatever `body` throws.
     public mutating func feed(_ chunk: [UInt8], _ body: (CSVRecord) throws -> Void) throws {
+        try feedRaw(chunk) { try body($0.record()) }
+    }
+
+    /// Tokenizes the next chunk, calling `body` with each completed record as bytes
+    /// (``CSVRawRecord``): no string is made for a field nobody reads.
+    /// - Throws: ``CSVError`` when a limit is exceeded, or whatever `body` throws.
+    package mutating func feedRaw(_ chunk: [UInt8], _ body: RawBody) throws {
         precondition(!finished, "feed(_:_:) after finish(_:)")
         if bomDone, let separator {
             // The hot path: no BOM or detection bookkeeping per byte.
-            let raw = separator.rawValue
-            for byte in chunk { try consume(byte, raw, body) }
+            try chunk.withUnsafeBufferPointer { try run($0, separator.rawValue, body) }
             return
         }
         for byte in chunk { try take(byte, body) }
     }
+
+    /// What receives raw records.
+    package typealias RawBody = (CSVRawRecord) throws -> Void
 
     /// Tokenizes the next chunk given as any byte sequence (copied into an array first).
     /// - Throws: ``CSVError`` when a limit is exceeded, or whatever `body` throws.
@@ -88,6 +103,12 @@ public struct CSVTokenizer: Sendable {
     /// Ends the input: completes the last record (with or without a final line break).
     /// - Throws: ``CSVError`` when a limit is exceeded, or whatever `body` throws.
     public mutating func finish(_ body: (CSVRecord) throws -> Void) throws {
+        try finishRaw { try body($0.record()) }
+    }
+
+    /// Ends the input, handing the last record on as bytes.
+    /// - Throws: ``CSVError`` when a limit is exceeded, or whatever `body` throws.
+    package mutating func finishRaw(_ body: RawBody) throws {
         guard !finished else { return }
         if !bomDone {
             bomDone = true
@@ -99,7 +120,7 @@ public struct CSVTokenizer: Sendable {
         finished = true
         switch state {
         case .fieldStart:
-            if !fields.isEmpty { try endField(); try endRecord(body) }
+            if !fieldEnds.isEmpty { try endField(); try endRecord(body) }
         case .quoted:
             report(.unterminatedQuote, at: fieldStart, "quoted field is not closed before the end of the input")
             try endField(); try endRecord(body)
@@ -121,7 +142,7 @@ public struct CSVTokenizer: Sendable {
 
     // MARK: - Byte-order mark and separator detection
 
-    private mutating func take(_ byte: UInt8, _ body: (CSVRecord) throws -> Void) throws {
+    private mutating func take(_ byte: UInt8, _ body: RawBody) throws {
         guard bomDone else {
             // A UTF-8 byte-order mark at the very start is not data; a partial match is replayed.
             bomPrefix.append(byte)
@@ -138,7 +159,7 @@ public struct CSVTokenizer: Sendable {
         try afterBOM(byte, body)
     }
 
-    private mutating func afterBOM(_ byte: UInt8, _ body: (CSVRecord) throws -> Void) throws {
+    private mutating func afterBOM(_ byte: UInt8, _ body: RawBody) throws {
         if let separator { return try consume(byte, separator.rawValue, body) }
         // Hold the first line until it ends, then pick the separator from it.
         pending.append(byte)
@@ -147,7 +168,7 @@ public struct CSVTokenizer: Sendable {
         if lineEnded || pending.count > limits.maxRecordBytes { try flushDetection(body) }
     }
 
-    private mutating func flushDetection(_ body: (CSVRecord) throws -> Void) throws {
+    private mutating func flushDetection(_ body: RawBody) throws {
         let detected = CSVSeparator.detect(header: pending)
         separator = detected
         let held = pending
@@ -157,8 +178,39 @@ public struct CSVTokenizer: Sendable {
 
     // MARK: - The state machine
 
+    /// Tokenizes a buffer. Inside a field, a run of ordinary bytes (no separator, quote or line
+    /// break) is taken at once; every other byte goes through ``consume(_:_:_:)`` one by one.
+    private mutating func run(_ buffer: UnsafeBufferPointer<UInt8>, _ separator: UInt8, _ body: RawBody) throws {
+        var index = 0
+        let end = buffer.count
+        while index < end {
+            let inField = state == .unquoted || state == .quoted || state == .afterClosingQuote
+            if inField, !swallowLF {
+                var stop = index
+                var scalars = 0
+                var high: UInt8 = 0
+                while stop < end {
+                    let byte = buffer[stop]
+                    if byte == separator || byte == CSVByte.quote || byte == CSVByte.lf || byte == CSVByte.cr { break }
+                    high |= byte
+                    if byte & 0xC0 != 0x80 { scalars += 1 }
+                    stop += 1
+                }
+                if stop > index {
+                    try appendRun(UnsafeBufferPointer(rebasing: buffer[index..<stop]), highBits: high)
+                    column += scalars
+                    previousWasCR = false
+                    index = stop
+                    continue
+                }
+            }
+            try consume(buffer[index], separator, body)
+            index += 1
+        }
+    }
+
     @inline(__always)
-    private mutating func consume(_ byte: UInt8, _ separator: UInt8, _ body: (CSVRecord) throws -> Void) throws {
+    private mutating func consume(_ byte: UInt8, _ separator: UInt8, _ body: RawBody) throws {
         let here = CSVPosition(line: line, column: column)
         advancePosition(over: byte)
         if swallowLF {
@@ -234,48 +286,77 @@ public struct CSVTokenizer: Sendable {
 
     @inline(__always)
     private mutating func append(_ byte: UInt8) throws {
-        field.append(byte)
-        recordBytes += 1
-        if field.count > limits.maxFieldBytes {
+        recordData.append(byte)
+        fieldHasHighBytes = fieldHasHighBytes || byte >= 0x80
+        try checkSizes()
+    }
+
+    /// Appends a run of ordinary bytes to the field.
+    @inline(__always)
+    private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>, highBits: UInt8) throws {
+        recordData.append(contentsOf: run)
+        fieldHasHighBytes = fieldHasHighBytes || highBits >= 0x80
+        try checkSizes()
+    }
+
+    @inline(__always)
+    private func checkSizes() throws {
+        if recordData.count - fieldDataStart > limits.maxFieldBytes {
             throw CSVError(kind: .fieldTooLarge, position: fieldStart,
                            message: "field is longer than \(limits.maxFieldBytes) bytes")
         }
-        if recordBytes > limits.maxRecordBytes {
+        if recordData.count > limits.maxRecordBytes {
             throw CSVError(kind: .recordTooLarge, position: positions.first ?? fieldStart,
                            message: "record is longer than \(limits.maxRecordBytes) bytes")
         }
     }
 
     private mutating func endField() throws {
-        if fields.count >= limits.maxFieldsPerRecord {
+        if fieldEnds.count >= limits.maxFieldsPerRecord {
             throw CSVError(kind: .tooManyFields, position: positions.first ?? fieldStart,
                            message: "record has more than \(limits.maxFieldsPerRecord) fields")
         }
-        if let text = String(validating: field, as: UTF8.self) {
-            fields.append(text)
-        } else {
+        // ASCII is valid UTF-8; only a field with high bytes is checked. Strings made later
+        // decode with repair, so an invalid field reads with U+FFFD, as reported here.
+        if fieldHasHighBytes, !Self.isValidUTF8(recordData[fieldDataStart...]) {
             report(.invalidUTF8, at: fieldStart, "field is not valid UTF-8; invalid bytes were replaced by U+FFFD")
-            fields.append(String(decoding: field, as: UTF8.self))
         }
+        fieldEnds.append(recordData.count)
         positions.append(fieldStart)
-        field.removeAll(keepingCapacity: true)
+        fieldDataStart = recordData.count
+        fieldHasHighBytes = false
         lastFieldWasQuoted = fieldQuoted
         fieldQuoted = false
         // The next field starts right after the separator.
         fieldStart = CSVPosition(line: line, column: column)
     }
 
-    private mutating func endRecord(_ body: (CSVRecord) throws -> Void) throws {
+    /// Whether `bytes` are well-formed UTF-8: decoding with repair changes nothing.
+    static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: buffer, as: UTF8.self).utf8.elementsEqual(buffer)
+        }
+    }
+
+    private mutating func endRecord(_ body: RawBody) throws {
         defer {
-            fields.removeAll(keepingCapacity: true)
+            recordData.removeAll(keepingCapacity: true)
+            fieldEnds.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
-            recordBytes = 0
+            fieldDataStart = 0
             state = .fieldStart
         }
-        let blank = fields.count == 1 && fields[0].isEmpty && !lastFieldWasQuoted
+        let blank = fieldEnds.count == 1 && fieldEnds[0] == 0 && !lastFieldWasQuoted
         if blank && skipsBlankLines { return }
         recordCount += 1
-        try body(CSVRecord(number: recordCount, fields: fields, positions: positions))
+        let number = recordCount
+        try recordData.withUnsafeBufferPointer { data in
+            try fieldEnds.withUnsafeBufferPointer { ends in
+                try positions.withUnsafeBufferPointer { starts in
+                    try body(CSVRawRecord(number: number, data: data, ends: ends, positions: starts))
+                }
+            }
+        }
     }
 
     private var lastFieldWasQuoted = false

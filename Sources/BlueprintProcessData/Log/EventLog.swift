@@ -20,6 +20,9 @@ public enum LogLifecycle: UInt8, Sendable, Hashable, Codable {
 
     /// Reads a lifecycle value; `nil` for a value that is neither standard nor a common synonym.
     init?(text: String) {
+        // The two values nearly every log uses, without lowercasing.
+        if text == "complete" { self = .complete; return }
+        if text == "start" { self = .start; return }
         switch text.lowercased() {
         case "", "complete", "completed", "end", "finish", "finished", "done": self = .complete
         case "start", "started", "begin", "in progress", "in_progress": self = .start

@@ -9,14 +9,14 @@ struct CSVLogReader {
     /// The log's bytes when it is read from memory (fuzzing, tests); `nil` reads `path`.
     var bytes: [UInt8]? = nil
 
-    /// Streams the records of the file, or of ``bytes``.
-    func tokenize(_ body: (CSVRecord) throws -> Void) throws -> [CSVError] {
+    /// Streams the records of the file, or of ``bytes``, as bytes: only the columns read become strings.
+    func tokenize(_ body: CSVTokenizer.RawBody) throws -> [CSVError] {
         guard let bytes else {
-            return try CSVTokenizer.forEachRecord(inFileAtPath: path, separator: options.separator, body)
+            return try CSVTokenizer.forEachRawRecord(inFileAtPath: path, separator: options.separator, body)
         }
         var tokenizer = CSVTokenizer(separator: options.separator)
-        try tokenizer.feed(bytes, body)
-        try tokenizer.finish(body)
+        try tokenizer.feedRaw(bytes, body)
+        try tokenizer.finishRaw(body)
         return tokenizer.errors
     }
 
@@ -77,9 +77,9 @@ struct CSVLogReader {
 
     /// A 64-bit FNV-1a hash of a case id. Two ids with one hash only keep the earlier case open
     /// until the later one's last row, so a collision costs memory, never correctness.
-    static func caseKey(_ caseID: String) -> UInt64 {
+    static func caseKey(_ caseID: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in caseID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in caseID { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash
     }
 
@@ -92,10 +92,10 @@ struct CSVLogReader {
         do {
             _ = try tokenize { record in
                 guard let column = caseColumn else {
-                    caseColumn = try resolve(header: record, collector: &scratch).caseID
+                    caseColumn = try resolve(header: record.record(), collector: &scratch).caseID
                     return
                 }
-                guard let caseID = record[safe: column], !caseID.isEmpty else { return }
+                guard let caseID = record.bytes(column), !caseID.isEmpty else { return }
                 lastRow[Self.caseKey(caseID), default: 0] = record.number
             }
         } catch is CSVError {
@@ -106,8 +106,48 @@ struct CSVLogReader {
 
     /// The events of a case whose last row is still ahead.
     struct OpenCase {
+        var caseID: String
         var order: Int
         var events: [LogEvent] = []
+    }
+
+    /// The open cases: one hash lookup per row finds the case's slot; slots of closed cases are reused.
+    struct OpenCases {
+        private var slotByCase: [String: Int] = [:]
+        private(set) var slots: [OpenCase] = []
+        private var free: [Int] = []
+
+        /// The slot of `caseID`, opened with `order` when the case is new.
+        mutating func slot(of caseID: String, order: () -> Int) -> Int {
+            if let slot = slotByCase[caseID] { return slot }
+            let opened = OpenCase(caseID: caseID, order: order())
+            let slot: Int
+            if let reused = free.popLast() {
+                slots[reused] = opened
+                slot = reused
+            } else {
+                slot = slots.count
+                slots.append(opened)
+            }
+            slotByCase[caseID] = slot
+            return slot
+        }
+
+        mutating func append(_ event: LogEvent, to slot: Int) { slots[slot].events.append(event) }
+
+        /// Removes the case and returns it, or `nil` when it is not open.
+        mutating func close(_ caseID: String) -> OpenCase? {
+            guard let slot = slotByCase.removeValue(forKey: caseID) else { return nil }
+            let closed = slots[slot]
+            slots[slot] = OpenCase(caseID: "", order: 0)
+            free.append(slot)
+            return closed
+        }
+
+        /// The ids of the cases still open, in the order they were opened.
+        var remaining: [String] {
+            slotByCase.values.map { slots[$0] }.sorted { $0.order < $1.order }.map(\.caseID)
+        }
     }
 
     /// Pass 2 reads the events and hands on each case at its last row, so memory holds the open
@@ -118,14 +158,15 @@ struct CSVLogReader {
         var collector = DiagnosticCollector(path: path, limit: options.limits.maxDiagnostics)
         var assembler = TraceAssembler(limits: options.limits)
         var columns: Columns?
-        var open: [String: OpenCase] = [:]
+        var open = OpenCases()
         var caseCount = 0
         let parser = options.timestamps
         let limits = options.limits
 
-        func time(_ record: CSVRecord, _ column: Int, _ what: String) -> Double?? {
-            guard let text = record[safe: column], !text.isEmpty else { return .some(nil) }
-            if let value = parser.parse(text) { return value }
+        func time(_ record: CSVRawRecord, _ column: Int, _ what: String) -> Double?? {
+            guard let bytes = record.bytes(column), !bytes.isEmpty else { return .some(nil) }
+            if let value = parser.parse(bytes: bytes) { return value }
+            let text = String(decoding: bytes, as: UTF8.self)
             let position = record.positions[column]
             collector.add(.error, "cannot read the \(what) '\(text.prefix(60))'; expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:15 or 01.03.2024 09:15",
                           line: position.line, column: position.column)
@@ -133,15 +174,15 @@ struct CSVLogReader {
         }
 
         func close(_ caseID: String) throws {
-            guard let finished = open.removeValue(forKey: caseID) else { return }
+            guard let finished = open.close(caseID) else { return }
             TraceAssembler.checkOrder(finished.events, caseID: caseID, into: &collector)
             try body(LogTrace(caseID: caseID, events: finished.events), assembler.activities)
         }
 
         /// Reads one row into its open case, or reports why it is skipped.
-        func add(_ record: CSVRecord, caseID: String, _ resolved: Columns) throws {
+        func add(_ record: CSVRawRecord, caseID: String, _ resolved: Columns) throws {
             let line = record.position.line
-            guard let activityName = record[safe: resolved.activity], !activityName.isEmpty else {
+            guard let activityName = record.string(resolved.activity), !activityName.isEmpty else {
                 collector.add(.error, "row has no activity (column \(resolved.activity + 1)); the event is skipped", line: line, column: 1)
                 return
             }
@@ -152,7 +193,7 @@ struct CSVLogReader {
                 return
             }
             var lifecycle = LogLifecycle.complete
-            if resolved.lifecycle >= 0, let text = record[safe: resolved.lifecycle] {
+            if resolved.lifecycle >= 0, let text = record.string(resolved.lifecycle) {
                 guard let known = LogLifecycle(text: text) else {
                     let position = record.positions[resolved.lifecycle]
                     collector.add(.error, "unknown lifecycle '\(text.prefix(40))'; expected start or complete (or another XES lifecycle transition)",
@@ -164,13 +205,13 @@ struct CSVLogReader {
             guard let activity = assembler.activity(activityName) else {
                 throw collector.fatal("more than \(limits.maxActivities) distinct activities", line: line, column: 1)
             }
-            let resource = assembler.resource(resolved.resource >= 0 ? record[safe: resolved.resource] : nil)
+            let resource = assembler.resource(resolved.resource >= 0 ? record.string(resolved.resource) : nil)
             let added = (startTime != nil && completeTime != nil) ? 2 : 1
-            if open[caseID] == nil {
-                open[caseID] = OpenCase(order: caseCount)
-                caseCount += 1
+            let slot = open.slot(of: caseID) {
+                defer { caseCount += 1 }
+                return caseCount
             }
-            guard open[caseID, default: OpenCase(order: 0)].events.count + added <= limits.maxEventsPerCase else {
+            guard open.slots[slot].events.count + added <= limits.maxEventsPerCase else {
                 throw collector.fatal("case '\(caseID)' has more than \(limits.maxEventsPerCase) events", line: line, column: 1)
             }
             guard assembler.eventCount + added <= limits.maxEvents else {
@@ -178,10 +219,10 @@ struct CSVLogReader {
             }
             let row = line
             if let startTime {
-                open[caseID]?.events.append(LogEvent(activity: activity, timestamp: startTime, lifecycle: .start, resource: resource, line: row))
+                open.append(LogEvent(activity: activity, timestamp: startTime, lifecycle: .start, resource: resource, line: row), to: slot)
             }
             if let completeTime {
-                open[caseID]?.events.append(LogEvent(activity: activity, timestamp: completeTime, lifecycle: startTime == nil ? lifecycle : .complete, resource: resource, line: row))
+                open.append(LogEvent(activity: activity, timestamp: completeTime, lifecycle: startTime == nil ? lifecycle : .complete, resource: resource, line: row), to: slot)
             }
             assembler.eventCount += added
         }
@@ -190,16 +231,17 @@ struct CSVLogReader {
         do {
             csvErrors = try tokenize { record in
                 guard let resolved = columns else {
-                    columns = try resolve(header: record, collector: &collector)
+                    columns = try resolve(header: record.record(), collector: &collector)
                     return
                 }
-                guard let caseID = record[safe: resolved.caseID], !caseID.isEmpty else {
+                guard let caseBytes = record.bytes(resolved.caseID), !caseBytes.isEmpty else {
                     collector.add(.error, "row has no case id (column \(resolved.caseID + 1)); the event is skipped", line: record.position.line, column: 1)
                     return
                 }
+                let caseID = String(decoding: caseBytes, as: UTF8.self)
                 try add(record, caseID: caseID, resolved)
                 // A skipped last row still ends its case.
-                if lastRow[Self.caseKey(caseID)] == record.number { try close(caseID) }
+                if lastRow[Self.caseKey(caseBytes)] == record.number { try close(caseID) }
             }
         } catch let error as CSVError {
             throw collector.fatal(error.message, line: error.position.line, column: error.position.column)
@@ -213,7 +255,7 @@ struct CSVLogReader {
         }
         if columns == nil { collector.add(.error, "the log is empty: no header row", line: 1, column: 1) }
         // Only a file changed between the passes leaves cases open; hand them on in file order.
-        for caseID in open.sorted(by: { $0.value.order < $1.value.order }).map(\.key) { try close(caseID) }
+        for caseID in open.remaining { try close(caseID) }
         // Cases close at their last row, so order warnings arrive late: report in file order.
         collector.sortByLocation()
         return EventLogSummary(activities: assembler.activities, resources: assembler.resources, caseCount: caseCount,

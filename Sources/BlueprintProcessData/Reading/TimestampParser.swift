@@ -36,7 +36,8 @@ public struct TimestampParser: Sendable {
         return text.withUTF8 { parse(bytes: $0) }
     }
 
-    private func parse(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    /// Seconds since 1970-01-01T00:00:00Z for a timestamp given as UTF-8 bytes, as ``parse(_:)``.
+    package func parse(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var scanner = Scanner(bytes: bytes)
         scanner.skipSpaces()
         let start = scanner.index
