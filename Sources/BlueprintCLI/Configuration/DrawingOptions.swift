@@ -66,6 +66,8 @@ struct DrawingOptions: ParsableArguments {
     @Option(name: .customLong("max-steps"), help: "Refuse to draw a blueprint with more steps than this.")
     var maxSteps: Int = RenderOptions.defaultMaximumSteps
 
+    @OptionGroup var language: LanguageOption
+
     var renderOptions: RenderOptions {
         RenderOptions(
             theme: theme.theme, direction: direction.layout, fontName: font, showTimes: !noTimes, showStandards: !noStandards,
@@ -81,6 +83,6 @@ struct DrawingOptions: ParsableArguments {
         options.journey = journey
         return DrawingJob(
             options: options, format: format.output, writesDOT: format == .dot, writesViewer: format == .html,
-            showsFindings: overlay == .findings)
+            showsFindings: overlay == .findings, language: language.explicit)
     }
 }

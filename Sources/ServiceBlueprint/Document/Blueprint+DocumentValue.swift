@@ -7,6 +7,7 @@ extension Blueprint {
         map.add("title", title)
         map.add("summary", summary)
         map.add("version", version)
+        map.add("language", language?.identifier)
         map.add("stages", stages.map(\.documentValue))
         map.add("actors", actors.map(\.documentValue))
         map.add("channels", channels.map(\.documentValue))
