@@ -22,7 +22,6 @@ struct LocalizationScannerTests {
         "Sources/ServiceBlueprint/Analysis/Rules/ParallelizableChainRule.swift",
         "Sources/ServiceBlueprint/Analysis/Rules/ParallelizableChainRule+Forks.swift",
         "Sources/ServiceBlueprint/Analysis/Rules/RedundancyRules.swift",
-        "Sources/ServiceBlueprint/Analysis/Rules/StatedStandardsRules.swift",
         "Sources/ServiceBlueprint/Capacity/Rules/CapacityRules.swift",
         "Sources/BlueprintCLI/Formatters/ReportWriter.swift",
         // SVG tooltips of steps, flows, associations and parallel pairs.
@@ -39,8 +38,6 @@ struct LocalizationScannerTests {
         // A comment in the DOT source, for people who read DOT.
         "// Service blueprint \\(DOTString(token: scene.blueprint.id)) drawn by ServiceBlueprint.\\n",
         "// Positions are pinned: render with `dot -Tsvg` (layout=nop2) or `neato -n2 -Tsvg`.\\n",
-        // Threshold descriptions are configuration documentation (`.blueprint.yml`), written in English.
-        "Channels that need no response commitment, e.g. [letter].",
     ]
 
     /// Prose: two words of two or more letters in a row, once interpolations, quoted attribute
@@ -73,7 +70,8 @@ struct LocalizationScannerTests {
                 blockIsMetadata = metadata
                 continue
             }
-            if metadata { continue }
+            // Threshold descriptions document `.blueprint.yml`, which is written in English.
+            if metadata || line.hasPrefix("RuleThreshold(") { continue }
             for match in line.matches(of: /"((?:[^"\\]|\\.)*)"/) { result.append((number + 1, String(match.output.1))) }
         }
         return result

@@ -208,6 +208,9 @@ public struct AnalysisContext: Sendable {
         .step(title: blueprint.steps[Int(index)].title, id: graph.stepIDs[Int(index)])
     }
 
+    /// An information item as a placeholder value: its title (or id) in quotes.
+    package func item(argument id: String) -> TextArgument { .quoted(index.itemByID[id]?.title ?? id) }
+
     /// Several steps as one list placeholder.
     package func steps(argument indices: [Int32]) -> TextArgument { .list(indices.map(step(argument:))) }
 

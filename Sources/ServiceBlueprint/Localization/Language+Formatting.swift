@@ -19,6 +19,7 @@ extension Language {
         case .step(let title, let id): return chinese ? "“\(title)”（\(id)）" : "'\(title)' (\(id))"
         case .list(let items): return list(items.map(format))
         case .enumeration(let items): return items.map(format).joined(separator: chinese ? "、" : ", ")
+        case .series(let items, let separator): return items.map(format).joined(separator: separator.rendered(in: self))
         case .phrase(let text): return text.rendered(in: self)
         case .sentence(let text):
             let sentence = text.rendered(in: self)

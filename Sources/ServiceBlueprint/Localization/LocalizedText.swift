@@ -41,6 +41,8 @@ public indirect enum TextArgument: Sendable, Hashable {
     case list([TextArgument])
     /// Items joined by commas only: `a, b, c`, `a、b、c`.
     case enumeration([TextArgument])
+    /// Items joined by a separator from the catalog (e.g. `; and `).
+    case series([TextArgument], separator: LocalizedText)
     /// Another text from the catalog, e.g. a lane name.
     case phrase(LocalizedText)
     /// Another sentence from the catalog, ending with the language's full stop (added when missing).

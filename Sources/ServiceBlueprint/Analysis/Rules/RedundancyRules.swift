@@ -53,24 +53,28 @@ public struct RedundantInformationRequestRule: BlueprintRule {
             let found = repeats[later]!
             let step = context.step(later)
             let asksCustomer = context.isCustomerStep(later) || (step.isTouchpoint && step.lane == .frontstage)
-            var parts: [String] = []
+            var parts: [TextArgument] = []
             var earlierSteps: [Int32] = []
             for earlier in found.map(\.earlier) where !earlierSteps.contains(earlier) { earlierSteps.append(earlier) }
             for earlier in earlierSteps {
-                let itemNames = found.filter { $0.earlier == earlier }.map { context.name(ofItem: $0.item) }
-                parts.append("\(AnalysisContext.list(itemNames)), which \(context.name(ofStep: earlier)) already captured")
+                let itemNames = found.filter { $0.earlier == earlier }.map { context.item(argument: $0.item) }
+                parts.append(.phrase(LocalizedText(
+                    "finding.redundant-information-request.part", ["items": .list(itemNames), "step": context.step(argument: earlier)])))
             }
-            let verb = context.isCustomerStep(later)
-                ? "has the customer provide again" : asksCustomer ? "asks the customer again for" : "captures again"
-            let message = "\(context.name(ofStep: later)) \(verb) \(parts.joined(separator: "; and "))."
+            let verb = context.isCustomerStep(later) ? "customerProvides" : asksCustomer ? "asksCustomer" : "captures"
+            let message = LocalizedText("finding.redundant-information-request.\(verb)", [
+                "step": context.step(argument: later), "parts": .series(parts, separator: LocalizedText("list.andAlso")),
+            ])
             let allRepeated = Set(step.produces).isSubset(of: Set(found.map(\.item)))
             let first = found[0]
             return context.finding(
                 message, steps: [later] + earlierSteps,
                 fix: SuggestedFix(
                     .reuseInformation(step: step.id, item: first.item, capturedBy: context.graph.id(of: first.earlier)),
-                    summary: "Reuse \(context.name(ofItem: first.item)) from \(context.name(ofStep: first.earlier)) "
-                        + "instead of capturing it again in \(context.name(ofStep: later))."),
+                    text: LocalizedText("fix.redundant-information-request", [
+                        "item": context.item(argument: first.item), "earlier": context.step(argument: first.earlier),
+                        "step": context.step(argument: later),
+                    ])),
                 impact: allRepeated && step.value != .valueAdding ? Impact(stepsRemoved: 1) : nil)
         }
     }
@@ -226,9 +230,10 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
                 }
                 let kind = String(key.prefix { $0 != "|" })
                 let task = String(key.drop { $0 != "|" }.dropFirst())
-                let message = "\(context.name(ofStep: later)) repeats \(context.name(ofStep: earlier)): the same task "
-                    + "('\(task)') by the same kind of actor (\(kind)), and work flows from the earlier step to the later "
-                    + "one, so a case does the work twice."
+                let message = LocalizedText("finding.redundant-duplicate-step", [
+                    "step": context.step(argument: later), "earlier": context.step(argument: earlier), "task": .quoted(task),
+                    "kind": .verbatim(kind),
+                ])
                 findings.append(merge(later, into: earlier, message: message, context))
             }
         }
@@ -237,13 +242,12 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
         return findings
     }
 
-    func merge(_ later: Int32, into earlier: Int32, message: String, _ context: AnalysisContext) -> Finding {
+    func merge(_ later: Int32, into earlier: Int32, message: LocalizedText, _ context: AnalysisContext) -> Finding {
         context.finding(
             message, steps: [later, earlier],
             fix: SuggestedFix(
                 .mergeSteps(steps: [context.graph.id(of: earlier), context.graph.id(of: later)]),
-                summary: "Merge \(context.name(ofStep: later)) into \(context.name(ofStep: earlier)), "
-                    + "or remove it and pass the earlier result on."),
+                text: LocalizedText("fix.redundant-duplicate-step", ["step": context.step(argument: later), "earlier": context.step(argument: earlier)])),
             impact: Impact(stepsRemoved: 1))
     }
 
@@ -287,9 +291,10 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
                 guard run.count >= shared, context.leadsTo(earlier, Int32(later)),
                     Set(steps[later].produces).isDisjoint(with: steps[Int(earlier)].produces)
                 else { continue }
-                let message = "\(context.name(ofStep: Int32(later))) repeats \(context.name(ofStep: earlier)): its title says "
-                    + "the work is done again, both do '\(run.joined(separator: " "))' by the same kind of actor "
-                    + "(\(actorKind(later))), and work flows from the earlier step to the later one, so a case does the work twice."
+                let message = LocalizedText("finding.redundant-duplicate-step.again", [
+                    "step": context.step(argument: Int32(later)), "earlier": context.step(argument: earlier),
+                    "task": .quoted(run.joined(separator: " ")), "kind": .verbatim(actorKind(later)),
+                ])
                 findings.append(merge(Int32(later), into: earlier, message: message, context))
                 break
             }
@@ -474,10 +479,13 @@ public struct RedundantUnusedOutputRule: BlueprintRule {
         let savings = context.removalSavings(of: unused)
         return unused.enumerated().map { position, v in
             let step = context.step(v)
-            let items = AnalysisContext.list(step.produces.map(context.name(ofItem:)))
-            let classText = step.value.map { " (\($0.rawValue))" } ?? ""
-            let message = "\(context.name(ofStep: v)) produces \(items), which no step needs; it is not customer-facing "
-                + "and not value-adding\(classText): work nobody uses."
+            var message = LocalizedText("finding.redundant-unused-output", [
+                "step": context.step(argument: v), "items": .list(step.produces.map(context.item(argument:))),
+            ])
+            if let value = step.value {
+                message.key += ".classified"
+                message.arguments["value"] = .verbatim(value.rawValue)
+            }
             var impact = Impact(stepsRemoved: 1)
             if let saving = savings[position] {
                 impact.leadTimeSaved = .seconds(saving.saving)
@@ -485,7 +493,7 @@ public struct RedundantUnusedOutputRule: BlueprintRule {
             }
             return context.finding(
                 message, steps: [v],
-                fix: SuggestedFix(.removeStep(step: step.id), summary: "Remove \(context.name(ofStep: v)), or record who uses its output."),
+                fix: SuggestedFix(.removeStep(step: step.id), text: LocalizedText("fix.redundant-unused-output", ["step": context.step(argument: v)])),
                 impact: impact)
         }
     }
