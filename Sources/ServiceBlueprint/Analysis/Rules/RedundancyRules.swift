@@ -531,32 +531,37 @@ public struct RedundantReworkLoopRule: BlueprintRule {
             guard let source = graph.index(of: flows[f].from), let target = graph.index(of: flows[f].to) else { continue }
             let loop = loopSteps(from: target, to: source, context: context)
             let probability = flows[f].probability
-            var message = "Work at \(context.name(ofStep: source)) goes back to \(context.name(ofStep: target))"
+            var message = LocalizedText(
+                "finding.redundant-rework-loop.open", ["step": context.step(argument: source), "target": context.step(argument: target)])
             var impact: Impact?
             if loop.count >= 2 || (loop == [source] && source == target), let last = loop.last, last == source {
                 let time = loopTime(loop, context: context)
-                let path = loop.count > 4
-                    ? "\(context.name(ofStep: loop[0])) → … (\(loop.count - 2) steps) → \(context.name(ofStep: last))"
-                    : loop.map(context.name(ofStep:)).joined(separator: " → ")
-                message += "; the loop \(path) takes \(BlueprintDuration(seconds: time)) each pass"
+                let path: TextArgument = loop.count > 4
+                    ? .phrase(LocalizedText("finding.redundant-rework-loop.longPath", [
+                        "first": context.step(argument: loop[0]), "count": .integer(loop.count - 2), "last": context.step(argument: last),
+                    ]))
+                    : .series(loop.map(context.step(argument:)), separator: LocalizedText("list.arrow"))
+                message.arguments["loop"] = path
+                message.arguments["time"] = .duration(BlueprintDuration(seconds: time))
                 if let p = probability, p > 0, p < 1 {
                     // Whole seconds: the inputs are estimates, more digits would be noise.
                     let expected = (time * p / (1 - p)).rounded()
-                    message += " and runs in \(PercentText.format(p)) of cases, adding \(BlueprintDuration(seconds: expected)) per case on average."
+                    message.key = "finding.redundant-rework-loop.expected"
+                    message.arguments["share"] = .percent(p)
+                    message.arguments["expected"] = .duration(BlueprintDuration(seconds: expected))
                     impact = Impact(leadTimeSaved: .seconds(expected))
                 } else if let p = probability, p >= 1 {
-                    message += " and the flow's probability of \(PercentText.format(p)) means the work never leaves it."
+                    message.key = "finding.redundant-rework-loop.never"
+                    message.arguments["share"] = .percent(p)
                 } else {
-                    message += "; give the flow a probability to measure what it costs."
+                    message.key = "finding.redundant-rework-loop.unmeasured"
                 }
-            } else {
-                message += " as rework, but no work flow leads from the second back to the first, so the loop is not closed."
             }
             findings.append(context.finding(
                 message, steps: !loop.isEmpty ? loop : [source, target], flows: [Int32(f)], path: ["flows", f],
                 fix: SuggestedFix(
                     .preventRework(step: flows[f].from, returnsTo: flows[f].to),
-                    summary: "Remove the cause of rework found at \(context.name(ofStep: source)) before the work reaches it."),
+                    text: LocalizedText("fix.redundant-rework-loop", ["step": context.step(argument: source)])),
                 impact: impact))
         }
         return findings
@@ -721,15 +726,17 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
             let remaining = departments.last == start ? 0 : 1
             let reassign = zip(chain, departments).dropFirst().dropLast().filter { $0.1 != start }.map(\.0)
             let startName = names[Int(start)]
-            let message = "Work bounces between departments '\(startName)' and '\(names[Int(other)])': "
-                + chain.map(context.name(ofStep:)).joined(separator: " → ")
-                + " crosses the department wall \(crossings) times. Each crossing adds a hand-off and its queue."
+            let message = LocalizedText("finding.redundant-handoff-bounce", [
+                "department": .quoted(startName), "other": .quoted(names[Int(other)]),
+                "chain": .series(chain.map(context.step(argument:)), separator: LocalizedText("list.arrow")), "crossings": .integer(crossings),
+            ])
             findings.append(context.finding(
                 message, steps: chain,
                 fix: SuggestedFix(
                     .assignToOneTeam(steps: reassign.map { graph.id(of: $0) }, department: startName),
-                    summary: "Let '\(startName)' do \(context.names(ofSteps: reassign)) itself, so the work crosses the wall "
-                        + (remaining == 0 ? "no more." : "once.")),
+                    text: LocalizedText("fix.redundant-handoff-bounce.\(remaining == 0 ? "none" : "once")", [
+                        "department": .quoted(startName), "steps": context.steps(argument: reassign),
+                    ])),
                 impact: Impact(handoffsRemoved: crossings - remaining)))
         }
         return findings
