@@ -60,6 +60,24 @@ public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
         self.text = text
     }
 
+    /// Equal when everything but ``text`` is: the text is the message's catalog form, and JSON does
+    /// not carry it, so a decoded finding equals the one encoded.
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.ruleID == rhs.ruleID && lhs.severity == rhs.severity && lhs.message == rhs.message && lhs.stepIDs == rhs.stepIDs
+            && lhs.flowIDs == rhs.flowIDs && lhs.path == rhs.path && lhs.location == rhs.location && lhs.fix == rhs.fix
+            && lhs.impact == rhs.impact && lhs.grouped == rhs.grouped
+    }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ruleID)
+        hasher.combine(severity)
+        hasher.combine(message)
+        hasher.combine(stepIDs)
+        hasher.combine(path)
+        hasher.combine(location)
+    }
+
     /// The message in `language`; the English ``message`` when the finding has no catalog text.
     public func message(in language: Language) -> String {
         guard language != .english, let text else { return message }
@@ -136,6 +154,15 @@ public struct SuggestedFix: Sendable, Hashable, Codable {
     public init(_ action: Action, text: LocalizedText) {
         self.init(action, summary: text.rendered(in: .english))
         self.text = text
+    }
+
+    /// Equal when the action and the English sentence are (see ``Finding/==(_:_:)``).
+    public static func == (lhs: SuggestedFix, rhs: SuggestedFix) -> Bool { lhs.action == rhs.action && lhs.summary == rhs.summary }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(action)
+        hasher.combine(summary)
     }
 
     /// The sentence in `language`; the English ``summary`` when the fix has no catalog text.

@@ -7,7 +7,6 @@ extension Blueprint {
         map.add("title", title)
         map.add("summary", summary)
         map.add("version", version)
-        map.add("language", language?.identifier)
         map.add("stages", stages.map(\.documentValue))
         map.add("actors", actors.map(\.documentValue))
         map.add("channels", channels.map(\.documentValue))
@@ -21,6 +20,7 @@ extension Blueprint {
         map.add("evidence", evidence)
         map.add("associations", associations.map(\.documentValue))
         addExperienceKeys(to: &map)
+        map.add("language", language?.identifier)
         return map.value
     }
 }

@@ -49,8 +49,10 @@ public struct Blueprint: Sendable, Hashable, Identifiable {
         stages: [Stage] = [], actors: [Actor] = [], channels: [ChannelDefinition] = [],
         information: [InformationItem] = [], personas: [Persona] = [], journeys: [Journey] = [],
         steps: [Step] = [], flows: [Flow] = [], bottlenecks: [DeclaredBottleneck] = [],
-        maturity: Maturity? = nil, evidence: [String] = [], associations: [Association] = [], kpis: [KPI] = []
+        maturity: Maturity? = nil, evidence: [String] = [], associations: [Association] = [], kpis: [KPI] = [],
+        language: Language? = nil
     ) {
+        self.language = language
         self.kpis = kpis
         self.maturity = maturity
         self.evidence = evidence
