@@ -71,3 +71,17 @@ package struct Catalog: Sendable {
         return names
     }
 }
+
+extension Catalog {
+    /// Every character the drawing's fixed texts use in `language` (lane names, lines, legend,
+    /// badges, chips), so the font chain and the missing-glyph check cover them even when the
+    /// blueprint itself is written in another script.
+    package func drawingCharacters(in language: Language) -> Set<Character> {
+        var characters = Set<Character>()
+        for (key, template) in entries[language.identifier] ?? [:]
+        where key.hasPrefix("drawing.") || key.hasPrefix("lane.") || key.hasPrefix("line.") {
+            characters.formUnion(Catalog.fill(template) { _ in "" })
+        }
+        return characters
+    }
+}
