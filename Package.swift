@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
+        // viewer2 (issue 18): the loopback server behind `blueprint preview`; linked by the CLI only.
+        .package(url: "https://github.com/swhitty/FlyingFox.git", exact: "0.27.1"),
     ],
     targets: [
         // Pure Swift: model, DSL, documents, validation, graph, analysis. No C.
@@ -48,6 +50,7 @@ let package = Package(
                 "BlueprintCSV",
                 "BlueprintProcessData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             path: "Sources/BlueprintCLI"
         ),

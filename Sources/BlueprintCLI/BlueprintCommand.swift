@@ -26,6 +26,7 @@ struct BlueprintCommand: ParsableCommand {
             // Interchange (issue 14).
             ImportCommand.self, ExportCommand.self,
             MeasureCommand.self, DiscoverCommand.self,
+            PreviewCommand.self,
         ]
     )
 

@@ -25,6 +25,14 @@ static inline void sbgv_free_plugin_list(char **list, int count) {
 /* The graph's `layout` attribute (NULL or "" when unset); agget takes a non-const name. */
 static inline const char *sbgv_graph_layout(Agraph_t *graph) { return agget(graph, (char *)"layout"); }
 
+/* The width in points of a laid-out node's label text, as Graphviz measured it (with the text layout plugin,
+   pango/cairo, when one is loaded; else with its own width table); -1 when the node has no label yet.
+   ND_label is a public macro of types.h. */
+static inline double sbgv_node_label_width(Agnode_t *node) {
+    if (node == NULL || AGDATA(node) == NULL || ND_label(node) == NULL) return -1;
+    return ND_label(node)->dimen.x;
+}
+
 /* cgraph's lexer keeps its input buffer between parses; this exported (but unpublished) cgraph function
    discards it. Declared here because no public header does. */
 extern void aglexbad(void);

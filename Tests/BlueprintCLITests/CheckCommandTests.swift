@@ -28,7 +28,7 @@ struct CheckCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("blueprints/after-sales-repair.yaml:"))
         #expect(result.stdout.contains("[parallelizable-chain]"))
-        #expect(result.stdout.contains("3 blueprints checked"))
+        #expect(result.stdout.contains("4 blueprints checked"))
     }
 
     @Test("findings at or above --fail-on give exit 1")

@@ -10,7 +10,7 @@ struct OtherCommandTests {
         let result = try CLI.run(["report", "blueprints", "-o", path])
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4)  // the four showcases
         #expect(html.contains("lead time"))
         #expect(html.contains("parallelizable-chain"))
         #expect(!html.contains("<?xml"), "inline SVG without its XML prolog")
@@ -22,7 +22,7 @@ struct OtherCommandTests {
         let result = try CLI.run(["render", "blueprints", "-o", directory.path, "--format", "html"])
         #expect(result.status == 0, "\(result.stderr)")
         let pages = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(pages == ["after-sales-repair.html", "clinic-visit.html", "retail-store-service.html"])
+        #expect(pages == ["after-sales-network-zh.html", "after-sales-repair.html", "clinic-visit.html", "retail-store-service.html"])
         let html = try String(contentsOf: directory.appendingPathComponent("clinic-visit.html"), encoding: .utf8)
         #expect(html.components(separatedBy: "<svg").count - 1 == 1)
         #expect(html.contains("id=\"vw-data\""))

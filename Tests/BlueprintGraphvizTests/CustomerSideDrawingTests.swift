@@ -40,13 +40,13 @@ struct CustomerSideDrawingTests {
         evidence: ["Shop front", "Loyalty app"])
 
     static var topToBottom: RenderOptions {
-        var options = RenderOptions()
+        var options = DOTWriterGoldenTests.golden
         options.direction = .topToBottom
         return options
     }
 
     static var takeaway: RenderOptions {
-        var options = RenderOptions()
+        var options = DOTWriterGoldenTests.golden
         options.journey = "takeaway"
         return options
     }

@@ -8,18 +8,26 @@ import Testing
 /// Run with `UPDATE_GOLDEN=1` to rewrite the files after an intended change (then review the diff).
 @Suite("DOT writer golden files")
 struct DOTWriterGoldenTests {
-    static var topToBottom: RenderOptions {
+    /// Golden files measure text with the built-in estimate: measured widths follow the fonts installed, and
+    /// a golden file must read the same on a fresh CI machine as where it was written.
+    static var golden: RenderOptions {
         var options = RenderOptions()
+        options.textMeasurement = .estimate
+        return options
+    }
+
+    static var topToBottom: RenderOptions {
+        var options = golden
         options.direction = .topToBottom
         return options
     }
 
     @Test("Minimal blueprint") func minimal() throws {
-        try expectGolden("minimal", DOTWriter().dot(for: Fixtures.minimal))
+        try expectGolden("minimal", DOTWriter(options: Self.golden).dot(for: Fixtures.minimal))
     }
 
     @Test("Every flow kind, badges and standards") func returns() throws {
-        try expectGolden("returns", DOTWriter().dot(for: Fixtures.returns))
+        try expectGolden("returns", DOTWriter(options: Self.golden).dot(for: Fixtures.returns))
     }
 
     @Test("Overlay, top to bottom") func returnsOverlayTopToBottom() throws {

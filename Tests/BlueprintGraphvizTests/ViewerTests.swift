@@ -51,6 +51,38 @@ import Testing
         #expect(html.components(separatedBy: "<svg").count - 1 == 2)
     }
 
+    @Test("a blueprint whose diagram could not be drawn keeps its findings and metrics, with a note instead")
+    func undrawnBlueprintStays() async throws {
+        let drawn = try AnalysisRunRenderTests.read("after-sales-repair.yaml")
+        let undrawn = try AnalysisRunRenderTests.read("clinic-visit.yaml")
+        let analysis = Analyzer().run(undrawn)
+        #expect(!analysis.findings.isEmpty)
+        let html = BlueprintViewer.page(title: "Report", entries: [
+            try await BlueprintViewer.Entry(analysis: Analyzer().run(drawn), source: "a.yaml"),
+            BlueprintViewer.Entry(analysis: analysis, source: "b.yaml", note: "the blueprint has 99 steps, more than 10"),
+        ])
+        #expect(html.contains("<p class=\"vw-note\" role=\"note\">No diagram: the blueprint has 99 steps, more than 10</p>"))
+        #expect(html.components(separatedBy: "<svg").count == 2)  // only the first blueprint's diagram
+        #expect(html.components(separatedBy: "<table class=\"vw-metrics\">").count == 3)
+        let blueprints = try #require(try Self.data(in: html)["blueprints"] as? [[String: Any]])
+        #expect(blueprints.count == 2)
+        #expect((blueprints[1]["findings"] as? [Any])?.count == analysis.findings.count)
+        #expect(html.contains("<option value=\"1\">\(undrawn.title)</option>"))
+    }
+
+    @Test("a preview page lists the errors of the last save above the last good diagram and listens for reloads")
+    func previewProblems() async throws {
+        let blueprint = try AnalysisRunRenderTests.read("after-sales-repair.yaml")
+        let entry = try await BlueprintViewer.Entry(analysis: Analyzer().run(blueprint), source: "a.yaml")
+        let html = BlueprintViewer.page(title: "Preview", entries: [entry], problems: ["a.yaml:3:1: error: <b>bad</b>"], reloadEvents: "/events")
+        #expect(html.contains("<pre>a.yaml:3:1: error: &lt;b&gt;bad&lt;/b&gt;</pre>"))
+        #expect(html.contains("<script type=\"application/json\" id=\"vw-reload\">\"/events\"</script>"))
+        #expect(html.contains("<svg"))
+        let plain = BlueprintViewer.page(title: "Preview", entries: [entry])
+        #expect(!plain.contains("class=\"vw-problems\""))
+        #expect(!plain.contains("EventSource"))
+    }
+
     @Test("the page loads nothing from the network")
     func selfContained() async throws {
         let (html, _) = try await Self.page(["after-sales-repair.yaml"])

@@ -77,6 +77,36 @@ struct AnalysisConfigurationTests {
         #expect(loaded.configuration.rules["parallelizable-chain"]?.severity == .note)
     }
 
+    /// The configuration reader shares the blueprint reader's syntax layer (issue 12): a repeated
+    /// key is reported where it repeats, in the same words, and the first one counts; a hostile
+    /// alias expansion is refused with the same limit; a byte-order mark is not data.
+    @Test func configurationSharesTheDocumentReadersMachinery() {
+        let repeated = AnalysisConfiguration.load(yaml: """
+            rules:
+              missing-owner: off
+              missing-owner: error
+            extends: sketch
+            extends: strict
+            """)
+        #expect(repeated.diagnostics.map(\.description) == [
+            ".blueprint.yml:3:3: error: duplicate key 'missing-owner' (first at line 2, column 3)",
+            ".blueprint.yml:5:1: error: duplicate key 'extends' (first at line 4, column 1)",
+        ])
+        #expect(repeated.configuration.rules["missing-owner"]?.enabled == false)
+        #expect(repeated.configuration.preset == .sketch)
+
+        let big = String(repeating: "x", count: 1 << 20)
+        let aliases = (0..<40).map { "  r\($0): *a" }.joined(separator: "\n")
+        let amplified = AnalysisConfiguration.load(yaml: "anchor: &a \(big)\nrules:\n\(aliases)\n")
+        #expect(amplified.diagnostics.count == 1)
+        #expect(amplified.diagnostics.first?.message.contains("alias") == true)
+
+        let withBOM = AnalysisConfiguration.load(bytes: [0xEF, 0xBB, 0xBF] + Array("extends: strict\n".utf8),
+                                                 path: ".blueprint.yml", rules: RuleRegistry.builtIn)
+        #expect(withBOM.diagnostics.isEmpty)
+        #expect(withBOM.configuration.preset == .strict)
+    }
+
     @Test func wrongValueTypesAndSyntaxErrors() {
         let wrongType = AnalysisConfiguration.load(yaml: "rules:\n  parallelizable-chain:\n    minimumSaving: soon\n")
         #expect(wrongType.diagnostics.map(\.description) == [
@@ -98,7 +128,7 @@ struct AnalysisConfigurationTests {
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.configuration.rules["missing-owner"]?.severity == .note)
         let missing = AnalysisConfiguration.load(contentsOfFile: directory.path + "/nope.yml")
-        #expect(missing.diagnostics.first?.description == "\(directory.path)/nope.yml:1:1: error: cannot read configuration file")
+        #expect(missing.diagnostics.first?.description == "\(directory.path)/nope.yml:1:1: error: cannot read the file: no such file")
     }
 
     @Test func thirdPartyRulesPlugIn() {

@@ -299,8 +299,8 @@ struct BuilderTests {
             Flow("repair", to: "closee")
         }
         #expect(errors == [
-            "error: flow 'diagnos->repair' comes from unknown step 'diagnos'; did you mean 'diagnose'? (at flows[0].from)",
-            "error: flow 'repair->closee' goes to unknown step 'closee' (at flows[1].to)",
+            "error: unknown step 'diagnos'; did you mean 'diagnose'? (at flows[0].from)",
+            "error: unknown step 'closee' (at flows[1].to)",
         ])
     }
 
@@ -314,9 +314,9 @@ struct BuilderTests {
             Stage("s")
         }
         #expect(errors == [
-            "error: duplicate stage id 's' (first declared at stages[0]) (at stages[1].id)",
-            "error: duplicate actor id 'agent' (first declared at actors[0]) (at actors[1].id)",
-            "error: duplicate step id 'a' (first declared at steps[0]) (at steps[1].id)",
+            "error: duplicate stage id 's' (first defined at stages[0].id) (at stages[1].id)",
+            "error: duplicate actor id 'agent' (first defined at actors[0].id) (at actors[1].id)",
+            "error: duplicate step id 'a' (first defined at steps[0].id) (at steps[1].id)",
         ])
     }
 
@@ -328,7 +328,7 @@ struct BuilderTests {
             }
         }
         #expect(errors == [
-            "error: duplicate flow 'a->b' (first declared at flows[0]); declare it once, with after or then (at flows[1])"
+            "error: duplicate flow 'a' -> 'b' (first defined at flows[0]) (at flows[1])"
         ])
     }
 
@@ -346,9 +346,43 @@ struct BuilderTests {
             Stage("diagnose")
             Step("x", "X", lane: .backstage, stage: "diagnsoe")
         }
-        #expect(errors == [
-            "error: step 'x' is in unknown stage 'diagnsoe'; did you mean 'diagnose'? (at steps[0].stage)"
-        ])
+        #expect(errors.first == "error: unknown stage 'diagnsoe'; did you mean 'diagnose'? (at steps[0].stage)")
+    }
+
+    /// One source per fact (issue 12): the builder checks only where things were written; every
+    /// reference is the validator's, so a DSL blueprint and the same blueprint read from a file get
+    /// the same messages at the same model paths.
+    @Test func referenceProblemsReadTheSameInTheDSLAndInAFile() {
+        let errors = buildErrors {
+            Actors { Actor(id: "agent") }
+            Stage("s") {
+                Step("a", "A", lane: .frontstage, actor: "agnt")
+                Step("b", "B", lane: .backstage).after("a")
+            }
+            Flow("b", to: "closee")
+        }
+        var fromFile: [String] = []
+        do {
+            _ = try BlueprintDocument.parse("""
+            id: broken
+            actors: [{id: agent}]
+            stages: [{id: s}]
+            steps:
+              - {id: a, title: A, lane: frontstage, stage: s, actor: agnt}
+              - {id: b, title: B, lane: backstage, stage: s}
+            flows:
+              - {from: a, to: b}
+              - {from: b, to: closee}
+            """, path: "broken.yaml", format: .yaml)
+        } catch {
+            fromFile = error.diagnostics.map { diagnostic in
+                var copy = diagnostic
+                copy.location = nil
+                return copy.description
+            }
+        }
+        #expect(!errors.isEmpty)
+        #expect(errors == fromFile)
     }
 
     @Test func stepNamingAnotherStageInsideAStageBlock() {
@@ -391,19 +425,20 @@ struct BuilderTests {
             DeclaredBottleneck(cause: "neither")
         }
         #expect(errors == [
-            "error: step 'a' names unknown actor 'agnt' as actor; did you mean 'agent'? (at steps[0].actor)",
-            "error: step 'a' names unknown actor 'boss' as owner (at steps[0].owner)",
-            "error: step 'a' names unknown actor 'nobody' as failPoint.owner (at steps[0].failPoint.owner)",
-            "error: step 'a' uses unknown channel 'whatsap'; declare it with ChannelDefinition (at steps[0].channel)",
-            "error: step 'a' needs unknown information item 'serail'; did you mean 'serial'? (at steps[0].needs[0])",
-            "error: step 'a' produces unknown information item 'report' (at steps[0].produces[0])",
-            "error: journey 'j' names unknown persona 'ownr'; did you mean 'owner'? (at journeys[0].persona)",
-            "error: journey 'j' starts at unknown step 'aa'; did you mean 'a'? (at journeys[0].start)",
-            "error: journey 'j' lists unknown step 'closed' in ends (at journeys[0].ends[1])",
-            "error: journey 'j' gives a branch probability for unknown flow 'a->c'; did you mean 'a->b'? (at journeys[0].branchProbabilities.a->c)",
-            "error: declared bottleneck names unknown step 'queue' (at bottlenecks[0].step)",
-            "error: declared bottleneck names unknown actor 'bench' (at bottlenecks[1].actor)",
-            "error: a declared bottleneck names exactly one step or one actor (at bottlenecks[2])",
+            "error: unknown actor 'agnt'; did you mean 'agent'? (at steps[0].actor)",
+            "error: unknown actor 'boss' (at steps[0].owner)",
+            "error: unknown channel 'whatsap'; declare it under 'channels' or use a built-in channel (phone, chat, email, web, app, in-person, kiosk, social, letter, sms) (at steps[0].channel)",
+            "error: unknown actor 'nobody' (at steps[0].failPoint.owner)",
+            "error: unknown information item 'serail'; did you mean 'serial'? (at steps[0].needs[0])",
+            "error: unknown information item 'report' (at steps[0].produces[0])",
+            "error: unknown persona 'ownr'; did you mean 'owner'? (at journeys[0].persona)",
+            "error: unknown step 'aa'; did you mean 'a'? (at journeys[0].start)",
+            "error: unknown step 'closed' (at journeys[0].ends[1])",
+            "error: unknown step 'c' in branch 'a->c' (at journeys[0].branchProbabilities.a->c)",
+            "error: unknown step 'queue' (at bottlenecks[0].step)",
+            "error: unknown actor 'bench' (at bottlenecks[1].actor)",
+            "error: a bottleneck must name a 'step' or an 'actor' (at bottlenecks[2])",
+            "warning: information item 'serial' is never needed or produced by a step (at information[0])",
         ])
     }
 
@@ -424,6 +459,6 @@ struct BuilderTests {
             Step("b", "B", lane: .customer, stage: "elsewhere")
         }
         #expect(errors.count == 3)
-        #expect(errors.first == "error: step at steps[0] has an empty id (at steps[0].id)")
+        #expect(errors.first == "error: empty step id (at steps[0].id)")
     }
 }

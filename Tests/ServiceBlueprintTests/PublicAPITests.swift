@@ -92,7 +92,7 @@ import ServiceBlueprint
         return result
     }
 
-    @Test("no public signature uses Int32", arguments: ["Sources/ServiceBlueprint", "Sources/BlueprintGraphviz", "Sources/BlueprintInterchange"])
+    @Test("no public signature uses Int32", arguments: ["Sources/ServiceBlueprint", "Sources/BlueprintGraphviz", "Sources/BlueprintInterchange", "Sources/BlueprintProcessData"])
     func noInt32InPublicSignatures(folder: String) throws {
         let signatures = try Self.publicSignatures(in: folder)
         #expect(signatures.count > 50)

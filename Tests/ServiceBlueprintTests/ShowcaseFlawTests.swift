@@ -54,9 +54,21 @@ struct ShowcaseFlawTests {
             ("capacity-declared-bottleneck-contradicted", "lab-analyser"),
             ("capacity-high-utilization", "physician"),
         ],
+        // Titles in Chinese (issue 19); ids ASCII. The flaws are listed at the top of the file.
+        "after-sales-network-zh.yaml": [
+            ("redundant-information-request", "support-callback"), ("redundant-duplicate-step", "check-warranty"),
+            ("parallelizable-chain", "reserve-part"), ("missing-time-standard", "onsite-repair"),
+            ("missing-time-standard", "close-ticket"), ("missing-response-commitment", "rate-service"),
+            ("missing-recovery-plan", "travel-to-customer"), ("missing-wait-tolerance", "wait-for-engineer"),
+            ("missing-journey-target", "repeat-visit"), ("inconsistent-time-standards", "vip-2h"),
+            ("journey-over-target", "vip-2h"), ("capacity-high-utilization", "field-engineer"),
+            ("capacity-declared-bottleneck-confirmed", "field-engineer"),
+        ],
     ]
 
-    @Test("each flaw of the flaw table is reported", arguments: ["after-sales-repair.yaml", "retail-store-service.yaml", "clinic-visit.yaml"])
+    @Test(
+        "each flaw of the flaw table is reported",
+        arguments: ["after-sales-repair.yaml", "retail-store-service.yaml", "clinic-visit.yaml", "after-sales-network-zh.yaml"])
     func flawsFound(file: String) throws {
         let document = try BlueprintDocument.read(from: Self.folder.appendingPathComponent(file).path)
         let report = Analyzer().analyze(document.blueprint, sourceMap: document.sourceMap)

@@ -120,6 +120,9 @@ extension ReportCommand {
             case .markdown: section.svg = try await DiagramRenderer.svg(for: analysis)
             }
         } catch {
+            // The blueprint stays in the report with its findings and metrics; the viewer says why
+            // there is no diagram where the diagram would be.
+            if format == .html { section.viewer = BlueprintViewer.Entry(analysis: analysis, source: input.path, note: "\(error)") }
             return (section, ["\(input.path): warning: diagram not rendered: \(error)"])
         }
         return (section, [])

@@ -63,10 +63,25 @@ struct DrawingOptions: ParsableArguments {
     @Option(help: "Which way time runs: left-to-right (stages as columns, the classic blueprint) or top-to-bottom (stages as rows, for tall pages).")
     var direction: Direction = .leftToRight
 
+    /// Paper for a paged PDF (`--pages`).
+    enum Paper: String, ExpressibleByArgument, CaseIterable {
+        case a4, a3
+        var size: PaperSize { self == .a4 ? .a4 : .a3 }
+    }
+
+    @Option(help: "With --format pdf: print on landscape pages of this size (a4 or a3), cut between stage columns, each page with the lane labels, its stage headers and its number. Without it, one page as large as the blueprint.")
+    var pages: Paper?
+
     @Option(name: .customLong("max-steps"), help: "Refuse to draw a blueprint with more steps than this.")
     var maxSteps: Int = RenderOptions.defaultMaximumSteps
 
     @OptionGroup var language: LanguageOption
+
+    func validate() throws {
+        if pages != nil, format != .pdf {
+            throw ValidationError("--pages splits a PDF into printed pages; use it with --format pdf")
+        }
+    }
 
     var renderOptions: RenderOptions {
         RenderOptions(
@@ -83,6 +98,6 @@ struct DrawingOptions: ParsableArguments {
         options.journey = journey
         return DrawingJob(
             options: options, format: format.output, writesDOT: format == .dot, writesViewer: format == .html,
-            showsFindings: overlay == .findings, language: language.explicit)
+            showsFindings: overlay == .findings, language: language.explicit, paper: pages?.size)
     }
 }

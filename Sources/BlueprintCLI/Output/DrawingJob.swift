@@ -13,10 +13,15 @@ struct DrawingJob: Sendable {
     var showsFindings: Bool
     /// `--language`, when given; otherwise each blueprint's `language:` key, then the environment.
     var language: Language? = nil
+    /// `--pages a4|a3`: a PDF of printed pages instead of one large page.
+    var paper: PaperSize? = nil
 
     /// What the drawing changes to stay affordable (straight flows, shortened texts), said, not hidden.
     func notes(for document: BlueprintDocument) -> [String] {
         DOTWriter(options: options).notes(for: document.blueprint).map { "\(document.path): note: \($0)" }
+            // Characters PNG/PDF would draw as empty boxes: said, with the font package to install.
+            + GraphvizRenderer.shared.fontNotes(for: document.blueprint, format: format)
+            .map { "\(document.path): warning: \($0)" }
     }
 
     /// Renders one loaded blueprint. The DOT text is written on the calling task, so several files
@@ -30,6 +35,11 @@ struct DrawingJob: Sendable {
                 .run(document.blueprint, sourceMap: document.sourceMap)
             let entry = try await BlueprintViewer.Entry(analysis: analysis, source: document.path, options: options)
             return Data(BlueprintViewer.page(title: document.blueprint.title, entries: [entry]).utf8)
+        }
+        if let paper {
+            guard showsFindings else { return try await GraphvizRenderer.shared.renderPages(document.blueprint, paper: paper, options: options) }
+            let analysis = Analyzer(configuration: configuration, rules: RuleRegistry.all).run(document.blueprint)
+            return try await GraphvizRenderer.shared.renderPages(analysis, paper: paper, options: options)
         }
         guard showsFindings else {
             // DOT is the source we generate (positions pinned, ready for `neato -n2`), not a Graphviz re-print.

@@ -2,12 +2,14 @@ import ServiceBlueprint
 
 /// Writes a blueprint as DOT text that Graphviz renders as a service blueprint.
 ///
-/// Pure Swift: usable and testable without the Graphviz library. The layout is computed here — lanes as
-/// bands in canonical order, stages as columns, steps in flow order — and pinned with `pos="x,y!"` and
-/// `layout=nop2` (`neato -n2`), so Graphviz only routes the flows. Lane bands, stage headers, the three
-/// lines, the title and the legend are drawn with the `_background` attribute, behind everything and
-/// invisible to edge routing. The output is deterministic: the same blueprint, options and overlay give
-/// byte-identical text, and `dot -Tsvg file.dot` draws the same picture as the in-process renderer.
+/// The layout is computed here — lanes as bands in canonical order, stages as columns, steps in flow order —
+/// and pinned with `pos="x,y!"` and `layout=nop2` (`neato -n2`), so Graphviz only routes the flows. Lane
+/// bands, stage headers, the three lines, the title and the legend are drawn with the `_background`
+/// attribute, behind everything and invisible to edge routing. Text is measured with the font that draws it,
+/// through Graphviz's text layout plugin (``TextMeasurement/font``), or, with ``TextMeasurement/estimate``,
+/// from a built-in table without calling Graphviz at all. The output is deterministic: the same blueprint,
+/// options, overlay and installed fonts give byte-identical text (with the estimate, on every machine), and
+/// `dot -Tsvg file.dot` draws the same picture as the in-process renderer.
 ///
 /// In SVG output each step is a group with `id="step-<id>"` (non-alphanumeric characters written `_XX`),
 /// classes such as `step lane-frontstage kind-decision failpoint critical`, a tooltip with the step's
@@ -54,12 +56,18 @@ public struct DOTWriter: Sendable {
 
     /// The measured and placed drawing (for the renderer, which checks its size before Graphviz runs).
     /// `graph`, when given, is the graph of `blueprint` already built (by an analysis run).
-    func drawing(for blueprint: Blueprint, overlay: RenderOverlay? = nil, graph: BlueprintGraph? = nil) -> Drawing {
-        Drawing(blueprint: blueprint, options: options, overlay: options.showOverlay ? overlay : nil, graph: graph)
+    /// `drawsWithCairo`: the drawing becomes PNG or PDF, so its font is a ``FontChain`` naming the installed
+    /// font for its CJK text.
+    func drawing(
+        for blueprint: Blueprint, overlay: RenderOverlay? = nil, graph: BlueprintGraph? = nil, drawsWithCairo: Bool = false
+    ) -> Drawing {
+        Drawing(
+            blueprint: blueprint, options: options, overlay: options.showOverlay ? overlay : nil, graph: graph,
+            drawsWithCairo: drawsWithCairo)
     }
 }
 
-/// Everything measured and placed for one blueprint; turned into DOT by the `DOTWriter+…` extensions.
+/// Everything measured and placed for one blueprint; turned into DOT by its extensions in `Drawing+….swift`.
 struct Drawing {
     let scene: BlueprintScene
     let options: RenderOptions
@@ -81,7 +89,10 @@ struct Drawing {
 
     static let margin = 18.0
 
-    init(blueprint: Blueprint, options: RenderOptions, overlay: RenderOverlay?, graph: BlueprintGraph? = nil) {
+    init(
+        blueprint: Blueprint, options: RenderOptions, overlay: RenderOverlay?, graph: BlueprintGraph? = nil,
+        drawsWithCairo: Bool = false
+    ) {
         var options = options
         options.fontSize = min(max(options.fontSize.isFinite ? options.fontSize : 11, 6), 32)
         options.stepWidth = min(max(options.stepWidth.isFinite ? options.stepWidth : 164, 80), 600)
@@ -90,8 +101,15 @@ struct Drawing {
         let scene = BlueprintScene(shown, graph: graph)
         let notes = RenderNote.notes(stepCount: scene.steps.count, shortenedTexts: shortened, options: options)
         if notes.contains(where: { $0.code == .straightRouting }) { options.edgeRouting = .straight }
-        let fontName = Drawing.sanitizedFontName(options.fontName)
-        let metrics = TextMetrics(fontName: fontName)
+        var characters = shown.drawnCharacters
+        // The drawing's fixed texts (lane names, lines, legend) are in the drawing's language too.
+        if options.language != .english {
+            characters.formUnion(Catalog.shared.drawingCharacters(in: options.language))
+        }
+        let family = Drawing.sanitizedFontName(options.fontName)
+        let fontName = drawsWithCairo
+            ? FontChain.family(base: family, characters: characters, coverage: .installed) : family
+        let metrics = TextMetrics(faces: FontFaces(fontName), measurement: options.textMeasurement, prepared: characters)
         let order = FlowOrder(
             graph: scene.graph, stageOfStep: scene.stageOfStep, laneOfStep: scene.steps.map(\.lane.position))
         let customer = CustomerSide(scene: scene, order: order, options: options, metrics: metrics)
@@ -119,6 +137,7 @@ struct Drawing {
             minimumLaneExtent: Drawing.laneTitleNeeds(options: options, spacing: spacing, metrics: metrics),
             servicescapeExtent: { customer.servicescapeExtent(stageExtents: $0, direction: direction, metrics: metrics) },
             customerBandExtent: { customer.bandExtent(stageExtents: $0, direction: direction, metrics: metrics) },
+            flowLabels: Drawing.routedFlowLabels(scene: scene, options: options, metrics: metrics),
             spacing: spacing, direction: options.direction, origin: origin)
         let legendTop = layout.bounds.maxY + (options.direction == .topToBottom ? 34 : 16)
         let legend =
@@ -145,6 +164,17 @@ struct Drawing {
         self.notes = notes
         self.notesTop = notesTop
         self.pageSize = Size(width: (contentRight + Drawing.margin).rounded(.up), height: (contentBottom + Drawing.margin).rounded(.up))
+    }
+
+    /// The labels of the flows Graphviz routes (rework and self-loops are drawn as curves of their own).
+    static func routedFlowLabels(scene: BlueprintScene, options: RenderOptions, metrics: TextMetrics) -> [BlueprintLayout.FlowLabel] {
+        guard options.showFlowLabels else { return [] }
+        return scene.edges.compactMap { edge in
+            guard edge.flow.kind != .rework, edge.from != edge.to,
+                let size = flowLabelSize(edge, scene: scene, options: options, metrics: metrics)
+            else { return nil }
+            return BlueprintLayout.FlowLabel(from: edge.from, to: edge.to, size: size)
+        }
     }
 
     /// The height of one note line below the legend.

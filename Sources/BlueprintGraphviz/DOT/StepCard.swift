@@ -27,8 +27,10 @@ struct StepCard {
     // Typography, relative to the title size.
     static func badgeSize(_ fontSize: Double) -> Double { (fontSize * 0.68).rounded(toHalf: ()) }
     static func detailSize(_ fontSize: Double) -> Double { (fontSize * 0.8).rounded(toHalf: ()) }
+    // Text is measured with the font that draws it (``TextMetrics``), so the padding is only the breathing room
+    // inside the rounded border: no allowance for mismeasured text.
     static let horizontalPadding = 9.0
-    static let verticalPadding = 7.0
+    static let verticalPadding = 5.0
 
     /// Builds the card of `step` and measures it.
     init(
@@ -150,9 +152,8 @@ struct StepCard {
         height += Double(badgeRows.count) * (badgeSize * 1.2 + 8)
         height += Double(titleLines.count) * (fontSize * 1.2) + 4
         height += Double(lines.count) * (detailSize * 1.2 + 2)
-        if !lines.isEmpty { height += 3 }
         size = Size(
-            width: max(options.stepWidth, widest + 2 * Self.horizontalPadding + 4).rounded(.up),
+            width: max(options.stepWidth, widest + 2 * Self.horizontalPadding + 2).rounded(.up),
             height: height.rounded(.up))
     }
 

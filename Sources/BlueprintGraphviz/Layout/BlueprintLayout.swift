@@ -93,6 +93,13 @@ struct BlueprintLayout {
         var size: Size
     }
 
+    /// A label drawn on a flow that Graphviz routes (it centres the label on the route).
+    struct FlowLabel {
+        var from: Int
+        var to: Int
+        var size: Size
+    }
+
     /// - Parameters:
     ///   - scene: the resolved blueprint.
     ///   - order: flow order and sub-columns.
@@ -103,11 +110,14 @@ struct BlueprintLayout {
     ///   - servicescapeExtent: the lane-axis extent of the servicescape row (0 for none).
     ///   - customerBandExtent: the lane-axis extent of the emotion band, given the flow-axis extent of
     ///     each stage (0 for none).
+    ///   - flowLabels: labels of routed flows; two neighbouring sub-columns joined by a labelled flow
+    ///     are spaced so the label fits between their cards (Graphviz centres it on the route, and a
+    ///     label wider than the gap lay under the cards).
     ///   - origin: the top-left corner of the diagram on the page.
     init(
         scene: BlueprintScene, order: FlowOrder, cardSizes: [Size], extras: [ExtraCard] = [], minimumStageExtent: [Double],
         minimumLaneExtent: [Double], servicescapeExtent: ([Double]) -> Double = { _ in 0 }, customerBandExtent: ([Double]) -> Double = { _ in 0 },
-        spacing: Spacing, direction: LayoutDirection, origin: Point
+        flowLabels: [FlowLabel] = [], spacing: Spacing, direction: LayoutDirection, origin: Point
     ) {
         self.direction = direction
         self.lanePadding = spacing.lanePadding
@@ -128,6 +138,25 @@ struct BlueprintLayout {
         for step in 0..<stepCount {
             let stage = scene.stageOfStep[step]
             columnExtent[stage][order.level[step]] = max(columnExtent[stage][order.level[step]], extentU(cardSizes[step]))
+        }
+
+        // The gap each sub-column keeps around its cards: the usual gap, or a labelled flow to the
+        // neighbouring sub-column with a clear margin either side (half of the gap is on each side of
+        // a column, so both ends of the flow get the full need).
+        var columnGap: [[Double]] = levelsPerStage.map { [Double](repeating: spacing.columnGap, count: $0) }
+        if !flowLabels.isEmpty {
+            var firstColumn = [Int](repeating: 0, count: stageCount)
+            for stage in 1..<max(1, stageCount) { firstColumn[stage] = firstColumn[stage - 1] + levelsPerStage[stage - 1] }
+            func column(_ step: Int) -> Int { firstColumn[scene.stageOfStep[step]] + order.level[step] }
+            let margin = spacing.columnGap / 3
+            for label in flowLabels where label.from < stepCount && label.to < stepCount {
+                guard abs(column(label.from) - column(label.to)) == 1 else { continue }
+                let need = extentU(label.size) + 2 * margin
+                for step in [label.from, label.to] {
+                    let (stage, level) = (scene.stageOfStep[step], order.level[step])
+                    columnGap[stage][level] = max(columnGap[stage][level], need)
+                }
+            }
         }
 
         // Cells (lane, stage, level) hold steps in flow order; several steps in one cell stack on the lane
@@ -162,14 +191,14 @@ struct BlueprintLayout {
         var stageExtent = [Double](repeating: 0, count: stageCount)
         var columnCenter: [[Double]] = columnExtent.map { [Double](repeating: 0, count: $0.count) }
         for stage in 0..<stageCount {
-            let content = columnExtent[stage].reduce(0) { $0 + $1 + spacing.columnGap }
+            let content = zip(columnExtent[stage], columnGap[stage]).reduce(0) { $0 + $1.0 + $1.1 }
             let headerNeed = stage < minimumStageExtent.count ? minimumStageExtent[stage] : 0
             let extent = max(content + 2 * spacing.stagePadding, headerNeed, spacing.minStageExtent)
             stageStart[stage] = u
             stageExtent[stage] = extent
             var cursor = u + (extent - content) / 2
             for level in columnExtent[stage].indices {
-                let slot = columnExtent[stage][level] + spacing.columnGap
+                let slot = columnExtent[stage][level] + columnGap[stage][level]
                 columnCenter[stage][level] = cursor + slot / 2
                 cursor += slot
             }

@@ -97,7 +97,7 @@ struct CustomerSide {
             let texts = scene.steps[step].evidence.map(DOTText.singleLine).filter { !$0.isEmpty }
             guard !texts.isEmpty else { continue }
             let bullet = texts.count > 1 ? "• " : ""
-            let lines = texts.map { metrics.wrap(bullet + $0, size: itemSize, maxWidth: width - 2 * padding - 8, maxLines: 4) }
+            let lines = texts.map { metrics.wrap(bullet + $0, size: itemSize, maxWidth: width - 2 * padding - 2, maxLines: 4) }
             let lineCount = lines.reduce(0) { $0 + $1.count }
             let height = Double(lineCount) * itemSize * 1.2 + Double(texts.count - 1) * 3 + 2 * padding
             items.append(EvidenceItem(step: step, texts: texts, lines: lines, size: Size(width: width, height: height.rounded(.up))))

@@ -1,15 +1,26 @@
-/// Estimates how wide text is drawn, so cards and headers can be sized before Graphviz sees them.
-///
-/// Widths come from Helvetica's metrics (Liberation Sans, Arial and Nimbus Sans share them) and are padded
-/// by ``safety`` because the font actually used depends on the machine (the GUIDE's "fonts change
-/// coordinates"): Graphviz's cairo renderer on Debian resolves Helvetica to DejaVu Sans, which runs about
-/// 15 % wider. CJK ideographs count one em, emoji more than one em. Overestimating only costs space;
-/// underestimating would let text spill over a card's border.
-struct TextMetrics: Sendable {
-    /// Extra width factor for font substitution.
-    let safety: Double
+import Foundation
 
-    /// Metrics for the given font family: wider families get a larger safety factor.
+/// Measures how wide text is drawn, so cards and headers can be sized before Graphviz lays them out.
+///
+/// With ``TextMeasurement/font`` (the renderer's default) widths come from the font that will draw the text:
+/// Graphviz's text layout plugin (pango and cairo, with fontconfig's fallback fonts for Chinese, Japanese,
+/// Korean and emoji) measures every character once per face and size (``MeasuredWidths``), so no padding is
+/// needed. Without that plugin, and with ``TextMeasurement/estimate``, widths come from Helvetica's metrics
+/// (Liberation Sans, Arial and Nimbus Sans share them) padded by ``safety``, because the font actually used
+/// depends on the machine: Graphviz's cairo renderer on Debian resolves Helvetica to DejaVu Sans, which runs
+/// about 15 % wider. CJK ideographs count one em, emoji more than one em. Overestimating only costs space;
+/// underestimating would let text spill over a card's border.
+///
+/// Golden DOT files use the estimate: it is the same on every machine, while measured widths follow the
+/// fonts installed (a CI machine without the CJK font measures Chinese differently), so a golden file drawn
+/// with measured widths would pass only where it was written.
+struct TextMetrics: Sendable {
+    /// Extra width factor for font substitution (estimates only).
+    let safety: Double
+    /// The faces text is measured in, and the measured widths; `nil` when estimating.
+    private let font: FontSource?
+
+    /// Estimated metrics for the given font family: wider families get a larger safety factor.
     init(fontName: String) {
         let name = fontName.lowercased()
         if name.contains("dejavu") || name.contains("verdana") || name.contains("bitstream") {
@@ -17,7 +28,33 @@ struct TextMetrics: Sendable {
         } else {
             safety = 1.2
         }
+        font = nil
     }
+
+    /// Metrics for `faces`: measured with the font when `measurement` is ``TextMeasurement/font`` and this
+    /// machine's Graphviz can (else estimated). `prepared` are the characters the drawing will measure; each
+    /// face and size measures them in one batch the first time it is used.
+    init(faces: FontFaces, measurement: TextMeasurement, prepared: Set<Character>) {
+        self.init(fontName: faces.regular)
+        guard measurement == .font, prepared.count <= Self.measuredCharacterLimit else { return }
+        let source = FontSource(faces: faces, prepared: prepared)
+        // One probe decides for the whole drawing, so a drawing never mixes measured and estimated widths.
+        guard MeasuredWidths.shared.widths(["x"], style: .init(face: faces.regular, size: 10)) != nil else { return }
+        self = TextMetrics(safety: 1, font: source)
+    }
+
+    /// Above this many distinct characters a drawing is estimated instead: measuring costs about 40 µs per
+    /// character and face and size (a drawing uses about a dozen), so a hostile file listing every ideograph
+    /// would take minutes. Real blueprints use a few hundred (the Chinese showcase: about 300).
+    static let measuredCharacterLimit = 3_000
+
+    private init(safety: Double, font: FontSource?) {
+        self.safety = safety
+        self.font = font
+    }
+
+    /// Whether widths come from the font (``TextMeasurement/font`` with a text layout plugin present).
+    var isMeasured: Bool { font != nil }
 
     // Helvetica advance widths in 1/1000 em for ASCII 32…126, regular and bold.
     private static let regular: [UInt16] = [
@@ -73,61 +110,87 @@ struct TextMetrics: Sendable {
         var measuredScalars = 0
     }
 
-    /// The width of `text` in thousandths of an em.
-    static func milliWidth<S: StringProtocol>(_ text: S, bold: Bool, work: inout Work) -> Int {
-        var total = 0
-        for scalar in text.unicodeScalars { total += milliAdvance(scalar, bold: bold) }
-        work.measuredScalars += text.unicodeScalars.count
-        return total
-    }
+    /// Character widths at one size and weight, in whole units (so sums are exact and a line's width can be
+    /// kept up to date as characters are added, instead of re-measuring the line): thousandths of an em when
+    /// estimating, thousandths of a point when measured.
+    struct Scale {
+        fileprivate let bold: Bool
+        fileprivate let size: Double
+        fileprivate let table: [Character: Int]?
+        /// Points per unit.
+        fileprivate let factor: Double
 
-    /// The width of one character in thousandths of an em.
-    static func milliWidth(_ character: Character, bold: Bool, work: inout Work) -> Int {
-        var total = 0
-        for scalar in character.unicodeScalars {
-            total += milliAdvance(scalar, bold: bold)
-            work.measuredScalars += 1
+        /// The width of one character in units.
+        func units(_ character: Character, work: inout Work) -> Int {
+            work.measuredScalars += character.unicodeScalars.count
+            if let table {
+                if let width = table[character] { return width }
+                // Not measurable (Graphviz left it out): the estimate, in thousandths of a point.
+                let milliEm = character.unicodeScalars.reduce(0) { $0 + TextMetrics.milliAdvance($1, bold: bold) }
+                return Int((Double(milliEm) * size).rounded())
+            }
+            return character.unicodeScalars.reduce(0) { $0 + TextMetrics.milliAdvance($1, bold: bold) }
         }
-        return total
+
+        /// The width of `text` in units.
+        func units<S: StringProtocol>(_ text: S, work: inout Work) -> Int {
+            var total = 0
+            for character in text { total += units(character, work: &work) }
+            return total
+        }
+
+        /// Points for a width in units.
+        func points(_ units: Int) -> Double { Double(units) * factor }
     }
 
-    /// Points for a width in thousandths of an em.
-    func points(milli: Int, size: Double) -> Double { Double(milli) / 1000 * size * safety }
+    /// The scale for `size` and weight, with every character of `text` measured (one batch for those not
+    /// yet known).
+    func scale(size: Double, bold: Bool, covering text: some StringProtocol) -> Scale {
+        if let font, let table = font.table(size: size, bold: bold, covering: text) {
+            return Scale(bold: bold, size: size, table: table, factor: 0.001)
+        }
+        return Scale(bold: bold, size: size, table: nil, factor: size * safety / 1000)
+    }
 
-    /// The estimated width of `text` in points at `size`.
+    /// The width of `text` in points at `size`.
     func width(_ text: String, size: Double, bold: Bool = false) -> Double {
         var work = Work()
-        return points(milli: Self.milliWidth(text, bold: bold, work: &work), size: size)
+        let scale = scale(size: size, bold: bold, covering: text)
+        return scale.points(scale.units(text, work: &work))
     }
 
-    /// Wraps `text` into lines no wider than `maxWidth`, breaking at spaces and between CJK characters; a
-    /// word longer than a line is broken after a hyphen or slash, else between characters. At most `maxLines`
-    /// lines; the last one ends with "…" when text was cut.
+    /// Wraps `text` into lines no wider than `maxWidth`, breaking at spaces and between CJK characters (never
+    /// before a closing or after an opening punctuation mark, see ``breakIntoWords(_:)``); a word longer than
+    /// a line is broken after a hyphen or slash, else between characters. At most `maxLines` lines; the last
+    /// one ends with "…" when text was cut.
     func wrap(_ text: String, size: Double, bold: Bool = false, maxWidth: Double, maxLines: Int = .max) -> [String] {
         var work = Work()
         return wrap(text, size: size, bold: bold, maxWidth: maxWidth, maxLines: maxLines, work: &work)
     }
 
     /// ``wrap(_:size:bold:maxWidth:maxLines:)``, counting the work. Linear in the text's length: every
-    /// scalar is measured a bounded number of times (a line's width is kept as a running sum), and it stops
+    /// character is measured a bounded number of times (a line's width is kept as a running sum), and it stops
     /// as soon as it knows the text is cut.
     func wrap(_ text: String, size: Double, bold: Bool = false, maxWidth: Double, maxLines: Int, work: inout Work)
         -> [String]
     {
-        let words = Self.breakIntoWords(DOTText.singleLine(text))
+        let line = DOTText.singleLine(text)
+        let words = Self.breakIntoWords(line)
         guard !words.isEmpty else { return [] }
-        let fits = { (milli: Int) in self.points(milli: milli, size: size) <= maxWidth }
+        let scale = scale(size: size, bold: bold, covering: line)
+        let fits = { (units: Int) in scale.points(units) <= maxWidth }
+        let spaceWidth = scale.units(" ", work: &work)
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
         for word in words {
             // One line beyond the limit is enough to know the text was cut and what the ellipsis follows.
             if maxLines > 0, lines.count > maxLines { break }
-            let wordWidth = Self.milliWidth(word, bold: bold, work: &work)
+            let wordWidth = scale.units(word, work: &work)
             if current.isEmpty {
                 let trimmed = word.trimmingLeadingSpace
                 current = trimmed
-                currentWidth = wordWidth - (word.unicodeScalars.count - trimmed.unicodeScalars.count) * Self.spaceWidth
+                currentWidth = wordWidth - (word.count - trimmed.count) * spaceWidth
                 if fits(currentWidth) { continue }
             } else if fits(currentWidth + wordWidth) {
                 current += word
@@ -136,12 +199,12 @@ struct TextMetrics: Sendable {
             } else {
                 lines.append(current.trimmingTrailingSpace)
                 current = word.trimmingLeadingSpace
-                currentWidth = wordWidth - (word.unicodeScalars.count - current.unicodeScalars.count) * Self.spaceWidth
+                currentWidth = wordWidth - (word.count - current.count) * spaceWidth
                 if fits(currentWidth) { continue }
             }
             // A single word wider than a line: cut it after its last hyphen or slash that fits, else between
             // characters, in one pass that keeps the width of the piece so far.
-            (current, currentWidth) = split(current, bold: bold, fits: fits, into: &lines, maxLines: maxLines, work: &work)
+            (current, currentWidth) = split(current, scale: scale, fits: fits, into: &lines, maxLines: maxLines, work: &work)
         }
         if !current.isEmpty { lines.append(current.trimmingTrailingSpace) }
         guard lines.count > maxLines, maxLines > 0 else { return lines }
@@ -153,7 +216,7 @@ struct TextMetrics: Sendable {
     /// Cuts `word` into lines that fit, appending all but the last piece to `lines`; returns the last piece
     /// and its width. A piece is cut after its last hyphen or slash when it has one before its end.
     private func split(
-        _ word: String, bold: Bool, fits: (Int) -> Bool, into lines: inout [String], maxLines: Int, work: inout Work
+        _ word: String, scale: Scale, fits: (Int) -> Bool, into lines: inout [String], maxLines: Int, work: inout Work
     ) -> (String, Int) {
         var head = ""
         var headWidth = 0
@@ -161,7 +224,7 @@ struct TextMetrics: Sendable {
         var lastBreak = 0  // characters in `head` up to and including its last hyphen or slash
         var widthAtBreak = 0
         for character in word {
-            let characterWidth = Self.milliWidth(character, bold: bold, work: &work)
+            let characterWidth = scale.units(character, work: &work)
             while !fits(headWidth + characterWidth), headCount > 0 {
                 if lastBreak > 0, lastBreak < headCount {
                     // Everything after the break moves on; it holds no hyphen or slash.
@@ -192,45 +255,22 @@ struct TextMetrics: Sendable {
         return (head, headWidth)
     }
 
-    private static let spaceWidth = 278  // the same in regular and bold
-
     /// `text` shortened with "…" to fit `maxWidth` (unchanged when it fits). Linear in the text's length.
     func truncate(_ text: String, size: Double, bold: Bool = false, maxWidth: Double) -> String {
         let line = DOTText.singleLine(text)
         var work = Work()
-        if points(milli: Self.milliWidth(line, bold: bold, work: &work), size: size) <= maxWidth { return line }
+        let scale = scale(size: size, bold: bold, covering: line + "…")
+        if scale.points(scale.units(line, work: &work)) <= maxWidth { return line }
         var kept = ""
         var keptWidth = 0
-        let ellipsisWidth = Self.milliAdvance("…", bold: bold)
+        let ellipsisWidth = scale.units("…", work: &work)
         for character in line {
-            let characterWidth = Self.milliWidth(character, bold: bold, work: &work)
-            if points(milli: keptWidth + characterWidth + ellipsisWidth, size: size) > maxWidth { break }
+            let characterWidth = scale.units(character, work: &work)
+            if scale.points(keptWidth + characterWidth + ellipsisWidth) > maxWidth { break }
             kept.append(character)
             keptWidth += characterWidth
         }
         return kept.trimmingTrailingSpace + "…"
-    }
-
-    /// Splits text into pieces that may not be separated: words with their leading space and CJK characters
-    /// on their own. Hyphenated words stay whole (`SOP-WS-07`) unless they are wider than a line.
-    private static func breakIntoWords(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        for character in text {
-            let isWide = character.unicodeScalars.first.map { advance($0, bold: false) >= 1.0 } ?? false
-            if character == " " {
-                if !current.isEmpty { words.append(current) }
-                current = " "
-            } else if isWide {
-                if !current.isEmpty { words.append(current) }
-                words.append(String(character))
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
     }
 }
 
@@ -240,5 +280,36 @@ extension String {
         var copy = self
         while copy.last == " " { copy.removeLast() }
         return copy
+    }
+}
+
+/// The faces a drawing measures text in, and its measured widths per face and size, filled from the
+/// process-wide ``MeasuredWidths`` as sizes are used.
+private final class FontSource: @unchecked Sendable {
+    let faces: FontFaces
+    /// Printable ASCII, the symbols the DOT writer adds, and every character of the blueprint's texts.
+    let prepared: Set<Character>
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var tables: [MeasuredWidths.Style: [Character: Int]] = [:]
+
+    init(faces: FontFaces, prepared: Set<Character>) {
+        self.faces = faces
+        var all = prepared
+        for value in UInt8(32)...UInt8(126) { all.insert(Character(Unicode.Scalar(value))) }
+        for symbol in "…·◷≤±■⚠–—→\u{00A0}" { all.insert(symbol) }
+        self.prepared = all
+    }
+
+    /// The widths at `size`, covering every character of `text`; `nil` when Graphviz cannot measure.
+    func table(size: Double, bold: Bool, covering text: some StringProtocol) -> [Character: Int]? {
+        let style = MeasuredWidths.Style(face: bold ? faces.bold : faces.regular, size: size)
+        let cached = lock.withLock { tables[style] }
+        if let cached, text.allSatisfy({ cached[$0] != nil }) { return cached }
+        // First use of this face and size: the prepared characters and the text in one batch.
+        let wanted = cached == nil ? Array(prepared) + Array(text) : Array(text)
+        guard let table = MeasuredWidths.shared.widths(wanted, style: style) else { return nil }
+        lock.withLock { tables[style] = table }
+        return table
     }
 }

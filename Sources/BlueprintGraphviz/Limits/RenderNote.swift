@@ -12,6 +12,10 @@ public struct RenderNote: Sendable, Hashable, CustomStringConvertible {
         case straightRouting
         /// Some texts are shortened on the drawing (``RenderOptions/maximumTextLength``).
         case textShortened
+        /// Some characters have no glyph in any installed font, so PNG and PDF would show them as empty
+        /// boxes (``GraphvizRenderer/fontNotes(for:format:)``); the message names them and the package to
+        /// install. A warning rather than a note: the picture is wrong until a font is installed.
+        case missingGlyphs
     }
 
     /// What was changed.
@@ -46,5 +50,38 @@ extension RenderNote {
                     + "\(options.maximumTextLength) characters and shortened on the drawing (the blueprint is unchanged)"))
         }
         return notes
+    }
+}
+
+extension RenderNote {
+    /// The warning for characters no installed font can draw, naming up to ten of them and the package that
+    /// covers them; `nil` when there are none.
+    static func missingGlyphs(_ scalars: [Unicode.Scalar]) -> RenderNote? {
+        guard !scalars.isEmpty else { return nil }
+        let shown = scalars.prefix(10).map { scalar in
+            "'\(Character(scalar))' (U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)))"
+        }
+        let more = scalars.count > 10 ? " and \(scalars.count - 10) more" : ""
+        var packages: [String] = []
+        if scalars.contains(where: { FontChain.isCJK($0.value) }) { packages.append("fonts-noto-cjk") }
+        if scalars.contains(where: { $0.properties.isEmojiPresentation || (0x1F000...0x1FAFF).contains($0.value) }) {
+            packages.append("fonts-noto-color-emoji")
+        }
+        if scalars.contains(where: { !FontChain.isCJK($0.value) && !$0.properties.isEmojiPresentation && !(0x1F000...0x1FAFF).contains($0.value) }) {
+            packages.append("fonts-noto-core")
+        }
+        let count = scalars.count
+        return RenderNote(
+            .missingGlyphs,
+            message: "\(count) character\(count == 1 ? " has" : "s have") no glyph in any installed font and would be drawn "
+                + "as empty boxes in PNG and PDF: \(shown.joined(separator: ", "))\(more); install a font that covers "
+                + "\(count == 1 ? "it" : "them") (Debian/Ubuntu: apt-get install \(packages.joined(separator: " "))) "
+                + "or render SVG, which the viewer draws with its own fonts")
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        count >= length ? self : String(repeating: "0", count: length - count) + self
     }
 }

@@ -60,6 +60,10 @@ public struct RenderOptions: Sendable, Hashable {
     /// The language of the drawing's fixed text: lane names, the three lines, the legend, badges and
     /// labels (l10n, issue 19). What the blueprint says is drawn as written. Default English.
     public var language: Language = .english
+    /// How text is measured to size cards, headers and the legend. ``TextMeasurement/font`` (the default)
+    /// asks the font that will draw the text; ``TextMeasurement/estimate`` gives the same DOT text on every
+    /// machine (for golden files), at the cost of some slack.
+    public var textMeasurement: TextMeasurement = .font
 
     /// The default ``orthogonalRoutingStepLimit``.
     public static let defaultOrthogonalRoutingStepLimit = 400
@@ -96,6 +100,16 @@ public struct RenderOptions: Sendable, Hashable {
         self.maximumTextLength = maximumTextLength
         self.maximumSteps = maximumSteps
     }
+}
+
+/// How a drawing measures its text before Graphviz lays it out.
+public enum TextMeasurement: String, Sendable, Hashable, Codable, CaseIterable {
+    /// With the font that draws the PNG and PDF: Graphviz's text layout plugin (pango and cairo, with
+    /// fontconfig's fallback fonts). Exact on this machine, so cards have no slack; the DOT text then depends
+    /// on the fonts installed. Falls back to ``estimate`` when Graphviz has no text layout plugin.
+    case font
+    /// From a built-in table of Helvetica widths padded by 20–25 %: the same on every machine.
+    case estimate
 }
 
 /// The direction time runs in a drawn blueprint.

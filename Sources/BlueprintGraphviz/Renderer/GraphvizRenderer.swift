@@ -109,7 +109,8 @@ public final class GraphvizRenderer: Sendable {
                 message: "the blueprint has \(blueprint.steps.count) steps, more than one drawing may have "
                     + "(\(options.maximumSteps)); split it, or raise the limit (RenderOptions.maximumSteps, `--max-steps`)")
         }
-        let drawing = DOTWriter(options: options).drawing(for: blueprint, overlay: overlay, graph: graph)
+        let drawing = DOTWriter(options: options).drawing(
+            for: blueprint, overlay: overlay, graph: graph, drawsWithCairo: format == .png || format == .pdf)
         if format == .png {
             // Graphviz draws bitmaps at 96 pixels per inch; DOT sizes are points (72 per inch).
             let width = Int((drawing.pageSize.width * 96 / 72).rounded(.up))
@@ -163,6 +164,21 @@ public final class GraphvizRenderer: Sendable {
         let drawing = try Self.checkedDrawing(
             analysis.blueprint, format: format, options: options, overlay: overlay, graph: analysis.graph)
         return try await render(dot: drawing.dot(), format: format, engine: .pinned)
+    }
+
+    /// What PNG or PDF output of `blueprint` cannot show with the fonts installed on this machine: a
+    /// ``RenderNote/Code/missingGlyphs`` note naming the characters no installed font covers (they would be
+    /// drawn as empty boxes) and the package to install. Empty for SVG and DOT, which the viewer draws with its
+    /// own fonts, and when fontconfig cannot be asked (`fc-list` missing). The first call runs `fc-list` once
+    /// for the process.
+    ///
+    /// ```swift
+    /// for note in GraphvizRenderer.shared.fontNotes(for: blueprint, format: .png) { print("warning: \(note)") }
+    /// ```
+    public func fontNotes(for blueprint: Blueprint, format: OutputFormat) -> [RenderNote] {
+        guard format == .png || format == .pdf, let coverage = FontCoverage.installed else { return [] }
+        let characters = blueprint.shortenedForDrawing(limit: RenderOptions.defaultMaximumTextLength).blueprint.drawnCharacters
+        return RenderNote.missingGlyphs(coverage.uncovered(characters)).map { [$0] } ?? []
     }
 
     /// Parses DOT text with Graphviz and counts what it declares, without laying it out.

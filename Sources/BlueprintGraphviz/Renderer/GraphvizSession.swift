@@ -18,6 +18,8 @@ final class GraphvizSession: @unchecked Sendable {
     private var startupError: RenderError?
     /// `true` for the Graphviz version whose per-render leaks the session frees itself (see `shim.h`).
     private var freesKnownLeaks = false
+    /// `true` when a text layout plugin (pango/cairo) measures text, rather than Graphviz's own width table.
+    private var measuresText = false
 
     private init() {}
 
@@ -26,7 +28,7 @@ final class GraphvizSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let (context, plugins) = try startIfNeeded()
-        return try body(Job(context: context, plugins: plugins, freesKnownLeaks: freesKnownLeaks))
+        return try body(Job(context: context, plugins: plugins, freesKnownLeaks: freesKnownLeaks, measuresText: measuresText))
     }
 
     /// The installed plugins, checked once at start-up.
@@ -50,6 +52,7 @@ final class GraphvizSession: @unchecked Sendable {
             devices: Self.pluginNames(created, kind: "device"))
         context = created
         inventory = found
+        measuresText = !Self.pluginNames(created, kind: "textlayout").isEmpty
         freesKnownLeaks = gvcVersion(created).map { Self.leakyVersions.contains(String(cString: $0)) } ?? false
         return (created, found)
     }
@@ -77,6 +80,9 @@ final class GraphvizSession: @unchecked Sendable {
         let plugins: PluginInventory
         /// Whether ``freeLayout(_:engine:laidOut:)`` also frees what this Graphviz version forgets.
         let freesKnownLeaks: Bool
+        /// Whether a text layout plugin (pango/cairo) measures text; without one Graphviz estimates widths
+        /// from a table of its own, no better than ``TextMetrics``'s.
+        let measuresText: Bool
 
         /// Parses, lays out and renders `dot`, freeing every Graphviz allocation before returning.
         func render(dot: String, engine: String, format: String) throws(RenderError) -> Data {
@@ -109,7 +115,7 @@ final class GraphvizSession: @unchecked Sendable {
         /// `items` array of every HTML-like label line, and the nop2 layout's node list. Without this, each
         /// render of a 30-step blueprint kept about 11 KiB (74 KiB at 200 steps); with it, RSS stays flat
         /// (`RenderMemoryTests`). Only after a successful layout, when the label structures are complete.
-        private func freeLayout(_ graph: UnsafeMutablePointer<Agraph_t>, engine: String, laidOut: Bool) {
+        func freeLayout(_ graph: UnsafeMutablePointer<Agraph_t>, engine: String, laidOut: Bool) {
             guard freesKnownLeaks, laidOut else {
                 gvFreeLayout(context, graph)
                 return
@@ -135,7 +141,7 @@ final class GraphvizSession: @unchecked Sendable {
         }
 
         /// Resets the error state and parses `dot`; `nil` when it does not parse (the caller throws).
-        private func read(_ dot: String) throws(RenderError) -> UnsafeMutablePointer<Agraph_t>? {
+        func read(_ dot: String) throws(RenderError) -> UnsafeMutablePointer<Agraph_t>? {
             _ = agreseterrors()
             // cgraph's lexer keeps unread input (the text after the previous graph's closing brace) and its
             // line counter between parses: discard both so every job starts clean and syntax errors name
@@ -146,11 +152,11 @@ final class GraphvizSession: @unchecked Sendable {
         }
 
         /// `true` when Graphviz reported an error (not just a warning) since the last reset.
-        private func failedSinceReset() -> Bool { agerrors() >= sbgv_error_level_error() }
+        func failedSinceReset() -> Bool { agerrors() >= sbgv_error_level_error() }
 
         /// Graphviz's last message, freed after copying; only trusted when this job reported an error,
         /// because the buffer still holds older jobs' messages otherwise.
-        private func lastMessage(fallback: String) -> String {
+        func lastMessage(fallback: String) -> String {
             guard failedSinceReset(), let raw = aglasterr() else { return fallback }
             defer { sbgv_free(raw) }
             let text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -24,7 +24,10 @@ public enum BlueprintViewer {
         /// The analysis run whose findings, overlays and metrics the page shows.
         public var analysis: BlueprintAnalysis
         /// The diagram as SVG, drawn without the findings overlay (the viewer draws its own layers).
+        /// Empty when the diagram could not be drawn (see ``note``).
         public var svg: Data
+        /// Why there is no diagram, shown in its place; `nil` when ``svg`` holds the diagram.
+        public var note: String?
         /// Where the blueprint came from, shown under its title (a path, or any label).
         public var source: String
 
@@ -33,6 +36,13 @@ public enum BlueprintViewer {
             self.analysis = analysis
             self.svg = svg
             self.source = source
+        }
+
+        /// An entry whose diagram could not be drawn: the page keeps its findings and metrics and
+        /// shows `note` where the diagram would be.
+        public init(analysis: BlueprintAnalysis, source: String, note: String) {
+            self.init(analysis: analysis, svg: Data(), source: source)
+            self.note = note
         }
 
         /// Renders the diagram with `options` (its overlay switched off) and keeps the analysis.
@@ -46,7 +56,13 @@ public enum BlueprintViewer {
     }
 
     /// The page for `entries`, in this order; a picker switches between them when there are several.
-    public static func page(title: String, entries: [Entry]) -> String {
+    ///
+    /// - Parameters:
+    ///   - problems: Messages shown above the diagrams in an alert (a live preview lists the errors
+    ///     of the last save there while it keeps showing the last good diagram).
+    ///   - reloadEvents: The URL of a server-sent event stream; when set, the page reloads itself on
+    ///     each `change` event (see ``reloadScript``).
+    public static func page(title: String, entries: [Entry], problems: [String] = [], reloadEvents: String? = nil) -> String {
         let data = ViewerData(blueprints: entries.map { ViewerData.Blueprint(analysis: $0.analysis, source: $0.source) })
         var body: [HTML] = []
         body.append("<header class=\"vw-bar\"><h1>\(title)</h1>")
@@ -59,12 +75,18 @@ public enum BlueprintViewer {
         }
         body.append(controls)
         body.append("</header><main class=\"vw-main\"><div class=\"vw-diagrams\">")
+        if !problems.isEmpty {
+            body.append("<div class=\"vw-problems\" role=\"alert\"><h2>The last save has errors: the diagram below is the last version that loaded</h2><pre>\(problems.joined(separator: "\n"))</pre></div>")
+        }
         for (index, entry) in entries.enumerated() {
             let blueprint = entry.analysis.blueprint
             body.append("<section aria-label=\"\(blueprint.title)\"><h2>\(blueprint.title)</h2>")
             if let summary = blueprint.summary { body.append("<p class=\"vw-summary\">\(summary)</p>") }
             body.append("<p class=\"vw-source\">Source: <code>\(entry.source)</code></p>")
-            body.append("""
+            if let note = entry.note {
+                body.append("<figure class=\"vw-figure vw-no-diagram\" id=\"vw-diagram-\(String(index))\"><p class=\"vw-note\" role=\"note\">No diagram: \(note)</p></figure>")
+            } else {
+                body.append("""
                 <figure class="vw-figure" id="vw-diagram-\(String(index))">\
                 <div class="vw-zoom" role="group" aria-label="Zoom"><button type="button" class="vw-zoom-out" aria-label="Zoom out">−</button>\
                 <span class="vw-zoom-level" aria-live="polite"></span>\
@@ -74,6 +96,7 @@ public enum BlueprintViewer {
                 <div class="vw-minimap" aria-hidden="true" hidden><div class="vw-minimap-frame"></div></div>\
                 </figure>
                 """)
+            }
             var metrics: HTML = "<h3>Metrics</h3><table class=\"vw-metrics\"><tbody>"
             for metric in data.blueprints[index].metrics {
                 metrics += "<tr><th scope=\"row\">\(metric.name)</th><td>\(metric.value)</td></tr>"
@@ -92,6 +115,10 @@ public enum BlueprintViewer {
         }
         body.append("<script type=\"application/json\" id=\"vw-data\">\(scriptJSON(encode(data)))</script>")
         body.append("<script>\(HTML(trustedMarkup: ViewerScript.source))</script>")
+        if let reloadEvents {
+            body.append("<script type=\"application/json\" id=\"vw-reload\">\(scriptJSON(encode(reloadEvents)))</script>")
+            body.append("<script>\(HTML(trustedMarkup: reloadScript))</script>")
+        }
         let page: HTML = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -101,6 +128,19 @@ public enum BlueprintViewer {
             """
         return page.description
     }
+
+    /// Reloads the page when the server says a watched file changed (`blueprint preview`). The page
+    /// keeps its scroll position across the reload (in the session's storage).
+    static let reloadScript = #"""
+        (function () {
+          const url = JSON.parse(document.getElementById("vw-reload").textContent);
+          const key = "vw-preview-scroll";
+          const saved = sessionStorage.getItem(key);
+          if (saved) { sessionStorage.removeItem(key); window.scrollTo(0, Number(saved) || 0); }
+          const events = new EventSource(url);
+          events.addEventListener("change", () => { sessionStorage.setItem(key, String(window.scrollY)); location.reload(); });
+        })();
+        """#
 
     /// The toolbar: filters and overlay switches (filled in by the script for the blueprint shown).
     private static let controls: HTML = """
@@ -130,7 +170,7 @@ public enum BlueprintViewer {
     /// JSON inside a `<script type="application/json">` element (`MarkupEscaping.scriptJSON`).
     static func scriptJSON(_ json: String) -> HTML { HTML(trustedMarkup: MarkupEscaping.scriptJSON(json)) }
 
-    static func encode(_ data: ViewerData) -> String {
+    static func encode(_ data: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Every field is a string, number or array of them: encoding cannot fail.

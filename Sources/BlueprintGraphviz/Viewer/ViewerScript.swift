@@ -33,6 +33,9 @@ enum ViewerScript {
     const bp = data.blueprints[index];
     const figure = document.getElementById("vw-diagram-" + index);
     const viewport = figure.querySelector(".vw-viewport");
+    const noop = () => {};
+    // A blueprint whose diagram could not be drawn keeps its findings and metrics, without a picture.
+    if (!viewport) return { fit: noop, refit: noop, highlight: noop, filter: noop, setLayer: noop, bp, nodes: new Map(), figure };
     const svg = viewport.querySelector("svg");
     const graph = svg.querySelector("g.graph") || svg;
     const box = svg.viewBox.baseVal;
@@ -58,10 +61,23 @@ enum ViewerScript {
       graph.appendChild(layer);
       layers[name] = layer;
     }
-    // Every box is read once, before anything is added: reading a box after each insertion would
-    // lay the whole drawing out again every time (quadratic on a 1 000-step blueprint).
+    // Boxes come from the card's outline as Graphviz wrote it (its path or polygon coordinates), not
+    // from getBBox: that would make the browser lay out the whole drawing before the page is ready
+    // (most of the start-up time of a 1 000-step blueprint). getBBox only when there is no outline.
     const boxes = new Map();
-    for (const [id, n] of nodes) { const b = n.getBBox(); boxes.set(id, { x: b.x, y: b.y, width: b.width, height: b.height }); }
+    const outlineBox = n => {
+      const shape = n.querySelector("path, polygon");
+      const text = shape && (shape.getAttribute("d") || shape.getAttribute("points"));
+      const numbers = text ? text.match(/-?\d+(?:\.\d+)?/g) : null;
+      if (!numbers || numbers.length < 4) { const b = n.getBBox(); return { x: b.x, y: b.y, width: b.width, height: b.height }; }
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (let i = 0; i + 1 < numbers.length; i += 2) {
+        const x = +numbers[i], y = +numbers[i + 1];
+        if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+      }
+      return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+    };
+    for (const [id, n] of nodes) boxes.set(id, outlineBox(n));
     const bbox = id => boxes.get(id) || null;
     // Steps are reachable with Tab and open with Enter (set after the boxes are read: one layout).
     for (const s of bp.steps) {
@@ -79,39 +95,51 @@ enum ViewerScript {
       return r;
     };
 
-    // Overlays, drawn once.
-    for (const h of bp.heat) {
-      const b = bbox(h.step); if (!b) continue;
-      const r = rect(layers.heat, b, "vw-heat", 2);
-      const v = Math.max(0, Math.min(1, h.value));
-      r.setAttribute("fill", "hsl(" + Math.round(120 - 120 * v) + ",85%,50%)");
-      const t = document.createElementNS(SVGNS, "title"); t.textContent = h.label; r.appendChild(t);
+    // Overlays, drawn once, after the page is interactive: the first layout of a large drawing is
+    // then the plain diagram's, and each layer goes in as one fragment.
+    function drawOverlays() {
+      const heat = document.createDocumentFragment();
+      for (const h of bp.heat) {
+        const b = bbox(h.step); if (!b) continue;
+        const r = rect(heat, b, "vw-heat", 2);
+        const v = Math.max(0, Math.min(1, h.value));
+        r.setAttribute("fill", "hsl(" + Math.round(120 - 120 * v) + ",85%,50%)");
+        const t = document.createElementNS(SVGNS, "title"); t.textContent = h.label; r.appendChild(t);
+      }
+      layers.heat.appendChild(heat);
+      const critical = document.createDocumentFragment();
+      for (const id of bp.critical) { const b = bbox(id); if (b) rect(critical, b, "vw-critical", 4); }
+      layers.critical.appendChild(critical);
+      // Flow ids read `flow-<from>--<to>--<kind>[-n]`: one lookup per flow.
+      const criticalPairs = new Set();
+      for (let i = 0; i + 1 < bp.critical.length; i++) {
+        const a = steps.get(bp.critical[i]), b = steps.get(bp.critical[i + 1]);
+        if (a && b) criticalPairs.add("flow-" + a.token + "--" + b.token + "--");
+      }
+      for (const e of edges) {
+        const m = /^(flow-.*?--.*?--)[a-z]+(?:-\d+)?$/.exec(e.id);
+        if (m && criticalPairs.has(m[1])) e.classList.add("vw-critical-edge");
+      }
+      const perStep = new Map();
+      bp.findings.forEach((f, i) => {
+        if (f.journey || f.steps.length > 3) return; // journey-wide: shown on the journey, not as badges
+        for (const s of f.steps) { if (!perStep.has(s)) perStep.set(s, []); perStep.get(s).push(i); }
+      });
+      const badges = document.createDocumentFragment();
+      for (const [id, list] of perStep) {
+        const b = bbox(id); if (!b) continue;
+        const worst = list.map(i => bp.findings[i].severity).sort((a, b) => severityRank[a] - severityRank[b])[0];
+        const c = document.createElementNS(SVGNS, "circle");
+        c.setAttribute("cx", b.x + b.width - 2); c.setAttribute("cy", b.y + 2); c.setAttribute("r", 9);
+        c.setAttribute("class", "vw-badge vw-" + worst);
+        const t = document.createElementNS(SVGNS, "text");
+        t.setAttribute("x", b.x + b.width - 2); t.setAttribute("y", b.y + 6); t.setAttribute("class", "vw-badge-text");
+        t.textContent = String(list.length);
+        badges.append(c, t);
+      }
+      layers.findings.appendChild(badges);
     }
-    for (const id of bp.critical) { const b = bbox(id); if (b) rect(layers.critical, b, "vw-critical", 4); }
-    const criticalPairs = new Set();
-    for (let i = 0; i + 1 < bp.critical.length; i++) {
-      const a = steps.get(bp.critical[i]), b = steps.get(bp.critical[i + 1]);
-      if (a && b) criticalPairs.add("flow-" + a.token + "--" + b.token + "--");
-    }
-    for (const e of edges) {
-      for (const p of criticalPairs) if (e.id.startsWith(p)) e.classList.add("vw-critical-edge");
-    }
-    const perStep = new Map();
-    bp.findings.forEach((f, i) => {
-      if (f.journey || f.steps.length > 3) return; // journey-wide: shown on the journey, not as badges
-      for (const s of f.steps) { if (!perStep.has(s)) perStep.set(s, []); perStep.get(s).push(i); }
-    });
-    for (const [id, list] of perStep) {
-      const b = bbox(id); if (!b) continue;
-      const worst = list.map(i => bp.findings[i].severity).sort((a, b) => severityRank[a] - severityRank[b])[0];
-      const c = document.createElementNS(SVGNS, "circle");
-      c.setAttribute("cx", b.x + b.width - 2); c.setAttribute("cy", b.y + 2); c.setAttribute("r", 9);
-      c.setAttribute("class", "vw-badge vw-" + worst);
-      const t = document.createElementNS(SVGNS, "text");
-      t.setAttribute("x", b.x + b.width - 2); t.setAttribute("y", b.y + 6); t.setAttribute("class", "vw-badge-text");
-      t.textContent = String(list.length);
-      layers.findings.append(c, t);
-    }
+    setTimeout(drawOverlays, 0);
 
     // The graph group is translated inside the SVG: boxes map to SVG coordinates through it.
     const graphMatrix = graph.transform && graph.transform.baseVal.consolidate();

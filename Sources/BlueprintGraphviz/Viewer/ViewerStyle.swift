@@ -61,6 +61,9 @@ svg.vw-no-critical g.edge.vw-critical-edge>path{stroke:revert-layer;stroke-width
 .vw-badge{stroke:#fff;stroke-width:1.5}.vw-badge.vw-error{fill:var(--error)}.vw-badge.vw-warning{fill:var(--warning)}.vw-badge.vw-note{fill:var(--note)}
 .vw-badge-text{fill:#fff;font:bold 11px Helvetica,Arial,sans-serif;text-anchor:middle}
 .vw-highlight{fill:rgba(255,214,0,.25);stroke:#f2b600;stroke-width:4}
+.vw-no-diagram{padding:1rem}.vw-note{margin:0;color:var(--warning)}
+.vw-problems{margin:1rem 0;padding:.5rem 1rem;border:1px solid var(--error);border-left:6px solid var(--error);border-radius:4px;background:#fdf2f1}
+.vw-problems h2{font-size:1rem;margin:.2rem 0;color:var(--error)}.vw-problems pre{margin:.3rem 0;white-space:pre-wrap;font-size:13px}
 @media (max-width:900px){.vw-main{grid-template-columns:1fr}.vw-side{position:static;height:auto;border-left:0;border-top:1px solid var(--line)}}
 @media print{.vw-bar,.vw-side,.vw-zoom,.vw-minimap{display:none}.vw-main{display:block}.vw-viewport{height:auto;overflow:visible}}
 """#

@@ -59,7 +59,7 @@ public enum CSVImporter {
         let validation = sourceMap.locate(blueprint.validate())
         let diagnostics = reader.diagnostics + validation
         if diagnostics.contains(where: { $0.severity == .error }) {
-            throw BlueprintError(diagnostics: diagnostics.sorted { ($0.location ?? .init(path: "", line: 0, column: 0)) < ($1.location ?? .init(path: "", line: 0, column: 0)) })
+            throw BlueprintError(diagnostics: diagnostics.sortedByLocation())
         }
         return CSVImportResult(blueprint: blueprint, diagnostics: diagnostics, sourceMap: sourceMap)
     }

@@ -73,11 +73,11 @@ extension Discoverer {
         for activity in 0..<count {
             var step = Step(id: ids[activity], title: names[activity], lane: .frontstage, stage: stage.id)
             let top = resources[activity].max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-            if let top, Int(top) < resourceNames.count, let assignment = options.roles[resourceNames[top]] {
+            if let top, top.position < resourceNames.count, let assignment = options.roles[resourceNames[top]] {
                 let actor = Self.slug(assignment.role)
                 step.actor = actor
                 if let lane = assignment.lane { step.lane = lane } else { lanesGuessed += 1 }
-                for (resource, _) in resources[activity] where Int(resource) < resourceNames.count {
+                for (resource, _) in resources[activity] where resource.position < resourceNames.count {
                     if options.roles[resourceNames[resource]]?.role == assignment.role { actors[actor, default: []].insert(resourceNames[resource]) }
                 }
             } else {

@@ -65,7 +65,7 @@ public struct Discoverer: Sendable {
     var cases: [Int] = []
     var service: [[Double]] = []
     var waits: [[Double]] = []
-    var resources: [[Int32: Int]] = []
+    var resources: [[NameIndex: Int]] = []
     var follows: [UInt64: Int] = [:]
     var overlaps: [UInt64: Int] = [:]
     var starts: [Int32: Int] = [:]
@@ -84,7 +84,7 @@ public struct Discoverer: Sendable {
     /// Adds one case.
     public mutating func add(_ trace: LogTrace, activities: NameTable) {
         while names.count < activities.count {
-            names.append(activities[Int32(names.count)])
+            names.append(activities[NameIndex(names.count)])
             instances.append(0); cases.append(0); service.append([]); waits.append([]); resources.append([:])
         }
         guard let first = trace.events.first, let last = trace.events.last else { return }
@@ -97,7 +97,7 @@ public struct Discoverer: Sendable {
         ends[tail.activity, default: 0] += 1
         for event in trace.events {
             if event.lifecycle == .start { startEvents += 1 }
-            if event.resource >= 0 { resources[Int(event.activity)][event.resource, default: 0] += 1 }
+            if let resource = event.resource { resources[event.activity.position][resource, default: 0] += 1 }
         }
         var seen = Set<Int32>()
         let completions = found.compactMap(\.end).sorted()

@@ -29,21 +29,43 @@ public enum LogLifecycle: UInt8, Sendable, Hashable, Codable {
     }
 }
 
+/// The position of a name in a ``NameTable``: an activity or a resource of a log.
+///
+/// It takes four bytes, so that events stay small when a log holds millions of them.
+public struct NameIndex: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The stored form, for the package's own compact tables.
+    package let raw: Int32
+
+    package init(raw: Int32) { self.raw = raw }
+
+    /// The index of the name at `position` (from 0) in its table.
+    public init(_ position: Int) { raw = Int32(clamping: position) }
+
+    /// The position in ``NameTable/names``, from 0.
+    public var position: Int { Int(raw) }
+
+    /// Orders by position, that is by first appearance in the log.
+    public static func < (lhs: NameIndex, rhs: NameIndex) -> Bool { lhs.raw < rhs.raw }
+
+    /// The position as a number.
+    public var description: String { String(raw) }
+}
+
 /// One event of a case: an activity at a time, with its lifecycle and resource.
 public struct LogEvent: Sendable, Hashable {
-    /// The activity (index into ``EventLog/activities``).
-    public var activity: Int32
+    /// The activity (its index in ``EventLog/activities``).
+    public var activity: NameIndex
     /// Seconds since 1970-01-01T00:00:00Z.
     public var timestamp: Double
     /// Start, complete or another transition.
     public var lifecycle: LogLifecycle
-    /// The resource (index into ``EventLog/resources``), or -1 when the event names none.
-    public var resource: Int32
-    /// The 1-based line in the log file where the event is, for messages.
-    public var line: Int32
+    /// The resource (its index in ``EventLog/resources``), or `nil` when the event names none.
+    public var resource: NameIndex?
+    /// The 1-based line in the log file where the event is, for messages; 0 when unknown.
+    public var line: Int
 
     /// Creates an event.
-    public init(activity: Int32, timestamp: Double, lifecycle: LogLifecycle = .complete, resource: Int32 = -1, line: Int32 = 0) {
+    public init(activity: NameIndex, timestamp: Double, lifecycle: LogLifecycle = .complete, resource: NameIndex? = nil, line: Int = 0) {
         self.activity = activity
         self.timestamp = timestamp
         self.lifecycle = lifecycle
@@ -78,19 +100,19 @@ public struct NameTable: Sendable, Hashable {
     public init() {}
 
     /// The index of `name`, adding it when new.
-    public mutating func intern(_ name: String) -> Int32 {
-        if let index = indexByName[name] { return index }
+    public mutating func intern(_ name: String) -> NameIndex {
+        if let index = indexByName[name] { return NameIndex(raw: index) }
         let index = Int32(names.count)
         names.append(name)
         indexByName[name] = index
-        return index
+        return NameIndex(raw: index)
     }
 
     /// The index of `name`, if it was seen.
-    public func index(of name: String) -> Int32? { indexByName[name] }
+    public func index(of name: String) -> NameIndex? { indexByName[name].map(NameIndex.init(raw:)) }
 
     /// The name at `index`.
-    public subscript(index: Int32) -> String { names[Int(index)] }
+    public subscript(index: NameIndex) -> String { names[index.position] }
 
     /// How many names.
     public var count: Int { names.count }

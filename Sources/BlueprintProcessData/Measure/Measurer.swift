@@ -76,7 +76,7 @@ public struct Measurer: Sendable {
 
     mutating func resolve(_ activities: NameTable) {
         while stepOfActivity.count < activities.count {
-            let name = activities[Int32(stepOfActivity.count)]
+            let name = activities[NameIndex(stepOfActivity.count)]
             activityNames.append(name)
             eventsPerActivity.append(0)
             if let (step, by) = mapper.step(for: name), let index = graph.index(of: step) {
@@ -97,15 +97,15 @@ public struct Measurer: Sendable {
         for event in trace.events {
             switch event.lifecycle {
             case .start:
-                open[event.activity, default: []].append(instances.count)
-                instances.append(Instance(activity: event.activity, start: event.timestamp, end: nil))
+                open[event.activity.raw, default: []].append(instances.count)
+                instances.append(Instance(activity: event.activity.raw, start: event.timestamp, end: nil))
             case .complete:
-                if var waiting = open[event.activity], !waiting.isEmpty {
+                if var waiting = open[event.activity.raw], !waiting.isEmpty {
                     let index = waiting.removeFirst()
-                    open[event.activity] = waiting
+                    open[event.activity.raw] = waiting
                     instances[index].end = event.timestamp
                 } else {
-                    instances.append(Instance(activity: event.activity, start: nil, end: event.timestamp))
+                    instances.append(Instance(activity: event.activity.raw, start: nil, end: event.timestamp))
                 }
             case .other:
                 continue
@@ -123,7 +123,7 @@ public struct Measurer: Sendable {
         lastTimestamp = max(lastTimestamp, last.timestamp)
         caseDurations.append(last.timestamp - first.timestamp)
         for event in trace.events {
-            eventsPerActivity[Int(event.activity)] += 1
+            eventsPerActivity[event.activity.position] += 1
             if event.lifecycle == .start { startEvents += 1 }
         }
         let instances = Self.instances(of: trace)

@@ -176,7 +176,7 @@ struct CSVLogReader {
             guard assembler.eventCount + added <= limits.maxEvents else {
                 throw collector.fatal("the log has more than \(limits.maxEvents) events", line: line, column: 1)
             }
-            let row = Int32(clamping: line)
+            let row = line
             if let startTime {
                 open[caseID]?.events.append(LogEvent(activity: activity, timestamp: startTime, lifecycle: .start, resource: resource, line: row))
             }

@@ -158,10 +158,7 @@ struct DiagnosticCollector {
 
     /// Orders the diagnostics by line and column, stably.
     mutating func sortByLocation() {
-        diagnostics = diagnostics.enumerated().sorted {
-            let (a, b) = ($0.element.location, $1.element.location)
-            return ((a?.line ?? 0), (a?.column ?? 0), $0.offset) < ((b?.line ?? 0), (b?.column ?? 0), $1.offset)
-        }.map(\.element)
+        diagnostics = diagnostics.sortedByLocation()
     }
 
     func fatal(_ message: String, line: Int, column: Int) -> BlueprintError {
@@ -179,13 +176,13 @@ struct TraceAssembler {
     let limits: EventLogLimits
 
     /// Interns an activity, or `nil` when the activity limit is reached.
-    mutating func activity(_ name: String) -> Int32? {
+    mutating func activity(_ name: String) -> NameIndex? {
         if activities.index(of: name) == nil, activities.count >= limits.maxActivities { return nil }
         return activities.intern(name)
     }
 
-    mutating func resource(_ name: String?) -> Int32 {
-        guard let name, !name.isEmpty else { return -1 }
+    mutating func resource(_ name: String?) -> NameIndex? {
+        guard let name, !name.isEmpty else { return nil }
         return resources.intern(name)
     }
 
@@ -195,7 +192,7 @@ struct TraceAssembler {
         for event in events {
             if event.timestamp < latest {
                 collector.add(.warning, "event of case '\(caseID)' is earlier than the case's previous event; events are sorted by timestamp",
-                              line: Int(event.line), column: 1)
+                              line: event.line, column: 1)
                 return
             }
             latest = event.timestamp

@@ -322,7 +322,7 @@ private final class XESHandler: NSObject, XMLParserDelegate {
             return stop("the log has more than \(options.limits.maxEvents) events")
         }
         events.append(LogEvent(activity: index, timestamp: timestamp, lifecycle: lifecycle,
-                               resource: assembler.resource(resource), line: Int32(clamping: eventLine)))
+                               resource: assembler.resource(resource), line: eventLine))
         assembler.eventCount += 1
     }
 

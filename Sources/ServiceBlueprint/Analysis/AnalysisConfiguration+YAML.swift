@@ -1,5 +1,3 @@
-import Foundation
-import Yams
 
 extension AnalysisConfiguration {
     /// The file name looked for next to blueprints.
@@ -30,31 +28,43 @@ extension AnalysisConfiguration {
     public static func load(
         yaml: String, path: String = fileName, rules: [any BlueprintRule]
     ) -> LoadedConfiguration {
-        var reader = ConfigurationReader(path: path, rules: rules)
-        reader.read(yaml)
-        return LoadedConfiguration(configuration: reader.configuration, diagnostics: reader.diagnostics)
+        load(bytes: Array(yaml.utf8), path: path, rules: rules)
     }
 
-    /// Reads a configuration file from disk; a file that cannot be read is an error diagnostic.
+    /// Reads a configuration file from disk, refusing one larger than a blueprint may be
+    /// (``ReadingLimits/maximumFileSize``); a file that cannot be read is an error diagnostic.
     public static func load(contentsOfFile path: String, rules: [any BlueprintRule]) -> LoadedConfiguration {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            return LoadedConfiguration(
-                configuration: .default,
-                diagnostics: [Diagnostic(.error, "cannot read configuration file", location: SourceLocation(path: path, line: 1, column: 1))])
+        do throws(BlueprintError) {
+            let bytes = try FileBytes.read(path, limit: ReadingLimits.default.maximumFileSize)
+            return load(bytes: bytes, path: path, rules: rules)
+        } catch {
+            return LoadedConfiguration(configuration: .default, diagnostics: error.diagnostics)
         }
-        return load(yaml: text, path: path, rules: rules)
+    }
+
+    /// Reads configuration text through the same syntax layer as blueprint files: the same limits
+    /// (alias expansion, nesting), duplicate keys reported where they occur, and the same
+    /// located syntax errors.
+    static func load(bytes: [UInt8], path: String, rules: [any BlueprintRule]) -> LoadedConfiguration {
+        var reader = ConfigurationReader(path: path, source: SourceText(bytes: bytes, format: .yaml), rules: rules)
+        reader.read()
+        // Keys are checked level by level; the user reads the problems in file order.
+        return LoadedConfiguration(configuration: reader.configuration, diagnostics: reader.document.diagnostics.sortedByLocation())
     }
 }
 
-/// Walks the YAML node tree of a configuration file and collects settings and diagnostics.
+/// Walks the node tree of a configuration file and collects settings and diagnostics. Parsing,
+/// locations and the wording of key problems come from the blueprint reader (``DocumentReader``).
 private struct ConfigurationReader {
-    let path: String
+    typealias Node = DocumentNode
+
     let rulesByID: [String: any BlueprintRule]
     var configuration = AnalysisConfiguration()
-    var diagnostics: [Diagnostic] = []
+    /// The blueprint reader, used for its syntax layer, locations and diagnostics only.
+    var document: DocumentReader
 
-    init(path: String, rules: [any BlueprintRule]) {
-        self.path = path
+    init(path: String, source: SourceText, rules: [any BlueprintRule]) {
+        document = DocumentReader(path: path, source: source)
         var byID: [String: any BlueprintRule] = [:]
         for rule in rules where byID[rule.id] == nil { byID[rule.id] = rule }
         rulesByID = byID
@@ -63,31 +73,22 @@ private struct ConfigurationReader {
     static let topLevelKeys = ["extends", "groupAbove", "rules"]
     static let ruleKeys = ["enabled", "severity"]
 
-    func location(_ node: Node) -> SourceLocation {
-        SourceLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-    }
-
     mutating func error(_ message: String, at node: Node, path modelPath: ModelPath) {
-        diagnostics.append(Diagnostic(.error, message, path: modelPath, location: location(node)))
+        document.error(message, at: document.location(node), path: modelPath)
     }
 
-    mutating func read(_ yaml: String) {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            diagnostics.append(Self.diagnostic(for: error, path: path))
-            return
-        } catch {
-            diagnostics.append(Diagnostic(.error, "cannot parse YAML: \(error)", location: SourceLocation(path: path, line: 1, column: 1)))
+    mutating func read() {
+        let syntax = DocumentSyntax(source: document.source, path: document.path, limits: .default)
+        if let error = syntax.error {
+            document.diagnostics.append(error)
             return
         }
-        guard let root else { return }  // An empty file configures nothing.
-        guard let mapping = root.mapping else {
+        guard let root = syntax.root else { return }  // An empty file configures nothing.
+        guard case .mapping(let mapping) = root else {
             error("the configuration must be a mapping with a 'rules' key", at: root, path: ModelPath())
             return
         }
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in uniqueEntries(mapping, at: ModelPath()) {
             let key = keyNode.string ?? ""
             switch key {
             case "rules": readRules(value)
@@ -102,13 +103,34 @@ private struct ConfigurationReader {
         }
     }
 
+    /// The entries of `mapping` with a name key, each name once: a repeated key is reported where
+    /// it occurs, in the blueprint reader's words, and skipped (the first one counts).
+    mutating func uniqueEntries(_ mapping: Node.Mapping, at modelPath: ModelPath) -> [Node.Mapping.Entry] {
+        var first: [String: Node] = [:]
+        var entries: [Node.Mapping.Entry] = []
+        for entry in mapping.entries {
+            guard let name = entry.key.string else {
+                error("keys must be names, found \(document.describe(entry.key))", at: entry.key, path: modelPath)
+                continue
+            }
+            if let earlier = first[name] {
+                error(DocumentReader.duplicateKeyMessage(name, first: document.textPosition(earlier)),
+                      at: entry.key, path: modelPath.appending(name))
+                continue
+            }
+            first[name] = entry.key
+            entries.append(entry)
+        }
+        return entries
+    }
+
     mutating func readRules(_ node: Node) {
-        guard let mapping = node.mapping else {
-            if node.scalar?.string.isEmpty ?? false || node.scalar?.string == "~" || node.scalar?.string == "null" { return }
+        guard case .mapping(let mapping) = node else {
+            if case .scalar(let scalar) = node, DocumentReader.kind(of: scalar) == .null { return }
             error("'rules' must map rule ids to settings", at: node, path: ["rules"])
             return
         }
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in uniqueEntries(mapping, at: ["rules"]) {
             let ruleID = keyNode.string ?? ""
             let modelPath: ModelPath = ["rules", ruleID]
             guard let rule = rulesByID[ruleID] else {
@@ -117,9 +139,9 @@ private struct ConfigurationReader {
                     at: keyNode, path: modelPath)
                 continue
             }
-            if let scalar = value.scalar {
-                readShorthand(scalar.string, for: rule, at: value, path: modelPath)
-            } else if let settings = value.mapping {
+            if let text = value.string {
+                readShorthand(text, for: rule, at: value, path: modelPath)
+            } else if case .mapping(let settings) = value {
                 readSettings(settings, for: rule, path: modelPath)
             } else {
                 error("settings for '\(ruleID)' must be on, off, a severity, or a mapping", at: value, path: modelPath)
@@ -130,8 +152,8 @@ private struct ConfigurationReader {
     /// `extends: sketch`.
     mutating func readPreset(_ node: Node) {
         let names = RulePreset.allCases.map(\.rawValue)
-        guard let text = node.scalar?.string, let preset = RulePreset(rawValue: text.lowercased()) else {
-            let text = node.scalar?.string ?? ""
+        guard let text = node.string, let preset = RulePreset(rawValue: text.lowercased()) else {
+            let text = node.string ?? ""
             error(
                 "unknown preset '\(text)'" + Suggestion.didYouMean(text, in: names)
                     + " (expected \(names.joined(separator: ", ")))",
@@ -143,7 +165,7 @@ private struct ConfigurationReader {
 
     /// `groupAbove: 5`, or `off` to never group.
     mutating func readGroupAbove(_ node: Node) {
-        let text = node.scalar?.string ?? ""
+        let text = node.string ?? ""
         if Self.bool(text) == false {
             configuration.groupAbove = nil
             return
@@ -174,19 +196,19 @@ private struct ConfigurationReader {
 
     mutating func readSettings(_ mapping: Node.Mapping, for rule: any BlueprintRule, path modelPath: ModelPath) {
         let thresholdsByKey = Dictionary(rule.thresholds.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in uniqueEntries(mapping, at: modelPath) {
             let key = keyNode.string ?? ""
             let keyPath = modelPath.appending(key)
             switch key {
             case "enabled":
-                guard let text = value.scalar?.string, let enabled = Self.bool(text) else {
+                guard let text = value.string, let enabled = Self.bool(text) else {
                     error("'enabled' must be true or false", at: value, path: keyPath)
                     continue
                 }
                 configuration.rules[rule.id, default: .init()].enabled = enabled
             case "severity":
-                guard let text = value.scalar?.string, let severity = Severity(rawValue: text.lowercased()) else {
-                    let text = value.scalar?.string ?? ""
+                guard let text = value.string, let severity = Severity(rawValue: text.lowercased()) else {
+                    let text = value.string ?? ""
                     error(
                         "invalid severity '\(text)'" + Suggestion.didYouMean(text, in: Severity.allCases.map(\.rawValue))
                             + " (expected note, warning or error)",
@@ -207,7 +229,7 @@ private struct ConfigurationReader {
                     if let range = threshold.range, let magnitude = parsed.magnitude, !range.contains(magnitude) {
                         error(
                             "'\(key)' of '\(rule.id)' must be \(Self.describe(range, like: threshold.defaultValue)), "
-                                + "found \(value.scalar?.string ?? "\(parsed)")",
+                                + "found \(value.string ?? "\(parsed)")",
                             at: value, path: keyPath)
                         continue
                     }
@@ -242,13 +264,13 @@ private struct ConfigurationReader {
     static func value(_ node: Node, like example: ThresholdValue, fraction: Bool = false) -> ThresholdValue? {
         switch example {
         case .names:
-            if let sequence = node.sequence {
-                let names = sequence.compactMap { $0.scalar?.string }
+            if case .sequence(let sequence) = node {
+                let names = sequence.compactMap(\.string)
                 return names.count == sequence.count ? .names(names) : nil
             }
-            return node.scalar.map { .names([$0.string]) }
+            return node.string.map { .names([$0]) }
         default:
-            guard let text = node.scalar?.string else { return nil }
+            guard let text = node.string else { return nil }
             switch example {
             case .duration: return (try? BlueprintDuration(parsing: text)).map { .duration($0) }
             case .number:
@@ -258,15 +280,6 @@ private struct ConfigurationReader {
             case .flag: return bool(text).map { .flag($0) }
             case .names: return nil
             }
-        }
-    }
-
-    static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return Diagnostic(.error, "YAML syntax error: \(problem)", location: SourceLocation(path: path, line: mark.line, column: mark.column))
-        default:
-            return Diagnostic(.error, "cannot parse YAML: \(error)", location: SourceLocation(path: path, line: 1, column: 1))
         }
     }
 }

@@ -264,9 +264,7 @@ extension DocumentReader {
             let key = scalar.string
             let entryPath = path.appending(key)
             if let first = firstPositions[key] {
-                error(
-                    "duplicate key '\(key)' (first at line \(first.line), column \(first.column))", at: location(keyNode),
-                    path: entryPath)
+                error(Self.duplicateKeyMessage(key, first: first), at: location(keyNode), path: entryPath)
                 continue
             }
             firstPositions[key] = position

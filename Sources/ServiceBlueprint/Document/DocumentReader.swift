@@ -118,9 +118,8 @@ struct DocumentReader: Sendable {
             let name = scalar.string
             let firstKey = firstKeys != nil ? firstKeys?[name] : Self.firstKey(name, in: mapping.entries[..<index])
             if let firstKey {
-                let first = textPosition(firstKey)
                 error(
-                    "duplicate key '\(name)' (first at line \(first.line), column \(first.column))",
+                    Self.duplicateKeyMessage(name, first: textPosition(firstKey)),
                     at: location(keyNode), path: modelPath.appending(name))
                 continue
             }
@@ -140,6 +139,11 @@ struct DocumentReader: Sendable {
             unreadable.paths.insert(modelPath.appending(key))
         }
         return fields
+    }
+
+    /// The message for a key that repeats one at `first` in the same mapping.
+    static func duplicateKeyMessage(_ name: String, first: TextPosition) -> String {
+        "duplicate key '\(name)' (first at line \(first.line), column \(first.column))"
     }
 
     /// The first key node named `name` among `entries` (scalar keys only, as in ``fields(_:at:what:keys:required:)``).

@@ -100,9 +100,11 @@ extension Drawing {
         DOTString(token: DOTText.number(point.x) + "," + DOTText.number(flipped(point.y)))
     }
 
-    /// The label of a flow as HTML: the touchpoint channel as a pill, then the flow's label and probability.
-    func flowLabel(_ edge: BlueprintScene.Edge) -> DOTHTMLLabel? {
-        let theme = options.theme
+    /// What a flow's label shows: the touchpoint channel (a pill) and the flow's label and
+    /// probability; `nil` when it shows nothing.
+    static func flowLabelParts(
+        _ edge: BlueprintScene.Edge, scene: BlueprintScene, options: RenderOptions, metrics: TextMetrics
+    ) -> (channel: String?, text: String?)? {
         let size = StepCard.detailSize(options.fontSize)
         var text: [String] = []
         if let label = edge.flow.label, !DOTText.singleLine(label).isEmpty {
@@ -111,16 +113,36 @@ extension Drawing {
         if let probability = edge.flow.probability { text.append(Drawing.percent(probability)) }
         let channel = edge.isTouchpoint ? (edge.channel.map(scene.channelTitle) ?? "touchpoint") : nil
         guard channel != nil || !text.isEmpty else { return nil }
+        return (channel.map { metrics.truncate($0, size: size, maxWidth: 90) }, text.isEmpty ? nil : text.joined(separator: " · "))
+    }
+
+    /// The size of a flow's label as ``flowLabel(_:)`` draws it (the layout keeps room for it).
+    static func flowLabelSize(
+        _ edge: BlueprintScene.Edge, scene: BlueprintScene, options: RenderOptions, metrics: TextMetrics
+    ) -> Size? {
+        guard let parts = flowLabelParts(edge, scene: scene, options: options, metrics: metrics) else { return nil }
+        let size = StepCard.detailSize(options.fontSize)
+        var width = 0.0
+        // Cell padding 1 on each side; the pill has a space either side of its text.
+        if let channel = parts.channel { width += metrics.width(" \(channel) ", size: StepCard.badgeSize(options.fontSize), bold: true) + 4 }
+        if let text = parts.text { width += metrics.width(text, size: size) + 4 }
+        return Size(width: width, height: size * 1.25 + 4)
+    }
+
+    /// The label of a flow as HTML: the touchpoint channel as a pill, then the flow's label and probability.
+    func flowLabel(_ edge: BlueprintScene.Edge) -> DOTHTMLLabel? {
+        let theme = options.theme
+        guard let parts = Drawing.flowLabelParts(edge, scene: scene, options: options, metrics: metrics) else { return nil }
         var html: DOTHTMLLabel =
             "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\" bgcolor=\"\(color: theme.background)\"><tr>"
-        if let channel {
+        if let channel = parts.channel {
             html += "<td bgcolor=\"\(color: theme.touchpoint)\"><font point-size=\"\(number: StepCard.badgeSize(options.fontSize))\" "
             html += "color=\"\(color: theme.badgeText)\" face=\"\(faces.bold)\"> "
-            html += "\(metrics.truncate(channel, size: size, maxWidth: 90)) </font></td>"
+            html += "\(channel) </font></td>"
         }
-        if !text.isEmpty {
-            html += "<td><font point-size=\"\(number: size)\" color=\"\(color: theme.mutedText)\">"
-            html += "\(text.joined(separator: " · "))</font></td>"
+        if let text = parts.text {
+            html += "<td><font point-size=\"\(number: StepCard.detailSize(options.fontSize))\" color=\"\(color: theme.mutedText)\">"
+            html += "\(text)</font></td>"
         }
         return html + "</tr></table>"
     }
