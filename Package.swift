@@ -25,7 +25,9 @@ let package = Package(
         // Pure Swift: model, DSL, documents, validation, graph, analysis. No C.
         .target(
             name: "ServiceBlueprint",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            // l10n (issue 19): one message catalog per language (Localization/Catalogs/<language>.json).
+            resources: [.copy("Localization/Catalogs")]
         ),
         // The only module that touches the Graphviz C library.
         .systemLibrary(

@@ -273,6 +273,8 @@ root = O([
         ("title", string("The display title; defaults to the id.")),
         ("summary", string("What the service is, in a sentence or two.")),
         ("version", string("The version label of this process, e.g. \"as-is\" or \"2026-Q3 to-be\".")),
+        # l10n (issue 19): the language the blueprint is written in.
+        ("language", O([("enum", ["en", "zh-Hans"]), ("description", "The language the blueprint is written in (en, zh-Hans): its drawing and report use it unless --language says otherwise.")])),
         ("stages", O([("type", "array"), ("description", "The stages (columns), left to right."), ("items", O([("$ref", "#/$defs/stage")]))])),
         ("actors", O([("type", "array"), ("description", "The performers: customer, roles, departments, systems, partners."), ("items", O([("$ref", "#/$defs/actor")]))])),
         ("channels", O([("type", "array"), ("description", "Channels beyond the built-in ones, and response commitments per channel."), ("items", O([("$ref", "#/$defs/channelDefinition")]))])),

@@ -216,7 +216,7 @@ struct DocumentRoundTripTests {
             },
             steps: blueprint.steps, flows: blueprint.flows, bottlenecks: blueprint.bottlenecks,
             maturity: blueprint.maturity, evidence: blueprint.evidence, associations: blueprint.associations,
-            kpis: blueprint.kpis
+            kpis: blueprint.kpis, language: blueprint.language
         ).text(in: format)
         #expect(first == second)
 

@@ -123,6 +123,8 @@ enum Samples {
                     KPIMeasurement(value: Double(index) + 0.25, sample: 120, period: "2026-Q\(index % 4 + 1)"),
                 ])
         }
+        // Issue 19: the language the blueprint is written in.
+        blueprint.language = .simplifiedChinese
         return blueprint
     }()
 

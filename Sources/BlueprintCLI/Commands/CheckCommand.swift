@@ -38,6 +38,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var jobs: JobsOption
 
+    @OptionGroup var language: LanguageOption
+
     mutating func run() throws {
         let (inputs, missing) = InputCollector.collect(paths)
         var configurations = ConfigurationResolver(explicit: config)
@@ -47,11 +49,14 @@ struct CheckCommand: ParsableCommand {
         var invalid = !missing.isEmpty
         var fileProblems: [Problem] = []
         var used: [ConfigurationResolver.Resolved] = []
+        var declared = Set<Language?>()
+        let explicit = language.explicit
         // Files are read and analysed on several workers; their problems come back in input order.
         FileWorkers.run(Array(zip(inputs, resolved)), workers: jobs.workers) { input, resolved in
-            Self.check(input, configuration: resolved.configuration)
+            Self.check(input, configuration: resolved.configuration, language: explicit)
         } deliver: { index, checked in
             fileProblems += checked.problems
+            if checked.loaded { declared.insert(checked.declared) }
             if checked.loaded { used.append(resolved[index]) } else { invalid = true }
         }
         // Configuration problems first: they change what the findings below are.
@@ -62,7 +67,8 @@ struct CheckCommand: ParsableCommand {
 
         let text: String
         switch format {
-        case .text: text = TextFormatter.format(problems, files: inputs.count)
+        // The summary speaks the language every checked blueprint declares, when they agree.
+        case .text: text = TextFormatter.format(problems, files: inputs.count, language: language.resolve(declared: declared.count == 1 ? declared.first ?? nil : nil))
         case .json: text = JSONFormatter.format(problems)
         case .sarif: text = SARIFFormatter.format(problems, rules: RuleRegistry.all)
         case .github: text = GitHubFormatter.format(problems)
@@ -82,14 +88,17 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// One file's problems: load and validation diagnostics, then its findings in file order.
-    private static func check(_ input: InputCollector.Input, configuration: AnalysisConfiguration) -> (problems: [Problem], loaded: Bool) {
+    private static func check(
+        _ input: InputCollector.Input, configuration: AnalysisConfiguration, language: Language?
+    ) -> (problems: [Problem], loaded: Bool, declared: Language?) {
         let file = BlueprintLoader.load(input)
         var problems = file.diagnostics.map { Problem(diagnostic: $0, path: input.path) }
-        guard let document = file.document else { return (problems, false) }
+        guard let document = file.document else { return (problems, false, nil) }
+        let shown = LanguageOption.resolve(explicit: language, declared: document.blueprint.language)
         let report = Analyzer(configuration: configuration, rules: RuleRegistry.all)
             .analyze(document.blueprint, sourceMap: document.sourceMap)
         // In file order, the way editors and reviewers read them.
-        problems += report.findings.map { Problem(finding: $0, path: input.path) }.sorted(by: Problem.inFileOrder)
-        return (problems, true)
+        problems += report.findings.map { Problem(finding: $0, path: input.path, language: shown) }.sorted(by: Problem.inFileOrder)
+        return (problems, true, document.blueprint.language)
     }
 }

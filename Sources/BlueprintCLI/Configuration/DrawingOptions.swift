@@ -75,6 +75,8 @@ struct DrawingOptions: ParsableArguments {
     @Option(name: .customLong("max-steps"), help: "Refuse to draw a blueprint with more steps than this.")
     var maxSteps: Int = RenderOptions.defaultMaximumSteps
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         if pages != nil, format != .pdf {
             throw ValidationError("--pages splits a PDF into printed pages; use it with --format pdf")
@@ -96,6 +98,6 @@ struct DrawingOptions: ParsableArguments {
         options.journey = journey
         return DrawingJob(
             options: options, format: format.output, writesDOT: format == .dot, writesViewer: format == .html,
-            showsFindings: overlay == .findings, paper: pages?.size)
+            showsFindings: overlay == .findings, language: language.explicit, paper: pages?.size)
     }
 }

@@ -11,6 +11,8 @@ struct DrawingJob: Sendable {
     /// `--format html`: the interactive viewer page, which always carries the findings.
     var writesViewer: Bool
     var showsFindings: Bool
+    /// `--language`, when given; otherwise each blueprint's `language:` key, then the environment.
+    var language: Language? = nil
     /// `--pages a4|a3`: a PDF of printed pages instead of one large page.
     var paper: PaperSize? = nil
 
@@ -26,6 +28,8 @@ struct DrawingJob: Sendable {
     /// are drawn at once; only the Graphviz layout and output wait for its lock. With findings, one
     /// analysis run feeds the overlay and the drawing (one graph, one capacity analysis).
     func render(_ document: BlueprintDocument, configuration: AnalysisConfiguration) async throws -> Data {
+        var options = options
+        options.language = LanguageOption.resolve(explicit: language, declared: document.blueprint.language)
         if writesViewer {
             let analysis = Analyzer(configuration: configuration, rules: RuleRegistry.all)
                 .run(document.blueprint, sourceMap: document.sourceMap)

@@ -27,16 +27,16 @@ struct Problem: Hashable, Codable {
         fix = nil
     }
 
-    init(finding: Finding, path: String) {
+    init(finding: Finding, path: String, language: Language = .english) {
         self.path = finding.location?.path ?? path
         line = finding.location?.line
         column = finding.location?.column
         severity = finding.severity
-        message = finding.message
+        message = finding.message(in: language)
         ruleID = finding.ruleID
         steps = finding.stepIDs
-        fix = finding.fix?.summary
-        related = finding.grouped.map { members in members.map { Problem(finding: $0, path: path) } }
+        fix = finding.fix?.summary(in: language)
+        related = finding.grouped.map { members in members.map { Problem(finding: $0, path: path, language: language) } }
     }
 
     /// Orders by line and column; problems without a location keep their place after located ones.

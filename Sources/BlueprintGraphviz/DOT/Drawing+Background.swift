@@ -13,10 +13,10 @@ struct TitleBlock {
 
     init(blueprint: Blueprint, journey: Journey?, options: RenderOptions, metrics: TextMetrics) {
         title = DOTText.singleLine(blueprint.title.isEmpty ? blueprint.id : blueprint.title)
-        let parts = [blueprint.version.map { "Version: \($0)" }, blueprint.summary].compactMap { $0 }
+        let parts = [blueprint.version.map { options.text("drawing.version", ["version": .verbatim($0)]) }, blueprint.summary].compactMap { $0 }
             .map(DOTText.singleLine).filter { !$0.isEmpty }
         subtitle = parts.isEmpty ? nil : parts.joined(separator: "  ·  ")
-        customers = Self.customers(blueprint: blueprint, journey: journey)
+        customers = Self.customers(blueprint: blueprint, journey: journey, options: options)
         titleSize = (options.fontSize * 1.55).rounded()
         subtitleSize = (options.fontSize * 0.9 * 2).rounded() / 2
         height = titleSize * 1.4 + (subtitle == nil ? 0 : subtitleSize * 1.6) + (customers == nil ? 0 : subtitleSize * 1.6) + 10
@@ -24,17 +24,18 @@ struct TitleBlock {
     }
 
     /// "Journey: Repair under warranty · persona: Busy parent · other steps dimmed", or "Personas: …".
-    static func customers(blueprint: Blueprint, journey: Journey?) -> String? {
+    static func customers(blueprint: Blueprint, journey: Journey?, options: RenderOptions) -> String? {
         func persona(_ id: String) -> String { blueprint.personas.first { $0.id == id }?.title ?? id }
         if let journey {
-            var parts = ["Journey: " + DOTText.singleLine(journey.title)]
-            if let id = journey.persona { parts.append("persona: " + DOTText.singleLine(persona(id))) }
-            parts.append("steps off this journey dimmed")
+            var parts = [options.text("drawing.journey", ["journey": .verbatim(DOTText.singleLine(journey.title))])]
+            if let id = journey.persona { parts.append(options.text("drawing.journey.persona", ["persona": .verbatim(DOTText.singleLine(persona(id)))])) }
+            parts.append(options.text("drawing.journey.dimmed"))
             return parts.joined(separator: "  ·  ")
         }
         let personas = blueprint.personas.map { DOTText.singleLine($0.title) }.filter { !$0.isEmpty }
         guard !personas.isEmpty else { return nil }
-        return (personas.count == 1 ? "Persona: " : "Personas: ") + personas.joined(separator: "  ·  ")
+        let key = personas.count == 1 ? "drawing.persona" : "drawing.personas"
+        return options.text(key, ["personas": .verbatim(personas.joined(separator: "  ·  "))])
     }
 }
 
@@ -104,8 +105,8 @@ extension Drawing {
             let rect = band.titleRect
             let color = theme.colors(for: band.lane).title
             let lines = horizontal
-                ? metrics.wrap(band.lane.title, size: laneTitleSize, bold: true, maxWidth: rect.width - 20, maxLines: 3)
-                : [band.lane.title]
+                ? metrics.wrap(band.lane.title(in: options.language), size: laneTitleSize, bold: true, maxWidth: rect.width - 20, maxLines: 3)
+                : [band.lane.title(in: options.language)]
             let lineHeight = laneTitleSize * 1.3
             var middle = rect.midY - Double(lines.count - 1) * lineHeight / 2
             for line in lines {
@@ -137,7 +138,7 @@ extension Drawing {
                 case .internalInteraction: .dotted
                 }
             canvas.polyline([segment.from, segment.to], color: color, width: segment.line == .interaction ? 1.8 : 1.5, stroke: stroke)
-            let label = segment.line.title
+            let label = segment.line.title(in: options.language)
             let labelWidth = metrics.width(label, size: lineLabelSize)
             if horizontal {
                 let y = segment.from.y - lineLabelSize * 0.95
@@ -185,7 +186,7 @@ extension Drawing {
         // What the drawing changed to stay affordable and readable, so a reader of the picture knows.
         let noteSize = (size * 0.85).rounded()
         for (index, note) in notes.enumerated() {
-            let line = metrics.truncate("Note: " + note.message, size: noteSize, maxWidth: pageSize.width - 2 * Drawing.margin)
+            let line = metrics.truncate(options.text("drawing.note", ["note": .verbatim(note.message)]), size: noteSize, maxWidth: pageSize.width - 2 * Drawing.margin)
             canvas.text(
                 line, x: Drawing.margin, middleY: notesTop + 8 + (Double(index) + 0.5) * Drawing.noteLineHeight(options),
                 alignment: .left, size: noteSize, faces: faces, italic: true, color: theme.mutedText,

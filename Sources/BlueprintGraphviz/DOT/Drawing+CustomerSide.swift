@@ -63,7 +63,7 @@ extension Drawing {
             out += "width=\(DOTString(token: DOTText.inches(box.width))), height=\(DOTString(token: DOTText.inches(box.height))), "
             out += "fillcolor=\(DOTString(color: dimmed ? theme.background : colors.stepFill)), "
             out += "color=\(DOTString(color: border)), penwidth=\"1\",\n"
-            out += "    tooltip=\(DOTString(escString: "Evidence at \(scene.steps[item.step].title):\n" + item.texts.joined(separator: "\n"))),\n"
+            out += "    tooltip=\(DOTString(escString: options.text("drawing.evidence.tooltip", ["step": .verbatim(scene.steps[item.step].title), "items": .verbatim(item.texts.joined(separator: "\n"))]))),\n"
             out += "    label=\(label)];\n"
             out += "  \(evidenceNodeName(item)) -> \(nodeName(item.step)) [id=\(DOTString(token: "evidence-link-\(stepToken)")), "
             out += "class=\"evidence-link\", dir=\"none\", style=\"dotted\", penwidth=\"1.2\", "
@@ -121,12 +121,13 @@ extension Drawing {
         let muted = theme.mutedText
         if horizontal {
             let titleEnd = band.minX + titleArea.width
+            let (first, second) = (options.text("drawing.emotion.first"), options.text("drawing.emotion.second"))
             canvas.text(
-                "Customer", x: band.minX + 10, middleY: band.minY + customer.padding + titleSize * 0.7, alignment: .left,
-                size: titleSize, faces: faces, bold: true, color: theme.text, width: metrics.width("Customer", size: titleSize, bold: true))
+                first, x: band.minX + 10, middleY: band.minY + customer.padding + titleSize * 0.7, alignment: .left,
+                size: titleSize, faces: faces, bold: true, color: theme.text, width: metrics.width(first, size: titleSize, bold: true))
             canvas.text(
-                "emotion", x: band.minX + 10, middleY: band.minY + customer.padding + titleSize * 2, alignment: .left,
-                size: titleSize, faces: faces, bold: true, color: theme.text, width: metrics.width("emotion", size: titleSize, bold: true))
+                second, x: band.minX + 10, middleY: band.minY + customer.padding + titleSize * 2, alignment: .left,
+                size: titleSize, faces: faces, bold: true, color: theme.text, width: metrics.width(second, size: titleSize, bold: true))
             for (value, text) in [(2.0, "+2"), (0.0, "0"), (-2.0, "−2")] {
                 let y = emotionPosition(value, band: band)
                 canvas.text(
@@ -139,15 +140,16 @@ extension Drawing {
             if customer.labels.contains(where: { !$0.isEmpty }) {
                 let y = band.minY + customer.padding * 1.5 + customer.curveExtent
                 canvas.polyline([Point(x: band.minX, y: y), Point(x: band.maxX, y: y)], color: theme.stageDivider, width: 0.5)
+                let (pains, truths) = (options.text("drawing.painPoints.first"), options.text("drawing.painPoints.second"))
                 canvas.text(
-                    "Pain points,", x: band.minX + 10, middleY: y + customer.lineHeight * 0.8, alignment: .left,
-                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width("Pain points,", size: scaleSize))
+                    pains, x: band.minX + 10, middleY: y + customer.lineHeight * 0.8, alignment: .left,
+                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width(pains, size: scaleSize))
                 canvas.text(
-                    "moments of truth", x: band.minX + 10, middleY: y + customer.lineHeight * 1.8, alignment: .left,
-                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width("moments of truth", size: scaleSize))
+                    truths, x: band.minX + 10, middleY: y + customer.lineHeight * 1.8, alignment: .left,
+                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width(truths, size: scaleSize))
             }
         } else {
-            let title = "Customer emotion"
+            let title = options.text("drawing.emotion")
             let lines = metrics.wrap(title, size: titleSize, bold: true, maxWidth: band.width - 12)
             var middle = band.minY + 12
             for line in lines {
@@ -179,17 +181,18 @@ extension Drawing {
         let horizontal = options.direction == .leftToRight
         let labelSize = (options.fontSize * 0.72 * 2).rounded() / 2
         if horizontal {
+            let servicescape = options.text("drawing.servicescape")
             canvas.text(
-                "Servicescape", x: row.minX + 10, middleY: row.minY + customer.padding + customer.lineHeight / 2,
+                servicescape, x: row.minX + 10, middleY: row.minY + customer.padding + customer.lineHeight / 2,
                 alignment: .left, size: labelSize, faces: faces, italic: true, color: colors.title,
-                width: metrics.width("Servicescape", size: labelSize))
+                width: metrics.width(servicescape, size: labelSize))
             canvas.polyline(
                 [Point(x: row.minX + titleArea.width, y: row.maxY), Point(x: row.maxX, y: row.maxY)],
                 color: colors.stepBorder, width: 0.6, stroke: .dashed)
             var top = row.minY + customer.padding
             if !customer.throughout.isEmpty, let first = layout.stages.first {
                 let text = metrics.truncate(
-                    "Throughout: " + customer.throughout.joined(separator: " · "), size: size,
+                    options.text("drawing.servicescape.throughout", ["items": .verbatim(customer.throughout.joined(separator: " · "))]), size: size,
                     maxWidth: row.maxX - first.rect.minX - 2 * customer.padding)
                 canvas.text(
                     text, x: first.rect.minX + customer.padding, middleY: top + customer.lineHeight / 2, alignment: .left,
@@ -206,9 +209,10 @@ extension Drawing {
                 }
             }
         } else {
+            let servicescape = options.text("drawing.servicescape")
             canvas.text(
-                "Servicescape", x: row.midX, middleY: row.minY + titleArea.height - 10, alignment: .center, size: labelSize,
-                faces: faces, italic: true, color: colors.title, width: metrics.width("Servicescape", size: labelSize))
+                servicescape, x: row.midX, middleY: row.minY + titleArea.height - 10, alignment: .center, size: labelSize,
+                faces: faces, italic: true, color: colors.title, width: metrics.width(servicescape, size: labelSize))
             canvas.polyline(
                 [Point(x: row.maxX, y: row.minY + titleArea.height), Point(x: row.maxX, y: row.maxY)],
                 color: colors.stepBorder, width: 0.6, stroke: .dashed)

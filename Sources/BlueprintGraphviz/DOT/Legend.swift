@@ -28,13 +28,14 @@ struct Legend {
     private let textSize: Double
     private let badgeSize: Double
     private let rowHeight: Double
-    private let title = "Legend"
+    private let title: String
 
     init(
         scene: BlueprintScene, options: RenderOptions, overlay: RenderOverlay?, customer: CustomerSide? = nil,
         metrics: TextMetrics, faces: FontFaces, origin: Point, maxWidth: Double
     ) {
         let theme = options.theme
+        title = options.text("drawing.legend")
         self.faces = faces
         textSize = (options.fontSize * 0.78 * 2).rounded() / 2
         badgeSize = StepCard.badgeSize(options.fontSize)
@@ -51,43 +52,43 @@ struct Legend {
         }
 
         let kinds = Set(scene.edges.map(\.flow.kind))
-        var items: [Item] = [lineItem("sequence", theme.sequenceFlow)]
-        if kinds.contains(.information) { items.append(lineItem("information", theme.informationFlow, .dashed)) }
-        if kinds.contains(.escalation) { items.append(lineItem("escalation", theme.escalationFlow, width: 2.4)) }
-        if kinds.contains(.rework) { items.append(lineItem("rework (loops back)", theme.reworkFlow, width: 1.6, .dotted)) }
-        if kinds.contains(.handoff) { items.append(lineItem("hand-off", theme.handoffFlow, width: 1.6, tailDot: true)) }
+        var items: [Item] = [lineItem(options.text("drawing.legend.sequence"), theme.sequenceFlow)]
+        if kinds.contains(.information) { items.append(lineItem(options.text("drawing.legend.information"), theme.informationFlow, .dashed)) }
+        if kinds.contains(.escalation) { items.append(lineItem(options.text("drawing.legend.escalation"), theme.escalationFlow, width: 2.4)) }
+        if kinds.contains(.rework) { items.append(lineItem(options.text("drawing.legend.rework"), theme.reworkFlow, width: 1.6, .dotted)) }
+        if kinds.contains(.handoff) { items.append(lineItem(options.text("drawing.legend.handoff"), theme.handoffFlow, width: 1.6, tailDot: true)) }
         if scene.edges.contains(where: \.isTouchpoint) {
-            items.append(badgeItem("channel", theme.touchpoint, theme.badgeText, "touchpoint: flow across the line of interaction"))
+            items.append(badgeItem(options.text("drawing.legend.channel"), theme.touchpoint, theme.badgeText, options.text("drawing.legend.touchpoint")))
         }
         let steps = scene.steps
         if options.showBadges, steps.contains(where: { $0.failPoint != nil }) {
-            items.append(badgeItem("⚠ FAIL POINT", theme.failBadge, theme.badgeText, "fail point"))
+            items.append(badgeItem(options.text("drawing.badge.failPoint"), theme.failBadge, theme.badgeText, options.text("drawing.legend.failPoint")))
         }
         if options.showBadges, steps.contains(where: { $0.waitPoint != nil }) {
-            items.append(badgeItem("WAIT ≤ tolerance", theme.waitBadge, theme.text, "wait point"))
+            items.append(badgeItem(options.text("drawing.legend.waitBadge"), theme.waitBadge, theme.text, options.text("drawing.legend.waitPoint")))
         }
         if options.showTimes, steps.contains(where: { $0.duration != nil }) {
-            let sample = "◷ likely (min–max)"
-            items.append(Item(sample: .text(sample), label: "process time", sampleWidth: metrics.width(sample, size: textSize), width: 0))
+            let sample = options.text("drawing.legend.processTimeSample")
+            items.append(Item(sample: .text(sample), label: options.text("drawing.legend.processTime"), sampleWidth: metrics.width(sample, size: textSize), width: 0))
         }
         if options.showStandards, steps.contains(where: { $0.standards.time != nil }) {
-            let sample = "std target ±tolerance"
-            items.append(Item(sample: .text(sample), label: "time standard", sampleWidth: metrics.width(sample, size: textSize), width: 0))
+            let sample = options.text("drawing.legend.standardSample")
+            items.append(Item(sample: .text(sample), label: options.text("drawing.legend.timeStandard"), sampleWidth: metrics.width(sample, size: textSize), width: 0))
         }
         if let customer {
             if !customer.evidenceItems.isEmpty {
                 let colors = theme.colors(for: .evidence)
-                items.append(Item(sample: .box(fill: colors.stepFill, border: colors.stepBorder), label: "evidence at a step", sampleWidth: 18, width: 0))
+                items.append(Item(sample: .box(fill: colors.stepFill, border: colors.stepBorder), label: options.text("drawing.legend.evidence"), sampleWidth: 18, width: 0))
             }
             if !customer.points.isEmpty {
-                items.append(Item(sample: .curve(theme.stageHeaderFill), label: "customer emotion (−2 … +2)", sampleWidth: 34, width: 0))
+                items.append(Item(sample: .curve(theme.stageHeaderFill), label: options.text("drawing.legend.emotion"), sampleWidth: 34, width: 0))
             }
             let kinds = customer.labels.flatMap { $0.map(\.kind) }
             if kinds.contains(.painPoint) {
-                items.append(Item(sample: .diamond(theme.failBadge), label: "pain point", sampleWidth: 10, width: 0))
+                items.append(Item(sample: .diamond(theme.failBadge), label: options.text("drawing.legend.painPoint"), sampleWidth: 10, width: 0))
             }
             if kinds.contains(.momentOfTruth) {
-                items.append(Item(sample: .star(fill: theme.waitBadge, border: theme.text), label: "moment of truth", sampleWidth: 12, width: 0))
+                items.append(Item(sample: .star(fill: theme.waitBadge, border: theme.text), label: options.text("drawing.legend.momentOfTruth"), sampleWidth: 12, width: 0))
             }
         }
         if let overlay {
@@ -97,17 +98,17 @@ struct Legend {
                     label: "\(DOTText.singleLine(overlay.heatTitle)) 0 → 100 %", sampleWidth: 50, width: 0))
             }
             if !overlay.criticalSteps.isEmpty || !overlay.criticalFlows.isEmpty {
-                items.append(lineItem("critical path", theme.critical, width: 3.2))
+                items.append(lineItem(options.text("drawing.legend.criticalPath"), theme.critical, width: 3.2))
             }
             if !overlay.redundant.isEmpty {
-                items.append(badgeItem("REDUNDANT", theme.redundant, theme.badgeText, "redundant step"))
+                items.append(badgeItem(options.text("drawing.badge.redundant"), theme.redundant, theme.badgeText, options.text("drawing.legend.redundant")))
             }
             if !overlay.parallel.isEmpty {
-                items.append(lineItem("could run in parallel", theme.parallel, width: 1.6, .dashed))
+                items.append(lineItem(options.text("drawing.legend.parallel"), theme.parallel, width: 1.6, .dashed))
             }
             let severities = Set(overlay.findings.values.flatMap { $0.map(\.severity) })
             for severity in Severity.allCases.reversed() where severities.contains(severity) {
-                items.append(Item(sample: .square(theme.color(for: severity)), label: "finding: \(severity.rawValue)", sampleWidth: 10, width: 0))
+                items.append(Item(sample: .square(theme.color(for: severity)), label: options.text("drawing.legend.finding.\(severity.rawValue)"), sampleWidth: 10, width: 0))
             }
         }
 

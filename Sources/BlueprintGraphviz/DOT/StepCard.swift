@@ -50,19 +50,20 @@ struct StepCard {
         var badges: [Badge] = []
         if options.showBadges {
             if step.failPoint != nil {
-                badges.append(Badge(text: "⚠ FAIL POINT", fill: theme.failBadge, textColor: theme.badgeText))
+                badges.append(Badge(text: options.text("drawing.badge.failPoint"), fill: theme.failBadge, textColor: theme.badgeText))
             }
             if let wait = step.waitPoint {
-                let text = wait.tolerance.map { "WAIT ≤\u{00A0}\($0)" } ?? "WAIT POINT"
+                let text = wait.tolerance.map { options.text("drawing.badge.waitWithin", ["tolerance": .verbatim(options.duration($0))]) }
+                    ?? options.text("drawing.badge.waitPoint")
                 badges.append(Badge(text: text, fill: theme.waitBadge, textColor: theme.text))
             }
-            if let kind = Self.kindBadge(step.kind) {
+            if let kind = Self.kindBadge(step.kind).map({ options.text("drawing.badge.kind.\($0)") }) {
                 badges.append(Badge(text: kind, fill: theme.kindBadge, textColor: theme.text))
             }
         }
         if let overlay {
             if overlay.redundant[step.id] != nil {
-                badges.append(Badge(text: "REDUNDANT", fill: theme.redundant, textColor: theme.badgeText))
+                badges.append(Badge(text: options.text("drawing.badge.redundant"), fill: theme.redundant, textColor: theme.badgeText))
             }
         }
         var rows: [[Badge]] = []
@@ -98,19 +99,23 @@ struct StepCard {
         if options.showTimes {
             var parts: [String] = []
             if let duration = step.duration {
-                parts.append(duration.isFixed ? "◷\u{00A0}\(duration.likely)" : "◷\u{00A0}\(duration.likely) (\(duration.min)–\(duration.max))")
+                let times: [String: TextArgument] = [
+                    "likely": .duration(duration.likely), "min": .duration(duration.min), "max": .duration(duration.max),
+                ]
+                parts.append(options.text(duration.isFixed ? "drawing.card.time" : "drawing.card.timeRange", times))
             }
-            if let wait = step.waitBefore, wait.seconds > 0 { parts.append("wait\u{00A0}\(wait)") }
+            if let wait = step.waitBefore, wait.seconds > 0 { parts.append(options.text("drawing.card.wait", ["wait": .duration(wait)])) }
             if !parts.isEmpty { add(parts.joined(separator: " · "), color: theme.text) }
         }
         if options.showStandards {
             var parts: [String] = []
             if let time = step.standards.time {
-                parts.append(time.tolerance.seconds > 0 ? "std\u{00A0}\(time.target)\u{00A0}±\(time.tolerance)" : "std\u{00A0}\(time.target)")
+                let standard: [String: TextArgument] = ["target": .duration(time.target), "tolerance": .duration(time.tolerance)]
+                parts.append(options.text(time.tolerance.seconds > 0 ? "drawing.card.standardTolerance" : "drawing.card.standard", standard))
             }
-            if let response = step.standards.response { parts.append("respond\u{00A0}≤\u{00A0}\(response)") }
+            if let response = step.standards.response { parts.append(options.text("drawing.card.respond", ["response": .duration(response)])) }
             if let sop = step.standards.sop, !Self.isLink(sop) { parts.append(sop) } else if step.standards.sop != nil {
-                parts.append("SOP")
+                parts.append(options.text("drawing.card.sop"))
             }
             if !parts.isEmpty { add(parts.joined(separator: " · "), color: theme.mutedText, italic: true) }
         }
@@ -152,17 +157,12 @@ struct StepCard {
             height: height.rounded(.up))
     }
 
-    /// The badge text for kinds worth pointing out; plain actions and communication have none.
+    /// The kind of the badge (its catalog key is `drawing.badge.kind.<kind>`) for kinds worth pointing
+    /// out; plain actions and communication have none.
     static func kindBadge(_ kind: StepKind) -> String? {
         switch kind {
         case .action, .communication: nil
-        case .decision: "DECISION"
-        case .approval: "APPROVAL"
-        case .check: "CHECK"
-        case .handoff: "HAND-OFF"
-        case .wait: "WAIT"
-        case .automated: "AUTOMATED"
-        case .transport: "TRANSPORT"
+        case .decision, .approval, .check, .handoff, .wait, .automated, .transport: kind.rawValue
         }
     }
 

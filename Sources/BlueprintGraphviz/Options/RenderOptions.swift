@@ -1,3 +1,5 @@
+import ServiceBlueprint
+
 /// How a blueprint is drawn: theme, direction, font and what to show.
 ///
 /// The defaults give the full blueprint look: times, standards, badges, a legend and the findings overlay
@@ -55,6 +57,9 @@ public struct RenderOptions: Sendable, Hashable {
     /// dimmed; the emotion curve follows its steps, and the title names it with its persona. `nil` (the
     /// default) draws every step alike; an id the blueprint does not declare is ignored.
     public var journey: String?
+    /// The language of the drawing's fixed text: lane names, the three lines, the legend, badges and
+    /// labels (l10n, issue 19). What the blueprint says is drawn as written. Default English.
+    public var language: Language = .english
     /// How text is measured to size cards, headers and the legend. ``TextMeasurement/font`` (the default)
     /// asks the font that will draw the text; ``TextMeasurement/estimate`` gives the same DOT text on every
     /// machine (for golden files), at the cost of some slack.

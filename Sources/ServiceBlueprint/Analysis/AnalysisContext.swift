@@ -193,6 +193,27 @@ public struct AnalysisContext: Sendable {
             path: path ?? steps.first.map(self.path(ofStep:)), fix: fix, impact: impact)
     }
 
+    /// A finding of this rule whose message is a catalog text (shown in any ``Language``).
+    package func finding(
+        _ text: LocalizedText, steps: [Int32], flows: [Int32] = [], path: ModelPath? = nil,
+        fix: SuggestedFix? = nil, impact: Impact? = nil
+    ) -> Finding {
+        var result = finding(text.rendered(in: .english), steps: steps, flows: flows, path: path, fix: fix, impact: impact)
+        result.text = text
+        return result
+    }
+
+    /// The step as a placeholder value: `'Title' (id)` in English.
+    package func step(argument index: Int32) -> TextArgument {
+        .step(title: blueprint.steps[Int(index)].title, id: graph.stepIDs[Int(index)])
+    }
+
+    /// An information item as a placeholder value: its title (or id) in quotes.
+    package func item(argument id: String) -> TextArgument { .quoted(index.itemByID[id]?.title ?? id) }
+
+    /// Several steps as one list placeholder.
+    package func steps(argument indices: [Int32]) -> TextArgument { .list(indices.map(step(argument:))) }
+
     /// "a", "a and b", "a, b and c".
     static func list(_ items: [String]) -> String {
         switch items.count {

@@ -24,6 +24,14 @@ public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
     /// For a finding that stands for many steps with the same reason, the single findings it folds
     /// together (each with its own location and fix); `nil` for an ordinary finding.
     public var grouped: [Finding]?
+    /// The message as a catalog key with arguments, so it can be shown in any ``Language``;
+    /// ``message`` is its English text. `nil` for a finding made from a plain string (a third-party rule).
+    public var text: LocalizedText?
+
+    // `text` stays out of JSON: reports and golden files keep their fields, and `message` carries the text.
+    private enum CodingKeys: String, CodingKey {
+        case ruleID, severity, message, stepIDs, flowIDs, path, location, fix, impact, grouped
+    }
 
     /// Creates a finding.
     public init(
@@ -39,6 +47,41 @@ public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
         self.location = location
         self.fix = fix
         self.impact = impact
+    }
+
+    /// Creates a finding whose message is a catalog text; ``message`` is its English rendering.
+    public init(
+        ruleID: String, severity: Severity, text: LocalizedText, stepIDs: [String] = [], flowIDs: [String] = [],
+        path: ModelPath? = nil, location: SourceLocation? = nil, fix: SuggestedFix? = nil, impact: Impact? = nil
+    ) {
+        self.init(
+            ruleID: ruleID, severity: severity, message: text.rendered(in: .english), stepIDs: stepIDs, flowIDs: flowIDs,
+            path: path, location: location, fix: fix, impact: impact)
+        self.text = text
+    }
+
+    /// Equal when everything but ``text`` is: the text is the message's catalog form, and JSON does
+    /// not carry it, so a decoded finding equals the one encoded.
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.ruleID == rhs.ruleID && lhs.severity == rhs.severity && lhs.message == rhs.message && lhs.stepIDs == rhs.stepIDs
+            && lhs.flowIDs == rhs.flowIDs && lhs.path == rhs.path && lhs.location == rhs.location && lhs.fix == rhs.fix
+            && lhs.impact == rhs.impact && lhs.grouped == rhs.grouped
+    }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ruleID)
+        hasher.combine(severity)
+        hasher.combine(message)
+        hasher.combine(stepIDs)
+        hasher.combine(path)
+        hasher.combine(location)
+    }
+
+    /// The message in `language`; the English ``message`` when the finding has no catalog text.
+    public func message(in language: Language) -> String {
+        guard language != .english, let text else { return message }
+        return text.rendered(in: language)
     }
 
     /// `location: severity: message [rule-id]`, or with the model path when there is no file location.
@@ -94,13 +137,38 @@ public struct SuggestedFix: Sendable, Hashable, Codable {
 
     /// The machine-readable action.
     public var action: Action
-    /// The same change as one sentence for people.
+    /// The same change as one sentence for people (English).
     public var summary: String
+    /// The sentence as a catalog key with arguments; `nil` for a fix made from a plain string.
+    public var text: LocalizedText?
+
+    private enum CodingKeys: String, CodingKey { case action, summary }
 
     /// Creates a suggested fix.
     public init(_ action: Action, summary: String) {
         self.action = action
         self.summary = summary
+    }
+
+    /// Creates a suggested fix whose sentence is a catalog text; ``summary`` is its English rendering.
+    public init(_ action: Action, text: LocalizedText) {
+        self.init(action, summary: text.rendered(in: .english))
+        self.text = text
+    }
+
+    /// Equal when the action and the English sentence are (see ``Finding/==(_:_:)``).
+    public static func == (lhs: SuggestedFix, rhs: SuggestedFix) -> Bool { lhs.action == rhs.action && lhs.summary == rhs.summary }
+
+    /// Hashes what ``==`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(action)
+        hasher.combine(summary)
+    }
+
+    /// The sentence in `language`; the English ``summary`` when the fix has no catalog text.
+    public func summary(in language: Language) -> String {
+        guard language != .english, let text else { return summary }
+        return text.rendered(in: language)
     }
 }
 

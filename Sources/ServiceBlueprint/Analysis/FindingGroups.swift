@@ -62,6 +62,14 @@ enum FindingGroups {
         if others.count > listedInMessage { listed += " and \(others.count - listedInMessage) more" }
         let message = result.message.hasSuffix(".") ? result.message : result.message + "."
         result.message = "\(message) The same holds for \(others.count) more steps: \(listed)."
+        // The same sentence from the catalog, so it can be shown in any language.
+        let shown = others.prefix(listedInMessage).map { TextArgument.quoted($0) }
+        let more = others.count - listedInMessage
+        result.text = result.text.map { inner in
+            LocalizedText(more > 0 ? "finding.grouped.more" : "finding.grouped", [
+                "message": .sentence(inner), "count": .integer(others.count), "steps": .enumeration(shown), "more": .integer(more),
+            ])
+        }
         return result
     }
 }

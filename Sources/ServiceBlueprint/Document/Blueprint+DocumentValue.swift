@@ -20,6 +20,7 @@ extension Blueprint {
         map.add("evidence", evidence)
         map.add("associations", associations.map(\.documentValue))
         addExperienceKeys(to: &map)
+        map.add("language", language?.identifier)
         return map.value
     }
 }

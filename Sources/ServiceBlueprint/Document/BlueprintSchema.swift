@@ -52,6 +52,13 @@ public enum BlueprintSchema {
       "type": "string",
       "description": "The version label of this process, e.g. \"as-is\" or \"2026-Q3 to-be\"."
     },
+    "language": {
+      "enum": [
+        "en",
+        "zh-Hans"
+      ],
+      "description": "The language the blueprint is written in (en, zh-Hans): its drawing and report use it unless --language says otherwise."
+    },
     "stages": {
       "type": "array",
       "description": "The stages (columns), left to right.",

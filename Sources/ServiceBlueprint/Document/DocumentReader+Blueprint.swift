@@ -5,7 +5,7 @@ enum DocumentKeys {
         "steps", "flows", "bottlenecks",
     ] + sketchBlueprint
     /// Keys of issue 11's format additions, kept apart from the rest to ease merges.
-    static let sketchBlueprint = ["maturity", "evidence", "associations"] + ExperienceDocumentKeys.blueprint
+    static let sketchBlueprint = ["maturity", "evidence", "associations"] + ExperienceDocumentKeys.blueprint + ["language"]
     static let association = ["between", "label"]
     /// The editor hint `"$schema": "…"` is accepted at the top and ignored.
     static let schemaHint = "$schema"
@@ -156,6 +156,10 @@ extension DocumentReader {
         }
         separate(flowEntries, into: &blueprint)
         readExperienceKeys(fields, into: &blueprint)
+        // l10n: the language the blueprint is written in; an unknown one gets a did-you-mean.
+        blueprint.language = choice(fields, "language", "language", names: Language.supported.map(\.identifier)) {
+            Language(identifier: $0)
+        }
         return blueprint
     }
 

@@ -39,6 +39,9 @@ public struct Blueprint: Sendable, Hashable, Identifiable {
     /// Experience and process KPIs (NPS, CSAT, CES, handling time, cost per case…), measured at touchpoints,
     /// stages or journeys.
     public var kpis: [KPI]
+    /// The language the blueprint is written in (file key `language`, e.g. `zh-Hans`): its drawing and
+    /// report use it unless `--language` says otherwise. `nil` leaves it to the environment.
+    public var language: Language?
 
     /// Creates a blueprint from its parts.
     public init(
@@ -46,8 +49,10 @@ public struct Blueprint: Sendable, Hashable, Identifiable {
         stages: [Stage] = [], actors: [Actor] = [], channels: [ChannelDefinition] = [],
         information: [InformationItem] = [], personas: [Persona] = [], journeys: [Journey] = [],
         steps: [Step] = [], flows: [Flow] = [], bottlenecks: [DeclaredBottleneck] = [],
-        maturity: Maturity? = nil, evidence: [String] = [], associations: [Association] = [], kpis: [KPI] = []
+        maturity: Maturity? = nil, evidence: [String] = [], associations: [Association] = [], kpis: [KPI] = [],
+        language: Language? = nil
     ) {
+        self.language = language
         self.kpis = kpis
         self.maturity = maturity
         self.evidence = evidence

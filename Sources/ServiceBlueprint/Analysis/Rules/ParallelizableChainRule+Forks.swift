@@ -142,15 +142,17 @@ extension ParallelizableChainRule {
 
     /// Why `v` must start after `p`: "which produces 'Case'", "the previous step of single-capacity actor
     /// 'clerk'", or "which it cannot move across".
-    func reason(_ v: Int32, after p: Int32, _ context: AnalysisContext) -> String {
+    func reason(_ v: Int32, after p: Int32, _ context: AnalysisContext) -> LocalizedText {
         let produced = context.step(v).needs.filter { context.step(p).produces.contains($0) }
-        if !produced.isEmpty { return "which produces \(AnalysisContext.list(produced.map(context.name(ofItem:))))" }
+        if !produced.isEmpty {
+            return LocalizedText("finding.parallelizable-chain.because.produces", ["items": .list(produced.map(context.item(argument:)))])
+        }
         if let actor = singleServer(v, context), actor == singleServer(p, context) {
-            return "the previous step of single-capacity actor '\(actor)'"
+            return LocalizedText("finding.parallelizable-chain.because.singleServer", ["actor": .quoted(actor)])
         }
         var informed = false
         context.graph.forEachSuccessor(of: p, kinds: .information) { w, _, _ in if w == v { informed = true } }
-        if informed { return "which sends it information" }
-        return context.isCustomerStep(p) ? "the customer's step before it" : "which nothing moves across"
+        if informed { return LocalizedText("finding.parallelizable-chain.because.informs") }
+        return LocalizedText(context.isCustomerStep(p) ? "finding.parallelizable-chain.because.customer" : "finding.parallelizable-chain.because.nothing")
     }
 }

@@ -316,43 +316,46 @@ public struct ParallelizableChainRule: BlueprintRule {
         let suggestion = candidate.suggestion
         let scope = context.scopes[best.scope]
         func node(_ id: String) -> Int32 { context.graph.index(of: id) ?? 0 }
-        var reasons: [String] = []
+        var reasons: [TextArgument] = []
         var involved = Set<String>()
         for check in suggestion.checks {
             let alongside = check.runsAlongside.map(node)
             involved.insert(check.step)
             involved.formUnion(check.runsAlongside)
-            let needs = AnalysisContext.list(check.needs.map(context.name(ofItem:)))
-            let producer = alongside.count == 1
-                ? "which \(context.name(ofStep: alongside[0])) does not produce" : "which none of them produces"
-            reasons.append(
-                "\(context.name(ofStep: node(check.step))) waits for \(context.names(ofSteps: alongside)) although it "
-                    + "only needs \(needs), \(producer)")
+            reasons.append(.phrase(LocalizedText("finding.parallelizable-chain.reason.\(alongside.count == 1 ? "one" : "many")", [
+                "step": context.step(argument: node(check.step)), "alongside": context.steps(argument: alongside),
+                "needs": .list(check.needs.map(context.item(argument:))),
+            ])))
         }
         let saving = BlueprintDuration(seconds: best.saving)
         // Name where each moved step starts: the latest step it really depends on, not the chain's entry.
-        let starts = suggestion.checks.map { check -> String in
+        let starts = suggestion.checks.map { check -> TextArgument in
             let after = suggestion.dependencies.first { $0.step == check.step }?.after ?? [suggestion.entry]
-            let named = after.map { id -> String in
-                guard candidate.isForkJoin else { return context.name(ofStep: node(id)) }
-                return "\(context.name(ofStep: node(id))) (\(reason(node(check.step), after: node(id), context)))"
+            let named = after.map { id -> TextArgument in
+                guard candidate.isForkJoin else { return context.step(argument: node(id)) }
+                return .phrase(LocalizedText("finding.parallelizable-chain.afterBecause", [
+                    "step": context.step(argument: node(id)), "reason": .phrase(reason(node(check.step), after: node(id), context)),
+                ]))
             }
-            return "\(context.name(ofStep: node(check.step))) starting after \(AnalysisContext.list(named))"
+            return .phrase(LocalizedText(
+                "finding.parallelizable-chain.start", ["step": context.step(argument: node(check.step)), "after": .list(named)]))
         }
         let leaves = suggestion.entryJoinsExits == false
-            ? " \(context.name(ofStep: candidate.entry)) then leaves the customer's path: nothing after it needs what it produces."
-            : ""
-        let message = reasons.joined(separator: "; ") + ", and no single-capacity actor or the customer forces the order. "
-            + "Running them in parallel, with \(AnalysisContext.list(starts)), cuts the lead time of \(scope.name) "
-            + "from \(BlueprintDuration(seconds: best.before)) to \(BlueprintDuration(seconds: best.after)) "
-            + "(\(JourneyMetrics.timeBasis), re-run on the rewritten flows of the customer's path): \(saving) saved." + leaves
+        let message = LocalizedText("finding.parallelizable-chain\(leaves ? ".leaves" : "")", [
+            "reasons": .series(reasons, separator: LocalizedText("list.semicolon")), "starts": .list(starts),
+            "scope": scope.nameArgument, "before": .duration(BlueprintDuration(seconds: best.before)),
+            "after": .duration(BlueprintDuration(seconds: best.after)), "saving": .duration(saving),
+            "entry": context.step(argument: candidate.entry),
+        ])
         let first = suggestion.checks.first
         let fix = SuggestedFix(
             .parallelize(suggestion),
-            summary: "Run \(first.map { context.name(ofStep: node($0.step)) } ?? "the steps") in parallel with "
-                + "\(context.names(ofSteps: (first?.runsAlongside ?? []).map(node))), starting after "
-                + "\(context.names(ofSteps: (suggestion.dependencies.first { $0.step == first?.step }?.after ?? [suggestion.entry]).map(node))) "
-                + "and joining before \(context.names(ofSteps: candidate.exits)).")
+            text: LocalizedText("fix.parallelizable-chain", [
+                "step": first.map { context.step(argument: node($0.step)) } ?? .phrase(LocalizedText("finding.parallelizable-chain.theSteps")),
+                "alongside": context.steps(argument: (first?.runsAlongside ?? []).map(node)),
+                "after": context.steps(argument: (suggestion.dependencies.first { $0.step == first?.step }?.after ?? [suggestion.entry]).map(node)),
+                "exits": context.steps(argument: candidate.exits),
+            ]))
         // At a fork or join the step it no longer waits for is the entry: name both.
         let named = candidate.isForkJoin ? [candidate.entry] + candidate.region : candidate.region
         return context.finding(

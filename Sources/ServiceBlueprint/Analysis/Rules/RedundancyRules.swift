@@ -53,24 +53,28 @@ public struct RedundantInformationRequestRule: BlueprintRule {
             let found = repeats[later]!
             let step = context.step(later)
             let asksCustomer = context.isCustomerStep(later) || (step.isTouchpoint && step.lane == .frontstage)
-            var parts: [String] = []
+            var parts: [TextArgument] = []
             var earlierSteps: [Int32] = []
             for earlier in found.map(\.earlier) where !earlierSteps.contains(earlier) { earlierSteps.append(earlier) }
             for earlier in earlierSteps {
-                let itemNames = found.filter { $0.earlier == earlier }.map { context.name(ofItem: $0.item) }
-                parts.append("\(AnalysisContext.list(itemNames)), which \(context.name(ofStep: earlier)) already captured")
+                let itemNames = found.filter { $0.earlier == earlier }.map { context.item(argument: $0.item) }
+                parts.append(.phrase(LocalizedText(
+                    "finding.redundant-information-request.part", ["items": .list(itemNames), "step": context.step(argument: earlier)])))
             }
-            let verb = context.isCustomerStep(later)
-                ? "has the customer provide again" : asksCustomer ? "asks the customer again for" : "captures again"
-            let message = "\(context.name(ofStep: later)) \(verb) \(parts.joined(separator: "; and "))."
+            let verb = context.isCustomerStep(later) ? "customerProvides" : asksCustomer ? "asksCustomer" : "captures"
+            let message = LocalizedText("finding.redundant-information-request.\(verb)", [
+                "step": context.step(argument: later), "parts": .series(parts, separator: LocalizedText("list.andAlso")),
+            ])
             let allRepeated = Set(step.produces).isSubset(of: Set(found.map(\.item)))
             let first = found[0]
             return context.finding(
                 message, steps: [later] + earlierSteps,
                 fix: SuggestedFix(
                     .reuseInformation(step: step.id, item: first.item, capturedBy: context.graph.id(of: first.earlier)),
-                    summary: "Reuse \(context.name(ofItem: first.item)) from \(context.name(ofStep: first.earlier)) "
-                        + "instead of capturing it again in \(context.name(ofStep: later))."),
+                    text: LocalizedText("fix.redundant-information-request", [
+                        "item": context.item(argument: first.item), "earlier": context.step(argument: first.earlier),
+                        "step": context.step(argument: later),
+                    ])),
                 impact: allRepeated && step.value != .valueAdding ? Impact(stepsRemoved: 1) : nil)
         }
     }
@@ -226,9 +230,10 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
                 }
                 let kind = String(key.prefix { $0 != "|" })
                 let task = String(key.drop { $0 != "|" }.dropFirst())
-                let message = "\(context.name(ofStep: later)) repeats \(context.name(ofStep: earlier)): the same task "
-                    + "('\(task)') by the same kind of actor (\(kind)), and work flows from the earlier step to the later "
-                    + "one, so a case does the work twice."
+                let message = LocalizedText("finding.redundant-duplicate-step", [
+                    "step": context.step(argument: later), "earlier": context.step(argument: earlier), "task": .quoted(task),
+                    "kind": .verbatim(kind),
+                ])
                 findings.append(merge(later, into: earlier, message: message, context))
             }
         }
@@ -237,13 +242,12 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
         return findings
     }
 
-    func merge(_ later: Int32, into earlier: Int32, message: String, _ context: AnalysisContext) -> Finding {
+    func merge(_ later: Int32, into earlier: Int32, message: LocalizedText, _ context: AnalysisContext) -> Finding {
         context.finding(
             message, steps: [later, earlier],
             fix: SuggestedFix(
                 .mergeSteps(steps: [context.graph.id(of: earlier), context.graph.id(of: later)]),
-                summary: "Merge \(context.name(ofStep: later)) into \(context.name(ofStep: earlier)), "
-                    + "or remove it and pass the earlier result on."),
+                text: LocalizedText("fix.redundant-duplicate-step", ["step": context.step(argument: later), "earlier": context.step(argument: earlier)])),
             impact: Impact(stepsRemoved: 1))
     }
 
@@ -287,9 +291,10 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
                 guard run.count >= shared, context.leadsTo(earlier, Int32(later)),
                     Set(steps[later].produces).isDisjoint(with: steps[Int(earlier)].produces)
                 else { continue }
-                let message = "\(context.name(ofStep: Int32(later))) repeats \(context.name(ofStep: earlier)): its title says "
-                    + "the work is done again, both do '\(run.joined(separator: " "))' by the same kind of actor "
-                    + "(\(actorKind(later))), and work flows from the earlier step to the later one, so a case does the work twice."
+                let message = LocalizedText("finding.redundant-duplicate-step.again", [
+                    "step": context.step(argument: Int32(later)), "earlier": context.step(argument: earlier),
+                    "task": .quoted(run.joined(separator: " ")), "kind": .verbatim(actorKind(later)),
+                ])
                 findings.append(merge(Int32(later), into: earlier, message: message, context))
                 break
             }
@@ -474,10 +479,13 @@ public struct RedundantUnusedOutputRule: BlueprintRule {
         let savings = context.removalSavings(of: unused)
         return unused.enumerated().map { position, v in
             let step = context.step(v)
-            let items = AnalysisContext.list(step.produces.map(context.name(ofItem:)))
-            let classText = step.value.map { " (\($0.rawValue))" } ?? ""
-            let message = "\(context.name(ofStep: v)) produces \(items), which no step needs; it is not customer-facing "
-                + "and not value-adding\(classText): work nobody uses."
+            var message = LocalizedText("finding.redundant-unused-output", [
+                "step": context.step(argument: v), "items": .list(step.produces.map(context.item(argument:))),
+            ])
+            if let value = step.value {
+                message.key += ".classified"
+                message.arguments["value"] = .verbatim(value.rawValue)
+            }
             var impact = Impact(stepsRemoved: 1)
             if let saving = savings[position] {
                 impact.leadTimeSaved = .seconds(saving.saving)
@@ -485,7 +493,7 @@ public struct RedundantUnusedOutputRule: BlueprintRule {
             }
             return context.finding(
                 message, steps: [v],
-                fix: SuggestedFix(.removeStep(step: step.id), summary: "Remove \(context.name(ofStep: v)), or record who uses its output."),
+                fix: SuggestedFix(.removeStep(step: step.id), text: LocalizedText("fix.redundant-unused-output", ["step": context.step(argument: v)])),
                 impact: impact)
         }
     }
@@ -523,32 +531,37 @@ public struct RedundantReworkLoopRule: BlueprintRule {
             guard let source = graph.index(of: flows[f].from), let target = graph.index(of: flows[f].to) else { continue }
             let loop = loopSteps(from: target, to: source, context: context)
             let probability = flows[f].probability
-            var message = "Work at \(context.name(ofStep: source)) goes back to \(context.name(ofStep: target))"
+            var message = LocalizedText(
+                "finding.redundant-rework-loop.open", ["step": context.step(argument: source), "target": context.step(argument: target)])
             var impact: Impact?
             if loop.count >= 2 || (loop == [source] && source == target), let last = loop.last, last == source {
                 let time = loopTime(loop, context: context)
-                let path = loop.count > 4
-                    ? "\(context.name(ofStep: loop[0])) → … (\(loop.count - 2) steps) → \(context.name(ofStep: last))"
-                    : loop.map(context.name(ofStep:)).joined(separator: " → ")
-                message += "; the loop \(path) takes \(BlueprintDuration(seconds: time)) each pass"
+                let path: TextArgument = loop.count > 4
+                    ? .phrase(LocalizedText("finding.redundant-rework-loop.longPath", [
+                        "first": context.step(argument: loop[0]), "count": .integer(loop.count - 2), "last": context.step(argument: last),
+                    ]))
+                    : .series(loop.map(context.step(argument:)), separator: LocalizedText("list.arrow"))
+                message.arguments["loop"] = path
+                message.arguments["time"] = .duration(BlueprintDuration(seconds: time))
                 if let p = probability, p > 0, p < 1 {
                     // Whole seconds: the inputs are estimates, more digits would be noise.
                     let expected = (time * p / (1 - p)).rounded()
-                    message += " and runs in \(PercentText.format(p)) of cases, adding \(BlueprintDuration(seconds: expected)) per case on average."
+                    message.key = "finding.redundant-rework-loop.expected"
+                    message.arguments["share"] = .percent(p)
+                    message.arguments["expected"] = .duration(BlueprintDuration(seconds: expected))
                     impact = Impact(leadTimeSaved: .seconds(expected))
                 } else if let p = probability, p >= 1 {
-                    message += " and the flow's probability of \(PercentText.format(p)) means the work never leaves it."
+                    message.key = "finding.redundant-rework-loop.never"
+                    message.arguments["share"] = .percent(p)
                 } else {
-                    message += "; give the flow a probability to measure what it costs."
+                    message.key = "finding.redundant-rework-loop.unmeasured"
                 }
-            } else {
-                message += " as rework, but no work flow leads from the second back to the first, so the loop is not closed."
             }
             findings.append(context.finding(
                 message, steps: !loop.isEmpty ? loop : [source, target], flows: [Int32(f)], path: ["flows", f],
                 fix: SuggestedFix(
                     .preventRework(step: flows[f].from, returnsTo: flows[f].to),
-                    summary: "Remove the cause of rework found at \(context.name(ofStep: source)) before the work reaches it."),
+                    text: LocalizedText("fix.redundant-rework-loop", ["step": context.step(argument: source)])),
                 impact: impact))
         }
         return findings
@@ -713,15 +726,17 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
             let remaining = departments.last == start ? 0 : 1
             let reassign = zip(chain, departments).dropFirst().dropLast().filter { $0.1 != start }.map(\.0)
             let startName = names[Int(start)]
-            let message = "Work bounces between departments '\(startName)' and '\(names[Int(other)])': "
-                + chain.map(context.name(ofStep:)).joined(separator: " → ")
-                + " crosses the department wall \(crossings) times. Each crossing adds a hand-off and its queue."
+            let message = LocalizedText("finding.redundant-handoff-bounce", [
+                "department": .quoted(startName), "other": .quoted(names[Int(other)]),
+                "chain": .series(chain.map(context.step(argument:)), separator: LocalizedText("list.arrow")), "crossings": .integer(crossings),
+            ])
             findings.append(context.finding(
                 message, steps: chain,
                 fix: SuggestedFix(
                     .assignToOneTeam(steps: reassign.map { graph.id(of: $0) }, department: startName),
-                    summary: "Let '\(startName)' do \(context.names(ofSteps: reassign)) itself, so the work crosses the wall "
-                        + (remaining == 0 ? "no more." : "once.")),
+                    text: LocalizedText("fix.redundant-handoff-bounce.\(remaining == 0 ? "none" : "once")", [
+                        "department": .quoted(startName), "steps": context.steps(argument: reassign),
+                    ])),
                 impact: Impact(handoffsRemoved: crossings - remaining)))
         }
         return findings

@@ -30,20 +30,21 @@ public struct MissingTimeStandardRule: BlueprintRule {
                 !context.isCustomerStep(v)
             else { return nil }
             let step = steps[i]
-            var message = "\(context.name(ofStep: v)) has no time standard, so nobody can tell when it runs late."
+            var message = LocalizedText("finding.missing-time-standard", ["step": context.step(argument: v)])
             var target: BlueprintDuration?
             var tolerance: BlueprintDuration?
             if let duration = step.duration {
                 target = duration.likely
                 tolerance = duration.max > duration.likely ? duration.max - duration.likely : nil
-                message += " Its estimate suggests a target of \(duration.likely)"
-                message += tolerance.map { " with \($0) tolerance." } ?? "."
+                message.key += tolerance == nil ? ".estimate" : ".estimateTolerance"
+                message.arguments["target"] = .duration(duration.likely)
+                message.arguments["tolerance"] = tolerance.map(TextArgument.duration)
             }
             return context.finding(
                 message, steps: [v],
                 fix: SuggestedFix(
                     .addTimeStandard(step: step.id, suggestedTarget: target, suggestedTolerance: tolerance),
-                    summary: "Add a time standard (target and tolerance) to \(context.name(ofStep: v))."))
+                    text: LocalizedText("fix.missing-time-standard", ["step": context.step(argument: v)])))
         }
     }
 }
@@ -94,19 +95,19 @@ public struct MissingResponseCommitmentRule: BlueprintRule {
             byChannel[channel.rawValue, default: []].append(Int32(i))
         }
         return byChannel.keys.sorted().map { channel in
-            let steps = byChannel[channel]!
-            let shown = steps.prefix(5).map(context.name(ofStep:))
-            let more = steps.count > 5 ? " and \(steps.count - 5) more" : ""
-            let message = "Channel '\(channel)' has no response-time commitment, and its "
-                + "\(steps.count == 1 ? "touchpoint" : "\(steps.count) touchpoints") \(AnalysisContext.list(shown))\(more) "
-                + "set\(steps.count == 1 ? "s" : "") none either: customers cannot know how fast they will get an answer."
+            let steps = byChannel[channel, default: []]
+            let variant = steps.count == 1 ? "one" : steps.count > 5 ? "manyMore" : "many"
+            let message = LocalizedText("finding.missing-response-commitment.\(variant)", [
+                "channel": .quoted(channel), "count": .integer(steps.count),
+                "steps": context.steps(argument: Array(steps.prefix(5))), "more": .integer(steps.count - 5),
+            ])
             let declared = context.blueprint.channels.firstIndex { $0.id == channel }
             let path: ModelPath = declared.map { ["channels", $0] } ?? context.path(ofStep: steps[0]).appending("channel")
             return context.finding(
                 message, steps: steps, path: path,
                 fix: SuggestedFix(
                     .addResponseCommitment(channel: channel, steps: steps.map { context.graph.id(of: $0) }),
-                    summary: "Declare channel '\(channel)' with a responseCommitment, or set standards.response on its touchpoints."))
+                    text: LocalizedText("fix.missing-response-commitment", ["channel": .quoted(channel)])))
         }
     }
 }
@@ -140,12 +141,11 @@ public struct MissingServiceStandardRule: BlueprintRule {
             let step = steps[i]
             let v = Int32(i)
             return context.finding(
-                "\(context.name(ofStep: v)) is a frontstage step without a service standard, script or SOP: what the "
-                    + "customer experiences depends on who is on shift.",
+                LocalizedText("finding.missing-service-standard", ["step": context.step(argument: v)]),
                 steps: [v],
                 fix: SuggestedFix(
                     .addServiceStandard(step: step.id),
-                    summary: "Write a service standard or script for \(context.name(ofStep: v)), or reference its SOP."))
+                    text: LocalizedText("fix.missing-service-standard", ["step": context.step(argument: v)])))
         }
     }
 }
@@ -176,15 +176,12 @@ public struct MissingRecoveryPlanRule: BlueprintRule {
             guard let failPoint = steps[i].failPoint, failPoint.recovery == nil || failPoint.owner == nil else { return nil }
             let step = steps[i]
             let v = Int32(i)
-            let missing = [failPoint.recovery == nil ? "a recovery plan" : nil, failPoint.owner == nil ? "a recovery owner" : nil]
-                .compactMap { $0 }
+            let missing = failPoint.recovery != nil ? "owner" : failPoint.owner != nil ? "plan" : "both"
+            let arguments: [String: TextArgument] = ["step": context.step(argument: v), "risk": .quoted(failPoint.risk)]
             return context.finding(
-                "\(context.name(ofStep: v)) is a fail point ('\(failPoint.risk)') without \(missing.joined(separator: " or ")): "
-                    + "when it fails, staff improvise.",
+                LocalizedText("finding.missing-recovery-plan.\(missing)", arguments),
                 steps: [v], path: context.path(ofStep: v).appending("failPoint"),
-                fix: SuggestedFix(
-                    .addRecovery(step: step.id),
-                    summary: "Add \(missing.joined(separator: " and ")) to the fail point of \(context.name(ofStep: v))."))
+                fix: SuggestedFix(.addRecovery(step: step.id), text: LocalizedText("fix.missing-recovery-plan.\(missing)", arguments)))
         }
     }
 }
@@ -215,12 +212,15 @@ public struct MissingWaitToleranceRule: BlueprintRule {
             guard let waitPoint = steps[i].waitPoint, waitPoint.tolerance == nil else { return nil }
             let step = steps[i]
             let v = Int32(i)
-            let wait = step.waitBefore.map { " (the modelled wait is \($0))" } ?? ""
+            var message = LocalizedText("finding.missing-wait-tolerance", ["step": context.step(argument: v)])
+            if let wait = step.waitBefore {
+                message.key += ".modelled"
+                message.arguments["wait"] = .duration(wait)
+            }
             return context.finding(
-                "\(context.name(ofStep: v)) is a wait point without a tolerance\(wait): nobody knows how long the "
-                    + "customer will accept to wait.",
-                steps: [v], path: context.path(ofStep: v).appending("waitPoint"),
-                fix: SuggestedFix(.addTolerance(step: step.id), summary: "Say how long customers accept to wait at \(context.name(ofStep: v))."))
+                message, steps: [v], path: context.path(ofStep: v).appending("waitPoint"),
+                fix: SuggestedFix(
+                    .addTolerance(step: step.id), text: LocalizedText("fix.missing-wait-tolerance", ["step": context.step(argument: v)])))
         }
     }
 }
@@ -252,8 +252,9 @@ public struct MissingOwnerRule: BlueprintRule {
             let step = steps[i]
             let v = Int32(i)
             return context.finding(
-                "\(context.name(ofStep: v)) has no actor and no owner: nobody is accountable for it.",
-                steps: [v], fix: SuggestedFix(.addOwner(step: step.id), summary: "Name who does or owns \(context.name(ofStep: v))."))
+                LocalizedText("finding.missing-owner", ["step": context.step(argument: v)]),
+                steps: [v],
+                fix: SuggestedFix(.addOwner(step: step.id), text: LocalizedText("fix.missing-owner", ["step": context.step(argument: v)])))
         }
     }
 }
@@ -282,14 +283,18 @@ public struct MissingJourneyTargetRule: BlueprintRule {
         context.blueprint.journeys.enumerated().compactMap { position, journey in
             guard journey.target == nil else { return nil }
             let lead = context.metrics.journey(journey.id)?.leadTime
-            let today = lead.map { " Its critical path takes \($0) today." } ?? ""
+            let name = TextArgument.step(title: journey.title, id: journey.id)
+            var message = LocalizedText("finding.missing-journey-target", ["journey": name])
+            if let lead {
+                message.key += ".today"
+                message.arguments["leadTime"] = .duration(lead)
+            }
             let start = context.graph.index(of: journey.start).map { [$0] } ?? []
             return context.finding(
-                "Journey '\(journey.title)' (\(journey.id)) has no lead-time target, so nobody can tell whether it is fast enough.\(today)",
-                steps: start, path: ["journeys", position],
+                message, steps: start, path: ["journeys", position],
                 fix: SuggestedFix(
                     .addTarget(journey: journey.id, suggestedLeadTime: lead),
-                    summary: "Give journey '\(journey.title)' (\(journey.id)) a lead-time target."))
+                    text: LocalizedText("fix.missing-journey-target", ["journey": name])))
         }
     }
 }
@@ -375,19 +380,17 @@ public struct InconsistentTimeStandardsRule: BlueprintRule {
             guard !standardised.isEmpty else { continue }
             let excess = BlueprintDuration(seconds: total - target.seconds)
             let estimated = failing.path.count - standardised.count
-            let what = strict.length > target.seconds
-                ? "time standards" : "time standards plus their tolerances (stacked as independent variations)"
-            var message = "Journey '\(journey.title)' (\(journey.id)) has a lead-time target of \(target), but the \(what) "
-                + "along its critical path add up to \(BlueprintDuration(seconds: total)) (\(excess) over)"
-            if estimated > 0 {
-                message += "; \(estimated) of the \(failing.path.count) steps on that path have no time standard and count with their estimates"
-            }
-            message += ". Every step can meet its standard and the journey still misses its target."
+            let what = strict.length > target.seconds ? "standards" : "tolerances"
+            let message = LocalizedText("finding.inconsistent-time-standards.\(what)\(estimated > 0 ? ".estimated" : "")", [
+                "journey": .step(title: journey.title, id: journey.id), "target": .duration(target),
+                "total": .duration(BlueprintDuration(seconds: total)), "excess": .duration(excess),
+                "estimated": .integer(estimated), "count": .integer(failing.path.count),
+            ])
             findings.append(context.finding(
                 message, steps: failing.path, path: ["journeys", position],
                 fix: SuggestedFix(
                     .alignStandards(journey: journey.id, steps: standardised.map { graph.id(of: $0) }, excess: excess),
-                    summary: "Cut \(excess) from the standards, waits or steps on the critical path of '\(journey.title)', or change the target.")))
+                    text: LocalizedText("fix.inconsistent-time-standards", ["excess": .duration(excess), "journey": .quoted(journey.title)]))))
         }
         return findings
     }

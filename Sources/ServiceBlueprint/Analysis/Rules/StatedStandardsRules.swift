@@ -30,14 +30,15 @@ public struct WaitExceedsToleranceRule: BlueprintRule {
             let wait = graph.waitSeconds[i] + own
             guard wait > tolerance.seconds else { return nil }
             let v = Int32(i)
-            let source = own > 0 ? "its wait before and its own duration" : "its wait before"
+            let message = LocalizedText("finding.wait-exceeds-tolerance.\(own > 0 ? "withDuration" : "waitBefore")", [
+                "step": context.step(argument: v), "wait": .duration(BlueprintDuration(seconds: wait)), "tolerance": .duration(tolerance),
+                "excess": .duration(BlueprintDuration(seconds: wait - tolerance.seconds)),
+            ])
             return context.finding(
-                "At \(context.name(ofStep: v)) the customer is expected to wait \(BlueprintDuration(seconds: wait)) "
-                    + "(\(source)), but the tolerance is \(tolerance): \(BlueprintDuration(seconds: wait - tolerance.seconds)) over.",
-                steps: [v], path: ["steps", i, "waitPoint", "tolerance"],
+                message, steps: [v], path: ["steps", i, "waitPoint", "tolerance"],
                 fix: SuggestedFix(
                     .custom("shorten-wait"),
-                    summary: "Shorten the wait at \(context.name(ofStep: v)) to \(tolerance) or less, or revisit the tolerance."))
+                    text: LocalizedText("fix.wait-exceeds-tolerance", ["step": context.step(argument: v), "tolerance": .duration(tolerance)])))
         }
     }
 }
@@ -86,27 +87,33 @@ public struct JourneyOverTargetRule: BlueprintRule {
             let drivers = scope.schedule.path.enumerated()
                 .sorted { weights[Int($0.element)] != weights[Int($1.element)] ? weights[Int($0.element)] > weights[Int($1.element)] : $0.offset < $1.offset }
                 .prefix(shown).map(\.element).filter { weights[Int($0)] > 0 }
-            let described = drivers.map { v in "\(context.name(ofStep: v)) \(Self.describe(v, graph: graph))" }
+            let described = drivers.map { v in TextArgument.phrase(Self.describe(v, graph: graph, step: context.step(argument: v))) }
             let excess = BlueprintDuration(seconds: lead - target.seconds)
-            var message = "\(scope.name.prefix(1).uppercased() + scope.name.dropFirst()) has a lead-time target of \(target), but its "
-                + "lead time (\(JourneyMetrics.timeBasis), start to ends) is \(BlueprintDuration(seconds: lead)): \(excess) over."
-            if !described.isEmpty { message += " Driven most by \(AnalysisContext.list(described))." }
+            let message = LocalizedText("finding.journey-over-target\(described.isEmpty ? "" : ".drivers")", [
+                "journey": .step(title: journey.title, id: journey.id), "target": .duration(target),
+                "leadTime": .duration(BlueprintDuration(seconds: lead)), "excess": .duration(excess), "drivers": .list(described),
+            ])
             findings.append(context.finding(
                 message, steps: drivers, path: ["journeys", position, "target", "leadTime"],
                 fix: SuggestedFix(
                     .custom("shorten-critical-path"),
-                    summary: "Cut \(excess) from \(context.names(ofSteps: drivers)) or other critical-path steps of '\(journey.title)', or change the target.")))
+                    text: LocalizedText("fix.journey-over-target", [
+                        "excess": .duration(excess), "steps": context.steps(argument: drivers), "journey": .quoted(journey.title),
+                    ]))))
         }
         return findings
     }
 
-    /// "(20min: 15min wait + 5min work)".
-    static func describe(_ v: Int32, graph: BlueprintGraph) -> String {
+    /// "'Title' (id) (20min: 15min wait + 5min work)".
+    static func describe(_ v: Int32, graph: BlueprintGraph, step: TextArgument) -> LocalizedText {
         let wait = graph.waitSeconds[Int(v)]
         let work = graph.processSeconds[Int(v)]
         let total = BlueprintDuration(seconds: wait + work)
-        guard wait > 0, work > 0 else { return "(\(total))" }
-        return "(\(total): \(BlueprintDuration(seconds: wait)) wait + \(BlueprintDuration(seconds: work)) work)"
+        guard wait > 0, work > 0 else { return LocalizedText("finding.journey-over-target.driver", ["step": step, "total": .duration(total)]) }
+        return LocalizedText("finding.journey-over-target.driverSplit", [
+            "step": step, "total": .duration(total), "wait": .duration(BlueprintDuration(seconds: wait)),
+            "work": .duration(BlueprintDuration(seconds: work)),
+        ])
     }
 }
 
@@ -148,29 +155,37 @@ public struct StandardImpossibleAfterWaitRule: BlueprintRule {
         return steps.indices.compactMap { i in
             let v = Int32(i)
             let step = steps[i]
-            var commitments: [(what: String, limit: BlueprintDuration)] = []
-            if let start = step.standards.startWithin { commitments.append(("to start within \(start)", start)) }
+            var commitments: [(what: LocalizedText, limit: BlueprintDuration)] = []
+            if let start = step.standards.startWithin {
+                commitments.append((LocalizedText("finding.standard-impossible-after-wait.start", ["limit": .duration(start)]), start))
+            }
             // The customer's own steps and the service's outbound contacts answer nobody.
             if !context.isOutbound(v), !context.isCustomerStep(v) {
                 if let response = step.standards.response {
-                    commitments.append(("to respond within \(response)", response))
+                    commitments.append((LocalizedText("finding.standard-impossible-after-wait.respond", ["limit": .duration(response)]), response))
                 } else if let channel = step.channel, let commitment = channelCommitment[channel.rawValue],
                     Self.answersCustomerContact(v, context)
                 {
-                    commitments.append(("to respond within \(commitment) on \(channel)", commitment))
+                    let arguments: [String: TextArgument] = ["limit": .duration(commitment), "channel": .verbatim("\(channel)")]
+                    commitments.append((LocalizedText("finding.standard-impossible-after-wait.channel", arguments), commitment))
                 }
             }
             guard let tightest = commitments.min(by: { $0.limit < $1.limit }) else { return nil }
             let (wait, waitStep) = Self.waitBefore(v, graph: graph, steps: steps)
             guard wait > tightest.limit.seconds else { return nil }
-            let source = waitStep.map { "the wait at \(context.name(ofStep: $0)) and the step's own wait before" } ?? "its wait before"
+            var message = LocalizedText("finding.standard-impossible-after-wait", [
+                "step": context.step(argument: v), "commitment": .phrase(tightest.what), "wait": .duration(BlueprintDuration(seconds: wait)),
+            ])
+            if let waitStep {
+                message.key += ".waitStep"
+                message.arguments["waitStep"] = context.step(argument: waitStep)
+            }
             return context.finding(
-                "\(context.name(ofStep: v)) commits \(tightest.what), but \(BlueprintDuration(seconds: wait)) of waiting "
-                    + "comes before it (\(source)): the standard cannot be met.",
+                message,
                 steps: waitStep.map { [v, $0] } ?? [v], path: ["steps", i, "standards"],
                 fix: SuggestedFix(
                     .custom("remove-wait-before-standard"),
-                    summary: "Cut the wait before \(context.name(ofStep: v)) below \(tightest.limit), or restate the standard."))
+                    text: LocalizedText("fix.standard-impossible-after-wait", ["step": context.step(argument: v), "limit": .duration(tightest.limit)])))
         }
     }
 

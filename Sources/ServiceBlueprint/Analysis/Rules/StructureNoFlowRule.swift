@@ -26,11 +26,11 @@ public struct StructureNoFlowRule: BlueprintRule {
         let isolated = Self.isolatedSteps(context.blueprint, graph: context.graph)
         return isolated.map { v in
             context.finding(
-                "\(context.name(ofStep: v)) is in no flow: nothing leads to it or follows it.",
+                LocalizedText("finding.structure-no-flow", ["step": context.step(argument: v)]),
                 steps: [v],
                 fix: SuggestedFix(
                     .connectStep(step: context.step(v).id),
-                    summary: "Add a flow into or out of \(context.name(ofStep: v)), or remove it."))
+                    text: LocalizedText("fix.structure-no-flow", ["step": context.step(argument: v)])))
         }
     }
 

@@ -25,15 +25,15 @@ public struct StructureUnreachableStepRule: BlueprintRule {
         let graph = context.graph
         let steps = context.blueprint.steps
         var entries: [Int32]
-        let starting: String
+        let starting: LocalizedText
         if context.blueprint.journeys.isEmpty {
             let sources = graph.sources(kinds: .all)
             let customer = sources.filter { context.isCustomerStep($0) }
             entries = customer.isEmpty ? sources : customer
-            starting = customer.isEmpty ? "any step that starts the service" : "any customer action that starts the service"
+            starting = LocalizedText(customer.isEmpty ? "finding.structure-unreachable-step.fromStart" : "finding.structure-unreachable-step.fromCustomer")
         } else {
             entries = context.blueprint.journeys.compactMap { graph.index(of: $0.start) }
-            starting = "any journey's start"
+            starting = LocalizedText("finding.structure-unreachable-step.fromJourney")
         }
         entries = Array(Set(entries)).sorted()
         let reached = graph.reachable(from: entries, kinds: .all)
@@ -50,9 +50,11 @@ public struct StructureUnreachableStepRule: BlueprintRule {
                 !(supplied.contains(v) && feeding.contains(v))
             else { return nil }
             return context.finding(
-                "\(context.name(ofStep: v)) cannot be reached from \(starting): no flow leads to it.",
+                LocalizedText("finding.structure-unreachable-step", ["step": context.step(argument: v), "from": .phrase(starting)]),
                 steps: [v],
-                fix: SuggestedFix(.connectStep(step: steps[Int(v)].id), summary: "Add a flow into \(context.name(ofStep: v)), or remove it."))
+                fix: SuggestedFix(
+                    .connectStep(step: steps[Int(v)].id),
+                    text: LocalizedText("fix.structure-unreachable-step", ["step": context.step(argument: v)])))
         }
     }
 }
@@ -98,17 +100,15 @@ public struct StructureDeadEndRule: BlueprintRule {
             if Self.getsSomewhere(v, context) { return nil }
             let explicitJourneys = context.scopes.filter { ($0.journey?.ends.isEmpty == false) && $0.steps.contains(v) }
             if step.lane.isVisibleToCustomer, explicitJourneys.isEmpty { return nil }
-            let message: String
+            let message: LocalizedText
             if step.lane.isVisibleToCustomer, let scope = explicitJourneys.first {
-                message = "\(context.name(ofStep: v)) is a dead end: no flow leaves it, and \(scope.name) lists its ends "
-                    + "without it."
+                message = LocalizedText("finding.structure-dead-end.listedEnds", ["step": context.step(argument: v), "journey": scope.nameArgument])
             } else {
-                message = "\(context.name(ofStep: v)) is a dead end: no flow leaves it and it ends no journey, so work that "
-                    + "stops here never gets back to the customer."
+                message = LocalizedText("finding.structure-dead-end", ["step": context.step(argument: v)])
             }
             return context.finding(
                 message, steps: [v],
-                fix: SuggestedFix(.connectStep(step: step.id), summary: "Add the flow out of \(context.name(ofStep: v)), or make it a journey end."))
+                fix: SuggestedFix(.connectStep(step: step.id), text: LocalizedText("fix.structure-dead-end", ["step": context.step(argument: v)])))
         }
     }
 
@@ -167,10 +167,9 @@ public struct StructureUnsupportedBackstageRule: BlueprintRule {
             let step = steps[Int(v)]
             if context.isFollowUp(v), step.value == .valueAdding || step.value == .necessary { return nil }
             return context.finding(
-                "\(context.name(ofStep: v)) is \(step.lane == .support ? "support" : "backstage") work, but neither its work "
-                    + "nor its information reaches a frontstage step or a customer action.",
+                LocalizedText("finding.structure-unsupported-backstage.\(step.lane == .support ? "support" : "backstage")", ["step": context.step(argument: v)]),
                 steps: [v],
-                fix: SuggestedFix(.connectStep(step: step.id), summary: "Connect \(context.name(ofStep: v)) to the customer-facing work it supports, or remove it."))
+                fix: SuggestedFix(.connectStep(step: step.id), text: LocalizedText("fix.structure-unsupported-backstage", ["step": context.step(argument: v)])))
         }
     }
 }
@@ -206,10 +205,9 @@ public struct StructureUnsupportedCustomerActionRule: BlueprintRule {
                 return nil
             }
             return context.finding(
-                "\(context.name(ofStep: c)) has nothing behind the line of visibility: no backstage or support step is "
-                    + "connected to it before the customer's next or after their previous action.",
+                LocalizedText("finding.structure-unsupported-customer-action", ["step": context.step(argument: c)]),
                 steps: [c],
-                fix: SuggestedFix(.addSupport(step: steps[Int(c)].id), summary: "Add the backstage or support work behind \(context.name(ofStep: c))."))
+                fix: SuggestedFix(.addSupport(step: steps[Int(c)].id), text: LocalizedText("fix.structure-unsupported-customer-action", ["step": context.step(argument: c)])))
         }
     }
 
@@ -284,10 +282,9 @@ public struct StructureTouchpointWithoutEvidenceRule: BlueprintRule {
             graph.forEachPredecessor(of: v, kinds: .all, check)
             guard !evidenced else { return nil }
             return context.finding(
-                "\(context.name(ofStep: v)) is a touchpoint (\(channel)) where the customer sees or receives nothing: "
-                    + "no physical evidence on it or next to it.",
+                LocalizedText("finding.structure-touchpoint-without-evidence", ["step": context.step(argument: v), "channel": .verbatim("\(channel)")]),
                 steps: [v],
-                fix: SuggestedFix(.addEvidence(step: step.id), summary: "Add what the customer sees or receives at \(context.name(ofStep: v))."))
+                fix: SuggestedFix(.addEvidence(step: step.id), text: LocalizedText("fix.structure-touchpoint-without-evidence", ["step": context.step(argument: v)])))
         }
     }
 }

@@ -1,0 +1,11 @@
+import ServiceBlueprint
+
+extension RenderOptions {
+    /// The catalog text `key` in the drawing's ``language``.
+    func text(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String {
+        LocalizedText(key, arguments).rendered(in: language)
+    }
+
+    /// A duration in the drawing's language (`2h 15min`, `2小时15分钟`).
+    func duration(_ duration: BlueprintDuration) -> String { language.duration(duration) }
+}
