@@ -2,7 +2,9 @@ import Foundation
 
 /// Measures how wide text is drawn, so cards and headers can be sized before Graphviz lays them out.
 ///
-/// With ``TextMeasurement/font`` (the renderer's default) widths come from the font that will draw the text:
+/// With ``TextMeasurement/font`` (the default for PNG and PDF, which cairo draws on this machine; SVG and DOT are
+/// always estimated, since a browser draws them with its reader's fonts) widths come from the font that will
+/// draw the text:
 /// Graphviz's text layout plugin (pango and cairo, with fontconfig's fallback fonts for Chinese, Japanese,
 /// Korean and emoji) measures every character once per face and size (``MeasuredWidths``), so no padding is
 /// needed. Without that plugin, and with ``TextMeasurement/estimate``, widths come from Helvetica's metrics
