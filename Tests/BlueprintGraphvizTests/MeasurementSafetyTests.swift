@@ -24,3 +24,46 @@ struct MeasurementSafetyTests {
         #expect(!DOTWriter(options: estimate).drawing(for: blueprint, drawsWithCairo: true).metrics.isMeasured)
     }
 }
+
+@Suite("Text measurement: bad input stays local")
+struct MeasurementFailureTests {
+    static let style = MeasuredWidths.Style(face: "Helvetica", size: 10)
+
+    @Test("A NUL or other control character is not measured, and measuring goes on for everything else")
+    func controlCharacters() throws {
+        let cache = MeasuredWidths()
+        let table = try #require(cache.widths(["a", "\0", "客", "\u{7}"], style: Self.style))
+        #expect(table["\0"] == MeasuredWidths.unmeasurable)
+        #expect(table["\u{7}"] == MeasuredWidths.unmeasurable)
+        #expect((table["a"] ?? -1) > 0)
+        #expect((table["客"] ?? -1) > 0)
+        // Later texts are still measured: nothing was switched off for the process.
+        let later = try #require(cache.widths(["b"], style: Self.style))
+        #expect((later["b"] ?? -1) > 0)
+    }
+
+    @Test("A character Graphviz leaves out is remembered, not measured again on every text")
+    func unmeasurableIsCached() throws {
+        let cache = MeasuredWidths()
+        _ = try #require(cache.widths(["x", "\0"], style: Self.style))
+        let batches = cache.batches
+        _ = try #require(cache.widths(["\0"], style: Self.style))
+        _ = try #require(cache.widths(["x", "\0"], style: Self.style))
+        #expect(cache.batches == batches)
+    }
+
+    @Test("A title with a NUL is drawn the same whether or not it came first: output never depends on earlier files")
+    func orderIndependent() {
+        let faces = FontFaces("Helvetica")
+        let title = "一线客服 triage"
+        let before = TextMetrics(faces: faces, measurement: .font, prepared: Set(title)).wrap(title, size: 11, maxWidth: 60)
+        let hostile = TextMetrics(faces: faces, measurement: .font, prepared: Set("坏\0标题"))
+        #expect(hostile.isMeasured)
+        _ = hostile.wrap("坏\0标题", size: 11, maxWidth: 60)
+        let after = TextMetrics(faces: faces, measurement: .font, prepared: Set(title))
+        #expect(after.isMeasured)
+        #expect(after.wrap(title, size: 11, maxWidth: 60) == before)
+        // The control character costs the estimate, never a negative or zero-width surprise.
+        #expect(hostile.width("\u{7}", size: 10) > 0)
+    }
+}

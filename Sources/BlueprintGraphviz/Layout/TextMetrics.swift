@@ -40,7 +40,8 @@ struct TextMetrics: Sendable {
         self.init(fontName: faces.regular)
         guard measurement == .font, prepared.count <= Self.measuredCharacterLimit else { return }
         let source = FontSource(faces: faces, prepared: prepared)
-        // One probe decides for the whole drawing, so a drawing never mixes measured and estimated widths.
+        // One probe decides whether this machine can measure at all. A character Graphviz cannot measure is
+        // still estimated on its own (``MeasuredWidths/unmeasurable``), so a drawing may mix the two.
         guard MeasuredWidths.shared.widths(["x"], style: .init(face: faces.regular, size: 10)) != nil else { return }
         self = TextMetrics(safety: 1, font: source)
     }
@@ -126,8 +127,8 @@ struct TextMetrics: Sendable {
         func units(_ character: Character, work: inout Work) -> Int {
             work.measuredScalars += character.unicodeScalars.count
             if let table {
-                if let width = table[character] { return width }
-                // Not measurable (Graphviz left it out): the estimate, in thousandths of a point.
+                if let width = table[character], width >= 0 { return width }
+                // Not measurable (Graphviz could not measure it): the estimate, in thousandths of a point.
                 let milliEm = character.unicodeScalars.reduce(0) { $0 + TextMetrics.milliAdvance($1, bold: bold) }
                 return Int((Double(milliEm) * size).rounded())
             }
