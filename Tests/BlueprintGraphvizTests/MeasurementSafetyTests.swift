@@ -67,3 +67,22 @@ struct MeasurementFailureTests {
         #expect(hostile.width("\u{7}", size: 10) > 0)
     }
 }
+
+@Suite("Text measurement: italic")
+struct ItalicMeasurementTests {
+    @Test("Italic text is measured in the italic face, cached apart from the regular one")
+    func italicFace() throws {
+        let faces = FontFaces("Helvetica")
+        let metrics = TextMetrics(faces: faces, measurement: .font, prepared: [])
+        try #require(metrics.isMeasured)
+        let text = "fifty fluffy waffles, mostly wide"
+        let cairoItalic = try FontMeasurementTests.cairoWidth(text, face: faces.italic, size: 12)
+        let cairoRegular = try FontMeasurementTests.cairoWidth(text, face: faces.regular, size: 12)
+        // Here Helvetica-Oblique resolves to a font about 2 % wider than Helvetica: the regular widths miss.
+        try #require(abs(cairoItalic - cairoRegular) / cairoRegular > 0.015, "\(cairoItalic) vs \(cairoRegular)")
+        let italic = metrics.width(text, size: 12, italic: true)
+        let regular = metrics.width(text, size: 12)
+        #expect(abs(italic - cairoItalic) / cairoItalic < 0.01, "\(italic) vs cairo \(cairoItalic)")
+        #expect(abs(regular - cairoRegular) / cairoRegular < 0.01, "\(regular) vs cairo \(cairoRegular)")
+    }
+}

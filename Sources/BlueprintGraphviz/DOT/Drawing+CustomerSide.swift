@@ -141,10 +141,10 @@ extension Drawing {
                 canvas.polyline([Point(x: band.minX, y: y), Point(x: band.maxX, y: y)], color: theme.stageDivider, width: 0.5)
                 canvas.text(
                     "Pain points,", x: band.minX + 10, middleY: y + customer.lineHeight * 0.8, alignment: .left,
-                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width("Pain points,", size: scaleSize))
+                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width("Pain points,", size: scaleSize, italic: true))
                 canvas.text(
                     "moments of truth", x: band.minX + 10, middleY: y + customer.lineHeight * 1.8, alignment: .left,
-                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width("moments of truth", size: scaleSize))
+                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width("moments of truth", size: scaleSize, italic: true))
             }
         } else {
             let title = "Customer emotion"
@@ -182,7 +182,7 @@ extension Drawing {
             canvas.text(
                 "Servicescape", x: row.minX + 10, middleY: row.minY + customer.padding + customer.lineHeight / 2,
                 alignment: .left, size: labelSize, faces: faces, italic: true, color: colors.title,
-                width: metrics.width("Servicescape", size: labelSize))
+                width: metrics.width("Servicescape", size: labelSize, italic: true))
             canvas.polyline(
                 [Point(x: row.minX + titleArea.width, y: row.maxY), Point(x: row.maxX, y: row.maxY)],
                 color: colors.stepBorder, width: 0.6, stroke: .dashed)
@@ -193,7 +193,7 @@ extension Drawing {
                     maxWidth: row.maxX - first.rect.minX - 2 * customer.padding)
                 canvas.text(
                     text, x: first.rect.minX + customer.padding, middleY: top + customer.lineHeight / 2, alignment: .left,
-                    size: size, faces: faces, italic: true, color: theme.text, width: metrics.width(text, size: size))
+                    size: size, faces: faces, italic: true, color: theme.text, width: metrics.width(text, size: size, italic: true))
                 top += customer.lineHeight
             }
             for (index, stage) in layout.stages.enumerated() where index < customer.stageEvidence.count {
@@ -208,7 +208,7 @@ extension Drawing {
         } else {
             canvas.text(
                 "Servicescape", x: row.midX, middleY: row.minY + titleArea.height - 10, alignment: .center, size: labelSize,
-                faces: faces, italic: true, color: colors.title, width: metrics.width("Servicescape", size: labelSize))
+                faces: faces, italic: true, color: colors.title, width: metrics.width("Servicescape", size: labelSize, italic: true))
             canvas.polyline(
                 [Point(x: row.maxX, y: row.minY + titleArea.height), Point(x: row.maxX, y: row.maxY)],
                 color: colors.stepBorder, width: 0.6, stroke: .dashed)

@@ -146,19 +146,19 @@ struct TextMetrics: Sendable {
         func points(_ units: Int) -> Double { Double(units) * factor }
     }
 
-    /// The scale for `size` and weight, with every character of `text` measured (one batch for those not
-    /// yet known).
-    func scale(size: Double, bold: Bool, covering text: some StringProtocol) -> Scale {
-        if let font, let table = font.table(size: size, bold: bold, covering: text) {
+    /// The scale for `size` and face, with every character of `text` measured (one batch for those not
+    /// yet known). Italic text is measured in the italic face (the estimate has one table for both).
+    func scale(size: Double, bold: Bool, italic: Bool = false, covering text: some StringProtocol) -> Scale {
+        if let font, let table = font.table(size: size, bold: bold, italic: italic, covering: text) {
             return Scale(bold: bold, size: size, table: table, factor: 0.001)
         }
         return Scale(bold: bold, size: size, table: nil, factor: size * safety / 1000)
     }
 
     /// The width of `text` in points at `size`.
-    func width(_ text: String, size: Double, bold: Bool = false) -> Double {
+    func width(_ text: String, size: Double, bold: Bool = false, italic: Bool = false) -> Double {
         var work = Work()
-        let scale = scale(size: size, bold: bold, covering: text)
+        let scale = scale(size: size, bold: bold, italic: italic, covering: text)
         return scale.points(scale.units(text, work: &work))
     }
 
@@ -166,21 +166,24 @@ struct TextMetrics: Sendable {
     /// before a closing or after an opening punctuation mark, see ``breakIntoWords(_:)``); a word longer than
     /// a line is broken after a hyphen or slash, else between characters. At most `maxLines` lines; the last
     /// one ends with "…" when text was cut.
-    func wrap(_ text: String, size: Double, bold: Bool = false, maxWidth: Double, maxLines: Int = .max) -> [String] {
+    func wrap(
+        _ text: String, size: Double, bold: Bool = false, italic: Bool = false, maxWidth: Double, maxLines: Int = .max
+    ) -> [String] {
         var work = Work()
-        return wrap(text, size: size, bold: bold, maxWidth: maxWidth, maxLines: maxLines, work: &work)
+        return wrap(text, size: size, bold: bold, italic: italic, maxWidth: maxWidth, maxLines: maxLines, work: &work)
     }
 
     /// ``wrap(_:size:bold:maxWidth:maxLines:)``, counting the work. Linear in the text's length: every
     /// character is measured a bounded number of times (a line's width is kept as a running sum), and it stops
     /// as soon as it knows the text is cut.
-    func wrap(_ text: String, size: Double, bold: Bool = false, maxWidth: Double, maxLines: Int, work: inout Work)
-        -> [String]
-    {
+    func wrap(
+        _ text: String, size: Double, bold: Bool = false, italic: Bool = false, maxWidth: Double, maxLines: Int,
+        work: inout Work
+    ) -> [String] {
         let line = DOTText.singleLine(text)
         let words = Self.breakIntoWords(line)
         guard !words.isEmpty else { return [] }
-        let scale = scale(size: size, bold: bold, covering: line)
+        let scale = scale(size: size, bold: bold, italic: italic, covering: line)
         let fits = { (units: Int) in scale.points(units) <= maxWidth }
         let spaceWidth = scale.units(" ", work: &work)
         var lines: [String] = []
@@ -212,7 +215,8 @@ struct TextMetrics: Sendable {
         if !current.isEmpty { lines.append(current.trimmingTrailingSpace) }
         guard lines.count > maxLines, maxLines > 0 else { return lines }
         var kept = Array(lines.prefix(maxLines))
-        kept[maxLines - 1] = truncate(kept[maxLines - 1] + " " + lines[maxLines], size: size, bold: bold, maxWidth: maxWidth)
+        kept[maxLines - 1] = truncate(
+            kept[maxLines - 1] + " " + lines[maxLines], size: size, bold: bold, italic: italic, maxWidth: maxWidth)
         return kept
     }
 
@@ -259,10 +263,10 @@ struct TextMetrics: Sendable {
     }
 
     /// `text` shortened with "…" to fit `maxWidth` (unchanged when it fits). Linear in the text's length.
-    func truncate(_ text: String, size: Double, bold: Bool = false, maxWidth: Double) -> String {
+    func truncate(_ text: String, size: Double, bold: Bool = false, italic: Bool = false, maxWidth: Double) -> String {
         let line = DOTText.singleLine(text)
         var work = Work()
-        let scale = scale(size: size, bold: bold, covering: line + "…")
+        let scale = scale(size: size, bold: bold, italic: italic, covering: line + "…")
         if scale.points(scale.units(line, work: &work)) <= maxWidth { return line }
         var kept = ""
         var keptWidth = 0
@@ -305,8 +309,9 @@ private final class FontSource: @unchecked Sendable {
     }
 
     /// The widths at `size`, covering every character of `text`; `nil` when Graphviz cannot measure.
-    func table(size: Double, bold: Bool, covering text: some StringProtocol) -> [Character: Int]? {
-        let style = MeasuredWidths.Style(face: bold ? faces.bold : faces.regular, size: size)
+    func table(size: Double, bold: Bool, italic: Bool, covering text: some StringProtocol) -> [Character: Int]? {
+        // Keyed by the face that draws the text (bold wins over italic, as in the drawing).
+        let style = MeasuredWidths.Style(face: faces.face(bold: bold, italic: italic), size: size)
         let cached = lock.withLock { tables[style] }
         if let cached, text.allSatisfy({ cached[$0] != nil }) { return cached }
         // First use of this face and size: the prepared characters and the text in one batch.
