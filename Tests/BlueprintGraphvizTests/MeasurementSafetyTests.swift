@@ -86,3 +86,30 @@ struct ItalicMeasurementTests {
         #expect(abs(regular - cairoRegular) / cairoRegular < 0.01, "\(regular) vs cairo \(cairoRegular)")
     }
 }
+
+@Suite("Line breaking: the rarer marks")
+struct LineBreakingMarksTests {
+    @Test("Half-width closing marks, unit signs and wave dashes never start a piece", arguments: Array("｡｣､･ｰ％‰℃°～〜﹐﹑﹒"))
+    func noStart(mark: Character) {
+        let words = TextMetrics.breakIntoWords("温度二十\(mark)以上")
+        #expect(words.allSatisfy { $0.first != mark }, "\(words)")
+        #expect(words.contains { $0.hasSuffix("十\(mark)") }, "\(words)")
+    }
+
+    @Test("Currency signs never end a piece", arguments: Array("＄￥£"))
+    func noEnd(sign: Character) {
+        let words = TextMetrics.breakIntoWords("价格\(sign)五十")
+        #expect(words.allSatisfy { $0.last != sign }, "\(words)")
+    }
+
+    @Test("A two-em dash stays whole; a closing mark after a space stays with the word before it")
+    func dashAndSpace() {
+        #expect(TextMetrics.breakIntoWords("上门——备件").contains("——"))
+        #expect(!TextMetrics.breakIntoWords("上门——备件").contains("—"))
+        let words = TextMetrics.breakIntoWords("客户说 ）好")
+        #expect(words.allSatisfy { $0.trimmingCharacters(in: .whitespaces).first != "）" }, "\(words)")
+        // Near misses: an ideograph after a space, or a single dash, still breaks as usual.
+        #expect(TextMetrics.breakIntoWords("客户 好").count == 4)
+        #expect(TextMetrics.breakIntoWords("上—门").count == 3)
+    }
+}
