@@ -5,11 +5,12 @@ import ServiceBlueprint
 /// The layout is computed here — lanes as bands in canonical order, stages as columns, steps in flow order —
 /// and pinned with `pos="x,y!"` and `layout=nop2` (`neato -n2`), so Graphviz only routes the flows. Lane
 /// bands, stage headers, the three lines, the title and the legend are drawn with the `_background`
-/// attribute, behind everything and invisible to edge routing. Text is measured with the font that draws it,
-/// through Graphviz's text layout plugin (``TextMeasurement/font``), or, with ``TextMeasurement/estimate``,
-/// from a built-in table without calling Graphviz at all. The output is deterministic: the same blueprint,
-/// options, overlay and installed fonts give byte-identical text (with the estimate, on every machine), and
-/// `dot -Tsvg file.dot` draws the same picture as the in-process renderer.
+/// attribute, behind everything and invisible to edge routing. Text is sized with a built-in table of
+/// widths padded for font substitution (``TextMeasurement/estimate``), without calling Graphviz: DOT and SVG
+/// are drawn by a viewer with its own fonts. The renderer's PNG and PDF, drawn here by cairo, are measured
+/// with the font that draws them (``TextMeasurement/font``). The output is deterministic: the same
+/// blueprint, options and overlay give byte-identical text on every machine, and `dot -Tsvg file.dot` draws
+/// the same picture as the in-process renderer.
 ///
 /// In SVG output each step is a group with `id="step-<id>"` (non-alphanumeric characters written `_XX`),
 /// classes such as `step lane-frontstage kind-decision failpoint critical`, a tooltip with the step's
@@ -57,7 +58,8 @@ public struct DOTWriter: Sendable {
     /// The measured and placed drawing (for the renderer, which checks its size before Graphviz runs).
     /// `graph`, when given, is the graph of `blueprint` already built (by an analysis run).
     /// `drawsWithCairo`: the drawing becomes PNG or PDF, so its font is a ``FontChain`` naming the installed
-    /// font for its CJK text.
+    /// font for its CJK text, and its text is measured with that font (``RenderOptions/textMeasurement``);
+    /// otherwise (SVG, DOT, the viewer) text is sized with the estimate.
     func drawing(
         for blueprint: Blueprint, overlay: RenderOverlay? = nil, graph: BlueprintGraph? = nil, drawsWithCairo: Bool = false
     ) -> Drawing {
@@ -109,7 +111,11 @@ struct Drawing {
         let family = Drawing.sanitizedFontName(options.fontName)
         let fontName = drawsWithCairo
             ? FontChain.family(base: family, characters: characters, coverage: .installed) : family
-        let metrics = TextMetrics(faces: FontFaces(fontName), measurement: options.textMeasurement, prepared: characters)
+        // Only cairo output (PNG, PDF) is drawn here, with the fonts measured here. SVG, DOT and the viewer are
+        // drawn by a browser with its reader's fonts, which may lack ones this machine has (or draw Chinese one
+        // em wide where this machine has only pango's narrower missing-glyph box): the padded estimate.
+        let measurement = drawsWithCairo ? options.textMeasurement : .estimate
+        let metrics = TextMetrics(faces: FontFaces(fontName), measurement: measurement, prepared: characters)
         let order = FlowOrder(
             graph: scene.graph, stageOfStep: scene.stageOfStep, laneOfStep: scene.steps.map(\.lane.position))
         let customer = CustomerSide(scene: scene, order: order, options: options, metrics: metrics)

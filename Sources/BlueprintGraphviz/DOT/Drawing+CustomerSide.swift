@@ -143,10 +143,10 @@ extension Drawing {
                 let (pains, truths) = (options.text("drawing.painPoints.first"), options.text("drawing.painPoints.second"))
                 canvas.text(
                     pains, x: band.minX + 10, middleY: y + customer.lineHeight * 0.8, alignment: .left,
-                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width(pains, size: scaleSize))
+                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width(pains, size: scaleSize, italic: true))
                 canvas.text(
                     truths, x: band.minX + 10, middleY: y + customer.lineHeight * 1.8, alignment: .left,
-                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width(truths, size: scaleSize))
+                    size: scaleSize, faces: faces, italic: true, color: muted, width: metrics.width(truths, size: scaleSize, italic: true))
             }
         } else {
             let title = options.text("drawing.emotion")
@@ -185,7 +185,7 @@ extension Drawing {
             canvas.text(
                 servicescape, x: row.minX + 10, middleY: row.minY + customer.padding + customer.lineHeight / 2,
                 alignment: .left, size: labelSize, faces: faces, italic: true, color: colors.title,
-                width: metrics.width(servicescape, size: labelSize))
+                width: metrics.width(servicescape, size: labelSize, italic: true))
             canvas.polyline(
                 [Point(x: row.minX + titleArea.width, y: row.maxY), Point(x: row.maxX, y: row.maxY)],
                 color: colors.stepBorder, width: 0.6, stroke: .dashed)
@@ -196,7 +196,7 @@ extension Drawing {
                     maxWidth: row.maxX - first.rect.minX - 2 * customer.padding)
                 canvas.text(
                     text, x: first.rect.minX + customer.padding, middleY: top + customer.lineHeight / 2, alignment: .left,
-                    size: size, faces: faces, italic: true, color: theme.text, width: metrics.width(text, size: size))
+                    size: size, faces: faces, italic: true, color: theme.text, width: metrics.width(text, size: size, italic: true))
                 top += customer.lineHeight
             }
             for (index, stage) in layout.stages.enumerated() where index < customer.stageEvidence.count {
@@ -212,7 +212,7 @@ extension Drawing {
             let servicescape = options.text("drawing.servicescape")
             canvas.text(
                 servicescape, x: row.midX, middleY: row.minY + titleArea.height - 10, alignment: .center, size: labelSize,
-                faces: faces, italic: true, color: colors.title, width: metrics.width(servicescape, size: labelSize))
+                faces: faces, italic: true, color: colors.title, width: metrics.width(servicescape, size: labelSize, italic: true))
             canvas.polyline(
                 [Point(x: row.maxX, y: row.minY + titleArea.height), Point(x: row.maxX, y: row.maxY)],
                 color: colors.stepBorder, width: 0.6, stroke: .dashed)

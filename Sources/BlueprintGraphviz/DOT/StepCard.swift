@@ -86,7 +86,7 @@ struct StepCard {
         // Details: who and how, times, standards.
         func add(_ text: String, color: String, bold: Bool = false, italic: Bool = false, marker: String? = nil, maxLines: Int = 2) {
             let available = innerWidth - (marker == nil ? 0 : detailSize * 1.1)
-            let wrapped = metrics.wrap(text, size: detailSize, bold: bold, maxWidth: available, maxLines: maxLines)
+            let wrapped = metrics.wrap(text, size: detailSize, bold: bold, italic: italic, maxWidth: available, maxLines: maxLines)
             for (index, line) in wrapped.enumerated() {
                 // The severity marker leads the first line only.
                 lines.append(Line(text: line, color: color, bold: bold, italic: italic, marker: index == 0 ? marker : nil))

@@ -21,7 +21,8 @@ final class MeasuredWidths: @unchecked Sendable {
     // Guarded by `lock`. Graphviz is called without holding it (the session has its own lock).
     private let lock = NSLock()
     private var tables: [Style: [Character: Int]] = [:]
-    /// `false` once Graphviz could not start or has no text layout plugin: then every caller estimates.
+    /// `false` once Graphviz could not start or has no text layout plugin (properties of the machine, never
+    /// of the text): then every caller estimates.
     private var available = true
     private var batchCount = 0
 
@@ -33,12 +34,18 @@ final class MeasuredWidths: @unchecked Sendable {
     /// 9 pt; on a run of 16 it is under 1/16 pt per character (half of that after subtracting the mean).
     static let repeats = 16
 
+    /// The width cached for a character Graphviz could not measure (or that the DOT writer never draws as
+    /// such, a control character): callers estimate it, and it is not asked for again.
+    static let unmeasurable = -1
+
     /// How many times Graphviz was asked to measure (for tests of the cache).
     var batches: Int { lock.withLock { batchCount } }
 
     /// Widths of `characters` in `style`, in thousandths of a point, measuring the ones not yet known in one
     /// Graphviz call; `nil` when this machine's Graphviz cannot measure text with a font (no text layout
-    /// plugin), so the caller falls back to its estimate. A character Graphviz could not measure is left out.
+    /// plugin), so the caller falls back to its estimate. A character Graphviz could not measure has the width
+    /// ``unmeasurable``: only that character is estimated, so one bad title never changes how other
+    /// characters, or later drawings, are measured.
     func widths<C: Collection<Character>>(_ characters: C, style: Style) -> [Character: Int]? {
         var missing: [Character] = []
         var known: [Character: Int] = [:]
@@ -53,28 +60,48 @@ final class MeasuredWidths: @unchecked Sendable {
         }
         guard isAvailable else { return nil }
         guard !missing.isEmpty else { return known }
-        let measured: [Double]
-        do {
-            measured = try GraphvizSession.shared.withLock { job throws(RenderError) -> [Double]? in
-                guard job.measuresText else { return nil }
-                let runs = missing.map { String(repeating: String($0), count: Self.repeats) }
-                return try job.measureWidths(of: runs, face: style.face, size: style.size)
-            } ?? []
-        } catch {
-            measured = []
-        }
+        // Characters the DOT writer cleans away (controls, non-characters) are never drawn: not measured.
+        let drawable = missing.filter { DOTText.clean(String($0)) == String($0) }
+        var calls = 0
+        let measured = drawable.isEmpty ? [] : measure(drawable[...], style: style, calls: &calls)
         return lock.withLock {
-            batchCount += 1
-            guard measured.count == missing.count else {
+            batchCount += calls
+            guard let measured else {
                 available = false
                 return nil
             }
             var table = tables[style] ?? [:]
-            for (character, width) in zip(missing, measured) where width >= 0 && width.isFinite {
-                table[character] = Int(((width - 0.5) / Double(Self.repeats) * 1000).rounded())
+            for character in missing { table[character] = Self.unmeasurable }
+            for (character, width) in zip(drawable, measured) where width >= 0 && width.isFinite {
+                table[character] = max(0, Int(((width - 0.5) / Double(Self.repeats) * 1000).rounded()))
             }
             tables[style] = table
             return table
+        }
+    }
+
+    /// Widths in points of runs of `characters` (negative for one Graphviz could not measure); `nil` when
+    /// Graphviz cannot measure text at all. A batch that fails is halved until the failing characters are
+    /// found, so a failure costs a few more calls but never more than those characters' widths.
+    private func measure(_ characters: ArraySlice<Character>, style: Style, calls: inout Int) -> [Double]? {
+        calls += 1
+        do {
+            let widths = try GraphvizSession.shared.withLock { job throws(RenderError) -> [Double]? in
+                guard job.measuresText else { return nil }
+                let runs = characters.map { String(repeating: String($0), count: Self.repeats) }
+                return try job.measureWidths(of: runs, face: style.face, size: style.size)
+            }
+            guard let widths else { return nil }
+            return widths.count == characters.count ? widths : Array(repeating: -1, count: characters.count)
+        } catch where error.code == .unavailable {
+            return nil
+        } catch {
+            guard characters.count > 1 else { return [-1] }
+            let middle = characters.startIndex + characters.count / 2
+            guard let first = measure(characters[..<middle], style: style, calls: &calls),
+                let second = measure(characters[middle...], style: style, calls: &calls)
+            else { return nil }
+            return first + second
         }
     }
 }

@@ -4,9 +4,11 @@ extension TextMetrics {
     /// Hyphenated words stay whole (`SOP-WS-07`) unless they are wider than a line.
     ///
     /// The usual East Asian rules (kinsoku shori, the line-breaking rules of GB/T 15834 and JIS X 4051) hold
-    /// at every break made here: a closing punctuation mark (`，。、）」』！？；：` and their half-width forms,
-    /// small kana, the prolonged sound mark) stays with the character before it, so no line starts with one,
-    /// and an opening mark (`（「『《【`) stays with the character after it, so no line ends with one.
+    /// at every break made here: a closing punctuation mark (`，。、）」』！？；：` and their half-width forms
+    /// `｡｣､･ｰ`, small kana, the prolonged sound mark, and unit signs `％‰℃°` and the wave dash `～〜`) stays with
+    /// the character before it, even across a space, so no line starts with one; an opening mark (`（「『《【`)
+    /// or a currency sign (`＄￥£`) stays with the character after it, so no line ends with one; the two halves
+    /// of `——` stay together.
     /// One pass, constant work per character.
     static func breakIntoWords(_ text: String) -> [String] {
         var words: [String] = []
@@ -17,8 +19,13 @@ extension TextMetrics {
                 current = " "
                 continue
             }
+            // A closing mark after a space ("客户 ）") stays with the word before the space, whose line it ends.
+            if current == " ", cannotStartLine(character), let last = words.popLast() {
+                current = last + " "
+            }
             if let previous = current.last,
-                isWide(character) || isWide(previous), !cannotStartLine(character), !cannotEndLine(previous)
+                isWide(character) || isWide(previous), !cannotStartLine(character), !cannotEndLine(previous),
+                !(character == "—" && previous == "—")  // a two-em dash "——" is one mark
             {
                 words.append(current)
                 current = ""
@@ -43,6 +50,6 @@ extension TextMetrics {
 
     private static let noStart: Set<Character> = Set(
         "，。、．・：；！？）］｝〕〉》」』】〙〗〟’”｠»›…‥ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
-            + ",.:;!?)]}%")
-    private static let noEnd: Set<Character> = Set("（［｛〔〈《「『【〘〖〝‘“｟«‹([{")
+            + "｡｣､･ｰ％‰℃°～〜﹐﹑﹒" + ",.:;!?)]}%")
+    private static let noEnd: Set<Character> = Set("（［｛〔〈《「『【〘〖〝‘“｟«‹([{＄￥£$")
 }

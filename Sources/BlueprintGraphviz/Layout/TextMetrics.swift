@@ -2,7 +2,9 @@ import Foundation
 
 /// Measures how wide text is drawn, so cards and headers can be sized before Graphviz lays them out.
 ///
-/// With ``TextMeasurement/font`` (the renderer's default) widths come from the font that will draw the text:
+/// With ``TextMeasurement/font`` (the default for PNG and PDF, which cairo draws on this machine; SVG and DOT are
+/// always estimated, since a browser draws them with its reader's fonts) widths come from the font that will
+/// draw the text:
 /// Graphviz's text layout plugin (pango and cairo, with fontconfig's fallback fonts for Chinese, Japanese,
 /// Korean and emoji) measures every character once per face and size (``MeasuredWidths``), so no padding is
 /// needed. Without that plugin, and with ``TextMeasurement/estimate``, widths come from Helvetica's metrics
@@ -38,7 +40,8 @@ struct TextMetrics: Sendable {
         self.init(fontName: faces.regular)
         guard measurement == .font, prepared.count <= Self.measuredCharacterLimit else { return }
         let source = FontSource(faces: faces, prepared: prepared)
-        // One probe decides for the whole drawing, so a drawing never mixes measured and estimated widths.
+        // One probe decides whether this machine can measure at all. A character Graphviz cannot measure is
+        // still estimated on its own (``MeasuredWidths/unmeasurable``), so a drawing may mix the two.
         guard MeasuredWidths.shared.widths(["x"], style: .init(face: faces.regular, size: 10)) != nil else { return }
         self = TextMetrics(safety: 1, font: source)
     }
@@ -124,8 +127,8 @@ struct TextMetrics: Sendable {
         func units(_ character: Character, work: inout Work) -> Int {
             work.measuredScalars += character.unicodeScalars.count
             if let table {
-                if let width = table[character] { return width }
-                // Not measurable (Graphviz left it out): the estimate, in thousandths of a point.
+                if let width = table[character], width >= 0 { return width }
+                // Not measurable (Graphviz could not measure it): the estimate, in thousandths of a point.
                 let milliEm = character.unicodeScalars.reduce(0) { $0 + TextMetrics.milliAdvance($1, bold: bold) }
                 return Int((Double(milliEm) * size).rounded())
             }
@@ -143,19 +146,19 @@ struct TextMetrics: Sendable {
         func points(_ units: Int) -> Double { Double(units) * factor }
     }
 
-    /// The scale for `size` and weight, with every character of `text` measured (one batch for those not
-    /// yet known).
-    func scale(size: Double, bold: Bool, covering text: some StringProtocol) -> Scale {
-        if let font, let table = font.table(size: size, bold: bold, covering: text) {
+    /// The scale for `size` and face, with every character of `text` measured (one batch for those not
+    /// yet known). Italic text is measured in the italic face (the estimate has one table for both).
+    func scale(size: Double, bold: Bool, italic: Bool = false, covering text: some StringProtocol) -> Scale {
+        if let font, let table = font.table(size: size, bold: bold, italic: italic, covering: text) {
             return Scale(bold: bold, size: size, table: table, factor: 0.001)
         }
         return Scale(bold: bold, size: size, table: nil, factor: size * safety / 1000)
     }
 
     /// The width of `text` in points at `size`.
-    func width(_ text: String, size: Double, bold: Bool = false) -> Double {
+    func width(_ text: String, size: Double, bold: Bool = false, italic: Bool = false) -> Double {
         var work = Work()
-        let scale = scale(size: size, bold: bold, covering: text)
+        let scale = scale(size: size, bold: bold, italic: italic, covering: text)
         return scale.points(scale.units(text, work: &work))
     }
 
@@ -163,21 +166,24 @@ struct TextMetrics: Sendable {
     /// before a closing or after an opening punctuation mark, see ``breakIntoWords(_:)``); a word longer than
     /// a line is broken after a hyphen or slash, else between characters. At most `maxLines` lines; the last
     /// one ends with "…" when text was cut.
-    func wrap(_ text: String, size: Double, bold: Bool = false, maxWidth: Double, maxLines: Int = .max) -> [String] {
+    func wrap(
+        _ text: String, size: Double, bold: Bool = false, italic: Bool = false, maxWidth: Double, maxLines: Int = .max
+    ) -> [String] {
         var work = Work()
-        return wrap(text, size: size, bold: bold, maxWidth: maxWidth, maxLines: maxLines, work: &work)
+        return wrap(text, size: size, bold: bold, italic: italic, maxWidth: maxWidth, maxLines: maxLines, work: &work)
     }
 
     /// ``wrap(_:size:bold:maxWidth:maxLines:)``, counting the work. Linear in the text's length: every
     /// character is measured a bounded number of times (a line's width is kept as a running sum), and it stops
     /// as soon as it knows the text is cut.
-    func wrap(_ text: String, size: Double, bold: Bool = false, maxWidth: Double, maxLines: Int, work: inout Work)
-        -> [String]
-    {
+    func wrap(
+        _ text: String, size: Double, bold: Bool = false, italic: Bool = false, maxWidth: Double, maxLines: Int,
+        work: inout Work
+    ) -> [String] {
         let line = DOTText.singleLine(text)
         let words = Self.breakIntoWords(line)
         guard !words.isEmpty else { return [] }
-        let scale = scale(size: size, bold: bold, covering: line)
+        let scale = scale(size: size, bold: bold, italic: italic, covering: line)
         let fits = { (units: Int) in scale.points(units) <= maxWidth }
         let spaceWidth = scale.units(" ", work: &work)
         var lines: [String] = []
@@ -209,7 +215,8 @@ struct TextMetrics: Sendable {
         if !current.isEmpty { lines.append(current.trimmingTrailingSpace) }
         guard lines.count > maxLines, maxLines > 0 else { return lines }
         var kept = Array(lines.prefix(maxLines))
-        kept[maxLines - 1] = truncate(kept[maxLines - 1] + " " + lines[maxLines], size: size, bold: bold, maxWidth: maxWidth)
+        kept[maxLines - 1] = truncate(
+            kept[maxLines - 1] + " " + lines[maxLines], size: size, bold: bold, italic: italic, maxWidth: maxWidth)
         return kept
     }
 
@@ -256,10 +263,10 @@ struct TextMetrics: Sendable {
     }
 
     /// `text` shortened with "…" to fit `maxWidth` (unchanged when it fits). Linear in the text's length.
-    func truncate(_ text: String, size: Double, bold: Bool = false, maxWidth: Double) -> String {
+    func truncate(_ text: String, size: Double, bold: Bool = false, italic: Bool = false, maxWidth: Double) -> String {
         let line = DOTText.singleLine(text)
         var work = Work()
-        let scale = scale(size: size, bold: bold, covering: line + "…")
+        let scale = scale(size: size, bold: bold, italic: italic, covering: line + "…")
         if scale.points(scale.units(line, work: &work)) <= maxWidth { return line }
         var kept = ""
         var keptWidth = 0
@@ -302,8 +309,9 @@ private final class FontSource: @unchecked Sendable {
     }
 
     /// The widths at `size`, covering every character of `text`; `nil` when Graphviz cannot measure.
-    func table(size: Double, bold: Bool, covering text: some StringProtocol) -> [Character: Int]? {
-        let style = MeasuredWidths.Style(face: bold ? faces.bold : faces.regular, size: size)
+    func table(size: Double, bold: Bool, italic: Bool, covering text: some StringProtocol) -> [Character: Int]? {
+        // Keyed by the face that draws the text (bold wins over italic, as in the drawing).
+        let style = MeasuredWidths.Style(face: faces.face(bold: bold, italic: italic), size: size)
         let cached = lock.withLock { tables[style] }
         if let cached, text.allSatisfy({ cached[$0] != nil }) { return cached }
         // First use of this face and size: the prepared characters and the text in one batch.

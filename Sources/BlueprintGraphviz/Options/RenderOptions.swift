@@ -60,9 +60,10 @@ public struct RenderOptions: Sendable, Hashable {
     /// The language of the drawing's fixed text: lane names, the three lines, the legend, badges and
     /// labels (l10n, issue 19). What the blueprint says is drawn as written. Default English.
     public var language: Language = .english
-    /// How text is measured to size cards, headers and the legend. ``TextMeasurement/font`` (the default)
-    /// asks the font that will draw the text; ``TextMeasurement/estimate`` gives the same DOT text on every
-    /// machine (for golden files), at the cost of some slack.
+    /// How text is measured to size cards, headers and the legend of PNG and PDF output, which cairo draws on
+    /// this machine. ``TextMeasurement/font`` (the default) asks the font that will draw the text;
+    /// ``TextMeasurement/estimate`` gives the same drawing on every machine, at the cost of some slack. SVG,
+    /// DOT and the viewer page always use the estimate: a browser draws them with its reader's fonts.
     public var textMeasurement: TextMeasurement = .font
 
     /// The default ``orthogonalRoutingStepLimit``.
@@ -105,8 +106,9 @@ public struct RenderOptions: Sendable, Hashable {
 /// How a drawing measures its text before Graphviz lays it out.
 public enum TextMeasurement: String, Sendable, Hashable, Codable, CaseIterable {
     /// With the font that draws the PNG and PDF: Graphviz's text layout plugin (pango and cairo, with
-    /// fontconfig's fallback fonts). Exact on this machine, so cards have no slack; the DOT text then depends
-    /// on the fonts installed. Falls back to ``estimate`` when Graphviz has no text layout plugin.
+    /// fontconfig's fallback fonts). Exact on this machine, so cards have no slack; the drawing then depends
+    /// on the fonts installed. Falls back to ``estimate`` when Graphviz has no text layout plugin, for
+    /// characters it cannot measure, and for SVG, DOT and the viewer, which are drawn with the reader's fonts.
     case font
     /// From a built-in table of Helvetica widths padded by 20–25 %: the same on every machine.
     case estimate

@@ -41,11 +41,12 @@ extension GraphvizSession.Job {
         return widths
     }
 
-    /// A plain DOT label: Graphviz reads `\"` as a quote and `\\` as one backslash (other backslash pairs
-    /// such as `\N` are label escapes, which doubling every backslash avoids). Line breaks never reach here.
+    /// A plain DOT label, cleaned like every text the DOT writer draws (``DOTText/clean(_:)``: a NUL would cut
+    /// the C string and fail the whole graph): Graphviz reads `\"` as a quote and `\\` as one backslash
+    /// (other backslash pairs such as `\N` are label escapes, which doubling every backslash avoids).
     private static func quoted(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars {
+        for scalar in DOTText.clean(text).unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
