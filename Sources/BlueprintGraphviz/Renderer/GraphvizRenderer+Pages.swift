@@ -149,7 +149,8 @@ extension GraphvizRenderer {
             var pageOptions = options
             pageOptions.showLegend = options.showLegend && number == plan.groups.count - 1
             let part = PagePlan.part(of: blueprint, stages: Set(stages.map(\.id)))
-            let drawing = DOTWriter(options: pageOptions).drawing(for: part, overlay: overlay)
+            // Each page is PDF drawn by cairo, measured and fonted like the whole drawing that planned it.
+            let drawing = DOTWriter(options: pageOptions).drawing(for: part, overlay: overlay, drawsWithCairo: true)
             let span = stages.count == 1 ? stages[0].title : "\(stages[0].title) – \(stages[stages.count - 1].title)"
             let footer = "\(title) · \(span) · \(number + 1) / \(plan.groups.count)"
             return PagePlan.fitted(drawing.dot(), drawing: drawing, paper: sheet, footer: footer)
