@@ -58,10 +58,12 @@ public enum BlueprintViewer {
     /// The page for `entries`, in this order; a picker switches between them when there are several.
     ///
     /// - Parameters:
+    ///   - title: The page's title.
+    ///   - entries: The blueprints shown, in this order.
     ///   - problems: Messages shown above the diagrams in an alert (a live preview lists the errors
     ///     of the last save there while it keeps showing the last good diagram).
     ///   - reloadEvents: The URL of a server-sent event stream; when set, the page reloads itself on
-    ///     each `change` event (see ``reloadScript``).
+    ///     each `change` event (`blueprint preview` serves one).
     public static func page(title: String, entries: [Entry], problems: [String] = [], reloadEvents: String? = nil) -> String {
         let data = ViewerData(blueprints: entries.map { ViewerData.Blueprint(analysis: $0.analysis, source: $0.source) })
         var body: [HTML] = []

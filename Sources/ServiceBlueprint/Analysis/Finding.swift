@@ -68,7 +68,7 @@ public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
             && lhs.impact == rhs.impact && lhs.grouped == rhs.grouped
     }
 
-    /// Hashes what ``==`` compares.
+    /// Hashes what ``==(_:_:)`` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ruleID)
         hasher.combine(severity)
@@ -159,7 +159,7 @@ public struct SuggestedFix: Sendable, Hashable, Codable {
     /// Equal when the action and the English sentence are (see ``Finding/==(_:_:)``).
     public static func == (lhs: SuggestedFix, rhs: SuggestedFix) -> Bool { lhs.action == rhs.action && lhs.summary == rhs.summary }
 
-    /// Hashes what ``==`` compares.
+    /// Hashes what ``==(_:_:)`` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(action)
         hasher.combine(summary)
