@@ -51,6 +51,18 @@ import Testing
         #expect(html.components(separatedBy: "<svg").count - 1 == 2)
     }
 
+    @Test("a drawing too wide for its text to be read at fit-to-width starts without card text; others keep it")
+    func wideDrawingStartsFar() {
+        func svg(width: Double) -> Data {
+            Data("<?xml version=\"1.0\"?>\n<svg width=\"\(width)pt\" height=\"900pt\"\n viewBox=\"0.00 0.00 \(width) 900.00\" xmlns=\"http://www.w3.org/2000/svg\"></svg>".utf8)
+        }
+        #expect(BlueprintViewer.drawingWidth(svg(width: 6_718)) == 6_718)
+        #expect(BlueprintViewer.viewportClass(svg(width: 6_718)).markup == "vw-viewport")
+        #expect(BlueprintViewer.viewportClass(svg(width: 119_748)).markup == "vw-viewport vw-far")
+        // No viewBox (not Graphviz's SVG): nothing is hidden.
+        #expect(BlueprintViewer.viewportClass(Data("<svg></svg>".utf8)).markup == "vw-viewport")
+    }
+
     @Test("a blueprint whose diagram could not be drawn keeps its findings and metrics, with a note instead")
     func undrawnBlueprintStays() async throws {
         let drawn = try AnalysisRunRenderTests.read("after-sales-repair.yaml")

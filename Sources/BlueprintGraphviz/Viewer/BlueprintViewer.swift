@@ -94,7 +94,7 @@ public enum BlueprintViewer {
                 <span class="vw-zoom-level" aria-live="polite"></span>\
                 <button type="button" class="vw-zoom-in" aria-label="Zoom in">+</button>\
                 <button type="button" class="vw-zoom-fit">Fit width</button></div>\
-                <div class="vw-viewport" tabindex="0" aria-label="Diagram: arrow keys pan, + and − zoom, 0 fits the width">\(inlineSVG(entry.svg))</div>\
+                <div class="\(viewportClass(entry.svg))" tabindex="0" aria-label="Diagram: arrow keys pan, + and − zoom, 0 fits the width">\(inlineSVG(entry.svg))</div>\
                 <div class="vw-minimap" aria-hidden="true" hidden><div class="vw-minimap-frame"></div></div>\
                 </figure>
                 """)
@@ -167,6 +167,25 @@ public enum BlueprintViewer {
         guard let start = text.range(of: "<svg") else { return "" }
         // Graphviz escapes every text it writes; the document is well-formed XML.
         return HTML(trustedMarkup: String(text[start.lowerBound...]))
+    }
+
+    /// The diagram's viewport starts without card text when the drawing is so wide that fitting it to
+    /// a window (about 1 100 px) makes that text smaller than a pixel: the browser then lays out the
+    /// first screen without thousands of unreadable text runs, and the script switches the text on
+    /// as soon as the reader zooms in (`vw-far`, the same threshold as `ViewerScript`).
+    static func viewportClass(_ svg: Data) -> HTML {
+        drawingWidth(svg).map { $0 > farWidth } == true ? "vw-viewport vw-far" : "vw-viewport"
+    }
+
+    /// Drawing units across a window of 1 100 px at which an 11-unit title is one pixel high.
+    static let farWidth = 1_100.0 * 11
+
+    /// The width of the drawing in its own units, from the `viewBox` Graphviz writes.
+    static func drawingWidth(_ svg: Data) -> Double? {
+        let head = String(decoding: svg.prefix(2_048), as: UTF8.self)
+        guard let start = head.range(of: "viewBox=\"") else { return nil }
+        let numbers = head[start.upperBound...].prefix { $0 != "\"" }.split(separator: " ")
+        return numbers.count == 4 ? Double(numbers[2]) : nil
     }
 
     /// JSON inside a `<script type="application/json">` element (`MarkupEscaping.scriptJSON`).
