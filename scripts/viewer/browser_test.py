@@ -164,6 +164,19 @@ def check_page(d, path, out):
     shown = js(d, "return getComputedStyle(document.querySelector(arguments[0])).display", FIGURE + " .vw-layer-findings") != "none"
     expect(hidden and shown, "the findings overlay does not switch off and on")
 
+    # The journey map opens under the diagram, drawn from its text on first opening.
+    summaries = d.find_elements(By.CSS_SELECTOR, "section:not([hidden]) details.vw-journey-map summary")
+    expect(len(summaries) == 1, f"{len(summaries)} journey maps under the diagram")
+    if summaries:
+        js(d, "arguments[0].scrollIntoView({block: 'center'})", summaries[0])
+        summaries[0].click()
+        drawn_map = js(d, "const b = document.querySelector('section:not([hidden]) .vw-journey-map-body'); return b ? b.querySelectorAll('svg g.journey-map, svg .journey-map').length : -1")
+        expect(drawn_map >= 1, "opening the journey map draws nothing")
+        if name.startswith("after-sales-repair"):
+            d.save_screenshot(os.path.join(out, name + "-journey-map.png"))
+        summaries[0].click()
+        js(d, "window.scrollTo(0, 0)")
+
     # Zoom: buttons, keys (+, arrows, 0 fits again).
     level = lambda: d.find_element(By.CSS_SELECTOR, FIGURE + " .vw-zoom-level").text
     transform = lambda: js(d, "return document.querySelector(arguments[0]).style.transform", FIGURE + " svg")

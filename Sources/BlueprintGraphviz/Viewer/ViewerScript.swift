@@ -330,6 +330,14 @@ enum ViewerScript {
     return { fit, refit, highlight, filter, setLayer, bp, nodes, figure };
   }
 
+  // The journey map is text until its section is first opened.
+  for (const section of document.querySelectorAll("details.vw-journey-map")) {
+    section.addEventListener("toggle", () => {
+      const body = section.querySelector(".vw-journey-map-body"), source = section.querySelector(".vw-journey-map-svg");
+      if (section.open && body && source && !body.firstChild) body.innerHTML = source.textContent;
+    });
+  }
+
   // ---- Panels ---------------------------------------------------------------------------------
   const diagrams = data.blueprints.map((_, i) => Diagram(i));
   const findingsPanel = $("#vw-findings");

@@ -29,6 +29,8 @@ button{cursor:pointer}
 .vw-minimap canvas{display:block}
 .vw-far g.step text,.vw-far g.node text,.vw-far g.edge text{display:none}
 .vw-minimap-frame{position:absolute;border:2px solid var(--accent);background:rgba(11,92,173,.08);pointer-events:none}
+.vw-journey-map{margin:.5rem 0}.vw-journey-map summary{font-weight:600;cursor:pointer;padding:.3rem 0}
+.vw-journey-map-body{overflow:auto;border:1px solid var(--line);border-radius:6px;max-height:80vh}.vw-journey-map-body svg{display:block;max-width:none;height:auto}
 .vw-metrics{border-collapse:collapse;margin:.5rem 0}
 .vw-metrics th,.vw-metrics td{border:1px solid var(--line);padding:.25rem .6rem;text-align:left;vertical-align:top}
 .vw-metrics th{font-weight:600;color:var(--muted);white-space:nowrap}
