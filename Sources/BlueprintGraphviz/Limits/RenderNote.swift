@@ -63,11 +63,11 @@ extension RenderNote {
         }
         let more = scalars.count > 10 ? " and \(scalars.count - 10) more" : ""
         var packages: [String] = []
-        if scalars.contains(where: { FontChain.isCJK($0.value) }) { packages.append("fonts-noto-cjk") }
+        if scalars.contains(where: { CJKScript.isCJK($0) }) { packages.append("fonts-noto-cjk") }
         if scalars.contains(where: { $0.properties.isEmojiPresentation || (0x1F000...0x1FAFF).contains($0.value) }) {
             packages.append("fonts-noto-color-emoji")
         }
-        if scalars.contains(where: { !FontChain.isCJK($0.value) && !$0.properties.isEmojiPresentation && !(0x1F000...0x1FAFF).contains($0.value) }) {
+        if scalars.contains(where: { !CJKScript.isCJK($0) && !$0.properties.isEmojiPresentation && !(0x1F000...0x1FAFF).contains($0.value) }) {
             packages.append("fonts-noto-core")
         }
         let count = scalars.count
