@@ -22,10 +22,10 @@ struct MetricsSummary {
     func count(_ severity: Severity) -> Int { findingCounts[severity] ?? 0 }
     var touchpoints: Int { main?.touchpoints ?? 0 }
     var handoffs: Int { main?.handoffsBetweenActors ?? 0 }
-    var leadTimeText: String { main.map { $0.leadTime.description } ?? "–" }
+    /// The main journey's lead time in `language` (`2h 15min`, `2小时15分钟`).
+    func leadTimeText(in language: Language) -> String { main.map { language.duration($0.leadTime) } ?? "–" }
     /// Says which time the lead-time figures are (issue 11: every printed time says what it is).
-    static let leadTimeNote = "Lead times are the \(JourneyMetrics.timeBasis), from each journey's start to its ends; "
-        + "follow-up work has its own figure."
+    static func leadTimeNote(in language: Language) -> String { LocalizedText("report.leadTimeNote").rendered(in: language) }
     var efficiencyText: String { main.map { PercentText.format($0.processCycleEfficiency) } ?? "–" }
 
     struct Row {
@@ -34,29 +34,36 @@ struct MetricsSummary {
     }
 
     /// Rows for the report's metrics table: per journey lead time against target, efficiency, waits, counts.
-    var rows: [Row] {
-        var rows = [Row(name: "steps", value: "\(steps)")]
+    /// Each name and value is a whole phrase of the catalog in `language`.
+    func rows(in language: Language) -> [Row] {
+        func text(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String {
+            LocalizedText("report.metric.\(key)", arguments).rendered(in: language)
+        }
+        var rows = [Row(name: text("steps"), value: "\(steps)")]
         for journey in journeys {
-            let prefix = journeys.count > 1 || journey.journey != nil ? "\(journey.title): " : ""
-            var lead = journey.leadTime.description
-            if let target = journey.target {
-                lead += " (target \(target), \(journey.meetsTarget == true ? "met" : "missed"))"
+            let prefixed = journeys.count > 1 || journey.journey != nil
+            func name(_ key: String) -> String {
+                prefixed ? text("journey", ["journey": .verbatim(journey.title), "metric": .verbatim(text(key))]) : text(key)
             }
-            rows.append(Row(name: prefix + "lead time (\(JourneyMetrics.timeBasis), to the ends)", value: lead))
+            var lead = language.duration(journey.leadTime)
+            if let target = journey.target {
+                lead = text(journey.meetsTarget == true ? "leadTime.met" : "leadTime.missed", [
+                    "leadTime": .duration(journey.leadTime), "target": .duration(target),
+                ])
+            }
+            rows.append(Row(name: name("leadTime"), value: lead))
             if let followUp = journey.followUpLeadTime {
                 rows.append(Row(
-                    name: prefix + "follow-up lead time (\(JourneyMetrics.timeBasis))",
-                    value: "\(followUp) (\(journey.followUps.count) follow-up steps)"))
+                    name: name("followUpLeadTime"),
+                    value: text("followUps", ["duration": .duration(followUp), "count": .integer(journey.followUps.count)])))
             }
-            rows.append(Row(name: prefix + "process cycle efficiency", value: PercentText.format(journey.processCycleEfficiency)))
-            rows.append(Row(name: prefix + "customer waiting", value: journey.customerWaitingTime.description))
-            rows.append(Row(name: prefix + "touchpoints", value: "\(journey.touchpoints)"))
-            rows.append(Row(name: prefix + "hand-offs (actors / departments)",
-                            value: "\(journey.handoffsBetweenActors) / \(journey.handoffsBetweenDepartments)"))
-            rows.append(Row(name: prefix + "critical path", value: journey.criticalPath.joined(separator: " → ")))
+            rows.append(Row(name: name("efficiency"), value: PercentText.format(journey.processCycleEfficiency)))
+            rows.append(Row(name: name("customerWaiting"), value: language.duration(journey.customerWaitingTime)))
+            rows.append(Row(name: name("touchpoints"), value: "\(journey.touchpoints)"))
+            rows.append(Row(name: name("handoffs"), value: "\(journey.handoffsBetweenActors) / \(journey.handoffsBetweenDepartments)"))
+            rows.append(Row(name: name("criticalPath"), value: journey.criticalPath.joined(separator: " → ")))
         }
-        rows.append(Row(name: "findings (errors / warnings / notes)",
-                        value: "\(count(.error)) / \(count(.warning)) / \(count(.note))"))
+        rows.append(Row(name: text("findings"), value: "\(count(.error)) / \(count(.warning)) / \(count(.note))"))
         return rows
     }
 
