@@ -20,10 +20,10 @@ struct DrawingJob: Sendable {
     func notes(for document: BlueprintDocument) -> [String] {
         var options = options
         options.language = LanguageOption.resolve(explicit: language, declared: document.blueprint.language)
-        return DOTWriter(options: options).notes(for: document.blueprint).map { "\(document.path): note: \($0)" }
+        return DOTWriter(options: options).notes(for: document.blueprint).map { "\(document.path): note: \($0.message(in: options.language))" }
             // Characters PNG/PDF would draw as empty boxes: said, with the font package to install.
             + GraphvizRenderer.shared.fontNotes(for: document.blueprint, format: format, options: options)
-            .map { "\(document.path): warning: \($0)" }
+            .map { "\(document.path): warning: \($0.message(in: options.language))" }
     }
 
     /// Renders one loaded blueprint. The DOT text is written on the calling task, so several files

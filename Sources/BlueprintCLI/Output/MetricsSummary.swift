@@ -106,38 +106,41 @@ struct MetricsSummary {
         }
     }
 
-    static func deltas(from old: MetricsSummary, to new: MetricsSummary) -> [Delta] {
+    /// The metrics compared; names and the text under `display` in `language` (JSON keeps English).
+    static func deltas(from old: MetricsSummary, to new: MetricsSummary, language: Language = .english) -> [Delta] {
+        func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { language.cli("diff.\(key)", arguments) }
+        let noChange = t("delta.noChange")
         func duration(_ name: String, _ a: BlueprintDuration?, _ b: BlueprintDuration?) -> Delta {
             let change: String
             if let a, let b {
-                change = b < a ? "−\(a - b)" : b > a ? "+\(b - a)" : "no change"
+                change = b < a ? "−\(language.duration(a - b))" : b > a ? "+\(language.duration(b - a))" : noChange
             } else { change = "–" }
             return Delta(
                 metric: name, unit: .seconds, old: a?.seconds, new: b?.seconds,
-                display: .init(old: a?.description ?? "–", new: b?.description ?? "–", change: change))
+                display: .init(old: a.map(language.duration) ?? "–", new: b.map(language.duration) ?? "–", change: change))
         }
         func integer(_ name: String, _ a: Int, _ b: Int) -> Delta {
             Delta(
                 metric: name, unit: .count, old: Double(a), new: Double(b),
-                display: .init(old: "\(a)", new: "\(b)", change: b == a ? "no change" : (b > a ? "+\(b - a)" : "−\(a - b)")))
+                display: .init(old: "\(a)", new: "\(b)", change: b == a ? noChange : (b > a ? "+\(b - a)" : "−\(a - b)")))
         }
         var deltas = [
-            integer("steps", old.steps, new.steps),
-            duration("lead time (\(JourneyMetrics.timeBasis))", old.main?.leadTime, new.main?.leadTime),
-            duration("customer waiting", old.main?.customerWaitingTime, new.main?.customerWaitingTime),
+            integer(t("delta.steps"), old.steps, new.steps),
+            duration(t("delta.leadTime"), old.main?.leadTime, new.main?.leadTime),
+            duration(t("delta.customerWaiting"), old.main?.customerWaitingTime, new.main?.customerWaitingTime),
         ]
         let oldEfficiency = old.main?.processCycleEfficiency, newEfficiency = new.main?.processCycleEfficiency
         let points = (oldEfficiency != nil && newEfficiency != nil)
-            ? String(format: "%+.1f points", ((newEfficiency ?? 0) - (oldEfficiency ?? 0)) * 100) : "–"
+            ? t("delta.points", ["points": .verbatim(String(format: "%+.1f", ((newEfficiency ?? 0) - (oldEfficiency ?? 0)) * 100))]) : "–"
         deltas.append(Delta(
-            metric: "process cycle efficiency", unit: .percent,
+            metric: t("delta.efficiency"), unit: .percent,
             old: oldEfficiency.map { $0 * 100 }, new: newEfficiency.map { $0 * 100 },
             display: .init(old: PercentText.format(oldEfficiency), new: PercentText.format(newEfficiency), change: points)))
-        deltas.append(integer("touchpoints", old.touchpoints, new.touchpoints))
-        deltas.append(integer("hand-offs", old.handoffs, new.handoffs))
-        deltas.append(integer("errors", old.count(.error), new.count(.error)))
-        deltas.append(integer("warnings", old.count(.warning), new.count(.warning)))
-        deltas.append(integer("notes", old.count(.note), new.count(.note)))
+        deltas.append(integer(t("delta.touchpoints"), old.touchpoints, new.touchpoints))
+        deltas.append(integer(t("delta.handoffs"), old.handoffs, new.handoffs))
+        deltas.append(integer(t("delta.errors"), old.count(.error), new.count(.error)))
+        deltas.append(integer(t("delta.warnings"), old.count(.warning), new.count(.warning)))
+        deltas.append(integer(t("delta.notes"), old.count(.note), new.count(.note)))
         return deltas
     }
 }

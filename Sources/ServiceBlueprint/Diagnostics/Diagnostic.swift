@@ -175,7 +175,12 @@ public struct BlueprintError: Error, Sendable, Hashable, CustomStringConvertible
     public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
     /// One diagnostic per line.
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    public var description: String { description(in: .english) }
+
+    /// One diagnostic per line, each message in `language`.
+    public func description(in language: Language) -> String {
+        diagnostics.map { $0.description(in: language) }.joined(separator: "\n")
+    }
 }
 
 /// Maps model paths to the places in a file they were read from.
@@ -309,6 +314,12 @@ public enum Suggestion {
     /// `"; did you mean 'x'?"` or the empty string.
     public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// ``didYouMean(_:in:)`` as a placeholder value, in any language (`; did you mean 'x'?`,
+    /// `；是不是想写“x”？`); empty when nothing is close.
+    package static func didYouMeanArgument(_ word: String, in candidates: some Sequence<String>) -> TextArgument {
+        closest(to: word, in: candidates).map { .phrase(LocalizedText("diagnostic.didYouMean", ["name": .quoted($0)])) } ?? .verbatim("")
     }
 
     /// Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring
