@@ -19,7 +19,7 @@ enum ReportWriter {
         lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         for section in sections {
             let metrics = section.metrics
-            lines.append("| [\(section.blueprint.title)](#\(Markdown.Link(anchorID(section)))) | \(metrics.steps) | \(metrics.leadTimeText(in: language)) | \(metrics.efficiencyText) | \(metrics.touchpoints) | \(metrics.handoffs) | \(metrics.count(.error)) | \(metrics.count(.warning)) |")
+            lines.append("| [\(section.blueprint.title)](#\(Markdown.Link(anchorID(section)))) | \(metrics.steps) | \(metrics.leadTimeText(in: language)) | \(metrics.efficiencyText(in: language)) | \(metrics.touchpoints) | \(metrics.handoffs) | \(metrics.count(.error)) | \(metrics.count(.warning)) |")
         }
         lines += ["", Markdown(text: MetricsSummary.leadTimeNote(in: language))]
         for section in sections {

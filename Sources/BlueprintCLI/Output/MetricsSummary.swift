@@ -26,7 +26,8 @@ struct MetricsSummary {
     func leadTimeText(in language: Language) -> String { main.map { language.duration($0.leadTime) } ?? "–" }
     /// Says which time the lead-time figures are (issue 11: every printed time says what it is).
     static func leadTimeNote(in language: Language) -> String { LocalizedText("report.leadTimeNote").rendered(in: language) }
-    var efficiencyText: String { main.map { PercentText.format($0.processCycleEfficiency) } ?? "–" }
+    /// The main journey's process cycle efficiency as `language` writes shares (`22.9 %`, `22.9%`).
+    func efficiencyText(in language: Language) -> String { main.map { language.format(.percent($0.processCycleEfficiency)) } ?? "–" }
 
     struct Row {
         var name: String
@@ -57,7 +58,7 @@ struct MetricsSummary {
                     name: name("followUpLeadTime"),
                     value: text("followUps", ["duration": .duration(followUp), "count": .integer(journey.followUps.count)])))
             }
-            rows.append(Row(name: name("efficiency"), value: PercentText.format(journey.processCycleEfficiency)))
+            rows.append(Row(name: name("efficiency"), value: language.format(.percent(journey.processCycleEfficiency))))
             rows.append(Row(name: name("customerWaiting"), value: language.duration(journey.customerWaitingTime)))
             rows.append(Row(name: name("touchpoints"), value: "\(journey.touchpoints)"))
             rows.append(Row(name: name("handoffs"), value: "\(journey.handoffsBetweenActors) / \(journey.handoffsBetweenDepartments)"))

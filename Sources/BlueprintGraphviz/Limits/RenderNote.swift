@@ -15,7 +15,7 @@ public struct RenderNote: Sendable, Hashable, CustomStringConvertible {
         /// Some texts are shortened on the drawing (``RenderOptions/maximumTextLength``).
         case textShortened
         /// Some characters have no glyph in any installed font, so PNG and PDF would show them as empty
-        /// boxes (``GraphvizRenderer/fontNotes(for:format:)``); the message names them and the package to
+        /// boxes (``GraphvizRenderer/fontNotes(for:format:options:)``); the message names them and the package to
         /// install. A warning rather than a note: the picture is wrong until a font is installed.
         case missingGlyphs
     }
