@@ -20,10 +20,12 @@ struct DrawingJob: Sendable {
 
     /// What the drawing changes to stay affordable (straight flows, shortened texts), said, not hidden.
     func notes(for document: BlueprintDocument) -> [String] {
-        DOTWriter(options: options).notes(for: document.blueprint).map { "\(document.path): note: \($0)" }
+        var options = options
+        options.language = LanguageOption.resolve(explicit: language, declared: document.blueprint.language)
+        return DOTWriter(options: options).notes(for: document.blueprint).map { "\(document.path): note: \($0.message(in: options.language))" }
             // Characters PNG/PDF would draw as empty boxes: said, with the font package to install.
-            + GraphvizRenderer.shared.fontNotes(for: document.blueprint, format: format)
-            .map { "\(document.path): warning: \($0)" }
+            + GraphvizRenderer.shared.fontNotes(for: document.blueprint, format: format, options: options)
+            .map { "\(document.path): warning: \($0.message(in: options.language))" }
     }
 
     /// Renders one loaded blueprint. The DOT text is written on the calling task, so several files

@@ -423,16 +423,24 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
         return stacks.enumerated().map { position, stack in
             let first = stack.gates[0]
             let layers = Array(stack.gates.dropFirst())
-            let verbs = Set(layers.map { steps[Int($0)].kind == .approval ? "approve" : "check" })
-            let verb = layers.count == 1 ? (verbs.first == "approve" ? "approves" : "checks") : (verbs.count == 1 ? verbs.first! : "check and approve")
-            let earlierVerb = steps[Int(first)].kind == .approval ? "approved" : "checked"
+            // The wording varies with what the layers do (approve, check or both), how many there are and
+            // what the first gate did: each choice is a phrase of the catalog.
+            let approvals = layers.filter { steps[Int($0)].kind == .approval }.count
+            let does = approvals == 0 ? "check" : approvals == layers.count ? "approve" : "checkAndApprove"
+            let verb = "finding.redundant-stacked-approval.verb.\(does).\(layers.count == 1 ? "one" : "many")"
+            let earlier = steps[Int(first)].kind == .approval ? "approved" : "checked"
             let pronoun = stack.items.count == 1 ? "it" : "them"
             let wait = BlueprintDuration(seconds: layers.reduce(0) { $0 + context.graph.waitSeconds[Int($1)] })
-            let names = AnalysisContext.list(stack.items.map(context.name(ofItem:)))
-            let layerText = layers.count == 1 ? "the second layer adds" : "the \(layers.count) extra layers add"
-            var message = "\(context.names(ofSteps: layers)) \(verb) \(names) again after \(context.name(ofStep: first)) "
-                + "already \(earlierVerb) \(pronoun), with nothing changing \(pronoun) in between; \(layerText) "
-            message += wait.seconds > 0 ? "\(wait) of waiting but no new information." : "a queue but no new information."
+            let added = (wait.seconds > 0 ? "wait" : "queue") + (layers.count == 1 ? ".one" : ".many")
+            let message = LocalizedText("finding.redundant-stacked-approval", [
+                "layers": context.steps(argument: layers), "first": context.step(argument: first),
+                "items": .list(stack.items.map(context.item(argument:))),
+                "verb": .phrase(LocalizedText(verb)),
+                "earlier": .phrase(LocalizedText("finding.redundant-stacked-approval.earlier.\(earlier)")),
+                "pronoun": .phrase(LocalizedText("finding.redundant-stacked-approval.pronoun.\(pronoun)")),
+                "added": .phrase(LocalizedText(
+                    "finding.redundant-stacked-approval.added.\(added)", ["count": .integer(layers.count), "wait": .duration(wait)])),
+            ])
             var impact = Impact(stepsRemoved: layers.count)
             if let saving = savings[position] {
                 impact.leadTimeSaved = .seconds(saving.saving)
@@ -444,8 +452,9 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
                 message, steps: layers + [first],
                 fix: SuggestedFix(
                     .mergeSteps(steps: stack.gates.map { context.graph.id(of: $0) }),
-                    summary: "Merge \(context.names(ofSteps: layers)) into \(context.name(ofStep: first)), or drop "
-                        + "\(layers.count == 1 ? "it" : "them")."),
+                    text: LocalizedText(
+                        "fix.redundant-stacked-approval.\(layers.count == 1 ? "one" : "many")",
+                        ["layers": context.steps(argument: layers), "first": context.step(argument: first)])),
                 impact: impact)
         }
     }
