@@ -117,7 +117,8 @@ struct JourneyMap {
                 if step.lane == .customer { columns[column].actions.append(Item(text: step.title)) }
                 if let channel = step.channel {
                     columns[column].touchpoints.append(Item(text: options.text(
-                        "drawing.journeyMap.touchpoint", ["channel": .verbatim(channel.rawValue), "step": .verbatim(step.title)])))
+                        "drawing.journeyMap.touchpoint",
+                        ["channel": .verbatim(scene.channelTitle(channel, in: options.language)), "step": .verbatim(step.title)])))
                 }
                 stepPain += step.painPoints.map { Item(text: $0, mark: .painPoint) }
             }
