@@ -49,5 +49,9 @@ struct RenderJourneyTests {
         let result = try CLI.run(["render", "blueprints/after-sales-repair.yaml", "-o", output.path, "--format", "html", "--view", "journey"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--view journey"))
+        let paged = try CLI.run(["render", "blueprints/after-sales-repair.yaml", "-o", output.path, "--format", "pdf", "--pages", "a4", "--view", "journey"])
+        #expect(paged.status != 0)
+        #expect(paged.stderr.contains("--view journey"))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: output.path))?.isEmpty ?? true, "nothing is written")
     }
 }

@@ -70,7 +70,8 @@ struct JourneyMapTests {
         var options = DOTWriterGoldenTests.golden
         options.journey = "takeaway"
         let map = Self.map(options: options)
-        #expect(map.columns[2].actions.isEmpty, "'sit' is not on the takeaway journey")
+        // 'sit' (the only step of "Enjoy") is not on the takeaway journey: its stage is left out.
+        #expect(map.columns.map(\.title) == ["Order", "Wait"])
         #expect(map.points.count == 2)
     }
 
@@ -81,8 +82,15 @@ struct JourneyMapTests {
         let all = map.columns.flatMap(\.opportunities)
         #expect(!all.isEmpty)
         #expect(map.columns.allSatisfy { $0.opportunities.count <= JourneyMap.opportunitiesPerStage })
-        // Nothing from a backstage-only finding: every opportunity names a step the customer meets.
         #expect(Self.map().columns.allSatisfy { $0.opportunities.isEmpty }, "no analysis, no opportunities")
+        // A finding only about a backstage step is not an opportunity on the customer's side.
+        var backstage = Self.cafe
+        backstage.steps = backstage.steps.map { var s = $0; if s.id == "brew" { s.title = "Barista brews the coffee again" }; return s }
+        let brewOnly = Analyzer().run(backstage).findings.filter { $0.stepIDs == ["brew"] }
+        let texts = Set(Self.map(backstage, analysis: Analyzer().run(backstage)).columns.flatMap(\.opportunities).map(\.text))
+        for finding in brewOnly {
+            #expect(!texts.contains(finding.fix?.summary ?? finding.message), "\(finding.ruleID) on a backstage step became an opportunity")
+        }
     }
 
     @Test("in Chinese, the row titles come from the catalog") func chinese() {
@@ -91,6 +99,28 @@ struct JourneyMapTests {
         let dot = Self.map(options: options).dot()
         for title in ["目标", "顾客行为", "触点与渠道", "顾客情绪", "改进机会", "体验指标", "顾客旅程图"] {
             #expect(dot.contains(title), "\(title) missing")
+        }
+    }
+
+    @Test("a KPI target too large for an integer is written, not trapped on") func hugeKPI() {
+        var blueprint = Self.cafe
+        blueprint.kpis.append(KPI(id: "huge", kind: .custom, target: 1e20))
+        let map = Self.map(blueprint)
+        #expect(map.overallKPIs.contains { $0.text.contains("1e+20") })
+    }
+
+    @Test("the journey's own KPIs fit the row-title column they are listed in") func overallKPIsFit() throws {
+        var blueprint = Self.cafe
+        blueprint.kpis += (1...3).map { KPI(id: "k\($0)", title: "Net promoter score for the whole service, measured monthly", kind: .nps, target: 40) }
+        let map = Self.map(blueprint)
+        let geometry = map.geometry
+        let kpiRow = geometry.rows[try #require(JourneyMap.Row.allCases.firstIndex(of: .kpis))]
+        let needed = map.cellHeight(map.overallKPIs, width: map.rowTitleWidth) + Double(map.rowTitleLines(.kpis).count) * map.lineHeight
+        #expect(kpiRow.height >= needed)
+        for item in map.overallKPIs {
+            for line in map.itemLines(item, width: map.rowTitleWidth) {
+                #expect(map.drawing.metrics.width(line, size: map.itemSize) <= map.rowTitleWidth - map.markIndent + 0.01)
+            }
         }
     }
 

@@ -88,10 +88,15 @@ import Testing
             let fromPage = try #require(pageOfStage[from.stage]), toPage = try #require(pageOfStage[to.stage])
             guard fromPage != toPage else { continue }
             crossing += 1
-            let leaving = Continuation(step: from.id, otherTitle: to.title, otherPage: toPage + 1, pages: pages.count, leaves: true)
-            let arriving = Continuation(step: to.id, otherTitle: from.title, otherPage: fromPage + 1, pages: pages.count, leaves: false)
-            #expect(pages[fromPage].contains(leaving.label.markup), "page \(fromPage + 1) has no connector to \(to.id)")
-            #expect(pages[toPage].contains(arriving.label.markup), "page \(toPage + 1) has no connector from \(from.id)")
+            let leaving = Continuation(step: from.id, otherStep: to.id, otherTitle: to.title, otherPage: toPage + 1, pages: pages.count, leaves: true)
+            let arriving = Continuation(step: to.id, otherStep: from.id, otherTitle: from.title, otherPage: fromPage + 1, pages: pages.count, leaves: false)
+            // The page line, then the start of the other step's title.
+            func expected(_ c: Continuation) -> String {
+                DOTHTMLLabel(stringLiteral: "<B>").markup + DOTHTMLLabel(text: c.pageText).markup + "</B><BR/>"
+                    + DOTHTMLLabel(text: String(c.otherTitle.split(separator: " ").first ?? "")).markup
+            }
+            #expect(pages[fromPage].contains(expected(leaving)), "page \(fromPage + 1) has no connector to \(to.id)")
+            #expect(pages[toPage].contains(expected(arriving)), "page \(toPage + 1) has no connector from \(from.id)")
         }
         // Every connector node has its flow edge; a page without cut flows has none.
         for dot in pages {
@@ -102,15 +107,49 @@ import Testing
         if pages.count > 1 { #expect(crossing > 0, "a multi-page showcase with no flow between pages") }
     }
 
-    @Test("a connector names the other page as the footer does and shortens a long title")
+    @Test("a connector names the other page as the footer does, and its title fits the connector in any script")
     func connectorLabels() {
-        let long = Continuation(step: "a", otherTitle: String(repeating: "x", count: 40), otherPage: 3, pages: 7, leaves: true)
+        let metrics = TextMetrics(fontName: "Helvetica")
+        let long = Continuation(step: "a", otherStep: "b", otherTitle: "技术支持回电，再次询问故障现象和序列号并确认能否远程解决", otherPage: 3, pages: 7, leaves: true)
         #expect(long.pageText == "→ 3 / 7")
-        #expect(long.shortTitle == String(repeating: "x", count: Continuation.titleLimit - 1) + "…")
-        let back = Continuation(step: "b", otherTitle: "Agent logs <the> call", otherPage: 1, pages: 2, leaves: false)
+        let width = 100.0
+        let lines = metrics.wrap(long.otherTitle, size: 9, maxWidth: width, maxLines: 2)
+        #expect(lines.count == 2 && lines[1].hasSuffix("…"))
+        #expect(lines.allSatisfy { metrics.width($0, size: 9) <= width + 0.01 })
+        let back = Continuation(step: "b", otherStep: "a", otherTitle: "Agent logs <the> call", otherPage: 1, pages: 2, leaves: false)
         #expect(back.pageText == "1 / 2 →")
         // The title is text in the label, never markup.
-        #expect(back.label.markup == "<B>1 / 2 →</B><BR/>Agent logs &lt;the&gt; call")
+        #expect(back.label(metrics: metrics, size: 9, width: 200).markup == "<B>1 / 2 →</B><BR/>Agent logs &lt;the&gt; call")
+        // One connector per other step: two steps with the same title are two connectors.
+        #expect(Continuation(step: "a", otherStep: "x", otherTitle: "Same", otherPage: 2, pages: 2, leaves: true)
+            != Continuation(step: "a", otherStep: "y", otherTitle: "Same", otherPage: 2, pages: 2, leaves: true))
+    }
+
+    @Test("connectors stay within the page's lanes, and their links are pinned straight (never routed)")
+    func connectorsStayOnThePage() throws {
+        // Many flows from the last step of the first stage to steps of the last stage.
+        var blueprint = try AnalysisRunRenderTests.read("after-sales-repair.yaml")
+        let firstStage = try #require(blueprint.stages.first?.id), lastStage = try #require(blueprint.stages.last?.id)
+        let source = try #require(blueprint.steps.last { $0.stage == firstStage && $0.lane == .support } ?? blueprint.steps.last { $0.stage == firstStage })
+        let targets = blueprint.steps.filter { $0.stage == lastStage }.prefix(6)
+        for target in targets { blueprint.flows.append(Flow(from: source.id, to: target.id)) }
+        let pages = try GraphvizRenderer.shared.pageDOT(blueprint, paper: .a4, options: .init(), overlay: nil)
+        let first = try #require(pages.first)
+        let connectors = first.components(separatedBy: "class=\"continuation\"").count - 1
+        #expect(targets.count >= 4)
+        #expect(connectors >= targets.count)
+        // Every connector edge carries its own position.
+        for line in first.split(separator: "\n") where line.contains("class=\"flow continuation\"") {
+            #expect(line.contains("pos=\"e,"), "\(line)")
+        }
+        // Connector centres lie within the page's height (Graphviz y runs 0…height).
+        let drawing = DOTWriter().drawing(for: PagePlan.part(of: blueprint, stages: [firstStage]), drawsWithCairo: true)
+        for line in first.split(separator: "\n") where line.contains("class=\"continuation\"") {
+            let pos = try #require(line.range(of: "pos=\"")).upperBound
+            let numbers = line[pos...].prefix { $0 != "!" }.split(separator: ",").compactMap { Double($0) }
+            #expect(numbers.count == 2 && numbers[1] >= 0 && numbers[1] <= drawing.pageSize.height, "\(line)")
+        }
+        _ = try GraphvizRenderer.shared.render(dot: first, format: .svg, engine: .pinned)
     }
 
     @Test("a blueprint narrower than the paper is one page")

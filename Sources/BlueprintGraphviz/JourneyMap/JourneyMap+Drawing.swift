@@ -19,9 +19,13 @@ extension JourneyMap {
     var left: Double { Self.margin + Self.headerWidth }
     var headerTitleWidth: Double { columnWidth - 2 * Self.padding }
 
-    func itemLines(_ item: Item) -> [String] {
-        drawing.metrics.wrap(item.text, size: itemSize, maxWidth: textWidth, maxLines: item.maxLines)
+    /// The wrapped lines of `item` in a cell `width` wide (a stage column's when `nil`), after its mark.
+    func itemLines(_ item: Item, width: Double? = nil) -> [String] {
+        drawing.metrics.wrap(item.text, size: itemSize, maxWidth: (width ?? textWidth + markIndent) - markIndent, maxLines: item.maxLines)
     }
+
+    /// The width of the row-title column's text, where the journey's own KPIs are listed.
+    var rowTitleWidth: Double { Self.headerWidth - 2 * Self.padding }
 
     func headerLines(_ title: String) -> [String] {
         drawing.metrics.wrap(title, size: fontSize * 1.05, bold: true, maxWidth: headerTitleWidth, maxLines: 3)
@@ -32,8 +36,8 @@ extension JourneyMap {
             drawing.options.text(row.titleKey), size: fontSize * 0.95, bold: true, maxWidth: Self.headerWidth - 2 * Self.padding, maxLines: 3)
     }
 
-    func cellHeight(_ items: [Item]) -> Double {
-        items.reduce(0) { $0 + Double(itemLines($1).count) * itemSize * 1.35 + itemSize * 0.5 }
+    func cellHeight(_ items: [Item], width: Double? = nil) -> Double {
+        items.reduce(0) { $0 + Double(itemLines($1, width: width).count) * itemSize * 1.35 + itemSize * 0.5 }
     }
 
     var geometry: Geometry {
@@ -48,7 +52,7 @@ extension JourneyMap {
                 content = Self.emotionHeight
             } else {
                 content = (columns.map { cellHeight($0.items(row)) }.max() ?? 0) + 2 * Self.padding
-                if row == .kpis { content = max(content, cellHeight(overallKPIs) + Double(rowTitleLines(row).count) * lineHeight + 3 * Self.padding) }
+                if row == .kpis { content = max(content, cellHeight(overallKPIs, width: rowTitleWidth) + Double(rowTitleLines(row).count) * lineHeight + 3 * Self.padding) }
             }
             let height = max(content, Double(rowTitleLines(row).count) * lineHeight + 2 * Self.padding, fontSize * 3)
             rows.append((top, height))
@@ -136,7 +140,7 @@ extension JourneyMap {
             }
             if row == .kpis, !overallKPIs.isEmpty {
                 let start = top + Self.padding * 2 + Double(titleLines.count) * lineHeight
-                drawItems(overallKPIs, x: Self.margin + Self.padding, top: start, width: Self.headerWidth - 2 * Self.padding, into: &canvas)
+                drawItems(overallKPIs, x: Self.margin + Self.padding, top: start, width: rowTitleWidth, into: &canvas)
             }
             if row == .emotion {
                 drawEmotion(top: top, height: height, into: &canvas)
@@ -164,7 +168,7 @@ extension JourneyMap {
         var y = top
         let step = itemSize * 1.35
         for item in items {
-            let lines = drawing.metrics.wrap(item.text, size: itemSize, maxWidth: width - markIndent, maxLines: item.maxLines)
+            let lines = itemLines(item, width: width)
             let markCenter = Point(x: x + itemSize * 0.45, y: y + step / 2)
             switch item.mark {
             case .bullet: canvas.disc(center: markCenter, radius: itemSize * 0.17, color: theme.mutedText)

@@ -178,6 +178,16 @@ struct JourneyMap {
                 overall.append(item)
             }
         }
+        // With a journey, only the stages it passes: a stage it never reaches has nothing of it to show.
+        if journey != nil {
+            let passed = Set(stepsByColumn.indices.filter { !stepsByColumn[$0].isEmpty })
+            let kept = columns.indices.filter { passed.contains($0) }
+            let newIndex = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
+            columns = kept.map { columns[$0] }
+            points = points.compactMap { point in
+                newIndex[point.column].map { EmotionPoint(column: $0, position: point.position, emotion: point.emotion, hasPainPoint: point.hasPainPoint) }
+            }
+        }
         self.columns = columns
         self.points = points
         overallKPIs = overall
@@ -188,10 +198,7 @@ struct JourneyMap {
         // A KPI without a title of its own (its title is its id) is named by its kind: "NPS".
         let name = kpi.title == kpi.id && kpi.kind.isSurvey ? kpi.kind.rawValue.uppercased() : kpi.title
         let unit = kpi.kind.unit
-        func number(_ value: Double) -> String {
-            let rounded = (value * 10).rounded() / 10
-            return (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)) + unit
-        }
+        func number(_ value: Double) -> String { ExperienceText.number(value) + unit }
         var arguments: [String: TextArgument] = ["kpi": .verbatim(name)]
         let key: String
         switch (kpi.currentFigure, kpi.target) {

@@ -34,7 +34,8 @@ enum PDFPages {
                 all[number + base] = moved
             }
             pages += parsed.pages.map { $0 + base }
-            base += parsed.objects.keys.max() ?? 0
+            // Past every number the document reserved (its /Size), not only those it wrote.
+            base += Swift.max(parsed.size, parsed.objects.keys.max() ?? 0)
         }
         // Breadth first from the pages, references in the order they are written.
         var order: [Int] = []
@@ -87,6 +88,8 @@ enum PDFPages {
         var pageTree = 0
         var info: Int?
         var pages: [Int] = []
+        /// The trailer's `/Size`: one more than the highest object number the document reserved.
+        var size = 0
 
         init(bytes: [UInt8]) throws(Failure) {
             guard let startxref = Self.lastRange(of: "startxref", in: bytes),
@@ -117,6 +120,9 @@ enum PDFPages {
             guard let root = Self.reference(after: "/Root", in: trailerText) else { throw Failure(description: "no catalog") }
             self.root = root
             info = Self.reference(after: "/Info", in: trailerText)
+            if let key = trailerText.range(of: "/Size") {
+                size = Self.integers(in: Array(trailerText[key.upperBound...].utf8)[...], count: 1).first ?? 0
+            }
             // An object runs from its offset to the next object's. Cairo lists numbers it reserved
             // but never wrote with the offset of another object, so an entry counts only when the
             // object there carries its number; entries are read in number order, never in a

@@ -6,7 +6,7 @@ extension GraphvizRenderer {
     /// as columns, with the goal, the customer's actions, touchpoints and channels, the emotion curve,
     /// pain points and moments of truth, opportunities and experience KPIs as rows, in the same theme,
     /// fonts and language as the blueprint. With ``RenderOptions/journey`` only that journey's steps
-    /// appear.
+    /// and the stages it passes appear.
     ///
     /// - Parameters:
     ///   - blueprint: The blueprint.

@@ -1,8 +1,12 @@
-/// Number formatting shared by the experience rules: one decimal at most, no trailing zero.
-enum ExperienceText {
-    static func number(_ value: Double) -> String {
+/// Number formatting shared by the experience rules and the journey map: one decimal at most, no
+/// trailing zero.
+package enum ExperienceText {
+    /// `value` with one decimal at most; whole numbers without a decimal point. A figure too large
+    /// for an integer (a target of 1e20 in a file) is written as a floating-point number, never trapped on.
+    package static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        guard rounded.isFinite else { return String(value) }
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     }
 
     /// "NPS 12 (240 answers, 2026-Q2)".

@@ -144,6 +144,14 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
     }
 
     /// The hash of a single lower-case word, as ``forEachWord(in:_:)`` computes it.
+    /// The hash of `entry` when it is one word; `nil` for an entry of several ("follow-up", "e-mail"),
+    /// which, compared as a whole with single title words, can never match one.
+    static func singleWordHash(_ entry: String) -> UInt64? {
+        var hashes: [UInt64] = []
+        forEachWord(in: entry) { _, hash in hashes.append(hash) }
+        return hashes.count == 1 ? hashes[0] : nil
+    }
+
     static func wordHash(_ word: String) -> UInt64 {
         var result: UInt64 = 0
         forEachWord(in: word) { _, hash in result = hash }
@@ -260,8 +268,8 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
         let skipped = ignored.union(Self.smallWords).union(markers)
         // Words are compared by their hashes (no string per word); the words themselves are spelled
         // out only for a repeat that is reported.
-        let skippedHashes = Set(skipped.map(Self.wordHash))
-        let markerHashes = Set(markers.map(Self.wordHash))
+        let skippedHashes = Set(skipped.compactMap(Self.singleWordHash))
+        let markerHashes = Set(markers.compactMap(Self.singleWordHash))
         func keptWords(_ i: Int) -> [String] {
             var result: [String] = []
             Self.forEachWord(in: steps[i].title) { scalars, hash in
