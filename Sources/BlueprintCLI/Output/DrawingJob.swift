@@ -15,6 +15,8 @@ struct DrawingJob: Sendable {
     var language: Language? = nil
     /// `--pages a4|a3`: a PDF of printed pages instead of one large page.
     var paper: PaperSize? = nil
+    /// `--view journey`: the customer-facing journey map instead of the blueprint.
+    var drawsJourneyMap = false
 
     /// What the drawing changes to stay affordable (straight flows, shortened texts), said, not hidden.
     func notes(for document: BlueprintDocument) -> [String] {
@@ -37,6 +39,11 @@ struct DrawingJob: Sendable {
                 .run(document.blueprint, sourceMap: document.sourceMap)
             let entry = try await BlueprintViewer.Entry(analysis: analysis, source: document.path, options: options)
             return Data(BlueprintViewer.page(title: document.blueprint.title, entries: [entry]).utf8)
+        }
+        if drawsJourneyMap {
+            // The opportunities row comes from the analysis: always run it (it is cheap next to drawing).
+            let analysis = Analyzer(configuration: configuration, rules: RuleRegistry.all).run(document.blueprint)
+            return try await GraphvizRenderer.shared.renderJourneyMap(document.blueprint, analysis: analysis, format: format, options: options)
         }
         if let paper {
             guard showsFindings else { return try await GraphvizRenderer.shared.renderPages(document.blueprint, paper: paper, options: options) }

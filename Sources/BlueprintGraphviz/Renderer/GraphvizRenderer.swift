@@ -99,16 +99,20 @@ public final class GraphvizRenderer: Sendable {
     /// The drawing of `blueprint`, after checking the limits that keep the render affordable and useful:
     /// the step count (``RenderOptions/maximumSteps``) before anything is measured, and for PNG the pixel
     /// size (``maximumBitmapSide``).
+    /// Refuses a blueprint with more steps than one drawing may have (``RenderOptions/maximumSteps``).
+    static func checkStepCount(_ blueprint: Blueprint, options: RenderOptions) throws(RenderError) {
+        guard blueprint.steps.count > options.maximumSteps else { return }
+        throw RenderError(
+            .tooLarge,
+            message: "the blueprint has \(blueprint.steps.count) steps, more than one drawing may have "
+                + "(\(options.maximumSteps)); split it, or raise the limit (RenderOptions.maximumSteps, `--max-steps`)")
+    }
+
     static func checkedDrawing(
         _ blueprint: Blueprint, format: OutputFormat, options: RenderOptions, overlay: RenderOverlay?,
         graph: BlueprintGraph? = nil
     ) throws(RenderError) -> Drawing {
-        if blueprint.steps.count > options.maximumSteps {
-            throw RenderError(
-                .tooLarge,
-                message: "the blueprint has \(blueprint.steps.count) steps, more than one drawing may have "
-                    + "(\(options.maximumSteps)); split it, or raise the limit (RenderOptions.maximumSteps, `--max-steps`)")
-        }
+        try checkStepCount(blueprint, options: options)
         let drawing = DOTWriter(options: options).drawing(
             for: blueprint, overlay: overlay, graph: graph, drawsWithCairo: format == .png || format == .pdf)
         if format == .png {

@@ -258,9 +258,14 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
         let shared = max(2, context.integer("sharedWords"))
         let steps = context.blueprint.steps
         let skipped = ignored.union(Self.smallWords).union(markers)
-        func words(_ i: Int) -> [String] {
+        // Words are compared by their hashes (no string per word); the words themselves are spelled
+        // out only for a repeat that is reported.
+        let skippedHashes = Set(skipped.map(Self.wordHash))
+        let markerHashes = Set(markers.map(Self.wordHash))
+        func keptWords(_ i: Int) -> [String] {
             var result: [String] = []
-            Self.forEachWord(in: steps[i].title) { scalars, _ in
+            Self.forEachWord(in: steps[i].title) { scalars, hash in
+                guard !skippedHashes.contains(hash) else { return }
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars)
                 result.append(String(view))
@@ -268,15 +273,20 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
             return result
         }
         // Steps by their words, so a repeated step is compared only with steps it shares a word with.
-        var byWord: [String: [Int32]] = [:]
-        var content: [[String]] = []
+        var byWord: [UInt64: [Int32]] = [:]
+        var content: [[UInt64]] = []
+        content.reserveCapacity(steps.count)
         var marked: [Int] = []
         for i in steps.indices {
-            let all = words(i)
-            let kept = all.filter { !skipped.contains($0) }
+            var kept: [UInt64] = []
+            var isMarked = false
+            Self.forEachWord(in: steps[i].title) { _, hash in
+                if markerHashes.contains(hash) { isMarked = true }
+                if !skippedHashes.contains(hash) { kept.append(hash) }
+            }
             content.append(kept)
             for word in Set(kept) { byWord[word, default: []].append(Int32(i)) }
-            if all.contains(where: markers.contains) { marked.append(i) }
+            if isMarked { marked.append(i) }
         }
         var findings: [Finding] = []
         for later in marked {
@@ -291,9 +301,10 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
                 guard run.count >= shared, context.leadsTo(earlier, Int32(later)),
                     Set(steps[later].produces).isDisjoint(with: steps[Int(earlier)].produces)
                 else { continue }
+                let task = keptWords(Int(earlier))[run].joined(separator: " ")
                 let message = LocalizedText("finding.redundant-duplicate-step.again", [
                     "step": context.step(argument: Int32(later)), "earlier": context.step(argument: earlier),
-                    "task": .quoted(run.joined(separator: " ")), "kind": .verbatim(actorKind(later)),
+                    "task": .quoted(task), "kind": .verbatim(actorKind(later)),
                 ])
                 findings.append(merge(Int32(later), into: earlier, message: message, context))
                 break
@@ -302,19 +313,20 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
         return findings
     }
 
-    /// The longest run of words that both lists have in the same order, next to each other.
-    static func longestRun(_ a: [String], _ b: [String]) -> [String] {
+    /// Where in `a` the longest run of words lies that both lists have in the same order, next to
+    /// each other.
+    static func longestRun<Word: Equatable>(_ a: [Word], _ b: [Word]) -> Range<Int> {
         var best = (length: 0, end: 0)
         var previous = [Int](repeating: 0, count: b.count + 1)
+        var current = previous
         for i in a.indices {
-            var current = [Int](repeating: 0, count: b.count + 1)
-            for j in b.indices where a[i] == b[j] {
-                current[j + 1] = previous[j] + 1
+            for j in b.indices {
+                current[j + 1] = a[i] == b[j] ? previous[j] + 1 : 0
                 if current[j + 1] > best.length { best = (current[j + 1], i + 1) }
             }
-            previous = current
+            swap(&previous, &current)
         }
-        return Array(a[(best.end - best.length)..<best.end])
+        return (best.end - best.length)..<best.end
     }
 }
 
