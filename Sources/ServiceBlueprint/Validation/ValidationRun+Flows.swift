@@ -185,8 +185,7 @@ extension ValidationRun {
         names.append(blueprint.steps[Int(stack[start])].id)
         let flow = blueprint.flows[closingFlow]
         error(
-            "cycle of flows not marked as rework: \(names.joined(separator: " -> ")); if '\(flow.from)' -> '\(flow.to)' "
-                + "sends work back, mark it 'kind: rework'",
+            "cycle", ["cycle": .verbatim(names.joined(separator: " -> ")), "from": .quoted(flow.from), "to": .quoted(flow.to)],
             at: ["flows", closingFlow])
     }
 }
