@@ -24,7 +24,7 @@ public struct RenderNote: Sendable, Hashable, CustomStringConvertible {
     public var code: Code
     /// One sentence for people, saying what changed and which option changes it back.
     public var message: String
-    /// The message as a catalog text, to show in any ``Language``; `nil` for a note made from a string.
+    /// The message as a catalog text, to show in any `Language`; `nil` for a note made from a string.
     public var text: LocalizedText?
 
     /// Creates a note.
@@ -39,7 +39,8 @@ public struct RenderNote: Sendable, Hashable, CustomStringConvertible {
         self.text = text
     }
 
-    /// The message in `language`.
+    /// The message in `language`; ``message`` when the note has no catalog text.
+    /// - Parameter language: The language to write the message in.
     public func message(in language: Language) -> String { text?.rendered(in: language) ?? message }
 
     /// The message.

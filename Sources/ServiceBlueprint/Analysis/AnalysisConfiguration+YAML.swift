@@ -98,7 +98,7 @@ private struct ConfigurationReader {
         }
         guard let root = syntax.root else { return }  // An empty file configures nothing.
         guard case .mapping(let mapping) = root else {
-            error("the configuration must be a mapping with a 'rules' key", at: root, path: ModelPath())
+            error("notMapping", [:], at: root, path: ModelPath())
             return
         }
         for (keyNode, value) in uniqueEntries(mapping, at: ModelPath()) {
@@ -140,7 +140,7 @@ private struct ConfigurationReader {
     mutating func readRules(_ node: Node) {
         guard case .mapping(let mapping) = node else {
             if case .scalar(let scalar) = node, DocumentReader.kind(of: scalar) == .null { return }
-            error("'rules' must map rule ids to settings", at: node, path: ["rules"])
+            error("rulesNotMapping", [:], at: node, path: ["rules"])
             return
         }
         for (keyNode, value) in uniqueEntries(mapping, at: ["rules"]) {
@@ -157,7 +157,7 @@ private struct ConfigurationReader {
             } else if case .mapping(let settings) = value {
                 readSettings(settings, for: rule, path: modelPath)
             } else {
-                error("settings for '\(ruleID)' must be on, off, a severity, or a mapping", at: value, path: modelPath)
+                error("settings", ["rule": .quoted(ruleID)], at: value, path: modelPath)
             }
         }
     }
@@ -209,7 +209,7 @@ private struct ConfigurationReader {
             switch key {
             case "enabled":
                 guard let text = value.string, let enabled = Self.bool(text) else {
-                    error("'enabled' must be true or false", at: value, path: keyPath)
+                    error("enabled", [:], at: value, path: keyPath)
                     continue
                 }
                 configuration.rules[rule.id, default: .init()].enabled = enabled

@@ -129,6 +129,11 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// Creates a diagnostic whose message is a catalog text; ``message`` is its English rendering.
+    /// - Parameters:
+    ///   - severity: How serious it is.
+    ///   - text: The message's catalog key and arguments.
+    ///   - path: Where in the model, when known.
+    ///   - location: Where in the file, when known.
     public init(_ severity: Severity, _ text: LocalizedText, path: ModelPath? = nil, location: SourceLocation? = nil) {
         self.init(severity, text.rendered(in: .english), path: path, location: location)
         self.text = text
@@ -148,6 +153,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// The message in `language`; the English ``message`` when the diagnostic has no catalog text.
+    /// - Parameter language: The language to write the message in.
     public func message(in language: Language) -> String {
         guard language != .english, let text else { return message }
         return text.rendered(in: language)
@@ -158,6 +164,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// ``description`` with the message in `language`. The location, the severity word and the model
     /// path stay as they are, so editors and CI annotations read the line in any language.
+    /// - Parameter language: The language to write the message in.
     public func description(in language: Language) -> String {
         let message = message(in: language)
         if let location { return "\(location): \(severity): \(message)" }
@@ -178,6 +185,7 @@ public struct BlueprintError: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String { description(in: .english) }
 
     /// One diagnostic per line, each message in `language`.
+    /// - Parameter language: The language to write the messages in.
     public func description(in language: Language) -> String {
         diagnostics.map { $0.description(in: language) }.joined(separator: "\n")
     }

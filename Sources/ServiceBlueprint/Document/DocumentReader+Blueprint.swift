@@ -102,9 +102,7 @@ extension DocumentReader {
         let rootPath = ModelPath()
         record(root, at: rootPath)
         guard case .mapping = root else {
-            invalid(
-                "a blueprint document must be a mapping with keys such as 'id', 'stages' and 'steps', found \(describe(root))",
-                root, rootPath)
+            invalid("documentNotMapping", [:], root, rootPath)
             return Blueprint(id: "")
         }
         guard let fields = fields(
@@ -249,7 +247,7 @@ extension DocumentReader {
     /// `{"a->b": 0.3}`. Each entry is located at its key, which names the flow.
     mutating func readBranchProbabilities(_ node: Node, at path: ModelPath) -> [String: Double]? {
         guard case .mapping(let mapping) = node else {
-            invalid("'branchProbabilities' must be a mapping of flows ('from->to') to probabilities, found \(describe(node))",
+            invalid("branchProbabilities", [:],
                 node, path)
             return nil
         }
@@ -257,7 +255,7 @@ extension DocumentReader {
         var firstPositions: [String: TextPosition] = [:]
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                error("flow keys must be strings such as 'a->b', found \(describe(keyNode))", at: location(keyNode))
+                error(LocalizedText("diagnostic.flowKey", ["found": described(keyNode)]), at: location(keyNode))
                 continue
             }
             let position = textPosition(keyNode)
@@ -339,7 +337,7 @@ extension DocumentReader {
             if case .scalar = node {
                 return durationWithHint(node, at: path, "'duration'").map(ProcessTime.init)
             }
-            invalid("'duration' must be a duration or a mapping with 'min', 'likely' and 'max', found \(describe(node))",
+            invalid("durationValue", [:],
                 node, path)
             return nil
         }
@@ -362,10 +360,7 @@ extension DocumentReader {
         case (let minimum?, nil, let maximum?):
             return .range(minimum, maximum)
         default:
-            invalid(
-                "'duration' needs 'likely', 'max' (up to), or both 'min' and 'max' (a range)"
-                    + (minimum != nil ? "; a minimum alone says nothing about how long the step takes" : ""),
-                node, path)
+            invalid(minimum != nil ? "durationParts.minimum" : "durationParts", [:], node, path)
             return nil
         }
     }
@@ -423,7 +418,7 @@ extension DocumentReader {
         let between = list(fields, "between")
         guard between.count == 2 else {
             if let value = fields["between"], !unreadable.covers(path.appending("between")) {
-                invalid("'between' must list exactly two steps, found \(between.count)", value, path.appending("between"))
+                invalid("between", ["found": .integer(between.count)], value, path.appending("between"))
             }
             return nil
         }

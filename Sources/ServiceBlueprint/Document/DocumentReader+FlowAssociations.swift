@@ -18,7 +18,7 @@ extension DocumentReader {
         guard let fields = fields(node, at: path, what: "association", keys: DocumentKeys.flow, required: ["from", "to"])
         else { return nil }
         if let probability = fields["probability"] {
-            invalid("an association has no order and no probability; remove 'probability'", probability, path.appending("probability"))
+            invalid("associationProbability", [:], probability, path.appending("probability"))
         }
         return .association(Association(between: text(fields, "from") ?? "", and: text(fields, "to") ?? "", label: text(fields, "label")))
     }

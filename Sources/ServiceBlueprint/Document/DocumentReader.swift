@@ -313,7 +313,12 @@ struct DocumentReader: Sendable {
         do {
             duration = try BlueprintDuration(parsing: scalar.string)
         } catch {
-            invalid(error.message, node, modelPath)
+            if let text = error.text {
+                self.error(text, at: location(node), path: modelPath)
+                unreadable.paths.insert(modelPath)
+            } else {
+                invalid(error.message, node, modelPath)
+            }
             return nil
         }
         guard duration.seconds.isFinite else {

@@ -18,6 +18,7 @@ public struct LocalizedText: Sendable, Hashable {
 
     /// Whole sentences shown one after the other (with a space in English, none in Chinese), for a message
     /// whose sentences are each optional.
+    /// - Parameter texts: The sentences, in order.
     public static func sentences(_ texts: [LocalizedText]) -> LocalizedText {
         LocalizedText("text.sentences", ["sentences": .series(texts.map { .phrase($0) }, separator: LocalizedText("text.sentenceSeparator"))])
     }

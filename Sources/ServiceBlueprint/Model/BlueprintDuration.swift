@@ -78,8 +78,17 @@ public struct BlueprintDuration: Sendable, Hashable, Comparable, Codable, Custom
 public struct DurationParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A sentence describing the problem and the accepted forms.
     public var message: String
+    /// The sentence as a catalog text, to show in any ``Language``.
+    public var text: LocalizedText?
     /// The same as ``message``.
     public var description: String { message }
+
+    /// The error with the catalog text `diagnostic.duration.<key>`; ``message`` is its English rendering.
+    init(_ key: String, _ raw: String, unit: String? = nil) {
+        let text = LocalizedText("diagnostic.duration.\(key)", ["raw": .quoted(raw), "unit": .quoted(unit ?? "")])
+        self.message = text.rendered(in: .english)
+        self.text = text
+    }
 }
 
 /// Parsing and formatting of the human duration syntax, kept in one place so files, CLI and DSL agree.
@@ -95,10 +104,9 @@ enum DurationText {
 
     static func parse(_ raw: String) throws(DurationParseError) -> BlueprintDuration {
         let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
-        let hint = "expected a duration such as '90s', '5min', '2h', '1.5d' or '1h30min'"
-        guard !text.isEmpty else { throw DurationParseError(message: "empty duration; \(hint)") }
+        guard !text.isEmpty else { throw DurationParseError("empty", raw) }
         if let plain = Double(text), plain.isFinite {
-            guard plain >= 0 else { throw DurationParseError(message: "negative duration '\(raw)'; \(hint)") }
+            guard plain >= 0 else { throw DurationParseError("negative", raw) }
             return .init(seconds: plain)
         }
         var total = 0.0
@@ -111,21 +119,18 @@ enum DurationText {
             while index < text.endIndex, text[index].isNumber || text[index] == "." {
                 index = text.index(after: index)
             }
-            guard let number = Double(text[numberStart..<index]) else {
-                throw DurationParseError(message: "malformed duration '\(raw)'; \(hint)")
-            }
+            guard let number = Double(text[numberStart..<index]) else { throw DurationParseError("malformed", raw) }
             while index < text.endIndex, text[index] == " " { index = text.index(after: index) }
             let unitStart = index
             while index < text.endIndex, text[index].isLetter { index = text.index(after: index) }
             let unit = String(text[unitStart..<index])
             guard let factor = units.first(where: { $0.names.contains(unit) })?.factor else {
-                let what = unit.isEmpty ? "missing unit" : "unknown unit '\(unit)'"
-                throw DurationParseError(message: "malformed duration '\(raw)': \(what); \(hint)")
+                throw DurationParseError(unit.isEmpty ? "missingUnit" : "unknownUnit", raw, unit: unit)
             }
             total += number * factor
             sawPart = true
         }
-        guard sawPart else { throw DurationParseError(message: "malformed duration '\(raw)'; \(hint)") }
+        guard sawPart else { throw DurationParseError("malformed", raw) }
         return .init(seconds: total)
     }
 

@@ -12,7 +12,7 @@ extension ValidationRun {
                 association.second, at: path.appending(1), kind: "step", collection: "steps", index: stepIndex,
                 ids: stepIDs)
             if association.first == association.second, !association.first.isEmpty {
-                error("association of '\(association.first)' with itself; it must relate two different steps", at: path)
+                error("selfAssociation", ["step": .quoted(association.first)], at: path)
                 continue
             }
             let key = [association.first, association.second].sorted().joined(separator: "\u{0}")

@@ -24,9 +24,7 @@ extension ValidationRun {
                 flowIndex[flow.id] = position
             }
             if flow.isProbabilityUnknown, flow.kind == .information {
-                error(
-                    "an information flow is not a branch; 'probability: unknown' belongs on flows that order work",
-                    at: path.appending("probability"))
+                error("informationUnknownProbability", [:], at: path.appending("probability"))
             }
             if let probability = flow.probability {
                 checkProbability(probability, at: path.appending("probability"))
@@ -36,10 +34,7 @@ extension ValidationRun {
                     entry.sum += probability
                     if entry.sum > 1 + Self.probabilityTolerance, !entry.reported {
                         entry.reported = true
-                        error(
-                            "the probabilities of the flows leaving '\(flow.from)' add up to more than 1 "
-                                + "(\(Self.format(entry.sum)) with this flow)",
-                            at: path.appending("probability"))
+                        error("probabilitySum", ["from": .quoted(flow.from), "sum": .verbatim(Self.format(entry.sum))], at: path.appending("probability"))
                     }
                     probabilitySums[flow.from] = entry
                 }
@@ -83,8 +78,7 @@ extension ValidationRun {
             let sum = sums[source] ?? 0
             if sum > 1 + Self.probabilityTolerance, let key = firstKeyOfSource[source] {
                 error(
-                    "in journey '\(journey.id)', the probabilities of the flows leaving '\(source)' add up to "
-                        + "\(Self.format(sum)), more than 1",
+                    "journeyProbabilitySum", ["journey": .quoted(journey.id), "from": .quoted(source), "sum": .verbatim(Self.format(sum))],
                     at: path.appending(key))
             }
         }
@@ -92,7 +86,7 @@ extension ValidationRun {
 
     private mutating func reportMissingFlow(_ key: String, at path: ModelPath) {
         guard let arrow = key.range(of: "->") else {
-            error("branch probability key '\(key)' must name a flow as 'from->to'", at: path)
+            error("branchKey", ["key": .quoted(key)], at: path)
             return
         }
         let from = String(key[..<arrow.lowerBound])
@@ -102,7 +96,7 @@ extension ValidationRun {
             let unknown = stepIndex[from] == nil ? from : to
             error("unknownBranchStep", ["step": .quoted(unknown), "branch": .quoted(key), "suggestion": suggestion(for: unknown, in: stepIDs)], at: path)
         } else {
-            error("there is no flow '\(from)' -> '\(to)' for the branch probability '\(key)'", at: path)
+            error("branchWithoutFlow", ["from": .quoted(from), "to": .quoted(to), "key": .quoted(key)], at: path)
         }
     }
 
@@ -191,8 +185,7 @@ extension ValidationRun {
         names.append(blueprint.steps[Int(stack[start])].id)
         let flow = blueprint.flows[closingFlow]
         error(
-            "cycle of flows not marked as rework: \(names.joined(separator: " -> ")); if '\(flow.from)' -> '\(flow.to)' "
-                + "sends work back, mark it 'kind: rework'",
+            "cycle", ["cycle": .verbatim(names.joined(separator: " -> ")), "from": .quoted(flow.from), "to": .quoted(flow.to)],
             at: ["flows", closingFlow])
     }
 }
