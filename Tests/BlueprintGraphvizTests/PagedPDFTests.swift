@@ -218,6 +218,18 @@ import Testing
         #expect(stream.contains("stream"), "page \(page)'s contents \(contents) is not a stream: \(stream.prefix(40))")
     }
 
+    @Test("the same blueprint gives the same PDF bytes, paged or not (no creation date, objects in reading order)")
+    func deterministicPDF() async throws {
+        let blueprint = try AnalysisRunRenderTests.read("clinic-visit.yaml")
+        let first = try await GraphvizRenderer.shared.render(blueprint, format: .pdf)
+        let second = try await GraphvizRenderer.shared.render(blueprint, format: .pdf)
+        #expect(first == second)
+        #expect(!String(decoding: first, as: UTF8.self).contains("/CreationDate"))
+        #expect(try PDFPages.pageCount(first) == 1)
+        let paged = try await GraphvizRenderer.shared.renderPages(blueprint, paper: .a3)
+        #expect(try await GraphvizRenderer.shared.renderPages(blueprint, paper: .a3) == paged)
+    }
+
     @Test("joined pages keep their order and point at the new page tree")
     func joinKeepsOrder() throws {
         var documents: [Data] = []

@@ -60,14 +60,19 @@ public final class GraphvizRenderer: Sendable {
     ///   - dot: the graph in the DOT language.
     ///   - format: the output format.
     ///   - engine: the layout engine; a `layout` attribute in the DOT text takes precedence.
-    /// - Returns: the rendered bytes (UTF-8 text for SVG, DOT and plain).
+    /// - Returns: the rendered bytes (UTF-8 text for SVG, DOT and plain). A PDF is rewritten without
+    ///   cairo's creation date and with its objects numbered in reading order, so the same input gives
+    ///   the same bytes.
     /// - Throws: ``RenderError`` with Graphviz's message: ``RenderError/Code/syntax`` for DOT that does not
     ///   parse, ``RenderError/Code/layout`` or ``RenderError/Code/render`` when Graphviz fails.
     public func render(dot: String, format: OutputFormat = .svg, engine: LayoutEngine = .dot) throws(RenderError) -> Data {
-        try GraphvizSession.shared.withLock { job throws(RenderError) in
+        let data = try GraphvizSession.shared.withLock { job throws(RenderError) in
             try job.plugins.require(engine: engine.graphvizName, format: format)
             return try job.render(dot: dot, engine: engine.graphvizName, format: format.graphvizFormat)
         }
+        guard format == .pdf else { return data }
+        // Deterministic bytes; should cairo ever write something the joiner cannot read, its own file.
+        return (try? PDFPages.join([data])) ?? data
     }
 
     /// Renders a blueprint: writes its DOT with ``DOTWriter`` (positions computed in Swift) and renders it
