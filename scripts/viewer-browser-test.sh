@@ -30,6 +30,9 @@ for file in blueprints/*.yaml; do
     "$bin/blueprint" report "$file" -o "$out/$name.html" > /dev/null 2>&1 || [ $? -eq 2 ] || { echo "viewer test: report failed for $file" >&2; exit 1; }
     pages+=("$out/$name.html")
 done
+# All showcases in one page: the blueprint picker, several journey maps.
+"$bin/blueprint" report blueprints -o "$out/all-showcases.html" > /dev/null 2>&1 || [ $? -eq 2 ] || { echo "viewer test: report failed for blueprints/" >&2; exit 1; }
+pages+=("$out/all-showcases.html")
 rm -rf "$out/large" && mkdir -p "$out/large"
 "$bin/blueprint-bench" corpus --count 1 --steps 1000 --format yaml -o "$out/large" > /dev/null
 "$bin/blueprint" report "$out"/large/*.yaml -o "$out/large-1000.html" > /dev/null 2>&1 || [ $? -eq 2 ]

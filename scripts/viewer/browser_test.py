@@ -195,6 +195,16 @@ def check_page(d, path, out):
     d.find_element(By.CSS_SELECTOR, FIGURE + " .vw-zoom-in").click()
     d.save_screenshot(os.path.join(out, name + "-zoomed.png"))
 
+    # A page with several blueprints: the picker shows each in turn, fitted, with its own steps.
+    pickers = d.find_elements(By.ID, "vw-blueprint")
+    if pickers:
+        picker = Select(pickers[0])
+        for index in range(len(picker.options)):
+            picker.select_by_index(index)
+            shown = shown_blueprint(d)
+            expect(count(d, "g.step") == len(shown["steps"]), f"blueprint {index} of the picker shows {count(d, 'g.step')} steps")
+        picker.select_by_index(0)
+
     errors = [entry["message"] for entry in d.get_log("browser") if entry["level"] == "SEVERE"]
     expect(not errors, f"console errors: {errors[:3]}")
     summary = f"{steps} steps, interactive after {ready_ms} ms (viewer script {script_ms} ms), {len(bp['findings'])} findings"
