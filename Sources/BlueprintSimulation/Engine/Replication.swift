@@ -610,7 +610,11 @@ struct Replication {
         lastTouch[s] = now
         let from = max(last, warmUp), to = min(now, horizon)
         guard to > from else { return }
-        if busy[s] > 0 { accumulate(&tally.stations[s].busyByHour, level: Double(busy[s]), from: from, to: to) }
+        // Utilization counts work in the servers' time on duty; a job that runs past the end of a
+        // shift (or a resource held while closed) is overtime, counted apart.
+        let onDuty = min(busy[s], servers[s])
+        if onDuty > 0 { accumulate(&tally.stations[s].busyByHour, level: Double(onDuty), from: from, to: to) }
+        if busy[s] > onDuty { tally.stations[s].overtime += Double(busy[s] - onDuty) * (to - from) }
         if queued[s] > 0 { accumulate(&tally.stations[s].queueByHour, level: Double(queued[s]), from: from, to: to) }
         if servers[s] > 0 { accumulate(&tally.stations[s].serversByHour, level: Double(servers[s]), from: from, to: to) }
     }

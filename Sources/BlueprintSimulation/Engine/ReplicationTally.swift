@@ -26,6 +26,8 @@ struct ReplicationTally: Sendable {
         var busyByHour = [Double](repeating: 0, count: 24)
         var serversByHour = [Double](repeating: 0, count: 24)
         var queueByHour = [Double](repeating: 0, count: 24)
+        /// Server-seconds of work done while no server was on duty (jobs running past a shift's end).
+        var overtime = 0.0
     }
 
     var journeys: [Group]

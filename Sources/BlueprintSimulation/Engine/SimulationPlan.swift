@@ -117,7 +117,13 @@ extension SimulationPlan {
         for resource in settings.resources.prefix(64) where resourceStation[resource.id] == nil {
             let capacity = max(0, options.servers[resource.id] ?? resource.capacity)
             resourceStation[resource.id] = Int32(stationCount)
-            addStation(id: resource.id, isResource: true, schedule: ([0], [Int32(clamping: capacity)]))
+            // A resource on a calendar (a room open with the clinic) is available in its shifts only.
+            let shifts = calendarOf[resource.id]?.shifts.map { shift in
+                var s = shift
+                s.servers = options.servers[resource.id] != nil || s.servers == nil ? capacity : s.servers
+                return s
+            } ?? [Shift(days: .everyDay, start: .zero, end: .zero, servers: capacity)]
+            addStation(id: resource.id, isResource: true, schedule: Self.weeklySchedule(shifts))
         }
         resourceBit = (0..<stationCount).map { stationIsResource[$0] ? Int32($0 - (stationCount - resourceStation.count)) : -1 }
         firstResource = stationCount - resourceStation.count

@@ -47,6 +47,13 @@ extension SimulationReport {
             }
             lines.append(line)
         }
+        for station in stations {
+            guard let overtime = station.overtimeHoursPerDay, overtime.mean >= 0.5 else { continue }
+            let hours = { (value: Double) in String(format: "%.1f", max(0, value)) }
+            lines.append(
+                "\(station.id) works \(hours(overtime.mean)) server-hours a day past the end of its shifts "
+                    + "(\(PercentText.format(confidence)) CI \(hours(overtime.lower))–\(hours(overtime.upper)))")
+        }
         if let worst = steps.filter({ ($0.meanWait?.mean ?? 0) >= 1 }).max(by: { ($0.meanWait?.mean ?? 0) < ($1.meanWait?.mean ?? 0) }),
             let wait = worst.meanWait
         {

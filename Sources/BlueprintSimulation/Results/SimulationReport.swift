@@ -81,8 +81,11 @@ public struct SimulationReport: Sendable, Hashable, Codable {
         public var id: String
         /// `true` for a shared resource.
         public var isResource: Bool
-        /// Busy server time ÷ server time on duty.
+        /// Busy server time on duty ÷ server time on duty.
         public var utilization: Estimate?
+        /// Hours per day of work done beyond the servers on duty: jobs that run past the end of a
+        /// shift, or a resource held while it is closed.
+        public var overtimeHoursPerDay: Estimate?
         /// Utilization per hour of the day, 24 entries (`nil` where nobody is on duty).
         public var utilizationByHour: [Estimate?]
         /// Mean number of customers waiting.
@@ -176,6 +179,7 @@ extension SimulationReport {
                     let on = station.serversByHour.reduce(0, +)
                     return on > 0 ? station.busyByHour.reduce(0, +) / on : .nan
                 }),
+                overtimeHoursPerDay: estimate(all.map { $0.overtime / 3_600 / days }),
                 utilizationByHour: (0..<24).map { h in
                     estimate(all.map { $0.serversByHour[h] > 0 ? $0.busyByHour[h] / $0.serversByHour[h] : .nan })
                 },

@@ -96,13 +96,14 @@ public struct Shift: Sendable, Hashable {
 }
 
 /// A weekly calendar: the shifts that staff the actors it names. Outside every shift the actors
-/// are closed: work waits for the next shift. Overlapping shifts add their servers.
+/// are closed: work waits for the next shift. Overlapping shifts add their servers. A calendar may
+/// also name shared resources (a room open with the clinic).
 public struct WorkCalendar: Sendable, Hashable, Identifiable {
     /// Stable id.
     public var id: String
     /// The shifts.
     public var shifts: [Shift]
-    /// The actors that work to this calendar, by id.
+    /// The actors (or shared resources) that work to this calendar, by id.
     public var actors: [String]
 
     /// Creates a calendar.
