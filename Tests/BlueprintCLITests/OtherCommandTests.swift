@@ -10,7 +10,8 @@ struct OtherCommandTests {
         let result = try CLI.run(["report", "blueprints", "-o", path])
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(html.components(separatedBy: "<svg").count - 1 == 4)  // the four showcases
+        #expect(html.components(separatedBy: "class=\"vw-viewport").count - 1 == 4)  // the four showcases' diagrams
+        #expect(html.components(separatedBy: "class=\"vw-journey-map-svg\"").count - 1 == 4)  // and their journey maps
         #expect(html.contains("lead time"))
         #expect(html.contains("parallelizable-chain"))
         #expect(!html.contains("<?xml"), "inline SVG without its XML prolog")
@@ -24,7 +25,7 @@ struct OtherCommandTests {
         let pages = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(pages == ["after-sales-network-zh.html", "after-sales-repair.html", "clinic-visit.html", "retail-store-service.html"])
         let html = try String(contentsOf: directory.appendingPathComponent("clinic-visit.html"), encoding: .utf8)
-        #expect(html.components(separatedBy: "<svg").count - 1 == 1)
+        #expect(html.components(separatedBy: "class=\"vw-viewport").count - 1 == 1)
         #expect(html.contains("id=\"vw-data\""))
         #expect(html.contains("\"rule\":"), "the page carries the findings")
         #expect(!html.contains("id=\"vw-blueprint\""), "one blueprint: no picker")

@@ -129,3 +129,35 @@ struct LineBreakingTests {
         #expect(work.measuredScalars <= 3 * text.unicodeScalars.count)
     }
 }
+
+/// Words wider than a line are cut between characters under the same punctuation rules.
+@Suite("Line breaking: over-wide words")
+struct OverWideWordBreakingTests {
+    let metrics = TextMetrics(fontName: "Helvetica")
+
+    @Test("A cut inside a word never starts a line with a closing mark nor ends one with an opening mark",
+          arguments: Array(stride(from: 34.0, through: 70, by: 2)))
+    func cutsKeepPunctuationRules(width: Double) {
+        // 「VIP」（24h）『SLA』 has no break the punctuation rules allow between its Latin letters and marks,
+        // so at these widths it is one word wider than a line. From 34 pt (three characters) a legal cut
+        // always exists; narrower, two marks in a row cannot be kept off a line's start.
+        for text in ["「VIP」（24h）『SLA』", "ABCDEFG」」HIJ", "（（ABCDEFGHIJ）", "VIPVIPVIP，SLA。"] {
+            let lines = metrics.wrap(text, size: 10, maxWidth: width)
+            #expect(lines.joined() == text)
+            for line in lines.dropFirst() {
+                #expect(!TextMetrics.cannotStartLine(line.first ?? "x"), "\(width): line starts with a closing mark: \(lines)")
+            }
+            for line in lines.dropLast() {
+                #expect(!TextMetrics.cannotEndLine(line.last ?? "x"), "\(width): line ends with an opening mark: \(lines)")
+            }
+        }
+    }
+
+    @Test("Near miss: a run of closing marks alone is still cut, and the text stays whole")
+    func marksOnlyStillEnd() {
+        let text = String(repeating: "）", count: 30)
+        let lines = metrics.wrap(text, size: 10, maxWidth: 40)
+        #expect(lines.count > 1)
+        #expect(lines.joined() == text)
+    }
+}

@@ -48,7 +48,21 @@ import Testing
         // A picker switches between blueprints; each has its figure and its model.
         #expect(html.contains("id=\"vw-blueprint\""))
         #expect(html.components(separatedBy: "class=\"vw-model\"").count - 1 == 2)
-        #expect(html.components(separatedBy: "<svg").count - 1 == 2)
+        // Each has its diagram and its journey map (kept as script text until opened).
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+        #expect(html.components(separatedBy: "class=\"vw-journey-map-svg\"").count - 1 == 2)
+    }
+
+    @Test("a drawing too wide for its text to be read at fit-to-width starts without card text; others keep it")
+    func wideDrawingStartsFar() {
+        func svg(width: Double) -> Data {
+            Data("<?xml version=\"1.0\"?>\n<svg width=\"\(width)pt\" height=\"900pt\"\n viewBox=\"0.00 0.00 \(width) 900.00\" xmlns=\"http://www.w3.org/2000/svg\"></svg>".utf8)
+        }
+        #expect(BlueprintViewer.drawingWidth(svg(width: 6_718)) == 6_718)
+        #expect(BlueprintViewer.viewportClass(svg(width: 6_718)).markup == "vw-viewport")
+        #expect(BlueprintViewer.viewportClass(svg(width: 119_748)).markup == "vw-viewport vw-far")
+        // No viewBox (not Graphviz's SVG): nothing is hidden.
+        #expect(BlueprintViewer.viewportClass(Data("<svg></svg>".utf8)).markup == "vw-viewport")
     }
 
     @Test("a blueprint whose diagram could not be drawn keeps its findings and metrics, with a note instead")
@@ -62,7 +76,8 @@ import Testing
             BlueprintViewer.Entry(analysis: analysis, source: "b.yaml", note: "the blueprint has 99 steps, more than 10"),
         ])
         #expect(html.contains("<p class=\"vw-note\" role=\"note\">No diagram: the blueprint has 99 steps, more than 10</p>"))
-        #expect(html.components(separatedBy: "<svg").count == 2)  // only the first blueprint's diagram
+        #expect(html.components(separatedBy: "class=\"vw-viewport").count == 2)  // only the first blueprint's diagram
+        #expect(html.components(separatedBy: "class=\"vw-journey-map-svg\"").count == 2)  // and its journey map
         #expect(html.components(separatedBy: "<table class=\"vw-metrics\">").count == 3)
         let blueprints = try #require(try Self.data(in: html)["blueprints"] as? [[String: Any]])
         #expect(blueprints.count == 2)
@@ -122,7 +137,10 @@ import Testing
         #expect(!html.contains("<img"))
         #expect(!html.contains("<b>x"))
         #expect(!html.contains("<i>report"))
-        // Three script elements: the model, the data and the viewer's own code.
-        #expect(html.components(separatedBy: "<script").count - 1 == 3)
+        // Four script elements: the model, the data, the journey map (as text) and the viewer's own code.
+        #expect(html.components(separatedBy: "<script").count - 1 == 4)
+        #expect(html.contains("<script type=\"image/svg+xml\" class=\"vw-journey-map-svg\">"))
+        // The title is in the journey map as escaped text.
+        #expect(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)"))
     }
 }

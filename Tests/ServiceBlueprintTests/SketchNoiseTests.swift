@@ -19,6 +19,26 @@ private func short(_ diagnostic: Diagnostic) -> String {
 
 @Suite("Noise control: grouping, presets, structure-no-flow, configuration ranges")
 struct SketchNoiseTests {
+    @Test("a group's reason takes every occurrence of the step's name out, as the generic replace did")
+    func reasonWithoutTheName() {
+        for (message, name) in [
+            ("'a-1' has no duration; 'a-1' is untimed.", "a-1"), ("Nothing to take out.", "zz"), ("'x'", "'x'"),
+            ("步骤「受理」没有时长。受理", "受理"), ("", "a"), ("abc", ""), ("aaa", "aa"),
+        ] {
+            #expect(FindingGroups.removing(name, from: message) == (name.isEmpty ? message : message.replacing(name, with: "\u{0}")),
+                    "\(message) without \(name)")
+        }
+    }
+
+    @Test("the longest shared run of words is found where it lies in the first list")
+    func longestSharedRun() {
+        let earlier = ["customer", "fills", "personal", "details", "form"]
+        let later = ["fills", "personal", "details", "again"]
+        #expect(RedundantDuplicateStepRule.longestRun(earlier, later) == 1..<4)
+        #expect(RedundantDuplicateStepRule.longestRun(["a"], ["b"]).isEmpty)
+        #expect(RedundantDuplicateStepRule.longestRun([1, 2, 3, 9, 1, 2], [9, 1, 2, 3]) == 0..<3)
+    }
+
     // MARK: structure-no-flow
 
     @Test func stepsInNoFlowAreARealRule() throws {

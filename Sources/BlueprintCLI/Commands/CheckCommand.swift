@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
         var configurations = ConfigurationResolver(explicit: config)
         let resolved = configurations.resolve(inputs.map(\.path))
 
-        var problems = missing.map { Problem(diagnostic: $0, path: $0.location?.path ?? "") }
+        var problems = missing.map { Problem(diagnostic: $0, path: $0.location?.path ?? "", language: language.resolve()) }
         var invalid = !missing.isEmpty
         var fileProblems: [Problem] = []
         var used: [ConfigurationResolver.Resolved] = []
@@ -61,14 +61,18 @@ struct CheckCommand: ParsableCommand {
         }
         // Configuration problems first: they change what the findings below are.
         let configurationDiagnostics = configurations.diagnostics(usedBy: used)
-        problems += configurationDiagnostics.map { Problem(diagnostic: $0, path: $0.location?.path ?? AnalysisConfiguration.fileName) }
+        let summaryLanguage = language.resolve(declared: declared.count == 1 ? declared.first ?? nil : nil)
+        let configurationProblems = configurationDiagnostics.map {
+            Problem(diagnostic: $0, path: $0.location?.path ?? AnalysisConfiguration.fileName, language: summaryLanguage)
+        }
+        problems += configurationProblems
         problems += fileProblems
         invalid = invalid || configurationDiagnostics.contains { $0.severity == .error }
 
         let text: String
         switch format {
         // The summary speaks the language every checked blueprint declares, when they agree.
-        case .text: text = TextFormatter.format(problems, files: inputs.count, language: language.resolve(declared: declared.count == 1 ? declared.first ?? nil : nil))
+        case .text: text = TextFormatter.format(problems, files: inputs.count, language: summaryLanguage)
         case .json: text = JSONFormatter.format(problems)
         case .sarif: text = SARIFFormatter.format(problems, rules: RuleRegistry.all)
         case .github: text = GitHubFormatter.format(problems)
@@ -92,9 +96,9 @@ struct CheckCommand: ParsableCommand {
         _ input: InputCollector.Input, configuration: AnalysisConfiguration, language: Language?
     ) -> (problems: [Problem], loaded: Bool, declared: Language?) {
         let file = BlueprintLoader.load(input)
-        var problems = file.diagnostics.map { Problem(diagnostic: $0, path: input.path) }
+        let shown = LanguageOption.resolve(explicit: language, declared: file.document?.blueprint.language)
+        var problems = file.diagnostics.map { Problem(diagnostic: $0, path: input.path, language: shown) }
         guard let document = file.document else { return (problems, false, nil) }
-        let shown = LanguageOption.resolve(explicit: language, declared: document.blueprint.language)
         let report = Analyzer(configuration: configuration, rules: RuleRegistry.all)
             .analyze(document.blueprint, sourceMap: document.sourceMap)
         // In file order, the way editors and reviewers read them.

@@ -40,6 +40,8 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var jobs: JobsOption
 
+    @OptionGroup var language: LanguageOption
+
     /// `convert IN OUT`, like `cp`: two paths, the second a blueprint file name that does not exist yet.
     private var positionalOutput: String? {
         guard output == nil, paths.count == 2, DocumentFormat(path: paths[1]) != nil,
@@ -80,10 +82,11 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let output = target
         guard let to, writesFolder else { return try convertOne() }
+        let shown = language.resolve()
         let (files, missing) = InputCollector.collect(inputs)
-        for diagnostic in missing { Terminal.error(diagnostic.description) }
+        for diagnostic in missing { Terminal.error(diagnostic.description(in: shown)) }
         let plan = OutputPlan(inputs: files, directory: output, fileExtension: to.document.fileExtension)
-        try plan.refuseCollisions(verb: ("convert", "converted"))
+        try plan.refuseCollisions(verb: "convert", language: shown)
         var invalid = !missing.isEmpty
         var failed = 0
         var converted = 0
@@ -91,7 +94,7 @@ struct ConvertCommand: ParsableCommand {
         let items = files.map { (input: $0, target: plan.outputPath(for: $0)) }
         // Files are read and written on several workers; messages come back in input order.
         FileWorkers.run(items, workers: jobs.workers) { item in
-            Self.convert(item.input.path, to: item.target, format: format, intoFolder: true)
+            Self.convert(item.input.path, to: item.target, format: format, intoFolder: true, language: shown)
         } deliver: { _, outcome in
             for message in outcome.messages { Terminal.error(message) }
             switch outcome.status {
@@ -100,7 +103,9 @@ struct ConvertCommand: ParsableCommand {
             case .written: converted += 1
             }
         }
-        Terminal.error("converted \(converted) of \(files.count) blueprint\(files.count == 1 ? "" : "s") to \(output)")
+        Terminal.error(shown.cli("convert.summary.\(files.count == 1 ? "one" : "other")", [
+            "done": .integer(converted), "count": .integer(files.count), "output": .verbatim(output),
+        ]))
         if invalid { throw ExitStatus.invalidInput.exitCode }
         if failed > 0 { throw ExitStatus.findings.exitCode }
     }
@@ -109,9 +114,9 @@ struct ConvertCommand: ParsableCommand {
     private func convertOne() throws {
         let outcome: FileOutcome
         if writesToStandardOutput {
-            outcome = Self.convertToStandardOutput(inputs[0], format: to?.document)
+            outcome = Self.convertToStandardOutput(inputs[0], format: to?.document, language: language.resolve())
         } else {
-            outcome = Self.convert(inputs[0], to: target, format: DocumentFormat(path: target))
+            outcome = Self.convert(inputs[0], to: target, format: DocumentFormat(path: target), language: language.resolve())
         }
         for message in outcome.messages { Terminal.error(message) }
         switch outcome.status {
@@ -123,38 +128,41 @@ struct ConvertCommand: ParsableCommand {
 
     /// Reads one blueprint (.bpmn and .csv too, issue 14) and writes it in `format`.
     /// Into a folder, the target's folders are created first.
-    static func convert(_ input: String, to target: String, format: DocumentFormat?, intoFolder: Bool = false) -> FileOutcome {
+    static func convert(
+        _ input: String, to target: String, format: DocumentFormat?, intoFolder: Bool = false, language: Language = .english
+    ) -> FileOutcome {
         let document: BlueprintDocument
         do {
             document = try InterchangeReader.read(from: input)
         } catch {
-            return FileOutcome(status: .invalid, messages: [error.description])
+            return FileOutcome(status: .invalid, messages: [error.description(in: language)])
         }
         do {
             if intoFolder { try OutputFolder.create(PathText.parent(of: target)) }
             try document.blueprint.write(to: target, format: format)
-            return FileOutcome(status: .written, messages: commentWarning(input, to: target))
+            return FileOutcome(status: .written, messages: commentWarning(input, to: .verbatim(target), language: language))
         } catch {
-            return FileOutcome(status: .failed, messages: ["\(target): error: cannot write: \(error)"])
+            return FileOutcome(status: .failed, messages: [language.cli("cannotWrite", ["path": .verbatim(target), "error": .verbatim("\(error)")])])
         }
     }
 
     /// Writes one blueprint to standard output: in `format`, or else in the format it is not in.
-    static func convertToStandardOutput(_ input: String, format: DocumentFormat?) -> FileOutcome {
+    static func convertToStandardOutput(_ input: String, format: DocumentFormat?, language: Language = .english) -> FileOutcome {
         let document: BlueprintDocument
         do {
             document = try InterchangeReader.read(from: input)
         } catch {
-            return FileOutcome(status: .invalid, messages: [error.description])
+            return FileOutcome(status: .invalid, messages: [error.description(in: language)])
         }
         let format = format ?? (DocumentFormat(path: input) == .json ? .yaml : .json)
         Terminal.output(document.blueprint.text(in: format).trimmingCharacters(in: .newlines))
-        return FileOutcome(status: .written, messages: commentWarning(input, to: "standard output"))
+        return FileOutcome(
+            status: .written, messages: commentWarning(input, to: .phrase(LocalizedText("cli.convert.standardOutput")), language: language))
     }
 
     /// A located warning when a YAML input has comments: the output is written from the model, so
     /// they are not carried over, and silently dropping a designer's notes would be data loss.
-    static func commentWarning(_ input: String, to target: String) -> [String] {
+    static func commentWarning(_ input: String, to target: TextArgument, language: Language = .english) -> [String] {
         guard DocumentFormat(path: input) == .yaml,
             let text = try? String(contentsOfFile: input, encoding: .utf8)
         else { return [] }
@@ -167,7 +175,8 @@ struct ConvertCommand: ParsableCommand {
             if first == nil { first = (index + 1, line.distance(from: line.startIndex, to: hash) + 1) }
         }
         guard let first, count > 0 else { return [] }
-        let comments = count == 1 ? "its comment is" : "its \(count) comment lines are"
-        return ["\(input):\(first.line):\(first.column): warning: \(comments) not kept in \(target): the output is written from the model"]
+        return [language.cli("convert.comments.\(count == 1 ? "one" : "other")", [
+            "place": .verbatim("\(input):\(first.line):\(first.column)"), "count": .integer(count), "target": target,
+        ])]
     }
 }

@@ -26,10 +26,13 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Analysis configuration file for every blueprint (default: the nearest .blueprint.yml in each blueprint's folder or above).", completion: .file())
     var config: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        let shown = language.resolve()
         let loaded = BlueprintLoader.load([.init(path: old, relativePath: old), .init(path: new, relativePath: new)])
         for file in loaded where !file.diagnostics.isEmpty && file.document == nil {
-            Terminal.error(file.diagnostics.map(\.description).joined(separator: "\n"))
+            Terminal.error(file.diagnostics.map { $0.description(in: shown) }.joined(separator: "\n"))
         }
         guard let before = loaded[0].document, let after = loaded[1].document else {
             throw ExitStatus.invalidInput.exitCode
@@ -37,14 +40,15 @@ struct DiffCommand: ParsableCommand {
         // Both versions are judged by the same rules: the new file's configuration.
         var configurations = ConfigurationResolver(explicit: config)
         let analyzer = Analyzer(configuration: configurations.configuration(for: new), rules: RuleRegistry.all)
-        for diagnostic in configurations.diagnostics { Terminal.error(diagnostic.description) }
+        for diagnostic in configurations.diagnostics { Terminal.error(diagnostic.description(in: shown)) }
+        let text = language.resolve(declared: after.blueprint.language)
         let comparison = BlueprintComparison(
             old: before.blueprint, new: after.blueprint,
             oldReport: analyzer.analyze(before.blueprint), newReport: analyzer.analyze(after.blueprint),
             oldDiagnostics: loaded[0].diagnostics, newDiagnostics: loaded[1].diagnostics)
         switch format {
-        case .text: Terminal.output(comparison.text(markdown: false))
-        case .markdown: Terminal.output(comparison.text(markdown: true))
+        case .text: Terminal.output(comparison.text(markdown: false, language: text))
+        case .markdown: Terminal.output(comparison.text(markdown: true, language: text))
         case .json: Terminal.output(JSONFormatter.encode(comparison.summary))
         }
     }
@@ -140,8 +144,10 @@ struct BlueprintComparison {
             findingsChanged: changed.map { "[\($0.new.ruleID)] \($0.new.message)" })
     }
 
-    func text(markdown: Bool) -> String {
+    /// The comparison for people, in `language`: headings, labels and finding messages from the catalog.
+    func text(markdown: Bool, language: Language = .english) -> String {
         var lines: [String] = []
+        func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { language.cli("diff.\(key)", arguments) }
         func heading(_ title: String) {
             lines.append(markdown ? "\n## \(title)\n" : "\n\(title)")
         }
@@ -150,36 +156,37 @@ struct BlueprintComparison {
         // out, because "- - x" would render as a nested list.
         func changes(_ title: String, added: [String], removed: [String], changed: [BlueprintDiff.Modified]) {
             heading(title)
-            if added.isEmpty && removed.isEmpty && changed.isEmpty { lines.append(bullet + "no change") }
-            for item in added { lines.append(bullet + (markdown ? "added: " : "+ ") + item) }
-            for item in removed { lines.append(bullet + (markdown ? "removed: " : "- ") + item) }
+            if added.isEmpty && removed.isEmpty && changed.isEmpty { lines.append(bullet + t("noChange")) }
+            for item in added { lines.append(bullet + (markdown ? t("added", ["item": .verbatim(item)]) : "+ " + item)) }
+            for item in removed { lines.append(bullet + (markdown ? t("removed", ["item": .verbatim(item)]) : "- " + item)) }
             for item in changed {
-                lines.append(bullet + (markdown ? "changed: " : "~ ") + "\(item.id): " + item.changes.map(\.description).joined(separator: "; "))
+                let change = "\(item.id): " + item.changes.map(\.description).joined(separator: "; ")
+                lines.append(bullet + (markdown ? t("changed", ["item": .verbatim(change)]) : "~ " + change))
             }
         }
         changes(
-            "Steps", added: diff.addedSteps.map { "\($0.id): \($0.title)" },
+            t("steps"), added: diff.addedSteps.map { "\($0.id): \($0.title)" },
             removed: diff.removedSteps.map { "\($0.id): \($0.title)" }, changed: diff.changedSteps)
         changes(
-            "Flows", added: diff.addedFlows.map { "\($0.id) (\($0.kind.rawValue))" },
+            t("flows"), added: diff.addedFlows.map { "\($0.id) (\($0.kind.rawValue))" },
             removed: diff.removedFlows.map { "\($0.id) (\($0.kind.rawValue))" }, changed: diff.changedFlows)
-        heading("Metrics")
+        heading(t("metrics"))
         if markdown {
-            lines.append("| metric | old | new | change |")
+            lines.append(t("metrics.header"))
             lines.append("|---|---:|---:|---:|")
         }
-        for delta in MetricsSummary.deltas(from: oldMetrics, to: newMetrics) {
+        for delta in MetricsSummary.deltas(from: oldMetrics, to: newMetrics, language: language) {
             lines.append(markdown
                 ? "| \(delta.metric) | \(delta.display.old) | \(delta.display.new) | \(delta.display.change) |"
                 : "  \(delta.metric): \(delta.display.old) → \(delta.display.new) (\(delta.display.change))")
         }
-        heading("Findings fixed (\(fixed.count))")
-        for finding in fixed { lines.append(bullet + "[\(finding.ruleID)] \(finding.message)") }
-        heading("Findings introduced (\(introduced.count))")
-        for finding in introduced { lines.append(bullet + "[\(finding.ruleID)] \(finding.message)") }
+        heading(t("fixed", ["count": .integer(fixed.count)]))
+        for finding in fixed { lines.append(bullet + "[\(finding.ruleID)] \(finding.message(in: language))") }
+        heading(t("introduced", ["count": .integer(introduced.count)]))
+        for finding in introduced { lines.append(bullet + "[\(finding.ruleID)] \(finding.message(in: language))") }
         if !changed.isEmpty {
-            heading("Findings still present, with changed figures (\(changed.count))")
-            for pair in changed { lines.append(bullet + "[\(pair.new.ruleID)] \(pair.new.message)") }
+            heading(t("stillPresent", ["count": .integer(changed.count)]))
+            for pair in changed { lines.append(bullet + "[\(pair.new.ruleID)] \(pair.new.message(in: language))") }
         }
         return lines.joined(separator: "\n").trimmingCharacters(in: .newlines)
     }

@@ -48,15 +48,18 @@ struct DiscoverCommand: ParsableCommand {
             let summary = try reading.read { trace, names in discoverer.add(trace, activities: names) }
             draft = discoverer.draft(resourceNames: summary.resources)
         } catch let error as BlueprintError {
-            Terminal.error(error.description)
+            Terminal.error(error.description(in: reading.language.resolve()))
             throw ExitStatus.invalidInput.exitCode
         }
-        for guess in draft.guesses { Terminal.error("\(reading.log): note: guessed: \(guess)") }
+        let shown = reading.language.resolve()
+        for guess in draft.guesses { Terminal.error(shown.cli("discover.guess", ["path": .verbatim(reading.log), "guess": .verbatim(guess)])) }
         let problems = draft.blueprint.validate().filter { $0.severity == .error }
-        for problem in problems { Terminal.error("internal: the draft is not valid: \(problem)") }
+        for problem in problems { Terminal.error(shown.cli("discover.internal", ["problem": .verbatim(problem.description(in: shown))])) }
         if let output {
             try draft.blueprint.write(to: output)
-            Terminal.error("\(output): draft with \(draft.blueprint.steps.count) steps and \(draft.blueprint.flows.count) flows; edit it, then run blueprint check")
+            Terminal.error(shown.cli("discover.written", [
+                "path": .verbatim(output), "steps": .integer(draft.blueprint.steps.count), "flows": .integer(draft.blueprint.flows.count),
+            ]))
         } else {
             Terminal.output(draft.blueprint.yamlText().trimmingCharacters(in: .newlines))
         }

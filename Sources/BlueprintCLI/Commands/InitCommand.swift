@@ -16,31 +16,32 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Overwrite the file if it exists.")
     var force = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        let language = self.language.resolve()
         let path = name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? name : name + ".yaml"
+        func text(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String {
+            LocalizedText("cli.init.\(key)", arguments.merging(["path": .verbatim(path)]) { given, _ in given }).rendered(in: language)
+        }
         let id = Starter.identifier(from: (path as NSString).lastPathComponent)
         guard force || !FileManager.default.fileExists(atPath: path) else {
-            Terminal.error("\(path): error: file exists; use --force to overwrite it")
+            Terminal.error(text("exists"))
             throw ExitStatus.invalidInput.exitCode
         }
         do {
             // `init services/returns` makes the folder, as `git init` does.
             let folder = PathText.parent(of: path)
             if !folder.isEmpty { try OutputFolder.create(folder) }
-            try AtomicFile.write(Starter.text(id: id), to: path)
+            try AtomicFile.write(Starter.text(id: id, language: language), to: path)
         } catch let failure as OutputFolder.Failure {
             Terminal.error("\(path): error: \(failure)")
             throw ExitStatus.findings.exitCode
         } catch {
-            Terminal.error("\(path): error: cannot write: \(error)")
+            Terminal.error(text("cannotWrite", ["error": .verbatim("\(error)")]))
             throw ExitStatus.findings.exitCode
         }
-        Terminal.output("""
-            Created \(path). Next, check and draw it:
-              blueprint check \(Self.shellQuoted(path))
-              blueprint render \(Self.shellQuoted(path)) -o out
-            (From a clone of ServiceBlueprint, prefix the commands with `swift run`.)
-            """)
+        Terminal.output(text("created", ["quoted": .verbatim(Self.shellQuoted(path))]))
     }
 
     /// `path` as one shell word: unchanged when it is plain, else in single quotes, so the printed

@@ -51,10 +51,11 @@ struct MeasureCommand: ParsableCommand {
     func run() throws {
         let loaded = BlueprintLoader.load([InputCollector.Input(path: blueprint, relativePath: "")])
         guard let document = loaded.first?.document else {
-            Terminal.error((loaded.first?.diagnostics ?? []).map(\.description).joined(separator: "\n"))
+            Terminal.error((loaded.first?.diagnostics ?? []).map { $0.description(in: reading.language.resolve()) }.joined(separator: "\n"))
             throw ExitStatus.invalidInput.exitCode
         }
         let model = document.blueprint
+        let shown = reading.language.resolve(declared: model.language)
         let measurement: LogMeasurement
         do {
             let explicit = try mapping.map { try StepMapper.readMapping(path: $0, blueprint: model) } ?? [:]
@@ -62,7 +63,7 @@ struct MeasureCommand: ParsableCommand {
             let summary = try reading.read { trace, names in measurer.add(trace, activities: names) }
             measurement = measurer.result(summary: summary)
         } catch let error as BlueprintError {
-            Terminal.error(error.description)
+            Terminal.error(error.description(in: shown))
             throw ExitStatus.invalidInput.exitCode
         }
         let text = switch format {
@@ -80,21 +81,22 @@ struct MeasureCommand: ParsableCommand {
                 if let report { try MeasureReport.write(measurement, text: described, blueprint: model, to: report) }
                 if let overlay { try MeasureReport.drawOverlay(measurement, on: model, to: overlay) }
             } catch let error as RenderError {
-                Terminal.error("\(blueprint): error: cannot draw the measured figures: \(error)")
+                Terminal.error(shown.cli("measure.cannotDraw", ["path": .verbatim(blueprint), "error": .verbatim("\(error)")]))
                 throw ExitStatus.invalidInput.exitCode
             }
         }
-        if update { try write(measurement, into: model) }
+        if update { try write(measurement, into: model, language: shown) }
     }
 
     /// Rewrites the blueprint with `measured:` fields; the estimates stay as they are.
-    func write(_ measurement: LogMeasurement, into model: Blueprint) throws {
-        for warning in ConvertCommand.commentWarning(blueprint, to: "the updated file") { Terminal.error(warning) }
+    func write(_ measurement: LogMeasurement, into model: Blueprint, language: Language) throws {
+        let target = TextArgument.phrase(LocalizedText("cli.measure.updatedFile"))
+        for warning in ConvertCommand.commentWarning(blueprint, to: target, language: language) { Terminal.error(warning) }
         let updated = measurement.applied(to: model, log: reading.log)
         try updated.write(to: blueprint)
         let steps = updated.steps.filter { $0.measured != nil }.count
         let flows = updated.flows.filter { $0.measured != nil }.count
-        Terminal.error("\(blueprint): measured figures written for \(steps) steps and \(flows) flows (estimates kept)")
+        Terminal.error(language.cli("measure.written", ["path": .verbatim(blueprint), "steps": .integer(steps), "flows": .integer(flows)]))
     }
 }
 
@@ -102,6 +104,9 @@ struct MeasureCommand: ParsableCommand {
 struct LogReadingOptions: ParsableArguments {
     @Option(help: "The event log: .xes, or CSV/TSV with a header row.", completion: .file(extensions: ["xes", "csv", "tsv", "txt"]))
     var log: String
+
+    /// `--language`: the language of the messages (shared by `measure` and `discover`).
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "CSV column with the case id.") var caseColumn: String?
     @Option(help: "CSV column with the activity.") var activityColumn: String?
@@ -147,12 +152,13 @@ struct LogReadingOptions: ParsableArguments {
     /// - Throws: ``BlueprintError`` when the log cannot be read at all, or exit code 2.
     func read(_ body: (LogTrace, NameTable) -> Void) throws -> EventLogSummary {
         let summary = try EventLogReader.read(path: log, options: readOptions()) { trace, names in body(trace, names) }
-        for diagnostic in summary.diagnostics { Terminal.error(diagnostic.description) }
+        let shown = language.resolve()
+        for diagnostic in summary.diagnostics { Terminal.error(diagnostic.description(in: shown)) }
         if summary.problemCount > summary.diagnostics.count {
-            Terminal.error("\(log): note: \(summary.problemCount - summary.diagnostics.count) more problems not shown")
+            Terminal.error(shown.cli("log.moreProblems", ["path": .verbatim(log), "count": .integer(summary.problemCount - summary.diagnostics.count)]))
         }
         if summary.hasErrors && !lenient {
-            Terminal.error("\(log): error: the log has errors; fix them or pass --lenient to use the remaining events")
+            Terminal.error(shown.cli("log.hasErrors", ["path": .verbatim(log)]))
             throw ExitStatus.invalidInput.exitCode
         }
         return summary

@@ -38,10 +38,11 @@ struct RenderCommand: ParsableCommand {
     var journey: String?
 
     mutating func run() throws {
+        let shown = drawing.language.resolve()
         let (inputs, missing) = InputCollector.collect(paths)
-        for diagnostic in missing { Terminal.error(diagnostic.description) }
+        for diagnostic in missing { Terminal.error(diagnostic.description(in: shown)) }
         let plan = OutputPlan(inputs: inputs, directory: output, fileExtension: drawing.format.fileExtension)
-        try plan.refuseCollisions(verb: ("render", "rendered"))
+        try plan.refuseCollisions(verb: "render", language: shown)
         var configurations = ConfigurationResolver(explicit: drawing.config)
         let resolved = configurations.resolve(inputs.map(\.path))
 
@@ -69,8 +70,10 @@ struct RenderCommand: ParsableCommand {
         }
         progress.finish()
         // The configuration only shapes the findings overlay; its problems are reported, not fatal.
-        for diagnostic in configurations.diagnostics(usedBy: used) where drawing.overlay == .findings || drawing.format == .html { Terminal.error(diagnostic.description) }
-        Terminal.error("rendered \(rendered) of \(inputs.count) blueprint\(inputs.count == 1 ? "" : "s") to \(output)")
+        for diagnostic in configurations.diagnostics(usedBy: used) where drawing.overlay == .findings || drawing.format == .html { Terminal.error(diagnostic.description(in: shown)) }
+        Terminal.error(shown.cli("render.summary.\(inputs.count == 1 ? "one" : "other")", [
+            "done": .integer(rendered), "count": .integer(inputs.count), "output": .verbatim(output),
+        ]))
         if invalid { throw ExitStatus.invalidInput.exitCode }
         if failed > 0 { throw ExitStatus.findings.exitCode }
     }
@@ -85,12 +88,15 @@ extension RenderCommand {
         do {
             document = try InterchangeReader.read(from: input.path)  // .bpmn and .csv too (issue 14)
         } catch {
-            return FileOutcome(status: .invalid, messages: [error.description])
+            return FileOutcome(status: .invalid, messages: [error.description(in: LanguageOption.resolve(explicit: job.language, declared: nil))])
         }
+        let shown = LanguageOption.resolve(explicit: job.language, declared: document.blueprint.language)
         if let id = job.options.journey, document.blueprint.journey(id) == nil {
             let known = document.blueprint.journeys.map(\.id)
-            let hint = known.isEmpty ? "; it declares none" : Suggestion.didYouMean(id, in: known)
-            return FileOutcome(status: .invalid, messages: ["\(input.path): error: no journey '\(id)' in this blueprint\(hint)"])
+            let arguments: [String: TextArgument] = [
+                "path": .verbatim(input.path), "journey": .quoted(id), "suggestion": Suggestion.didYouMeanArgument(id, in: known),
+            ]
+            return FileOutcome(status: .invalid, messages: [shown.cli(known.isEmpty ? "render.noJourney.none" : "render.noJourney", arguments)])
         }
         var messages = job.notes(for: document)
         do {
@@ -99,7 +105,7 @@ extension RenderCommand {
             try AtomicFile.write(data, to: target)
             return FileOutcome(status: .written, messages: messages)
         } catch {
-            messages.append("\(input.path): error: cannot render to \(target): \(error)")
+            messages.append(shown.cli("render.cannotWrite", ["path": .verbatim(input.path), "target": .verbatim(target), "error": .verbatim("\(error)")]))
             return FileOutcome(status: .failed, messages: messages)
         }
     }
@@ -133,11 +139,11 @@ struct OutputPlan {
     }
 
     /// Two inputs that would write one file: refuses before anything is written, instead of letting
-    /// the second silently replace the first. `verb` says what the command does ("render", "rendered").
-    func refuseCollisions(verb: (present: String, past: String)) throws {
+    /// the second silently replace the first. `verb` says what the command does (`render`, `convert`).
+    func refuseCollisions(verb: String, language: Language) throws {
         guard !collisions.isEmpty else { return }
         for (target, sources) in collisions {
-            Terminal.error("\(target): error: \(sources.joined(separator: " and ")) would all be \(verb.past) to this file; \(verb.present) them to separate folders, or pass a folder that contains them all")
+            Terminal.error(language.cli("\(verb).collision", ["target": .verbatim(target), "sources": .series(sources.map(TextArgument.verbatim), separator: LocalizedText("text.and"))]))
         }
         throw ExitStatus.invalidInput.exitCode
     }

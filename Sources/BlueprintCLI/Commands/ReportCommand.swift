@@ -39,6 +39,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var jobs: JobsOption
 
+    @OptionGroup var language: LanguageOption
+
     mutating func run() throws {
         let (inputs, missing) = InputCollector.collect(paths)
         for diagnostic in missing { Terminal.error(diagnostic.description) }
@@ -50,8 +52,9 @@ struct ReportCommand: ParsableCommand {
         var invalid = !missing.isEmpty
         var used: [ConfigurationResolver.Resolved] = []
         // Files are read, analysed and drawn on several workers; sections come back in input order.
+        let explicit = language.explicit
         FileWorkers.run(Array(zip(inputs, resolved)), workers: jobs.workers) { input, resolved in
-            await Self.section(for: input, configuration: resolved.configuration, format: chosen)
+            await Self.section(for: input, configuration: resolved.configuration, format: chosen, language: explicit)
         } deliver: { index, result in
             for message in result.messages { Terminal.error(message) }
             if let section = result.section {
@@ -70,8 +73,12 @@ struct ReportCommand: ParsableCommand {
         for diagnostic in configurations.diagnostics(usedBy: used) { Terminal.error(diagnostic.description) }
         // A mistyped path or a run where nothing loaded must not replace a good report with an
         // empty or partial one: nothing is written.
+        // The report's language: the option, else the one every blueprint declares, else the environment's.
+        let declared = Set(sections.compactMap(\.blueprint.language))
+        let shown = LanguageOption.resolve(
+            explicit: explicit, declared: declared.count == 1 && sections.allSatisfy { $0.blueprint.language != nil } ? declared.first : nil)
         guard missing.isEmpty, !sections.isEmpty else {
-            Terminal.error("\(output): error: no report written (\(missing.isEmpty ? "no valid blueprint" : "an input path does not exist")); an existing report is left unchanged")
+            Terminal.error(shown.cli(missing.isEmpty ? "report.notWritten.noValid" : "report.notWritten.missing", ["path": .verbatim(output)]))
             throw ExitStatus.invalidInput.exitCode
         }
         do {
@@ -81,7 +88,7 @@ struct ReportCommand: ParsableCommand {
             switch chosen {
             case .html:
                 // The interactive viewer: one self-contained page with every blueprint.
-                let page = BlueprintViewer.page(title: "Service blueprint report", entries: sections.compactMap(\.viewer))
+                let page = BlueprintViewer.page(title: LocalizedText("report.title").rendered(in: shown), entries: sections.compactMap(\.viewer))
                 try AtomicFile.write(page, to: output)
             case .markdown:
                 let assets = (output as NSString).deletingPathExtension + ".assets"
@@ -91,10 +98,10 @@ struct ReportCommand: ParsableCommand {
                     try OutputFolder.create(assets)
                     try AtomicFile.write(svg, to: (assets as NSString).appendingPathComponent(section.assetName))
                 }
-                try AtomicFile.write(ReportWriter.markdown(sections, assetFolder: assetFolder), to: output)
+                try AtomicFile.write(ReportWriter.markdown(sections, assetFolder: assetFolder, language: shown), to: output)
             }
         } catch {
-            Terminal.error("\(output): error: cannot write report: \(error)")
+            Terminal.error(shown.cli("report.cannotWrite", ["path": .verbatim(output), "error": .verbatim("\(error)")]))
             throw ExitStatus.findings.exitCode
         }
         if invalid { throw ExitStatus.invalidInput.exitCode }
@@ -105,25 +112,29 @@ extension ReportCommand {
     /// Reads, analyses and draws one file: its section (`nil` when it does not load), and the
     /// messages to print for it.
     static func section(
-        for input: InputCollector.Input, configuration: AnalysisConfiguration, format: OutputFormat
+        for input: InputCollector.Input, configuration: AnalysisConfiguration, format: OutputFormat, language: Language? = nil
     ) async -> (section: ReportSection?, messages: [String]) {
         let file = BlueprintLoader.load(input)
         guard let document = file.document else {
-            return (nil, [file.diagnostics.map(\.description).joined(separator: "\n")])
+            let shown = LanguageOption.resolve(explicit: language, declared: nil)
+            return (nil, [file.diagnostics.map { $0.description(in: shown) }.joined(separator: "\n")])
         }
+        // Each diagram is drawn in the blueprint's language (the option, else its `language:` key).
+        var options = RenderOptions()
+        options.language = LanguageOption.resolve(explicit: language, declared: document.blueprint.language)
         let analysis = Analyzer(configuration: configuration, rules: RuleRegistry.all)
             .run(document.blueprint, sourceMap: document.sourceMap)
         var section = ReportSection(path: input.path, document: document, report: analysis.report)
         do {
             switch format {
-            case .html: section.viewer = try await BlueprintViewer.Entry(analysis: analysis, source: input.path)
-            case .markdown: section.svg = try await DiagramRenderer.svg(for: analysis)
+            case .html: section.viewer = try await BlueprintViewer.Entry(analysis: analysis, source: input.path, options: options)
+            case .markdown: section.svg = try await DiagramRenderer.svg(for: analysis, options: options)
             }
         } catch {
             // The blueprint stays in the report with its findings and metrics; the viewer says why
             // there is no diagram where the diagram would be.
             if format == .html { section.viewer = BlueprintViewer.Entry(analysis: analysis, source: input.path, note: "\(error)") }
-            return (section, ["\(input.path): warning: diagram not rendered: \(error)"])
+            return (section, [options.language.cli("report.notRendered", ["path": .verbatim(input.path), "error": .verbatim("\(error)")])])
         }
         return (section, [])
     }

@@ -72,6 +72,14 @@ struct DrawingOptions: ParsableArguments {
     @Option(help: "With --format pdf: print on landscape pages of this size (a4 or a3), cut between stage columns, each page with the lane labels, its stage headers and its number. Without it, one page as large as the blueprint.")
     var pages: Paper?
 
+    /// What is drawn: the service blueprint, or the customer-facing journey map.
+    enum View: String, ExpressibleByArgument, CaseIterable {
+        case blueprint, journey
+    }
+
+    @Option(help: "What to draw: blueprint (the five lanes and three lines) or journey (the customer-facing journey map: goal, actions, touchpoints, emotion curve, pain points, opportunities and experience KPIs per stage).")
+    var view: View = .blueprint
+
     @Option(name: .customLong("max-steps"), help: "Refuse to draw a blueprint with more steps than this.")
     var maxSteps: Int = RenderOptions.defaultMaximumSteps
 
@@ -80,6 +88,9 @@ struct DrawingOptions: ParsableArguments {
     func validate() throws {
         if pages != nil, format != .pdf {
             throw ValidationError("--pages splits a PDF into printed pages; use it with --format pdf")
+        }
+        if view == .journey, pages != nil || format == .html {
+            throw ValidationError("--view journey draws one page as svg, png, pdf or dot; leave out --pages and --format html")
         }
     }
 
@@ -98,6 +109,6 @@ struct DrawingOptions: ParsableArguments {
         options.journey = journey
         return DrawingJob(
             options: options, format: format.output, writesDOT: format == .dot, writesViewer: format == .html,
-            showsFindings: overlay == .findings, language: language.explicit, paper: pages?.size)
+            showsFindings: overlay == .findings, language: language.explicit, paper: pages?.size, drawsJourneyMap: view == .journey)
     }
 }

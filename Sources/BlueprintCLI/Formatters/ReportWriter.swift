@@ -8,31 +8,39 @@ import ServiceBlueprint
 /// escapes plain strings, so a title, id, path or message cannot inject markup. Anchors are
 /// `blueprint-` plus the id's escaped form; diagram links are percent-encoded.
 enum ReportWriter {
-    static func markdown(_ sections: [ReportSection], assetFolder: String) -> String {
-        var lines: [Markdown] = ["# Service blueprint report", ""]
-        lines.append("| blueprint | steps | lead time | efficiency | touchpoints | hand-offs | errors | warnings |")
+    /// The report in `language`: headings, table headers and metric names from the catalog (trusted
+    /// Markdown), every value and user text escaped.
+    static func markdown(_ sections: [ReportSection], assetFolder: String, language: Language = .english) -> String {
+        func text(_ key: String, _ arguments: [String: Markdown] = [:]) -> Markdown {
+            Markdown.catalog("report.\(key)", in: language, arguments)
+        }
+        var lines: [Markdown] = ["# \(text("title"))", ""]
+        lines.append(text("table.header"))
         lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         for section in sections {
             let metrics = section.metrics
-            lines.append("| [\(section.blueprint.title)](#\(Markdown.Link(anchorID(section)))) | \(metrics.steps) | \(metrics.leadTimeText) | \(metrics.efficiencyText) | \(metrics.touchpoints) | \(metrics.handoffs) | \(metrics.count(.error)) | \(metrics.count(.warning)) |")
+            lines.append("| [\(section.blueprint.title)](#\(Markdown.Link(anchorID(section)))) | \(metrics.steps) | \(metrics.leadTimeText(in: language)) | \(metrics.efficiencyText(in: language)) | \(metrics.touchpoints) | \(metrics.handoffs) | \(metrics.count(.error)) | \(metrics.count(.warning)) |")
         }
-        lines += ["", Markdown(text: MetricsSummary.leadTimeNote)]
+        lines += ["", Markdown(text: MetricsSummary.leadTimeNote(in: language))]
         for section in sections {
             let blueprint = section.blueprint
             let anchor: HTML = "<a id=\"\(anchorID(section))\"></a>"
             lines += ["", "\(anchor)", "## \(blueprint.title)", ""]
             if let summary = blueprint.summary { lines += ["\(summary)", ""] }
-            lines.append("Source: \(Markdown.code(section.path))")
+            lines.append(text("source", ["path": Markdown.code(section.path)]))
             if section.svg != nil {
                 lines += ["", "![\(blueprint.title)](\(Markdown.Link(assetFolder + "/" + section.assetName)))"]
             }
-            lines += ["", "### Metrics", "", "| metric | value |", "|---|---:|"]
-            for row in section.metrics.rows { lines.append("| \(row.name) | \(row.value) |") }
-            lines += ["", "### Findings (\(section.report.findings.count))", ""]
-            if section.report.findings.isEmpty { lines.append("No findings.") }
+            lines += ["", "### \(text("metrics"))", "", text("metrics.header"), "|---|---:|"]
+            for row in section.metrics.rows(in: language) { lines.append("| \(row.name) | \(row.value) |") }
+            lines += ["", "### \(text("findings", ["count": "\(section.report.findings.count)"]))", ""]
+            if section.report.findings.isEmpty { lines.append(text("findings.none")) }
             for finding in section.report.findings {
-                var line: Markdown = "- **\(finding.severity.rawValue)** \(Markdown.code(finding.ruleID)): \(finding.message)"
-                if let fix = finding.fix { line += " — *Fix:* \(fix.summary)" }
+                let severity = Markdown.catalog("severity.\(finding.severity.rawValue)", in: language)
+                var line = text("finding", [
+                    "severity": severity, "rule": Markdown.code(finding.ruleID), "message": "\(finding.message(in: language))",
+                ])
+                if let fix = finding.fix { line = text("finding.fix", ["finding": line, "fix": "\(fix.summary(in: language))"]) }
                 lines.append(line)
             }
         }

@@ -44,7 +44,7 @@ struct InputCollector {
             var info = stat()
             guard stat(path, &info) == 0 else {
                 let dangling = isLink(path)
-                missing.append(error(dangling ? "symbolic link to a missing file or folder" : "no such file or directory", at: path))
+                missing.append(error(dangling ? "danglingLink" : "missing", at: path))
                 continue
             }
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
@@ -56,7 +56,7 @@ struct InputCollector {
             let (found, problems) = walk(path, visited: &visited)
             missing += problems
             if found.isEmpty, problems.isEmpty {
-                missing.append(error("no blueprint files (.yaml, .yml, .json) found in this folder", at: path))
+                missing.append(error("emptyFolder", at: path))
             }
             inputs += found.sorted { $0.path < $1.path }
         }
@@ -76,7 +76,7 @@ struct InputCollector {
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? root : prefix + relative
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-                problems.append(error("cannot read folder", at: folder))
+                problems.append(error("unreadableFolder", at: folder))
                 continue
             }
             for name in names.sorted() where !name.hasPrefix(".") {
@@ -85,7 +85,7 @@ struct InputCollector {
                 var info = stat()
                 guard stat(shown, &info) == 0 else {
                     if isLink(shown), extensions.contains((name as NSString).pathExtension.lowercased()) {
-                        problems.append(error("symbolic link to a missing file", at: shown))
+                        problems.append(error("danglingFileLink", at: shown))
                     }
                     continue
                 }
@@ -122,7 +122,8 @@ struct InputCollector {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    private static func error(_ message: String, at path: String) -> Diagnostic {
-        Diagnostic(.error, message, location: .init(path: path, line: 1, column: 1))
+    /// The catalog text `cli.input.<key>` as an error at the start of `path`.
+    private static func error(_ key: String, at path: String) -> Diagnostic {
+        Diagnostic(.error, LocalizedText("cli.input.\(key)"), location: .init(path: path, line: 1, column: 1))
     }
 }

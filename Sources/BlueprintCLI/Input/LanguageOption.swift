@@ -40,3 +40,10 @@ struct LanguageOption: ParsableArguments {
         return nil
     }
 }
+
+extension Language {
+    /// The CLI message `cli.<key>` in this language (whole sentences with named arguments).
+    func cli(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String {
+        LocalizedText("cli.\(key)", arguments).rendered(in: self)
+    }
+}

@@ -15,13 +15,17 @@ struct DrawingJob: Sendable {
     var language: Language? = nil
     /// `--pages a4|a3`: a PDF of printed pages instead of one large page.
     var paper: PaperSize? = nil
+    /// `--view journey`: the customer-facing journey map instead of the blueprint.
+    var drawsJourneyMap = false
 
     /// What the drawing changes to stay affordable (straight flows, shortened texts), said, not hidden.
     func notes(for document: BlueprintDocument) -> [String] {
-        DOTWriter(options: options).notes(for: document.blueprint).map { "\(document.path): note: \($0)" }
+        var options = options
+        options.language = LanguageOption.resolve(explicit: language, declared: document.blueprint.language)
+        return DOTWriter(options: options).notes(for: document.blueprint).map { "\(document.path): note: \($0.message(in: options.language))" }
             // Characters PNG/PDF would draw as empty boxes: said, with the font package to install.
-            + GraphvizRenderer.shared.fontNotes(for: document.blueprint, format: format)
-            .map { "\(document.path): warning: \($0)" }
+            + GraphvizRenderer.shared.fontNotes(for: document.blueprint, format: format, options: options)
+            .map { "\(document.path): warning: \($0.message(in: options.language))" }
     }
 
     /// Renders one loaded blueprint. The DOT text is written on the calling task, so several files
@@ -35,6 +39,11 @@ struct DrawingJob: Sendable {
                 .run(document.blueprint, sourceMap: document.sourceMap)
             let entry = try await BlueprintViewer.Entry(analysis: analysis, source: document.path, options: options)
             return Data(BlueprintViewer.page(title: document.blueprint.title, entries: [entry]).utf8)
+        }
+        if drawsJourneyMap {
+            // The opportunities row comes from the analysis: always run it (it is cheap next to drawing).
+            let analysis = Analyzer(configuration: configuration, rules: RuleRegistry.all).run(document.blueprint)
+            return try await GraphvizRenderer.shared.renderJourneyMap(document.blueprint, analysis: analysis, format: format, options: options)
         }
         if let paper {
             guard showsFindings else { return try await GraphvizRenderer.shared.renderPages(document.blueprint, paper: paper, options: options) }

@@ -22,11 +22,12 @@ struct MetricsSummary {
     func count(_ severity: Severity) -> Int { findingCounts[severity] ?? 0 }
     var touchpoints: Int { main?.touchpoints ?? 0 }
     var handoffs: Int { main?.handoffsBetweenActors ?? 0 }
-    var leadTimeText: String { main.map { $0.leadTime.description } ?? "–" }
+    /// The main journey's lead time in `language` (`2h 15min`, `2小时15分钟`).
+    func leadTimeText(in language: Language) -> String { main.map { language.duration($0.leadTime) } ?? "–" }
     /// Says which time the lead-time figures are (issue 11: every printed time says what it is).
-    static let leadTimeNote = "Lead times are the \(JourneyMetrics.timeBasis), from each journey's start to its ends; "
-        + "follow-up work has its own figure."
-    var efficiencyText: String { main.map { PercentText.format($0.processCycleEfficiency) } ?? "–" }
+    static func leadTimeNote(in language: Language) -> String { LocalizedText("report.leadTimeNote").rendered(in: language) }
+    /// The main journey's process cycle efficiency as `language` writes shares (`22.9 %`, `22.9%`).
+    func efficiencyText(in language: Language) -> String { main.map { language.format(.percent($0.processCycleEfficiency)) } ?? "–" }
 
     struct Row {
         var name: String
@@ -34,29 +35,36 @@ struct MetricsSummary {
     }
 
     /// Rows for the report's metrics table: per journey lead time against target, efficiency, waits, counts.
-    var rows: [Row] {
-        var rows = [Row(name: "steps", value: "\(steps)")]
+    /// Each name and value is a whole phrase of the catalog in `language`.
+    func rows(in language: Language) -> [Row] {
+        func text(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String {
+            LocalizedText("report.metric.\(key)", arguments).rendered(in: language)
+        }
+        var rows = [Row(name: text("steps"), value: "\(steps)")]
         for journey in journeys {
-            let prefix = journeys.count > 1 || journey.journey != nil ? "\(journey.title): " : ""
-            var lead = journey.leadTime.description
-            if let target = journey.target {
-                lead += " (target \(target), \(journey.meetsTarget == true ? "met" : "missed"))"
+            let prefixed = journeys.count > 1 || journey.journey != nil
+            func name(_ key: String) -> String {
+                prefixed ? text("journey", ["journey": .verbatim(journey.title), "metric": .verbatim(text(key))]) : text(key)
             }
-            rows.append(Row(name: prefix + "lead time (\(JourneyMetrics.timeBasis), to the ends)", value: lead))
+            var lead = language.duration(journey.leadTime)
+            if let target = journey.target {
+                lead = text(journey.meetsTarget == true ? "leadTime.met" : "leadTime.missed", [
+                    "leadTime": .duration(journey.leadTime), "target": .duration(target),
+                ])
+            }
+            rows.append(Row(name: name("leadTime"), value: lead))
             if let followUp = journey.followUpLeadTime {
                 rows.append(Row(
-                    name: prefix + "follow-up lead time (\(JourneyMetrics.timeBasis))",
-                    value: "\(followUp) (\(journey.followUps.count) follow-up steps)"))
+                    name: name("followUpLeadTime"),
+                    value: text("followUps", ["duration": .duration(followUp), "count": .integer(journey.followUps.count)])))
             }
-            rows.append(Row(name: prefix + "process cycle efficiency", value: PercentText.format(journey.processCycleEfficiency)))
-            rows.append(Row(name: prefix + "customer waiting", value: journey.customerWaitingTime.description))
-            rows.append(Row(name: prefix + "touchpoints", value: "\(journey.touchpoints)"))
-            rows.append(Row(name: prefix + "hand-offs (actors / departments)",
-                            value: "\(journey.handoffsBetweenActors) / \(journey.handoffsBetweenDepartments)"))
-            rows.append(Row(name: prefix + "critical path", value: journey.criticalPath.joined(separator: " → ")))
+            rows.append(Row(name: name("efficiency"), value: language.format(.percent(journey.processCycleEfficiency))))
+            rows.append(Row(name: name("customerWaiting"), value: language.duration(journey.customerWaitingTime)))
+            rows.append(Row(name: name("touchpoints"), value: "\(journey.touchpoints)"))
+            rows.append(Row(name: name("handoffs"), value: "\(journey.handoffsBetweenActors) / \(journey.handoffsBetweenDepartments)"))
+            rows.append(Row(name: name("criticalPath"), value: journey.criticalPath.joined(separator: " → ")))
         }
-        rows.append(Row(name: "findings (errors / warnings / notes)",
-                        value: "\(count(.error)) / \(count(.warning)) / \(count(.note))"))
+        rows.append(Row(name: text("findings"), value: "\(count(.error)) / \(count(.warning)) / \(count(.note))"))
         return rows
     }
 
@@ -99,38 +107,41 @@ struct MetricsSummary {
         }
     }
 
-    static func deltas(from old: MetricsSummary, to new: MetricsSummary) -> [Delta] {
+    /// The metrics compared; names and the text under `display` in `language` (JSON keeps English).
+    static func deltas(from old: MetricsSummary, to new: MetricsSummary, language: Language = .english) -> [Delta] {
+        func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { language.cli("diff.\(key)", arguments) }
+        let noChange = t("delta.noChange")
         func duration(_ name: String, _ a: BlueprintDuration?, _ b: BlueprintDuration?) -> Delta {
             let change: String
             if let a, let b {
-                change = b < a ? "−\(a - b)" : b > a ? "+\(b - a)" : "no change"
+                change = b < a ? "−\(language.duration(a - b))" : b > a ? "+\(language.duration(b - a))" : noChange
             } else { change = "–" }
             return Delta(
                 metric: name, unit: .seconds, old: a?.seconds, new: b?.seconds,
-                display: .init(old: a?.description ?? "–", new: b?.description ?? "–", change: change))
+                display: .init(old: a.map(language.duration) ?? "–", new: b.map(language.duration) ?? "–", change: change))
         }
         func integer(_ name: String, _ a: Int, _ b: Int) -> Delta {
             Delta(
                 metric: name, unit: .count, old: Double(a), new: Double(b),
-                display: .init(old: "\(a)", new: "\(b)", change: b == a ? "no change" : (b > a ? "+\(b - a)" : "−\(a - b)")))
+                display: .init(old: "\(a)", new: "\(b)", change: b == a ? noChange : (b > a ? "+\(b - a)" : "−\(a - b)")))
         }
         var deltas = [
-            integer("steps", old.steps, new.steps),
-            duration("lead time (\(JourneyMetrics.timeBasis))", old.main?.leadTime, new.main?.leadTime),
-            duration("customer waiting", old.main?.customerWaitingTime, new.main?.customerWaitingTime),
+            integer(t("delta.steps"), old.steps, new.steps),
+            duration(t("delta.leadTime"), old.main?.leadTime, new.main?.leadTime),
+            duration(t("delta.customerWaiting"), old.main?.customerWaitingTime, new.main?.customerWaitingTime),
         ]
         let oldEfficiency = old.main?.processCycleEfficiency, newEfficiency = new.main?.processCycleEfficiency
         let points = (oldEfficiency != nil && newEfficiency != nil)
-            ? String(format: "%+.1f points", ((newEfficiency ?? 0) - (oldEfficiency ?? 0)) * 100) : "–"
+            ? t("delta.points", ["points": .verbatim(String(format: "%+.1f", ((newEfficiency ?? 0) - (oldEfficiency ?? 0)) * 100))]) : "–"
         deltas.append(Delta(
-            metric: "process cycle efficiency", unit: .percent,
+            metric: t("delta.efficiency"), unit: .percent,
             old: oldEfficiency.map { $0 * 100 }, new: newEfficiency.map { $0 * 100 },
             display: .init(old: PercentText.format(oldEfficiency), new: PercentText.format(newEfficiency), change: points)))
-        deltas.append(integer("touchpoints", old.touchpoints, new.touchpoints))
-        deltas.append(integer("hand-offs", old.handoffs, new.handoffs))
-        deltas.append(integer("errors", old.count(.error), new.count(.error)))
-        deltas.append(integer("warnings", old.count(.warning), new.count(.warning)))
-        deltas.append(integer("notes", old.count(.note), new.count(.note)))
+        deltas.append(integer(t("delta.touchpoints"), old.touchpoints, new.touchpoints))
+        deltas.append(integer(t("delta.handoffs"), old.handoffs, new.handoffs))
+        deltas.append(integer(t("delta.errors"), old.count(.error), new.count(.error)))
+        deltas.append(integer(t("delta.warnings"), old.count(.warning), new.count(.warning)))
+        deltas.append(integer(t("delta.notes"), old.count(.note), new.count(.note)))
         return deltas
     }
 }

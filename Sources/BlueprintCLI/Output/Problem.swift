@@ -16,12 +16,12 @@ struct Problem: Hashable, Codable {
 
     static let invalidBlueprintRule = "invalid-blueprint"
 
-    init(diagnostic: Diagnostic, path: String) {
+    init(diagnostic: Diagnostic, path: String, language: Language = .english) {
         self.path = diagnostic.location?.path ?? path
         line = diagnostic.location?.line
         column = diagnostic.location?.column
         severity = diagnostic.severity
-        message = diagnostic.message
+        message = diagnostic.message(in: language)
         ruleID = Self.invalidBlueprintRule
         steps = []
         fix = nil

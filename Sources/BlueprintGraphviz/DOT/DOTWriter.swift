@@ -103,11 +103,8 @@ struct Drawing {
         let scene = BlueprintScene(shown, graph: graph)
         let notes = RenderNote.notes(stepCount: scene.steps.count, shortenedTexts: shortened, options: options)
         if notes.contains(where: { $0.code == .straightRouting }) { options.edgeRouting = .straight }
-        var characters = shown.drawnCharacters
         // The drawing's fixed texts (lane names, lines, legend) are in the drawing's language too.
-        if options.language != .english {
-            characters.formUnion(Catalog.shared.drawingCharacters(in: options.language))
-        }
+        let characters = options.drawnCharacters(of: shown)
         let family = Drawing.sanitizedFontName(options.fontName)
         let fontName = drawsWithCairo
             ? FontChain.family(base: family, characters: characters, coverage: .installed) : family

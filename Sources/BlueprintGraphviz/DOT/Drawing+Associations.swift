@@ -12,7 +12,8 @@ extension Drawing {
             let base = "association-" + DOTText.token(association.first) + "--" + DOTText.token(association.second)
             let seen = used[base, default: 0]
             used[base] = seen + 1
-            var tip = "Related (no order): \(scene.steps[first].title) — \(scene.steps[second].title)"
+            var tip = options.text(
+                "drawing.tooltip.association", ["first": .verbatim(scene.steps[first].title), "second": .verbatim(scene.steps[second].title)])
             if let label = association.label, !label.isEmpty { tip += "\n\(label)" }
             out += "  \(nodeName(first)) -> \(nodeName(second)) [id=\(DOTString(token: seen == 0 ? base : base + "-\(seen + 1)")), "
             out += "class=\"association\", color=\(DOTString(color: theme.mutedText)), "

@@ -186,7 +186,7 @@ extension Drawing {
         // What the drawing changed to stay affordable and readable, so a reader of the picture knows.
         let noteSize = (size * 0.85).rounded()
         for (index, note) in notes.enumerated() {
-            let line = metrics.truncate(options.text("drawing.note", ["note": .verbatim(note.message)]), size: noteSize, maxWidth: pageSize.width - 2 * Drawing.margin)
+            let line = metrics.truncate(options.text("drawing.note", ["note": .verbatim(note.message(in: options.language))]), size: noteSize, maxWidth: pageSize.width - 2 * Drawing.margin)
             canvas.text(
                 line, x: Drawing.margin, middleY: notesTop + 8 + (Double(index) + 0.5) * Drawing.noteLineHeight(options),
                 alignment: .left, size: noteSize, faces: faces, italic: true, color: theme.mutedText,

@@ -84,8 +84,10 @@ extension Drawing {
             let seen = used[base, default: 0]
             used[base] = seen + 1
             let curve = loopCurve(from: layout.cards[first], to: layout.cards[second], outward: false)
-            var tip = "Could run in parallel: \(scene.steps[first].title) ∥ \(scene.steps[second].title)"
-            if !pair.note.isEmpty { tip += "\n\(pair.note)" }
+            var tip = options.text(
+                "drawing.tooltip.parallel", ["first": .verbatim(scene.steps[first].title), "second": .verbatim(scene.steps[second].title)])
+            let note = overlay.parallelNote(pair, in: options.language)
+            if !note.isEmpty { tip += "\n\(note)" }
             out += "  \(nodeName(first)) -> \(nodeName(second)) [id=\(DOTString(token: seen == 0 ? base : base + "-\(seen + 1)")), "
             out += "class=\"overlay parallel\", color=\(DOTString(color: theme.parallel)), penwidth=\"1.6\", "
             out += "style=\"dashed\", dir=\"none\", tooltip=\(DOTString(escString: tip)),\n    pos=\(DOTString(token: curve.pos)), "
@@ -111,7 +113,8 @@ extension Drawing {
             text.append(metrics.truncate(label, size: size, maxWidth: 150))
         }
         if let probability = edge.flow.probability { text.append(Drawing.percent(probability)) }
-        let channel = edge.isTouchpoint ? (edge.channel.map(scene.channelTitle) ?? "touchpoint") : nil
+        let channel = edge.isTouchpoint
+            ? (edge.channel.map { scene.channelTitle($0, in: options.language) } ?? options.text("drawing.chip.touchpoint")) : nil
         guard channel != nil || !text.isEmpty else { return nil }
         return (channel.map { metrics.truncate($0, size: size, maxWidth: 90) }, text.isEmpty ? nil : text.joined(separator: " · "))
     }
@@ -151,13 +154,18 @@ extension Drawing {
     func tooltip(for edge: BlueprintScene.Edge) -> String {
         let from = scene.steps[edge.from]
         let to = scene.steps[edge.to]
-        var lines = ["\(from.title) → \(to.title)", "\(edge.flow.kind.rawValue) flow"]
+        var lines = ["\(from.title) → \(to.title)", options.text("drawing.tooltip.flow.\(edge.flow.kind.rawValue)")]
         if !edge.crossedLines.isEmpty {
-            lines.append("crosses: " + edge.crossedLines.map { $0.title.lowercased() }.joined(separator: ", "))
+            let crossed = edge.crossedLines.map { TextArgument.verbatim($0.title(in: options.language).lowercased()) }
+            lines.append(options.text("drawing.tooltip.crosses", ["lines": .enumeration(crossed)]))
         }
-        if edge.isTouchpoint { lines.append("touchpoint via \(edge.channel.map(scene.channelTitle) ?? "unspecified channel")") }
+        if edge.isTouchpoint {
+            lines.append(edge.channel.map {
+                options.text("drawing.tooltip.touchpoint", ["channel": .verbatim(scene.channelTitle($0, in: options.language))])
+            } ?? options.text("drawing.tooltip.touchpoint.unspecified"))
+        }
         if let label = edge.flow.label { lines.append(label) }
-        if let probability = edge.flow.probability { lines.append("probability \(Drawing.percent(probability))") }
+        if let probability = edge.flow.probability { lines.append(options.text("drawing.tooltip.probability", ["probability": .percent(probability)])) }
         return lines.joined(separator: "\n")
     }
 

@@ -70,61 +70,75 @@ extension Drawing {
         return nil
     }
 
-    /// Everything known about a step, one fact per line, for the SVG tooltip.
+    /// Everything known about a step, one fact per line, for the SVG tooltip. Each fact is a whole phrase
+    /// of the catalog (`stage: %{stage}`, `阶段：%{stage}`) in the drawing's language; facts on one line are
+    /// separated by ` · `, parts of a fail point or wait point by ` — `.
     func tooltip(for index: Int) -> String {
         let step = scene.steps[index]
+        let t = { (key: String, arguments: [String: TextArgument]) in self.options.text("drawing.tooltip.\(key)", arguments) }
         var lines: [String] = [step.title]
         let stage = scene.stages[scene.stageOfStep[index]].title
-        lines.append("\(step.lane.title) · stage: \(stage) · kind: \(step.kind.rawValue)")
+        lines.append(t("where", [
+            "lane": .verbatim(step.lane.title(in: options.language)), "stage": .verbatim(stage),
+            "kind": .phrase(LocalizedText("step.kind.\(step.kind.rawValue)")),
+        ]))
         var who: [String] = []
-        if let actor = scene.actorTitle(of: step) { who.append("actor: \(actor)") }
-        if let owner = step.owner { who.append("owner: \(owner)") }
-        if let channel = step.channel { who.append("channel: \(scene.channelTitle(channel))") }
+        if let actor = scene.actorTitle(of: step) { who.append(t("actor", ["actor": .verbatim(actor)])) }
+        if let owner = step.owner { who.append(t("owner", ["owner": .verbatim(owner)])) }
+        if let channel = step.channel {
+            who.append(t("channel", ["channel": .verbatim(scene.channelTitle(channel, in: options.language))]))
+        }
         if !who.isEmpty { lines.append(who.joined(separator: " · ")) }
         var time: [String] = []
         if let duration = step.duration {
-            time.append(duration.isFixed ? "time: \(duration.likely)" : "time: \(duration.likely) (min \(duration.min), max \(duration.max))")
+            time.append(duration.isFixed
+                ? t("time", ["likely": .duration(duration.likely)])
+                : t("timeRange", ["likely": .duration(duration.likely), "min": .duration(duration.min), "max": .duration(duration.max)]))
         }
-        if let wait = step.waitBefore { time.append("wait before: \(wait)") }
+        if let wait = step.waitBefore { time.append(t("waitBefore", ["wait": .duration(wait)])) }
         if !time.isEmpty { lines.append(time.joined(separator: " · ")) }
         let standards = step.standards
         var standard: [String] = []
-        if let target = standards.time { standard.append("time standard: \(target.target) ± \(target.tolerance)") }
-        if let response = standards.response { standard.append("response: \(response)") }
-        if let sop = standards.sop { standard.append("SOP: \(sop)") }
+        if let target = standards.time {
+            standard.append(t("timeStandard", ["target": .duration(target.target), "tolerance": .duration(target.tolerance)]))
+        }
+        if let response = standards.response { standard.append(t("response", ["response": .duration(response)])) }
+        if let sop = standards.sop { standard.append(t("sop", ["sop": .verbatim(sop)])) }
         if !standard.isEmpty { lines.append(standard.joined(separator: " · ")) }
-        if let service = standards.service { lines.append("service standard: \(service)") }
+        if let service = standards.service { lines.append(t("service", ["service": .verbatim(service)])) }
         if let fail = step.failPoint {
-            var text = "fail point: \(fail.risk)"
-            if let recovery = fail.recovery { text += " — recovery: \(recovery)" }
-            if let owner = fail.owner { text += " — owner: \(owner)" }
-            if let likelihood = fail.likelihood { text += " — likelihood \(Drawing.percent(likelihood))" }
-            lines.append(text)
+            var parts = [t("failPoint", ["risk": .verbatim(fail.risk)])]
+            if let recovery = fail.recovery { parts.append(t("recovery", ["recovery": .verbatim(recovery)])) }
+            if let owner = fail.owner { parts.append(t("owner", ["owner": .verbatim(owner)])) }
+            if let likelihood = fail.likelihood { parts.append(t("likelihood", ["likelihood": .percent(likelihood)])) }
+            lines.append(parts.joined(separator: " — "))
         }
         if let wait = step.waitPoint {
-            var text = "wait point"
-            if let tolerance = wait.tolerance { text += ": tolerance \(tolerance)" }
-            if let notes = wait.notes { text += " — \(notes)" }
-            lines.append(text)
+            var parts = [wait.tolerance.map { t("waitPoint.tolerance", ["tolerance": .duration($0)]) } ?? t("waitPoint", [:])]
+            if let notes = wait.notes { parts.append(notes) }
+            lines.append(parts.joined(separator: " — "))
         }
-        if let value = step.value { lines.append("value: \(value.rawValue)") }
-        if !step.needs.isEmpty { lines.append("needs: \(step.needs.joined(separator: ", "))") }
-        if !step.produces.isEmpty { lines.append("produces: \(step.produces.joined(separator: ", "))") }
-        if !step.evidence.isEmpty { lines.append("evidence: \(step.evidence.joined(separator: ", "))") }
-        if let emotion = step.emotion { lines.append("emotion: \(emotion > 0 ? "+" : "")\(emotion)") }
-        if !step.painPoints.isEmpty { lines.append("pain points: \(step.painPoints.joined(separator: "; "))") }
-        if let notes = step.notes { lines.append("notes: \(notes)") }
+        if let value = step.value { lines.append(t("value", ["value": .phrase(LocalizedText("step.value.\(value.rawValue)"))])) }
+        if !step.needs.isEmpty { lines.append(t("needs", ["items": .enumeration(step.needs.map(TextArgument.verbatim))])) }
+        if !step.produces.isEmpty { lines.append(t("produces", ["items": .enumeration(step.produces.map(TextArgument.verbatim))])) }
+        if !step.evidence.isEmpty { lines.append(t("evidence", ["items": .enumeration(step.evidence.map(TextArgument.verbatim))])) }
+        if let emotion = step.emotion { lines.append(t("emotion", ["emotion": .verbatim("\(emotion > 0 ? "+" : "")\(emotion)")])) }
+        if !step.painPoints.isEmpty { lines.append(t("painPoints", ["items": .verbatim(step.painPoints.joined(separator: "; "))])) }
+        if let notes = step.notes { lines.append(t("notes", ["notes": .verbatim(notes)])) }
         if let overlay {
             if let heat = overlay.heat[step.id] {
-                lines.append("\(overlay.heatTitle): \(heat.label.isEmpty ? Drawing.percent(heat.value) : heat.label)")
+                lines.append(t("heat", [
+                    "title": .verbatim(options.heatTitle(of: overlay)),
+                    "value": .verbatim(heat.label.isEmpty ? Drawing.percent(heat.value) : heat.label),
+                ]))
             }
-            if let note = overlay.redundant[step.id] { lines.append("redundant: \(note)") }
-            if overlay.criticalSteps.contains(step.id) { lines.append("on the critical path") }
+            if let note = overlay.redundantNote(for: step.id, in: options.language) { lines.append(t("redundant", ["note": .verbatim(note)])) }
+            if overlay.criticalSteps.contains(step.id) { lines.append(t("critical", [:])) }
             for finding in overlay.findings[step.id] ?? [] {
-                lines.append("\(finding.severity.rawValue): \(finding.message)")
+                lines.append(t("finding.\(finding.severity.rawValue)", ["message": .verbatim(finding.message)]))
             }
         }
-        lines.append("id: \(step.id)")
+        lines.append(t("id", ["id": .verbatim(step.id)]))
         return lines.joined(separator: "\n")
     }
 

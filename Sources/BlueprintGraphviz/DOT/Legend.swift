@@ -95,7 +95,7 @@ struct Legend {
             if !overlay.heat.isEmpty {
                 items.append(Item(
                     sample: .swatches([0, 0.25, 0.5, 0.75, 1].map { Drawing.heatColor($0, theme: theme) }),
-                    label: "\(DOTText.singleLine(overlay.heatTitle)) 0 → 100 %", sampleWidth: 50, width: 0))
+                    label: "\(DOTText.singleLine(options.heatTitle(of: overlay))) 0 → 100 %", sampleWidth: 50, width: 0))
             }
             if !overlay.criticalSteps.isEmpty || !overlay.criticalFlows.isEmpty {
                 items.append(lineItem(options.text("drawing.legend.criticalPath"), theme.critical, width: 3.2))

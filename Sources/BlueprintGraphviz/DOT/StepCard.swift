@@ -93,7 +93,7 @@ struct StepCard {
             }
         }
         if options.showActors {
-            let who = [scene.actorTitle(of: step), step.channel.map { scene.channelTitle($0) }].compactMap { $0 }
+            let who = [scene.actorTitle(of: step), step.channel.map { scene.channelTitle($0, in: options.language) }].compactMap { $0 }
             if !who.isEmpty { add(who.joined(separator: " · "), color: theme.mutedText) }
         }
         if options.showTimes {
@@ -125,7 +125,7 @@ struct StepCard {
             if let heat = overlay.heat[step.id], !heat.label.isEmpty {
                 add(heat.label, color: theme.text, bold: true, maxLines: 1)
             }
-            if let note = overlay.redundant[step.id], !note.isEmpty {
+            if let note = overlay.redundantNote(for: step.id, in: options.language), !note.isEmpty {
                 add(note, color: theme.mutedText, italic: true)
             }
             let findings = overlay.findings[step.id] ?? []

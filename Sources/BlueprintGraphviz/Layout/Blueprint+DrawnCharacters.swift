@@ -32,3 +32,13 @@ extension Blueprint {
         return characters
     }
 }
+
+extension RenderOptions {
+    /// Every character a drawing of `shown` (the blueprint with its texts already shortened) shows: the
+    /// blueprint's texts and the fixed texts (lane names, lines, legend) in the drawing's ``language``.
+    func drawnCharacters(of shown: Blueprint) -> Set<Character> {
+        var characters = shown.drawnCharacters
+        if language != .english { characters.formUnion(Catalog.shared.drawingCharacters(in: language)) }
+        return characters
+    }
+}

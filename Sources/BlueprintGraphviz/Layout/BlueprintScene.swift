@@ -113,8 +113,10 @@ struct BlueprintScene {
         return blueprint.actors.first { $0.id == id }?.title ?? id
     }
 
-    /// The display title of a channel (declared title, else the id).
-    func channelTitle(_ channel: Channel) -> String {
-        blueprint.channels.first { $0.id == channel.rawValue }?.title ?? channel.rawValue
+    /// The display title of a channel: its declared title, else a built-in channel's name in `language`
+    /// (`phone`, `电话`), else the id.
+    func channelTitle(_ channel: Channel, in language: Language) -> String {
+        if let title = blueprint.channels.first(where: { $0.id == channel.rawValue })?.title { return title }
+        return Catalog.shared.template("channel.\(channel.rawValue)", in: language) ?? channel.rawValue
     }
 }

@@ -21,38 +21,38 @@ enum FontChain {
     /// most); `base` alone when there is no CJK text, no such font, or coverage is unknown, or when `base`
     /// is already a list.
     static func family(base: String, characters: Set<Character>, coverage: FontCoverage?) -> String {
+        var work = 0
+        return family(base: base, characters: characters, coverage: coverage, work: &work)
+    }
+
+    /// ``family(base:characters:coverage:)``, counting in `work` the code points looked up in a family's
+    /// coverage: each family's count is computed once (at most families × CJK characters lookups).
+    static func family(base: String, characters: Set<Character>, coverage: FontCoverage?, work: inout Int) -> String {
         guard let coverage, !base.contains(",") else { return base }
-        var cjk: [UInt32] = []
+        var cjk = Set<UInt32>()
         var hasKana = false
         var hasHangul = false
         for character in characters {
-            for scalar in character.unicodeScalars where isCJK(scalar.value) {
-                cjk.append(scalar.value)
-                if (0x3040...0x30FF).contains(scalar.value) || (0x31F0...0x31FF).contains(scalar.value) { hasKana = true }
-                if (0xAC00...0xD7AF).contains(scalar.value) || (0x1100...0x11FF).contains(scalar.value) { hasHangul = true }
+            for scalar in character.unicodeScalars where CJKScript.isCJK(scalar) {
+                cjk.insert(scalar.value)
+                if CJKScript.isKana(scalar) { hasKana = true }
+                if CJKScript.isHangul(scalar) { hasHangul = true }
             }
         }
         guard !cjk.isEmpty else { return base }
         let preferred = hasKana ? japanese : (hasHangul ? korean : chinese)
-        let installed = Dictionary(coverage.families.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        func coverCount(_ family: FontCoverage.Family) -> Int { cjk.reduce(0) { $0 + (family.covers($1) ? 1 : 0) } }
+        // How many of the CJK code points each family covers, computed once per family.
+        var counts: [String: Int] = [:]
+        for family in coverage.families where counts[family.name] == nil {
+            work += cjk.count
+            counts[family.name] = cjk.reduce(0) { $0 + (family.covers($1) ? 1 : 0) }
+        }
         let chosen: String? =
-            preferred.first { name in installed[name].map { coverCount($0) == cjk.count } ?? false }
+            preferred.first { counts[$0] == cjk.count }
             ?? coverage.families.filter { !$0.name.localizedLowercase.contains("mono") }
-                .max { coverCount($0) < coverCount($1) }
-                .flatMap { coverCount($0) > 0 ? $0.name : nil }
+                .max { counts[$0.name, default: 0] < counts[$1.name, default: 0] }
+                .flatMap { counts[$0.name, default: 0] > 0 ? $0.name : nil }
         guard let chosen, chosen.lowercased() != base.lowercased() else { return base }
         return base + "," + chosen
-    }
-
-    /// Ideographs, kana, hangul, CJK punctuation and full-width forms.
-    static func isCJK(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3000...0x30FF, 0x3130...0x318F, 0x31F0...0x9FFF, 0xAC00...0xD7AF,
-            0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x3FFFF:
-            return true
-        default:
-            return false
-        }
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// Which characters the fonts installed on this machine can draw, as fontconfig (which cairo and pango draw
 /// PNG and PDF with) reports them.
 ///
-/// Read once per process from `fc-list` (one process, at most a few seconds and 16 MiB of output, cached):
+/// Read once per process from `fc-list` (one process, cached; output over 16 MiB or still coming after 10 s
+/// counts as no answer, never as a partial list):
 /// the fontconfig C library would need its headers and one more system library target, while `fc-list`
 /// ships with fontconfig wherever Graphviz's cairo plugin is installed. Where `fc-list` cannot run, coverage
 /// is unknown (`installed` is `nil`): nothing is warned about and no CJK font is chosen.
@@ -99,26 +100,67 @@ struct FontCoverage: Sendable {
         return result
     }
 
-    /// Runs `fc-list` once; `nil` when it is missing, fails or takes too long.
+    /// Runs `fc-list` once; `nil` when it is missing, fails, takes too long or writes too much.
     private static func readInstalled() -> FontCoverage? {
         let candidates = ["/usr/bin/fc-list", "/usr/local/bin/fc-list", "/opt/homebrew/bin/fc-list"]
         guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        guard let text = boundedOutput(of: path, arguments: ["--format", "%{family[0]}|%{charset}\n"]) else { return nil }
+        let coverage = FontCoverage(fcList: text)
+        return coverage.families.isEmpty ? nil : coverage
+    }
+
+    /// The standard output of `path`, or `nil` when it cannot start, exits with an error or a signal,
+    /// writes more than `limit` bytes (a partial font list would report installed characters as missing),
+    /// or is still writing after `timeout` seconds.
+    ///
+    /// The pipe is drained while the process runs (a child blocked on a full pipe would never exit), with
+    /// `poll` and a deadline, so neither a silent nor a chatty child can hang a render. When the output
+    /// is over the limit or the time is up, the read end is closed (a writer gets EPIPE instead of
+    /// blocking), the process gets SIGTERM and, one second later, SIGKILL.
+    static func boundedOutput(of path: String, arguments: [String], limit: Int = 16 << 20, timeout: Double = 10) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--format", "%{family[0]}|%{charset}\n"]
+        process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
-        // Bounded: a stuck fontconfig (cache rebuild on a slow disk) must not hang a render.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 10) { if process.isRunning { process.terminate() } }
+        let reading = output.fileHandleForReading
+        let descriptor = reading.fileDescriptor
+        let deadline = Date().addingTimeInterval(timeout)
         var data = Data()
-        while let chunk = try? output.fileHandleForReading.read(upToCount: 65_536), !chunk.isEmpty {
-            if data.count < 16 << 20 { data.append(chunk) }
+        var complete = false
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while data.count <= limit {
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { break }
+            var watch = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&watch, 1, Int32(min(remaining * 1000, 1000).rounded(.up)))
+            if ready < 0 && errno == EINTR { continue }
+            guard ready >= 0 else { break }
+            if ready == 0 { continue }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                complete = count == 0
+                break
+            }
+            data.append(contentsOf: buffer[..<count])
         }
+        try? reading.close()
+        if !complete { stop(process) }
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let text = String(data: data, encoding: .utf8) else { return nil }
-        let coverage = FontCoverage(fcList: text)
-        return coverage.families.isEmpty ? nil : coverage
+        guard complete, data.count <= limit, process.terminationReason == .exit, process.terminationStatus == 0 else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
+    /// SIGTERM now, SIGKILL after a second's grace if the process ignores it.
+    private static func stop(_ process: Process) {
+        guard process.isRunning else { return }
+        let pid = process.processIdentifier
+        process.terminate()
+        let grace = Date().addingTimeInterval(1)
+        while process.isRunning, Date() < grace { usleep(10_000) }
+        if process.isRunning { kill(pid, SIGKILL) }
     }
 }

@@ -21,13 +21,23 @@ final class MeasuredWidths: @unchecked Sendable {
     // Guarded by `lock`. Graphviz is called without holding it (the session has its own lock).
     private let lock = NSLock()
     private var tables: [Style: [Character: Int]] = [:]
+    /// The widths kept in `tables`, over all styles.
+    private var entryCount = 0
+    /// At most this many widths are kept (see ``init(limit:)``).
+    let limit: Int
     /// `false` once Graphviz could not start or has no text layout plugin (properties of the machine, never
     /// of the text): then every caller estimates.
     private var available = true
     private var batchCount = 0
 
-    /// A cache of its own (tests); drawings share ``shared``.
-    init() {}
+    /// A cache of its own (tests); drawings share ``shared``. It keeps at most `limit` widths over all faces
+    /// and sizes (a long-running process, such as `blueprint preview`, draws file after file, each with its
+    /// own characters): when a batch would go over, the cache starts again empty, and a batch larger than
+    /// the whole limit is returned without being kept. About 100 bytes a width, so the default is a few MiB.
+    init(limit: Int = 50_000) { self.limit = limit }
+
+    /// How many widths the cache keeps now (for tests of the bound).
+    var count: Int { lock.withLock { entryCount } }
 
     /// Each character is measured as a run of this many copies: Graphviz's pango plugin rounds every width
     /// up to the next whole point (`(int)(width + 1)`), which on one character is an error of up to 20 % at
@@ -71,12 +81,28 @@ final class MeasuredWidths: @unchecked Sendable {
                 return nil
             }
             var table = tables[style] ?? [:]
+            let before = table.count
             for character in missing { table[character] = Self.unmeasurable }
             for (character, width) in zip(drawable, measured) where width >= 0 && width.isFinite {
                 table[character] = max(0, Int(((width - 0.5) / Double(Self.repeats) * 1000).rounded()))
             }
-            tables[style] = table
+            keep(table, for: style, growth: table.count - before)
             return table
+        }
+    }
+
+    /// Stores `table` unless that would keep more than ``limit`` widths: then the cache starts again with
+    /// `table` alone, or stays empty when `table` alone is over the limit. Called with `lock` held.
+    private func keep(_ table: [Character: Int], for style: Style, growth: Int) {
+        if entryCount + growth > limit {
+            tables.removeAll()
+            entryCount = 0
+            guard table.count <= limit else { return }
+            tables[style] = table
+            entryCount = table.count
+        } else {
+            tables[style] = table
+            entryCount += growth
         }
     }
 

@@ -38,7 +38,7 @@ struct TextMetrics: Sendable {
     /// face and size measures them in one batch the first time it is used.
     init(faces: FontFaces, measurement: TextMeasurement, prepared: Set<Character>) {
         self.init(fontName: faces.regular)
-        guard measurement == .font, prepared.count <= Self.measuredCharacterLimit else { return }
+        guard measurement == .font, Self.isAffordable(prepared) else { return }
         let source = FontSource(faces: faces, prepared: prepared)
         // One probe decides whether this machine can measure at all. A character Graphviz cannot measure is
         // still estimated on its own (``MeasuredWidths/unmeasurable``), so a drawing may mix the two.
@@ -46,10 +46,22 @@ struct TextMetrics: Sendable {
         self = TextMetrics(safety: 1, font: source)
     }
 
-    /// Above this many distinct characters a drawing is estimated instead: measuring costs about 40 µs per
-    /// character and face and size (a drawing uses about a dozen), so a hostile file listing every ideograph
-    /// would take minutes. Real blueprints use a few hundred (the Chinese showcase: about 300).
+    /// Above this many Unicode scalars in its distinct characters a drawing is estimated instead: measuring
+    /// costs about 40 µs per scalar and face and size (a drawing uses about a dozen), so a hostile file listing
+    /// every ideograph, or a few characters each carrying thousands of combining marks, would take minutes.
+    /// Real blueprints use a few hundred (the Chinese showcase: about 300).
     static let measuredCharacterLimit = 3_000
+
+    /// Whether measuring `characters` stays within ``measuredCharacterLimit``: scalars are counted, not
+    /// characters, since one character may hold any number of them. Stops counting at the limit.
+    static func isAffordable(_ characters: Set<Character>) -> Bool {
+        var scalars = 0
+        for character in characters {
+            scalars += character.unicodeScalars.count
+            if scalars > measuredCharacterLimit { return false }
+        }
+        return true
+    }
 
     private init(safety: Double, font: FontSource?) {
         self.safety = safety
@@ -92,9 +104,8 @@ struct TextMetrics: Sendable {
         switch value {
         case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F, 0x20D0...0x20FF, 0xE0100...0xE01EF:
             return 0  // combining marks, zero-width characters, variation selectors
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return 1_000  // CJK ideographs, kana, hangul, full-width forms
+        case _ where CJKScript.isFullWidth(scalar), 0xA000...0xA4CF:
+            return 1_000  // CJK ideographs, Bopomofo, kana, hangul, full-width forms; Yi
         case 0x1F000...0x1FAFF, 0x2600...0x27BF, 0x2B00...0x2BFF:
             return 1_250  // emoji and pictographs
         case 0x2014, 0x2026:
@@ -221,45 +232,51 @@ struct TextMetrics: Sendable {
     }
 
     /// Cuts `word` into lines that fit, appending all but the last piece to `lines`; returns the last piece
-    /// and its width. A piece is cut after its last hyphen or slash when it has one before its end.
+    /// and its width. A piece is cut after its last hyphen or slash when it has one before its end, else
+    /// between characters, where the punctuation rules of ``breakIntoWords(_:)`` still hold: a closing mark
+    /// moves to the next line with the character before it, and an opening mark moves on with the character
+    /// after it (a run of marks with no allowed break at all is cut where it overflows).
     private func split(
         _ word: String, scale: Scale, fits: (Int) -> Bool, into lines: inout [String], maxLines: Int, work: inout Work
     ) -> (String, Int) {
-        var head = ""
+        var head: [Character] = []
         var headWidth = 0
-        var headCount = 0
         var lastBreak = 0  // characters in `head` up to and including its last hyphen or slash
         var widthAtBreak = 0
         for character in word {
             let characterWidth = scale.units(character, work: &work)
-            while !fits(headWidth + characterWidth), headCount > 0 {
-                if lastBreak > 0, lastBreak < headCount {
-                    // Everything after the break moves on; it holds no hyphen or slash.
-                    let rest = head.dropFirst(lastBreak)
-                    lines.append(String(head.prefix(lastBreak)))
-                    work.measuredScalars += head.unicodeScalars.count
-                    head = String(rest)
-                    headWidth -= widthAtBreak
-                    headCount -= lastBreak
+            while !fits(headWidth + characterWidth), !head.isEmpty {
+                var cut = head.count
+                if lastBreak > 0, lastBreak < head.count {
+                    cut = lastBreak  // everything after the break moves on; it holds no hyphen or slash
                 } else {
-                    lines.append(head)
-                    head = ""
-                    headWidth = 0
-                    headCount = 0
+                    // Back off while the next line would start with a closing mark or this one end with an opening
+                    // one; a run of marks with no allowed break at all is cut where it overflows.
+                    while cut > 0,
+                        Self.cannotStartLine(cut == head.count ? character : head[cut]) || Self.cannotEndLine(head[cut - 1])
+                    {
+                        cut -= 1
+                    }
+                    if cut == 0 { cut = head.count }
                 }
+                let carried = head[cut...]
+                let carriedWidth = cut == lastBreak ? headWidth - widthAtBreak : scale.units(String(carried), work: &work)
+                lines.append(String(head[..<cut]))
+                work.measuredScalars += cut
+                head = Array(carried)
+                headWidth = carriedWidth
                 lastBreak = 0
                 widthAtBreak = 0
                 if maxLines > 0, lines.count > maxLines { return ("", 0) }
             }
             head.append(character)
             headWidth += characterWidth
-            headCount += 1
             if character == "-" || character == "/" {
-                lastBreak = headCount
+                lastBreak = head.count
                 widthAtBreak = headWidth
             }
         }
-        return (head, headWidth)
+        return (String(head), headWidth)
     }
 
     /// `text` shortened with "…" to fit `maxWidth` (unchanged when it fits). Linear in the text's length.

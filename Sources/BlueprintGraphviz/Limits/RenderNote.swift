@@ -1,3 +1,5 @@
+import ServiceBlueprint
+
 /// Something the renderer changed to keep a drawing affordable or readable, for the caller to show
 /// (the `blueprint` CLI prints each as a note). The drawing shows the same text below the legend.
 ///
@@ -13,7 +15,7 @@ public struct RenderNote: Sendable, Hashable, CustomStringConvertible {
         /// Some texts are shortened on the drawing (``RenderOptions/maximumTextLength``).
         case textShortened
         /// Some characters have no glyph in any installed font, so PNG and PDF would show them as empty
-        /// boxes (``GraphvizRenderer/fontNotes(for:format:)``); the message names them and the package to
+        /// boxes (``GraphvizRenderer/fontNotes(for:format:options:)``); the message names them and the package to
         /// install. A warning rather than a note: the picture is wrong until a font is installed.
         case missingGlyphs
     }
@@ -22,12 +24,23 @@ public struct RenderNote: Sendable, Hashable, CustomStringConvertible {
     public var code: Code
     /// One sentence for people, saying what changed and which option changes it back.
     public var message: String
+    /// The message as a catalog text, to show in any ``Language``; `nil` for a note made from a string.
+    public var text: LocalizedText?
 
     /// Creates a note.
     public init(_ code: Code, message: String) {
         self.code = code
         self.message = message
     }
+
+    /// Creates a note whose message is a catalog text; ``message`` is its English rendering.
+    init(_ code: Code, text: LocalizedText) {
+        self.init(code, message: text.rendered(in: .english))
+        self.text = text
+    }
+
+    /// The message in `language`.
+    public func message(in language: Language) -> String { text?.rendered(in: language) ?? message }
 
     /// The message.
     public var description: String { message }
@@ -38,16 +51,13 @@ extension RenderNote {
     static func notes(stepCount: Int, shortenedTexts: Int, options: RenderOptions) -> [RenderNote] {
         var notes: [RenderNote] = []
         if options.edgeRouting == .orthogonal, stepCount > options.orthogonalRoutingStepLimit {
-            notes.append(RenderNote(
-                .straightRouting,
-                message: "flows are drawn as straight lines: \(stepCount) steps are more than orthogonal routing "
-                    + "handles quickly (\(options.orthogonalRoutingStepLimit)); raise orthogonalRoutingStepLimit to route them anyway"))
+            notes.append(RenderNote(.straightRouting, text: LocalizedText(
+                "render.note.straightRouting", ["steps": .integer(stepCount), "limit": .integer(options.orthogonalRoutingStepLimit)])))
         }
         if shortenedTexts > 0 {
-            notes.append(RenderNote(
-                .textShortened,
-                message: "\(shortenedTexts) text\(shortenedTexts == 1 ? " is" : "s are") longer than "
-                    + "\(options.maximumTextLength) characters and shortened on the drawing (the blueprint is unchanged)"))
+            notes.append(RenderNote(.textShortened, text: LocalizedText(
+                "render.note.textShortened.\(shortenedTexts == 1 ? "one" : "other")",
+                ["count": .integer(shortenedTexts), "limit": .integer(options.maximumTextLength)])))
         }
         return notes
     }
@@ -61,22 +71,21 @@ extension RenderNote {
         let shown = scalars.prefix(10).map { scalar in
             "'\(Character(scalar))' (U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)))"
         }
-        let more = scalars.count > 10 ? " and \(scalars.count - 10) more" : ""
+        let more = scalars.count - 10
         var packages: [String] = []
-        if scalars.contains(where: { FontChain.isCJK($0.value) }) { packages.append("fonts-noto-cjk") }
+        if scalars.contains(where: { CJKScript.isCJK($0) }) { packages.append("fonts-noto-cjk") }
         if scalars.contains(where: { $0.properties.isEmojiPresentation || (0x1F000...0x1FAFF).contains($0.value) }) {
             packages.append("fonts-noto-color-emoji")
         }
-        if scalars.contains(where: { !FontChain.isCJK($0.value) && !$0.properties.isEmojiPresentation && !(0x1F000...0x1FAFF).contains($0.value) }) {
+        if scalars.contains(where: { !CJKScript.isCJK($0) && !$0.properties.isEmojiPresentation && !(0x1F000...0x1FAFF).contains($0.value) }) {
             packages.append("fonts-noto-core")
         }
         let count = scalars.count
-        return RenderNote(
-            .missingGlyphs,
-            message: "\(count) character\(count == 1 ? " has" : "s have") no glyph in any installed font and would be drawn "
-                + "as empty boxes in PNG and PDF: \(shown.joined(separator: ", "))\(more); install a font that covers "
-                + "\(count == 1 ? "it" : "them") (Debian/Ubuntu: apt-get install \(packages.joined(separator: " "))) "
-                + "or render SVG, which the viewer draws with its own fonts")
+        let key = "render.note.missingGlyphs.\(count == 1 ? "one" : "other")\(more > 0 ? ".more" : "")"
+        return RenderNote(.missingGlyphs, text: LocalizedText(key, [
+            "count": .integer(count), "characters": .verbatim(shown.joined(separator: ", ")), "more": .integer(more),
+            "packages": .verbatim(packages.joined(separator: " ")),
+        ]))
     }
 }
 

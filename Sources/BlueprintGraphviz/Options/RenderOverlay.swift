@@ -79,9 +79,29 @@ public struct RenderOverlay: Sendable, Hashable {
     /// How many finding rows a card shows; the rest are summarised as "+n more".
     public var maxFindingsPerStep: Int
 
+    /// The default ``heatTitle``, drawn in the drawing's language.
+    public static let defaultHeatTitle = "Utilization"
+
+    /// The catalog texts of ``redundant`` notes made from findings, so they are drawn in any language.
+    package var redundantTexts: [String: LocalizedText] = [:]
+    /// The catalog texts of ``ParallelPair/note``s made from findings' impacts, by `first|second`.
+    package var parallelTexts: [String: LocalizedText] = [:]
+
+    /// The redundant note of a step in `language`: the finding's text when the overlay was made from an
+    /// analysis, else the note as given.
+    func redundantNote(for step: String, in language: Language) -> String? {
+        guard let note = redundant[step] else { return nil }
+        return redundantTexts[step].map { $0.rendered(in: language) } ?? note
+    }
+
+    /// A parallel pair's note in `language` (see ``redundantNote(for:in:)``).
+    func parallelNote(_ pair: ParallelPair, in language: Language) -> String {
+        parallelTexts["\(pair.first)|\(pair.second)"].map { $0.rendered(in: language) } ?? pair.note
+    }
+
     /// Creates an overlay; everything is empty by default.
     public init(
-        heatTitle: String = "Utilization", heat: [String: Heat] = [:], redundant: [String: String] = [:],
+        heatTitle: String = RenderOverlay.defaultHeatTitle, heat: [String: Heat] = [:], redundant: [String: String] = [:],
         parallel: [ParallelPair] = [], criticalSteps: Set<String> = [], criticalFlows: Set<String> = [],
         findings: [String: [Finding]] = [:], maxFindingsPerStep: Int = 3
     ) {

@@ -34,7 +34,8 @@ enum PDFPages {
                 all[number + base] = moved
             }
             pages += parsed.pages.map { $0 + base }
-            base += parsed.objects.keys.max() ?? 0
+            // Past every number the document reserved (its /Size), not only those it wrote.
+            base += Swift.max(parsed.size, parsed.objects.keys.max() ?? 0)
         }
         // Breadth first from the pages, references in the order they are written.
         var order: [Int] = []
@@ -87,6 +88,8 @@ enum PDFPages {
         var pageTree = 0
         var info: Int?
         var pages: [Int] = []
+        /// The trailer's `/Size`: one more than the highest object number the document reserved.
+        var size = 0
 
         init(bytes: [UInt8]) throws(Failure) {
             guard let startxref = Self.lastRange(of: "startxref", in: bytes),
@@ -117,15 +120,23 @@ enum PDFPages {
             guard let root = Self.reference(after: "/Root", in: trailerText) else { throw Failure(description: "no catalog") }
             self.root = root
             info = Self.reference(after: "/Info", in: trailerText)
-            let sorted = offsets.sorted { $0.value < $1.value }
-            for (position, (number, offset)) in sorted.enumerated() {
-                let end = position + 1 < sorted.count ? sorted[position + 1].value : xrefOffset
-                guard offset < end, end <= bytes.count else { continue }
-                let slice = bytes[offset..<end]
-                guard let open = Self.range(of: "obj", in: Array(slice), from: 0),
-                    let close = Self.lastRange(of: "endobj", in: Array(slice))
+            if let key = trailerText.range(of: "/Size") {
+                size = Self.integers(in: Array(trailerText[key.upperBound...].utf8)[...], count: 1).first ?? 0
+            }
+            // An object runs from its offset to the next object's. Cairo lists numbers it reserved
+            // but never wrote with the offset of another object, so an entry counts only when the
+            // object there carries its number; entries are read in number order, never in a
+            // dictionary's order, so that equal offsets cannot swap objects from run to run.
+            let starts = Set(offsets.values).sorted()
+            let ends = Dictionary(uniqueKeysWithValues: zip(starts, starts.dropFirst() + [xrefOffset]))
+            for (number, offset) in offsets.sorted(by: { $0.key < $1.key }) {
+                guard let end = ends[offset], offset < end, end <= bytes.count else { continue }
+                let slice = Array(bytes[offset..<end])
+                guard Self.integers(in: slice[...], count: 1, stopAtLetter: true).first == number,
+                    let open = Self.range(of: "obj", in: slice, from: 0),
+                    let close = Self.lastRange(of: "endobj", in: slice)
                 else { continue }
-                objects[number] = Array(Array(slice)[open.upperBound..<close.lowerBound]).trimmed
+                objects[number] = Array(slice[open.upperBound..<close.lowerBound]).trimmed
             }
             guard let catalog = objects[root], let tree = Self.reference(after: "/Pages", in: String(decoding: catalog, as: UTF8.self)),
                 let treeBody = objects[tree]

@@ -32,10 +32,12 @@ extension RenderOverlay {
             // earlier step it repeats.
             if family == .redundant, let step = Self.subjectStep(of: finding, in: blueprint), redundant[step] == nil {
                 redundant[step] = finding.message
+                if let text = finding.text { redundantTexts[step] = text }
             }
             if case .parallelize(let suggestion)? = finding.fix?.action {
                 for partner in suggestion.with {
                     parallel.append(ParallelPair(first: partner, second: suggestion.step, note: finding.impact?.description ?? ""))
+                    if let impact = finding.impact { parallelTexts["\(partner)|\(suggestion.step)"] = impact.text }
                 }
             }
             // Journey-wide findings name every step of a path; a badge on each would bury the

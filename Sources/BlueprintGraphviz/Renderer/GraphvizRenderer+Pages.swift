@@ -49,7 +49,9 @@ struct PagePlan {
         // The scale at which the drawing's lane-axis extent fills the paper (A3 prints larger than A4,
         // not more stages: both have the same proportions).
         let scale = usableLane / max(laneExtent, 1)
-        let budget = usableFlow / scale - fixed
+        // Off-page connectors sit in gutters before and after a page's stages: one gutter is kept
+        // free here, and a page with both is drawn a little smaller rather than split further.
+        let budget = usableFlow / scale - fixed - Continuation.gutter
         var groups: [[Int]] = []
         var current: [Int] = []
         var used = 0.0
@@ -84,13 +86,14 @@ struct PagePlan {
     /// `dot` (a page's drawing) fitted to the paper: invisible corner points that give the drawing
     /// the paper's proportions with margins, `size` so Graphviz scales it to exactly the paper, and
     /// the footer text at the bottom right.
-    static func fitted(_ dot: String, drawing: Drawing, paper: Size, footer: String) -> String {
-        let content = drawing.pageSize
+    /// `content` is the drawn area in Graphviz coordinates: the drawing's page, widened by the
+    /// gutters that hold off-page connectors.
+    static func fitted(_ dot: String, drawing: Drawing, content: Rect, paper: Size, footer: String) -> String {
         let scale = min((paper.width - 2 * margin) / content.width, (paper.height - 2 * margin - Self.footer) / content.height)
         let canvas = Size(width: paper.width / scale, height: paper.height / scale)
-        // Graphviz y runs upwards: the drawing spans 0…height; it is centred across and sits below the top margin.
-        let left = -(canvas.width - content.width) / 2
-        let top = content.height + margin / scale
+        // Graphviz y runs upwards; the content is centred across and sits below the top margin.
+        let left = content.minX - (canvas.width - content.width) / 2
+        let top = content.maxY + margin / scale
         let bottom = top - canvas.height
         let fontSize = 9 / scale
         let footerWidth = drawing.metrics.width(footer, size: fontSize) + 4 / scale
@@ -114,8 +117,9 @@ struct PagePlan {
 extension GraphvizRenderer {
     /// Renders a blueprint as a PDF of printable pages: landscape A4 or A3 (portrait when stages run
     /// top to bottom), cut between stage columns, each page with the lane labels, its stages' headers,
-    /// the title and a footer with the page number ("3 / 7"). The legend is on the last page. Flows
-    /// between stages on different pages are not drawn.
+    /// the title and a footer with the page number ("3 / 7"). The legend is on the last page. A flow
+    /// between stages on different pages ends at an off-page connector on each page, in the margin
+    /// beside its step, naming the other page and the step there ("→ 3 / 7 · Technician repairs…").
     ///
     /// - Throws: ``RenderError`` as ``render(_:format:options:overlay:)-7nsrh`` does.
     public func renderPages(
@@ -144,6 +148,10 @@ extension GraphvizRenderer {
         let plan = PagePlan(drawing: whole, paper: paper)
         let sheet = PagePlan.paperSize(paper, horizontal: whole.options.direction == .leftToRight)
         let title = blueprint.title.isEmpty ? blueprint.id : blueprint.title
+        let pageOfStage = Dictionary(
+            plan.groups.enumerated().flatMap { number, group in group.map { (whole.scene.stages[$0].id, number) } },
+            uniquingKeysWith: { first, _ in first })
+        let continuations = Continuation.all(in: blueprint, pageOfStage: pageOfStage, pages: plan.groups.count)
         return plan.groups.enumerated().map { number, group in
             let stages = group.map { whole.scene.stages[$0] }
             var pageOptions = options
@@ -153,7 +161,10 @@ extension GraphvizRenderer {
             let drawing = DOTWriter(options: pageOptions).drawing(for: part, overlay: overlay, drawsWithCairo: true)
             let span = stages.count == 1 ? stages[0].title : "\(stages[0].title) – \(stages[stages.count - 1].title)"
             let footer = "\(title) · \(span) · \(number + 1) / \(plan.groups.count)"
-            return PagePlan.fitted(drawing.dot(), drawing: drawing, paper: sheet, footer: footer)
+            let (connectors, content) = Continuation.dot(continuations[number], on: drawing)
+            var dot = drawing.dot()
+            if let close = dot.range(of: "}", options: .backwards) { dot.replaceSubrange(close, with: connectors + "}") }
+            return PagePlan.fitted(dot, drawing: drawing, content: content, paper: sheet, footer: footer)
         }
     }
 }

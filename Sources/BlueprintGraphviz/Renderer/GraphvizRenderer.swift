@@ -99,16 +99,20 @@ public final class GraphvizRenderer: Sendable {
     /// The drawing of `blueprint`, after checking the limits that keep the render affordable and useful:
     /// the step count (``RenderOptions/maximumSteps``) before anything is measured, and for PNG the pixel
     /// size (``maximumBitmapSide``).
+    /// Refuses a blueprint with more steps than one drawing may have (``RenderOptions/maximumSteps``).
+    static func checkStepCount(_ blueprint: Blueprint, options: RenderOptions) throws(RenderError) {
+        guard blueprint.steps.count > options.maximumSteps else { return }
+        throw RenderError(
+            .tooLarge,
+            message: "the blueprint has \(blueprint.steps.count) steps, more than one drawing may have "
+                + "(\(options.maximumSteps)); split it, or raise the limit (RenderOptions.maximumSteps, `--max-steps`)")
+    }
+
     static func checkedDrawing(
         _ blueprint: Blueprint, format: OutputFormat, options: RenderOptions, overlay: RenderOverlay?,
         graph: BlueprintGraph? = nil
     ) throws(RenderError) -> Drawing {
-        if blueprint.steps.count > options.maximumSteps {
-            throw RenderError(
-                .tooLarge,
-                message: "the blueprint has \(blueprint.steps.count) steps, more than one drawing may have "
-                    + "(\(options.maximumSteps)); split it, or raise the limit (RenderOptions.maximumSteps, `--max-steps`)")
-        }
+        try checkStepCount(blueprint, options: options)
         let drawing = DOTWriter(options: options).drawing(
             for: blueprint, overlay: overlay, graph: graph, drawsWithCairo: format == .png || format == .pdf)
         if format == .png {
@@ -172,13 +176,29 @@ public final class GraphvizRenderer: Sendable {
     /// own fonts, and when fontconfig cannot be asked (`fc-list` missing). The first call runs `fc-list` once
     /// for the process.
     ///
+    /// The characters checked are those the drawing shows: the texts as shortened to
+    /// ``RenderOptions/maximumTextLength``, cleaned the way the DOT writer cleans them (control characters
+    /// are never drawn), and the fixed texts in ``RenderOptions/language``.
+    ///
     /// ```swift
     /// for note in GraphvizRenderer.shared.fontNotes(for: blueprint, format: .png) { print("warning: \(note)") }
     /// ```
-    public func fontNotes(for blueprint: Blueprint, format: OutputFormat) -> [RenderNote] {
+    /// - Parameters:
+    ///   - blueprint: The blueprint to be drawn.
+    ///   - format: The output format; only ``OutputFormat/png`` and ``OutputFormat/pdf`` can lack glyphs.
+    ///   - options: The drawing's options, for its language and text limit.
+    /// - Returns: At most one note.
+    public func fontNotes(for blueprint: Blueprint, format: OutputFormat, options: RenderOptions = .init()) -> [RenderNote] {
         guard format == .png || format == .pdf, let coverage = FontCoverage.installed else { return [] }
-        let characters = blueprint.shortenedForDrawing(limit: RenderOptions.defaultMaximumTextLength).blueprint.drawnCharacters
-        return RenderNote.missingGlyphs(coverage.uncovered(characters)).map { [$0] } ?? []
+        return Self.fontNotes(for: blueprint, options: options, coverage: coverage)
+    }
+
+    /// The missing-glyph note for drawing `blueprint` with `options`, against `coverage`.
+    static func fontNotes(for blueprint: Blueprint, options: RenderOptions, coverage: FontCoverage) -> [RenderNote] {
+        let shown = blueprint.shortenedForDrawing(limit: options.maximumTextLength).blueprint
+        var drawn = Set<Character>()
+        for character in options.drawnCharacters(of: shown) { drawn.formUnion(DOTText.clean(String(character))) }
+        return RenderNote.missingGlyphs(coverage.uncovered(drawn)).map { [$0] } ?? []
     }
 
     /// Parses DOT text with Graphviz and counts what it declares, without laying it out.

@@ -30,6 +30,9 @@ public enum BlueprintViewer {
         public var note: String?
         /// Where the blueprint came from, shown under its title (a path, or any label).
         public var source: String
+        /// The journey map as SVG (``GraphvizRenderer/renderJourneyMap(_:analysis:format:options:)``),
+        /// shown under the diagram when the reader opens it; `nil` for none.
+        public var journeyMap: Data?
 
         /// Uses an SVG you rendered yourself (draw it without the overlay).
         public init(analysis: BlueprintAnalysis, svg: Data, source: String) {
@@ -52,6 +55,8 @@ public enum BlueprintViewer {
             plain.showOverlay = false
             let svg = try await GraphvizRenderer.shared.render(analysis, format: .svg, options: plain)
             self.init(analysis: analysis, svg: svg, source: source)
+            // The journey map is a bonus: a blueprint whose map cannot be drawn still gets its page.
+            journeyMap = try? await GraphvizRenderer.shared.renderJourneyMap(analysis.blueprint, analysis: analysis, format: .svg, options: plain)
         }
     }
 
@@ -94,10 +99,14 @@ public enum BlueprintViewer {
                 <span class="vw-zoom-level" aria-live="polite"></span>\
                 <button type="button" class="vw-zoom-in" aria-label="Zoom in">+</button>\
                 <button type="button" class="vw-zoom-fit">Fit width</button></div>\
-                <div class="vw-viewport" tabindex="0" aria-label="Diagram: arrow keys pan, + and − zoom, 0 fits the width">\(inlineSVG(entry.svg))</div>\
+                <div class="\(viewportClass(entry.svg))" tabindex="0" aria-label="Diagram: arrow keys pan, + and − zoom, 0 fits the width">\(inlineSVG(entry.svg))</div>\
                 <div class="vw-minimap" aria-hidden="true" hidden><div class="vw-minimap-frame"></div></div>\
                 </figure>
                 """)
+            }
+            if let map = entry.journeyMap, let markup = journeyMapScript(map) {
+                // Kept as text until opened: a large map costs the page nothing until the reader asks for it.
+                body.append("<details class=\"vw-journey-map\"><summary>Journey map: the customer's side, stage by stage</summary><div class=\"vw-journey-map-body\"></div><script type=\"image/svg+xml\" class=\"vw-journey-map-svg\">\(markup)</script></details>")
             }
             var metrics: HTML = "<h3>Metrics</h3><table class=\"vw-metrics\"><tbody>"
             for metric in data.blueprints[index].metrics {
@@ -167,6 +176,36 @@ public enum BlueprintViewer {
         guard let start = text.range(of: "<svg") else { return "" }
         // Graphviz escapes every text it writes; the document is well-formed XML.
         return HTML(trustedMarkup: String(text[start.lowerBound...]))
+    }
+
+    /// The diagram's viewport starts without card text when the drawing is so wide that fitting it to
+    /// a window (about 1 100 px) makes that text smaller than a pixel: the browser then lays out the
+    /// first screen without thousands of unreadable text runs, and the script switches the text on
+    /// as soon as the reader zooms in (`vw-far`, the same threshold as `ViewerScript`).
+    static func viewportClass(_ svg: Data) -> HTML {
+        drawingWidth(svg).map { $0 > farWidth } == true ? "vw-viewport vw-far" : "vw-viewport"
+    }
+
+    /// Drawing units across a window of 1 100 px at which an 11-unit title is one pixel high.
+    static let farWidth = 1_100.0 * 11
+
+    /// The width of the drawing in its own units, from the `viewBox` Graphviz writes.
+    static func drawingWidth(_ svg: Data) -> Double? {
+        let head = String(decoding: svg.prefix(2_048), as: UTF8.self)
+        guard let start = head.range(of: "viewBox=\"") else { return nil }
+        let numbers = head[start.upperBound...].prefix { $0 != "\"" }.split(separator: " ")
+        return numbers.count == 4 ? Double(numbers[2]) : nil
+    }
+
+    /// The journey map's SVG as the text of a `<script>` element, without its XML comments; `nil` if
+    /// the text could still end the element early or change how it is read (`<script`, `</script`;
+    /// Graphviz escapes `<` in every text, so its output never has them).
+    static func journeyMapScript(_ svg: Data) -> HTML? {
+        let text = inlineSVG(svg).markup.replacing(/<!--.*?-->\n?/.dotMatchesNewlines(), with: "")
+        guard !text.isEmpty, text.range(of: "<script", options: .caseInsensitive) == nil,
+              text.range(of: "</script", options: .caseInsensitive) == nil, !text.contains("<!--")
+        else { return nil }
+        return HTML(trustedMarkup: text)
     }
 
     /// JSON inside a `<script type="application/json">` element (`MarkupEscaping.scriptJSON`).

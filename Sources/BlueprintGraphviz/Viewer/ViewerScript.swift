@@ -11,9 +11,13 @@ enum ViewerScript {
   const scriptStart = performance.now();
   const SVGNS = "http://www.w3.org/2000/svg";
   const data = JSON.parse(document.getElementById("vw-data").textContent);
-  const models = Array.from(document.querySelectorAll("script.vw-model")).map(s => {
-    try { return JSON.parse(s.textContent); } catch (e) { return null; }
-  });
+  // Each blueprint's full model is read when a step of it is first opened, not at start-up.
+  const modelScripts = Array.from(document.querySelectorAll("script.vw-model"));
+  const models = [];
+  const model = index => {
+    if (!(index in models)) { try { models[index] = JSON.parse(modelScripts[index].textContent); } catch (e) { models[index] = null; } }
+    return models[index];
+  };
   const $ = (sel, root) => (root || document).querySelector(sel);
   const el = (tag, attrs, ...children) => {
     const node = document.createElement(tag);
@@ -26,6 +30,8 @@ enum ViewerScript {
   };
   const severityRank = { error: 0, warning: 1, note: 2 };
   const severityOrder = ["error", "warning", "note"];
+  // The size of a card title in drawing units (StepCard's title font).
+  const TEXT_SIZE = 11;
 
   let current = null; // the blueprint on screen
 
@@ -162,6 +168,9 @@ enum ViewerScript {
 
     let fitScale = 1, fittedHeight = 240;
     function apply() {
+      // Level of detail: text smaller than a pixel is not drawn, so a wide blueprint at fit-to-width
+      // is laid out without thousands of unreadable text runs (most of its start-up time).
+      viewport.classList.toggle("vw-far", state.scale * TEXT_SIZE < 1);
       // Zoomed in past the width, the diagram gets a tall window to move around in.
       const tall = Math.max(fittedHeight, window.innerHeight * 0.7);
       viewport.style.height = (state.scale > fitScale * 1.05 ? tall : fittedHeight) + "px";
@@ -189,7 +198,13 @@ enum ViewerScript {
     }
     function zoom(factor, cx, cy) {
       const s = Math.max(0.05, Math.min(8, state.scale * factor));
-      if (cx === undefined) { cx = viewport.clientWidth / 2; cy = viewport.clientHeight / 2; }
+      // Buttons and keys zoom around the middle of the window, kept on the drawing: a wide, flat
+      // blueprint fitted to the width fills only the top of its window.
+      if (cx === undefined) {
+        cx = viewport.clientWidth / 2;
+        const top = state.y, bottom = state.y + height * state.scale;
+        cy = bottom - top < viewport.clientHeight ? (top + bottom) / 2 : Math.max(top, Math.min(viewport.clientHeight / 2, bottom));
+      }
       state.x = cx - (cx - state.x) * (s / state.scale);
       state.y = cy - (cy - state.y) * (s / state.scale);
       state.scale = s;
@@ -213,26 +228,34 @@ enum ViewerScript {
       figure.scrollIntoView({ block: "nearest" });
     }
 
-    // Minimap: the same picture as an image (cheap), with the visible part outlined.
+    // Minimap: every card as a small block in its lane's colour, drawn on a canvas from the boxes
+    // already read (serialising a large drawing into an image would cost more than the page itself).
     const minimap = figure.querySelector(".vw-minimap");
     const miniFrame = minimap.querySelector(".vw-minimap-frame");
-    const miniImage = document.createElement("img");
-    miniImage.alt = "";
-    minimap.prepend(miniImage);
+    const miniCanvas = document.createElement("canvas");
+    minimap.prepend(miniCanvas);
     const miniScale = () => minimap.clientWidth / width;
+    let miniDrawnWidth = 0;
+    function drawMinimap(k) {
+      const ratio = window.devicePixelRatio || 1;
+      miniCanvas.width = Math.round(width * k * ratio); miniCanvas.height = Math.round(height * k * ratio);
+      miniCanvas.style.width = width * k + "px"; miniCanvas.style.height = height * k + "px";
+      const g = miniCanvas.getContext("2d");
+      if (!g) return;
+      g.scale(ratio * k, ratio * k);
+      g.translate(tx, ty);
+      for (const [id, b] of boxes) {
+        const shape = nodes.get(id).querySelector("path, polygon");
+        g.fillStyle = (shape && shape.getAttribute("stroke")) || "#8c959f";
+        g.fillRect(b.x, b.y, Math.max(b.width, 2 / k), Math.max(b.height, 2 / k));
+      }
+      miniDrawnWidth = minimap.clientWidth;
+    }
     function updateMinimap() {
       minimap.hidden = state.scale * width <= viewport.clientWidth + 1;
       if (minimap.hidden) return;
-      // Drawn the first time it is needed: serialising a large drawing is not free.
-      if (!miniImage.getAttribute("src")) {
-        // The plain drawing: without the script's layers (styled by the page, not the image) and transform.
-        const copy = svg.cloneNode(true);
-        copy.querySelectorAll(".vw-layer").forEach(n => n.remove());
-        copy.removeAttribute("style");
-        const source = new XMLSerializer().serializeToString(copy);
-        miniImage.src = URL.createObjectURL(new Blob([source], { type: "image/svg+xml" }));
-      }
       const k = miniScale();
+      if (miniDrawnWidth !== minimap.clientWidth) drawMinimap(k);
       minimap.style.height = height * k + "px";
       miniFrame.style.left = (-state.x / state.scale) * k + "px";
       miniFrame.style.top = (-state.y / state.scale) * k + "px";
@@ -305,6 +328,14 @@ enum ViewerScript {
     // A new window size keeps what the reader zoomed into; a fitted diagram is fitted again.
     function refit() { if (Math.abs(state.scale - fitScale) < 1e-6 && state.x === 0 && state.y === 0) fit(); }
     return { fit, refit, highlight, filter, setLayer, bp, nodes, figure };
+  }
+
+  // The journey map is text until its section is first opened.
+  for (const section of document.querySelectorAll("details.vw-journey-map")) {
+    section.addEventListener("toggle", () => {
+      const body = section.querySelector(".vw-journey-map-body"), source = section.querySelector(".vw-journey-map-svg");
+      if (section.open && body && source && !body.firstChild) body.innerHTML = source.textContent;
+    });
   }
 
   // ---- Panels ---------------------------------------------------------------------------------
@@ -402,9 +433,8 @@ enum ViewerScript {
 
   function showStep(index, id) {
     const bp = data.blueprints[index];
-    const model = models[index];
+    const full = (m => m && Array.isArray(m.steps) ? m.steps.find(x => x && x.id === id) : null)(model(index));
     const s = bp.steps.find(x => x.id === id);
-    const full = model && Array.isArray(model.steps) ? model.steps.find(x => x && x.id === id) : null;
     const related = bp.findings.map((f, i) => [f, i]).filter(([f]) => f.steps.includes(id));
     const children = [el("h3", {}, s.title), el("p", { class: "vw-meta" }, s.laneTitle + " · " + s.stage + (s.actor ? " · " + s.actor : ""))];
     if (full) children.push(describe(full));
@@ -434,12 +464,22 @@ enum ViewerScript {
   document.addEventListener("keydown", ev => {
     if (ev.key === "Escape") { diagrams[current].highlight([]); diagrams[current].fit(); }
   });
+  // The side panel sticks below the bar, whose height depends on how its controls wrap.
+  const bar = $(".vw-bar");
+  const placeSide = () => { if (bar) document.documentElement.style.setProperty("--vw-bar", bar.offsetHeight + "px"); };
+  if (bar && window.ResizeObserver) new ResizeObserver(placeSide).observe(bar);
   window.addEventListener("resize", () => diagrams[current].refit());
   if (data.blueprints.length) show(0);
-  document.documentElement.dataset.viewerReady = "true";
-  // Milliseconds from navigation to an interactive page (read by the browser test).
-  document.documentElement.dataset.viewerReadyMs = String(Math.round(performance.now()));
-  document.documentElement.dataset.viewerScriptMs = String(Math.round(performance.now() - scriptStart));
+  placeSide();
+  // Interactive once the first frame with the fitted diagram has been laid out and painted: the
+  // timer after the animation frame runs when that frame is done and the page takes input again.
+  // Milliseconds from navigation (read by the browser test).
+  const scriptMs = performance.now() - scriptStart;
+  requestAnimationFrame(() => setTimeout(() => {
+    document.documentElement.dataset.viewerReadyMs = String(Math.round(performance.now()));
+    document.documentElement.dataset.viewerScriptMs = String(Math.round(scriptMs));
+    document.documentElement.dataset.viewerReady = "true";
+  }, 0));
 })();
 """#
 }

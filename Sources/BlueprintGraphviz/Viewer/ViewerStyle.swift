@@ -26,13 +26,16 @@ button{cursor:pointer}
 .vw-zoom button{min-width:2rem;border:1px solid var(--line);background:#fff;border-radius:3px}
 .vw-zoom-level{min-width:3.2rem;text-align:center;color:var(--muted)}
 .vw-minimap{position:absolute;z-index:2;right:.4rem;bottom:.4rem;width:min(240px,30%);border:1px solid var(--line);background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.15);cursor:pointer;overflow:hidden}
-.vw-minimap img{display:block;width:100%;height:auto}
+.vw-minimap canvas{display:block}
+.vw-far g.step text,.vw-far g.node text,.vw-far g.edge text{display:none}
 .vw-minimap-frame{position:absolute;border:2px solid var(--accent);background:rgba(11,92,173,.08);pointer-events:none}
+.vw-journey-map{margin:.5rem 0}.vw-journey-map summary{font-weight:600;cursor:pointer;padding:.3rem 0}
+.vw-journey-map-body{overflow:auto;border:1px solid var(--line);border-radius:6px;max-height:80vh}.vw-journey-map-body svg{display:block;max-width:none;height:auto}
 .vw-metrics{border-collapse:collapse;margin:.5rem 0}
 .vw-metrics th,.vw-metrics td{border:1px solid var(--line);padding:.25rem .6rem;text-align:left;vertical-align:top}
 .vw-metrics th{font-weight:600;color:var(--muted);white-space:nowrap}
-.vw-side{border-left:1px solid var(--line);background:var(--bg);position:sticky;top:3.2rem;height:calc(100vh - 3.2rem);overflow:auto;padding:.5rem .75rem}
-.vw-tabs{display:flex;gap:.25rem;margin-bottom:.5rem}
+.vw-side{border-left:1px solid var(--line);background:var(--bg);position:sticky;top:var(--vw-bar,3.2rem);height:calc(100vh - var(--vw-bar,3.2rem));overflow:auto;padding:.5rem .75rem}
+.vw-tabs{display:flex;gap:.25rem;margin:-.5rem -.75rem .5rem;padding:.5rem .75rem 0;position:sticky;top:-.5rem;z-index:1;background:var(--bg);border-bottom:1px solid var(--line)}
 .vw-tabs button{border:1px solid var(--line);background:#fff;border-radius:4px 4px 0 0;padding:.25rem .75rem}
 .vw-tabs button[aria-selected=true]{background:var(--accent);color:#fff;border-color:var(--accent)}
 .vw-counts{color:var(--muted);margin:.2rem 0 .5rem}

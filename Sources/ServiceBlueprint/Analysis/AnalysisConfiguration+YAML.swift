@@ -77,6 +77,19 @@ private struct ConfigurationReader {
         document.error(message, at: document.location(node), path: modelPath)
     }
 
+    /// An error whose message is the catalog text `diagnostic.config.<key>` (shown in any ``Language``).
+    mutating func error(_ key: String, _ arguments: [String: TextArgument], at node: Node, path modelPath: ModelPath) {
+        document.error(LocalizedText("diagnostic.config.\(key)", arguments), at: document.location(node), path: modelPath)
+    }
+
+    /// An unknown `what` (`key`, `rule`, `preset`…) with its did-you-mean and the names expected.
+    mutating func unknown(_ what: String, _ word: String, in names: [String], at node: Node, path modelPath: ModelPath, _ extra: [String: TextArgument] = [:]) {
+        error(what, extra.merging([
+            "word": .quoted(word), "suggestion": Suggestion.didYouMeanArgument(word, in: names),
+            "names": .verbatim(names.joined(separator: ", ")),
+        ]) { given, _ in given }, at: node, path: modelPath)
+    }
+
     mutating func read() {
         let syntax = DocumentSyntax(source: document.source, path: document.path, limits: .default)
         if let error = syntax.error {
@@ -95,10 +108,7 @@ private struct ConfigurationReader {
             case "extends": readPreset(value)
             case "groupAbove": readGroupAbove(value)
             default:
-                error(
-                    "unknown key '\(key)'" + Suggestion.didYouMean(key, in: Self.topLevelKeys)
-                        + " (expected: \(Self.topLevelKeys.joined(separator: ", ")))",
-                    at: keyNode, path: [key])
+                unknown("unknownKey", key, in: Self.topLevelKeys, at: keyNode, path: [key])
             }
         }
     }
@@ -110,12 +120,15 @@ private struct ConfigurationReader {
         var entries: [Node.Mapping.Entry] = []
         for entry in mapping.entries {
             guard let name = entry.key.string else {
-                error("keys must be names, found \(document.describe(entry.key))", at: entry.key, path: modelPath)
+                document.error(
+                    LocalizedText("diagnostic.keyNotName", ["found": document.described(entry.key)]),
+                    at: document.location(entry.key), path: modelPath)
                 continue
             }
             if let earlier = first[name] {
-                error(DocumentReader.duplicateKeyMessage(name, first: document.textPosition(earlier)),
-                      at: entry.key, path: modelPath.appending(name))
+                document.error(
+                    DocumentReader.duplicateKeyText(name, first: document.textPosition(earlier)),
+                    at: document.location(entry.key), path: modelPath.appending(name))
                 continue
             }
             first[name] = entry.key
@@ -135,7 +148,7 @@ private struct ConfigurationReader {
             let modelPath: ModelPath = ["rules", ruleID]
             guard let rule = rulesByID[ruleID] else {
                 error(
-                    "unknown rule '\(ruleID)'" + Suggestion.didYouMean(ruleID, in: rulesByID.keys.sorted()),
+                    "unknownRule", ["word": .quoted(ruleID), "suggestion": Suggestion.didYouMeanArgument(ruleID, in: rulesByID.keys.sorted())],
                     at: keyNode, path: modelPath)
                 continue
             }
@@ -154,10 +167,7 @@ private struct ConfigurationReader {
         let names = RulePreset.allCases.map(\.rawValue)
         guard let text = node.string, let preset = RulePreset(rawValue: text.lowercased()) else {
             let text = node.string ?? ""
-            error(
-                "unknown preset '\(text)'" + Suggestion.didYouMean(text, in: names)
-                    + " (expected \(names.joined(separator: ", ")))",
-                at: node, path: ["extends"])
+            unknown("unknownPreset", text, in: names, at: node, path: ["extends"])
             return
         }
         configuration.preset = preset
@@ -187,10 +197,7 @@ private struct ConfigurationReader {
             configuration.rules[rule.id, default: .init()].severity = severity
         } else {
             let choices = ["on", "off"] + Severity.allCases.map(\.rawValue)
-            error(
-                "invalid setting '\(text)' for '\(rule.id)'" + Suggestion.didYouMean(text, in: choices)
-                    + " (expected on, off, note, warning or error)",
-                at: node, path: modelPath)
+            unknown("invalidSetting", text, in: choices, at: node, path: modelPath, ["rule": .quoted(rule.id)])
         }
     }
 
@@ -209,9 +216,7 @@ private struct ConfigurationReader {
             case "severity":
                 guard let text = value.string, let severity = Severity(rawValue: text.lowercased()) else {
                     let text = value.string ?? ""
-                    error(
-                        "invalid severity '\(text)'" + Suggestion.didYouMean(text, in: Severity.allCases.map(\.rawValue))
-                            + " (expected note, warning or error)",
+                    unknown("invalidSeverity", text, in: Severity.allCases.map(\.rawValue),
                         at: value, path: keyPath)
                     continue
                 }
@@ -219,10 +224,7 @@ private struct ConfigurationReader {
             default:
                 guard let threshold = thresholdsByKey[key] else {
                     let known = Self.ruleKeys + rule.thresholds.map(\.key)
-                    error(
-                        "unknown key '\(key)' for rule '\(rule.id)'" + Suggestion.didYouMean(key, in: known)
-                            + " (expected: \(known.joined(separator: ", ")))",
-                        at: keyNode, path: keyPath)
+                    unknown("unknownRuleKey", key, in: known, at: keyNode, path: keyPath, ["rule": .quoted(rule.id)])
                     continue
                 }
                 if let parsed = Self.value(value, like: threshold.defaultValue, fraction: threshold.isFraction) {

@@ -211,4 +211,20 @@ public struct Impact: Sendable, Hashable, Codable, CustomStringConvertible {
         if let stepsRemoved { parts.append("removes \(stepsRemoved) step\(stepsRemoved == 1 ? "" : "s")") }
         return parts.joined(separator: ", ")
     }
+
+    /// ``description`` as a catalog text, to show in any ``Language``.
+    public var text: LocalizedText {
+        var parts: [TextArgument] = []
+        if let leadTimeSaved { parts.append(.phrase(LocalizedText("impact.leadTimeSaved", ["duration": .duration(leadTimeSaved)]))) }
+        if let customerWaitRemoved {
+            parts.append(.phrase(LocalizedText("impact.customerWaitRemoved", ["duration": .duration(customerWaitRemoved)])))
+        }
+        if let handoffsRemoved {
+            parts.append(.phrase(LocalizedText("impact.handoffsRemoved.\(handoffsRemoved == 1 ? "one" : "other")", ["count": .integer(handoffsRemoved)])))
+        }
+        if let stepsRemoved {
+            parts.append(.phrase(LocalizedText("impact.stepsRemoved.\(stepsRemoved == 1 ? "one" : "other")", ["count": .integer(stepsRemoved)])))
+        }
+        return LocalizedText("text.enumeration", ["items": .enumeration(parts)])
+    }
 }

@@ -21,7 +21,7 @@ enum FindingGroups {
                 keys.append(nil)
                 continue
             }
-            let reason = finding.message.replacing(names(v), with: "\u{0}")
+            let reason = Self.removing(names(v), from: finding.message)
             let key = "\(finding.severity)\u{1}\(reason)"
             keys.append(key)
             sizes[key, default: 0] += 1
@@ -44,6 +44,26 @@ enum FindingGroups {
             }
         }
         return result.map { $0.grouped == nil ? $0 : summarized($0) }
+    }
+
+    /// `message` with every occurrence of `name` replaced by a NUL, compared as UTF-8 bytes (the
+    /// generic `replacing` took a tenth of a 10 000-step check).
+    static func removing(_ name: String, from message: String) -> String {
+        let text = Array(message.utf8), needle = Array(name.utf8)
+        guard let first = needle.first, needle.count <= text.count else { return message }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var i = 0
+        while i < text.count {
+            if text[i] == first, i + needle.count <= text.count, text[i..<(i + needle.count)].elementsEqual(needle) {
+                out.append(0)
+                i += needle.count
+            } else {
+                out.append(text[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The group's finding: every step, the flows of all members, and a message that lists the others.

@@ -4,13 +4,29 @@ import Foundation
 /// `capacity` text, so they read alike. Shares are written by ``PercentText``.
 package enum CapacityText {
     /// A wait or time in the largest convenient unit: "45s", "12min", "2.5h"; "unbounded" for ∞.
-    static func duration(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return "unbounded" }
-        if seconds < 90 { return String(format: "%.0fs", seconds) }
-        if seconds < 600 { return String(format: "%.1fmin", seconds / 60) }
-        if seconds < 5_400 { return String(format: "%.0fmin", seconds / 60) }
-        return String(format: "%.1fh", seconds / 3_600)
+    static func duration(_ seconds: Double) -> String { duration(seconds, in: .english) }
+
+    /// ``duration(_:)`` in `language`: `45秒`, `12分钟`, `2.5小时`, `无上限` in Chinese.
+    static func duration(_ seconds: Double, in language: Language) -> String {
+        let chinese = language == .simplifiedChinese
+        guard seconds.isFinite else { return chinese ? "无上限" : "unbounded" }
+        if seconds < 90 { return String(format: chinese ? "%.0f秒" : "%.0fs", seconds) }
+        if seconds < 600 { return String(format: chinese ? "%.1f分钟" : "%.1fmin", seconds / 60) }
+        if seconds < 5_400 { return String(format: chinese ? "%.0f分钟" : "%.0fmin", seconds / 60) }
+        return String(format: chinese ? "%.1f小时" : "%.1fh", seconds / 3_600)
     }
+
+    /// A rate or count as a placeholder value (digits are the same in every supported language).
+    static func number(argument value: Double) -> TextArgument { .verbatim(number(value)) }
+
+    /// A growth factor as a placeholder value: `1.25` (the catalog writes the `×`).
+    static func factor(_ value: Double) -> TextArgument { .verbatim(String(format: "%.2f", value)) }
+
+    /// How findings name an actor, as a placeholder value: `'Title' (id)`, `“Title”（id）`.
+    static func name(argument actor: Actor) -> TextArgument { .step(title: actor.title, id: actor.id) }
+
+    /// "per day" as a placeholder value.
+    static func per(argument period: Demand.Period) -> TextArgument { .phrase(LocalizedText("capacity.per.\(period.rawValue)")) }
 
     /// A rate with up to one decimal: "9", "2.5", "0.04".
     static func number(_ value: Double) -> String {

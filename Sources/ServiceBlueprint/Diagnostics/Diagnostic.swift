@@ -113,6 +113,12 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var path: ModelPath?
     /// Where in the file, when the blueprint came from a file.
     public var location: SourceLocation?
+    /// The message as a catalog key with arguments, so it can be shown in any ``Language``; ``message``
+    /// is its English text. `nil` for a diagnostic made from a plain string.
+    public var text: LocalizedText?
+
+    // `text` stays out of JSON, which keeps its fields; `message` carries the text.
+    private enum CodingKeys: String, CodingKey { case severity, message, path, location }
 
     /// Creates a diagnostic.
     public init(_ severity: Severity, _ message: String, path: ModelPath? = nil, location: SourceLocation? = nil) {
@@ -122,8 +128,38 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.location = location
     }
 
+    /// Creates a diagnostic whose message is a catalog text; ``message`` is its English rendering.
+    public init(_ severity: Severity, _ text: LocalizedText, path: ModelPath? = nil, location: SourceLocation? = nil) {
+        self.init(severity, text.rendered(in: .english), path: path, location: location)
+        self.text = text
+    }
+
+    /// Equal when everything but ``text`` is (the text is the message's catalog form).
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.severity == rhs.severity && lhs.message == rhs.message && lhs.path == rhs.path && lhs.location == rhs.location
+    }
+
+    /// Hashes what ``==(_:_:)`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(message)
+        hasher.combine(path)
+        hasher.combine(location)
+    }
+
+    /// The message in `language`; the English ``message`` when the diagnostic has no catalog text.
+    public func message(in language: Language) -> String {
+        guard language != .english, let text else { return message }
+        return text.rendered(in: language)
+    }
+
     /// `path:line:column: severity: message`, or `severity: message (at steps[3].lane)` without a file.
-    public var description: String {
+    public var description: String { description(in: .english) }
+
+    /// ``description`` with the message in `language`. The location, the severity word and the model
+    /// path stay as they are, so editors and CI annotations read the line in any language.
+    public func description(in language: Language) -> String {
+        let message = message(in: language)
         if let location { return "\(location): \(severity): \(message)" }
         if let path, !path.isRoot { return "\(severity): \(message) (at \(path))" }
         return "\(severity): \(message)"
@@ -139,7 +175,12 @@ public struct BlueprintError: Error, Sendable, Hashable, CustomStringConvertible
     public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
     /// One diagnostic per line.
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    public var description: String { description(in: .english) }
+
+    /// One diagnostic per line, each message in `language`.
+    public func description(in language: Language) -> String {
+        diagnostics.map { $0.description(in: language) }.joined(separator: "\n")
+    }
 }
 
 /// Maps model paths to the places in a file they were read from.
@@ -273,6 +314,12 @@ public enum Suggestion {
     /// `"; did you mean 'x'?"` or the empty string.
     public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// ``didYouMean(_:in:)`` as a placeholder value, in any language (`; did you mean 'x'?`,
+    /// `；是不是想写“x”？`); empty when nothing is close.
+    package static func didYouMeanArgument(_ word: String, in candidates: some Sequence<String>) -> TextArgument {
+        closest(to: word, in: candidates).map { .phrase(LocalizedText("diagnostic.didYouMean", ["name": .quoted($0)])) } ?? .verbatim("")
     }
 
     /// Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring

@@ -100,8 +100,8 @@ extension BlueprintDocument {
         let validator = BlueprintValidator(
             blueprint: blueprint,
             describe: { modelPath in
-                guard let location = sourceMap.location(of: modelPath) else { return modelPath.description }
-                return "line \(location.line)"
+                guard let location = sourceMap.location(of: modelPath) else { return .verbatim(modelPath.description) }
+                return .phrase(LocalizedText("diagnostic.line", ["line": .integer(location.line)]))
             },
             unreadable: reader.unreadable)
         var diagnostics = SyntaxHints.explain(reader.diagnostics, in: source)

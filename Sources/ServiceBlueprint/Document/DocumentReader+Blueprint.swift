@@ -266,7 +266,7 @@ extension DocumentReader {
             let key = scalar.string
             let entryPath = path.appending(key)
             if let first = firstPositions[key] {
-                error(Self.duplicateKeyMessage(key, first: first), at: location(keyNode), path: entryPath)
+                error(Self.duplicateKeyText(key, first: first), at: location(keyNode), path: entryPath)
                 continue
             }
             firstPositions[key] = position

@@ -47,9 +47,7 @@ struct DocumentReader: Sendable {
             return Blueprint(id: "")
         }
         guard let root = syntax.root else {
-            error(
-                "the document is empty; a blueprint needs at least 'id', 'stages' and 'steps'",
-                at: SourceLocation(path: path, line: 1, column: 1))
+            error(LocalizedText("diagnostic.emptyDocument"), at: SourceLocation(path: path, line: 1, column: 1))
             unreadable.paths.insert(ModelPath())
             return Blueprint(id: "")
         }
@@ -70,9 +68,22 @@ struct DocumentReader: Sendable {
         diagnostics.append(Diagnostic(.error, message, path: modelPath, location: location))
     }
 
+    /// Reports an error whose message is a catalog text (shown in any ``Language``).
+    mutating func error(_ text: LocalizedText, at location: SourceLocation, path modelPath: ModelPath? = nil) {
+        diagnostics.append(Diagnostic(.error, text, path: modelPath, location: location))
+    }
+
     /// Reports an error on the value at `modelPath` and marks the value unreadable.
     mutating func invalid(_ message: String, _ node: Node, _ modelPath: ModelPath) {
         error(message, at: location(node), path: modelPath)
+        unreadable.paths.insert(modelPath)
+    }
+
+    /// ``invalid(_:_:_:)`` with the catalog text `diagnostic.<key>`; `found` is what the node is.
+    mutating func invalid(_ key: String, _ arguments: [String: TextArgument], _ node: Node, _ modelPath: ModelPath) {
+        var arguments = arguments
+        if arguments["found"] == nil { arguments["found"] = described(node) }
+        error(LocalizedText("diagnostic.\(key)", arguments), at: location(node), path: modelPath)
         unreadable.paths.insert(modelPath)
     }
 
@@ -102,7 +113,7 @@ struct DocumentReader: Sendable {
         _ node: Node, at modelPath: ModelPath, what: String, keys: [String], required: [String] = []
     ) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            invalid("\(article(what)) must be a mapping, found \(describe(node))", node, modelPath)
+            invalid("mapping", ["what": Self.noun(what, indefinite: true)], node, modelPath)
             return nil
         }
         var values: [(key: String, value: Node)] = []
@@ -112,21 +123,23 @@ struct DocumentReader: Sendable {
         var firstKeys: [String: Node]? = mapping.count > 16 ? [:] : nil
         for (index, (keyNode, value)) in mapping.entries.enumerated() {
             guard case .scalar(let scalar) = keyNode else {
-                error("keys must be names, found \(describe(keyNode))", at: location(keyNode))
+                error(LocalizedText("diagnostic.keyNotName", ["found": described(keyNode)]), at: location(keyNode))
                 continue
             }
             let name = scalar.string
             let firstKey = firstKeys != nil ? firstKeys?[name] : Self.firstKey(name, in: mapping.entries[..<index])
             if let firstKey {
                 error(
-                    Self.duplicateKeyMessage(name, first: textPosition(firstKey)),
+                    Self.duplicateKeyText(name, first: textPosition(firstKey)),
                     at: location(keyNode), path: modelPath.appending(name))
                 continue
             }
             firstKeys?[name] = keyNode
             guard keys.contains(name) else {
                 error(
-                    "unknown key '\(name)' in \(what)" + Suggestion.didYouMean(name, in: keys),
+                    LocalizedText("diagnostic.unknownKey", [
+                        "key": .quoted(name), "what": Self.noun(what), "suggestion": Suggestion.didYouMeanArgument(name, in: keys),
+                    ]),
                     at: location(keyNode), path: modelPath)
                 continue
             }
@@ -135,15 +148,28 @@ struct DocumentReader: Sendable {
         }
         let fields = Fields(node: node, path: modelPath, values: values)
         for key in required where fields[key] == nil {
-            error("missing required key '\(key)' in \(what)", at: location(node), path: modelPath.appending(key))
+            error(
+                LocalizedText("diagnostic.missingKey", ["key": .quoted(key), "what": Self.noun(what)]),
+                at: location(node), path: modelPath.appending(key))
             unreadable.paths.insert(modelPath.appending(key))
         }
         return fields
     }
 
     /// The message for a key that repeats one at `first` in the same mapping.
-    static func duplicateKeyMessage(_ name: String, first: TextPosition) -> String {
-        "duplicate key '\(name)' (first at line \(first.line), column \(first.column))"
+    static func duplicateKeyText(_ name: String, first: TextPosition) -> LocalizedText {
+        LocalizedText("diagnostic.duplicateKey", ["key": .quoted(name), "line": .integer(first.line), "column": .integer(first.column)])
+    }
+
+    /// The name of what a mapping describes ("step", "fail point") in any language (catalog `noun.<what>`),
+    /// with its indefinite article in English ("a step", "an actor") when `indefinite`.
+    static func noun(_ what: String, indefinite: Bool = false) -> TextArgument {
+        // A noun the catalogs lack (a key added since) reads as written, never as its catalog key.
+        let noun: TextArgument =
+            Catalog.shared.template("noun.\(what)", in: .english) != nil ? .phrase(LocalizedText("noun.\(what)")) : .verbatim(what)
+        guard indefinite else { return noun }
+        let vowel = what.first.map { "aeiou".contains($0) } ?? false
+        return .phrase(LocalizedText(vowel ? "noun.indefinite.an" : "noun.indefinite.a", ["noun": noun]))
     }
 
     /// The first key node named `name` among `entries` (scalar keys only, as in ``fields(_:at:what:keys:required:)``).
@@ -179,13 +205,23 @@ struct DocumentReader: Sendable {
         }
     }
 
-    static func shortened(_ text: String) -> String {
-        text.count > 40 ? String(text.prefix(37)) + "..." : text
+    /// ``describe(_:)`` as a placeholder value, in any language.
+    func described(_ node: Node) -> TextArgument {
+        switch node {
+        case .mapping: return .phrase(LocalizedText("diagnostic.found.mapping"))
+        case .sequence: return .phrase(LocalizedText("diagnostic.found.list"))
+        case .scalar(let scalar):
+            switch Self.kind(of: scalar) {
+            case .null: return .phrase(LocalizedText("diagnostic.found.null"))
+            case .bool(let value): return .verbatim("\(value)")
+            case .number: return .phrase(LocalizedText("diagnostic.found.number", ["number": .verbatim(scalar.string)]))
+            case .string: return .quoted(Self.shortened(scalar.string))
+            }
+        }
     }
 
-    func article(_ what: String) -> String {
-        let vowel = what.first.map { "aeiou".contains($0) } ?? false
-        return (vowel ? "an " : "a ") + what
+    static func shortened(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(37)) + "..." : text
     }
 
     /// A string value. Plain scalars that YAML reads as numbers, booleans or null are rejected
@@ -195,46 +231,46 @@ struct DocumentReader: Sendable {
             switch Self.kind(of: scalar) {
             case .string: return scalar.string
             case .number, .bool:
-                invalid("\(subject) must be a string, found \(describe(node)); put it in quotes", node, modelPath)
+                invalid("string.quote", ["subject": .verbatim(subject)], node, modelPath)
                 return nil
             case .null: break
             }
         }
-        invalid("\(subject) must be a string, found \(describe(node))", node, modelPath)
+        invalid("string", ["subject": .verbatim(subject)], node, modelPath)
         return nil
     }
 
     /// A finite decimal number.
     mutating func number(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Double? {
         guard case .scalar(let scalar) = node, Self.kind(of: scalar) == .number else {
-            invalid("\(subject) must be a number, found \(describe(node))" + quotedNumberHint(node), node, modelPath)
+            invalid(hasQuotedNumber(node) ? "number.unquote" : "number", ["subject": .verbatim(subject)], node, modelPath)
             return nil
         }
         guard PlainScalar.isDecimal(scalar.string), let value = Double(scalar.string) else {
             if PlainScalar.isInfinityOrNaN(scalar.string) {
-                invalid("\(subject) must be a finite number, found \(scalar.string)", node, modelPath)
+                invalid("number.finite", ["subject": .verbatim(subject), "found": .verbatim(scalar.string)], node, modelPath)
             } else {
-                invalid("\(subject) must be a decimal number, found \(scalar.string)", node, modelPath)
+                invalid("number.decimal", ["subject": .verbatim(subject), "found": .verbatim(scalar.string)], node, modelPath)
             }
             return nil
         }
         guard value.isFinite else {
-            invalid("\(subject) is too large: \(Self.shortened(scalar.string))", node, modelPath)
+            invalid("tooLarge", ["subject": .verbatim(subject), "found": .verbatim(Self.shortened(scalar.string))], node, modelPath)
             return nil
         }
         return value
     }
 
-    /// "; remove the quotes" when a quoted string would be a number without them.
-    func quotedNumberHint(_ node: Node) -> String {
-        guard case .scalar(let scalar) = node, !scalar.isPlain, PlainScalar.isDecimal(scalar.string) else { return "" }
-        return "; remove the quotes"
+    /// Whether `node` is a quoted string that would be a number without its quotes ("remove the quotes").
+    func hasQuotedNumber(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, !scalar.isPlain, PlainScalar.isDecimal(scalar.string) else { return false }
+        return true
     }
 
     /// A whole number that fits in `Int` (written with or without a zero fraction: `6` or `6.0`).
     mutating func integer(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Int? {
         guard case .scalar(let scalar) = node, Self.kind(of: scalar) == .number else {
-            invalid("\(subject) must be a whole number, found \(describe(node))" + quotedNumberHint(node), node, modelPath)
+            invalid(hasQuotedNumber(node) ? "integer.unquote" : "integer", ["subject": .verbatim(subject)], node, modelPath)
             return nil
         }
         if let value = Int(scalar.string.hasPrefix("+") ? String(scalar.string.dropFirst()) : scalar.string) {
@@ -242,11 +278,11 @@ struct DocumentReader: Sendable {
         }
         guard let value = number(node, at: modelPath, subject) else { return nil }
         guard value == value.rounded() else {
-            invalid("\(subject) must be a whole number, found \(scalar.string)", node, modelPath)
+            invalid("integer", ["subject": .verbatim(subject), "found": .verbatim(scalar.string)], node, modelPath)
             return nil
         }
         guard let exact = Int(exactly: value), abs(value) < 9.0e15 else {
-            invalid("\(subject) is too large: \(Self.shortened(scalar.string))", node, modelPath)
+            invalid("tooLarge", ["subject": .verbatim(subject), "found": .verbatim(Self.shortened(scalar.string))], node, modelPath)
             return nil
         }
         return exact
@@ -255,20 +291,20 @@ struct DocumentReader: Sendable {
     /// `true` or `false` (also `True`, `TRUE`, `False`, `FALSE`).
     mutating func bool(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Bool? {
         if case .scalar(let scalar) = node, case .bool(let value) = Self.kind(of: scalar) { return value }
-        invalid("\(subject) must be true or false, found \(describe(node))", node, modelPath)
+        invalid("bool", ["subject": .verbatim(subject)], node, modelPath)
         return nil
     }
 
     /// A duration: a human string such as `5min` or `1h30min`, or a number of seconds.
     mutating func duration(_ node: Node, at modelPath: ModelPath, _ subject: String) -> BlueprintDuration? {
         guard case .scalar(let scalar) = node else {
-            invalid("\(subject) must be a duration such as '5min', found \(describe(node))", node, modelPath)
+            invalid("duration", ["subject": .verbatim(subject)], node, modelPath)
             return nil
         }
         switch Self.kind(of: scalar) {
         case .string, .number: break
         case .null, .bool:
-            invalid("\(subject) must be a duration such as '5min', found \(describe(node))", node, modelPath)
+            invalid("duration", ["subject": .verbatim(subject)], node, modelPath)
             return nil
         }
         // Files repeat a few durations ("5min") thousands of times: each text is parsed once.
@@ -281,7 +317,7 @@ struct DocumentReader: Sendable {
             return nil
         }
         guard duration.seconds.isFinite else {
-            invalid("duration '\(Self.shortened(scalar.string))' is too long", node, modelPath)
+            invalid("duration.tooLong", ["found": .quoted(Self.shortened(scalar.string))], node, modelPath)
             return nil
         }
         if parsedDurations.count < 4_096 { parsedDurations[scalar.string] = duration }
@@ -293,20 +329,22 @@ struct DocumentReader: Sendable {
         _ node: Node, at modelPath: ModelPath, _ noun: String, names: [String], parse: (String) -> Value?
     ) -> Value? {
         guard case .scalar(let scalar) = node, Self.kind(of: scalar) != .null else {
-            invalid("\(noun) must be one of \(names.joined(separator: ", ")), found \(describe(node))", node, modelPath)
+            invalid("choice", ["noun": .verbatim(noun), "names": .verbatim(names.joined(separator: ", "))], node, modelPath)
             return nil
         }
         if let value = parse(scalar.string) { return value }
-        let suggestion = Suggestion.didYouMean(scalar.string, in: names)
-        let hint = suggestion.isEmpty ? "; expected one of \(names.joined(separator: ", "))" : suggestion
-        invalid("unknown \(noun) '\(Self.shortened(scalar.string))'\(hint)", node, modelPath)
+        let arguments: [String: TextArgument] = [
+            "noun": .verbatim(noun), "found": .quoted(Self.shortened(scalar.string)),
+            "suggestion": Suggestion.didYouMeanArgument(scalar.string, in: names), "names": .verbatim(names.joined(separator: ", ")),
+        ]
+        invalid(Suggestion.closest(to: scalar.string, in: names) == nil ? "choice.unknown" : "choice.suggestion", arguments, node, modelPath)
         return nil
     }
 
     /// The items of a list, each with its path (recorded in the source map).
     mutating func items(_ node: Node, at modelPath: ModelPath, _ subject: String) -> [(node: Node, path: ModelPath)]? {
         guard case .sequence(let sequence) = node else {
-            invalid("\(subject) must be a list, found \(describe(node))", node, modelPath)
+            invalid("list", ["subject": .verbatim(subject)], node, modelPath)
             return nil
         }
         var result: [(node: Node, path: ModelPath)] = []

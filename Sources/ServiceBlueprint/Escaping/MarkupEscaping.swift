@@ -209,6 +209,13 @@ package struct Markdown: Sendable, Hashable, ExpressibleByStringInterpolation, C
     private init(trustedSource: String) { source = trustedSource }
 
     /// The pieces one after the other.
+    /// The catalog text `key` in `language` as trusted Markdown (the catalogs are ours), with each `%{name}`
+    /// replaced by the Markdown given for it (escaped or built by the caller).
+    package static func catalog(_ key: String, in language: Language, _ arguments: [String: Markdown] = [:]) -> Markdown {
+        let template = Catalog.shared.template(key, in: language) ?? key
+        return Markdown(trustedSource: Catalog.fill(template) { arguments[$0]?.source })
+    }
+
     package static func joined(_ parts: [Markdown], separator: Markdown = "") -> Markdown {
         Markdown(trustedSource: parts.map(\.source).joined(separator: separator.source))
     }

@@ -79,7 +79,7 @@ extension Catalog {
     package func drawingCharacters(in language: Language) -> Set<Character> {
         var characters = Set<Character>()
         for (key, template) in entries[language.identifier] ?? [:]
-        where key.hasPrefix("drawing.") || key.hasPrefix("lane.") || key.hasPrefix("line.") {
+        where key.hasPrefix("drawing.") || key.hasPrefix("lane.") || key.hasPrefix("line.") || key.hasPrefix("channel.") {
             characters.formUnion(Catalog.fill(template) { _ in "" })
         }
         return characters

@@ -13,6 +13,7 @@ extension Language {
         case .quoted(let text): return chinese ? "“\(text)”" : "'\(text)'"
         case .integer(let value): return String(value)
         case .duration(let duration): return chinese ? Self.chineseDuration(duration) : duration.description
+        case .approximateDuration(let seconds): return CapacityText.duration(seconds, in: self)
         case .percent(let share):
             let text = PercentText.format(share)
             return chinese ? text.replacing(" %", with: "%") : text

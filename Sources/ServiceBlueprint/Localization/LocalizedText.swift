@@ -16,6 +16,12 @@ public struct LocalizedText: Sendable, Hashable {
         self.arguments = arguments
     }
 
+    /// Whole sentences shown one after the other (with a space in English, none in Chinese), for a message
+    /// whose sentences are each optional.
+    public static func sentences(_ texts: [LocalizedText]) -> LocalizedText {
+        LocalizedText("text.sentences", ["sentences": .series(texts.map { .phrase($0) }, separator: LocalizedText("text.sentenceSeparator"))])
+    }
+
     /// The text in `language`; English when the language's catalog lacks the key (a third-party
     /// rule's key, for instance), and the key itself when no catalog has it.
     public func rendered(in language: Language) -> String {
@@ -33,6 +39,9 @@ public indirect enum TextArgument: Sendable, Hashable {
     case integer(Int)
     /// A duration in the language's units (`2h 15min`, `2小时15分钟`).
     case duration(BlueprintDuration)
+    /// A time in seconds, rounded to the largest convenient unit as capacity figures are (`45s`, `12min`,
+    /// `2.5h`; `45秒`, `12分钟`, `2.5小时`); infinity reads `unbounded` (`无上限`).
+    case approximateDuration(seconds: Double)
     /// A share written as a percentage (`93.3 %`).
     case percent(Double)
     /// A step as findings name it: `'Title' (id)` in English, `“Title”（id）` in Chinese.

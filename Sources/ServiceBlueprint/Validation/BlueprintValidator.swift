@@ -10,12 +10,12 @@ struct BlueprintValidator {
     let blueprint: Blueprint
     /// How to name another place in messages ("first defined at …"): a model path, or a line when
     /// the blueprint came from a file.
-    let describe: (ModelPath) -> String
+    let describe: (ModelPath) -> TextArgument
     /// Parts a document reader could not read; diagnostics about them would only repeat its errors.
     let unreadable: UnreadableParts
 
     init(
-        blueprint: Blueprint, describe: @escaping (ModelPath) -> String = { $0.description },
+        blueprint: Blueprint, describe: @escaping (ModelPath) -> TextArgument = { .verbatim($0.description) },
         unreadable: UnreadableParts = UnreadableParts()
     ) {
         self.blueprint = blueprint
@@ -65,9 +65,9 @@ struct ValidationRun {
     init(validator: BlueprintValidator) { self.validator = validator }
 
     mutating func checkAll() {
-        if blueprint.id.isEmpty { error("the blueprint id is empty", at: ["id"]) }
+        if blueprint.id.isEmpty { error("emptyBlueprintID", [:], at: ["id"]) }
         if let problem = BlueprintIdentifier.problem(with: blueprint.id) { error("blueprint " + problem, at: ["id"]) }
-        if blueprint.steps.isEmpty { error("the blueprint has no steps; add at least one step", at: ["steps"]) }
+        if blueprint.steps.isEmpty { error("noSteps", [:], at: ["steps"]) }
         indexIDs()
         checkStages()
         checkActors()
@@ -90,11 +90,21 @@ struct ValidationRun {
         diagnostics.append(Diagnostic(.warning, message, path: path))
     }
 
-    /// `"; did you mean 'x'?"` while the suggestion budget lasts, else the empty string.
-    mutating func suggestion(for word: String, in candidates: [String]) -> String {
-        guard !word.isEmpty, suggestionBudget >= candidates.count else { return "" }
+    /// An error whose message is the catalog text `diagnostic.<key>` (shown in any ``Language``).
+    mutating func error(_ key: String, _ arguments: [String: TextArgument] = [:], at path: ModelPath) {
+        diagnostics.append(Diagnostic(.error, LocalizedText("diagnostic.\(key)", arguments), path: path))
+    }
+
+    /// A warning whose message is the catalog text `diagnostic.<key>`.
+    mutating func warning(_ key: String, _ arguments: [String: TextArgument] = [:], at path: ModelPath) {
+        diagnostics.append(Diagnostic(.warning, LocalizedText("diagnostic.\(key)", arguments), path: path))
+    }
+
+    /// "; did you mean 'x'?" in any language while the suggestion budget lasts; empty when nothing is close.
+    mutating func suggestion(for word: String, in candidates: [String]) -> TextArgument {
+        guard !word.isEmpty, suggestionBudget >= candidates.count else { return .verbatim("") }
         suggestionBudget -= candidates.count
-        return Suggestion.didYouMean(word, in: candidates)
+        return Suggestion.didYouMeanArgument(word, in: candidates)
     }
 
     /// Reports `id` at `path` unless it is declared in `index`. `kind` names it ("step"),
@@ -105,9 +115,9 @@ struct ValidationRun {
     ) {
         guard index[id] == nil, !validator.unreadable.incompleteIDs.contains(collection) else { return }
         if id.isEmpty {
-            error("empty \(kind) reference", at: path())
+            error("emptyReference", ["kind": DocumentReader.noun(kind)], at: path())
         } else {
-            error("unknown \(kind) '\(id)'" + suggestion(for: id, in: ids), at: path())
+            error("unknownReference", ["kind": DocumentReader.noun(kind), "id": .quoted(id), "suggestion": suggestion(for: id, in: ids)], at: path())
         }
     }
 
@@ -119,7 +129,7 @@ struct ValidationRun {
         index.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() {
             if id.isEmpty {
-                error("empty \(kind) id", at: ModelPath([.key(collection), .index(position), .key("id")]))
+                error("emptyID", ["kind": DocumentReader.noun(kind)], at: ModelPath([.key(collection), .index(position), .key("id")]))
                 continue
             }
             if let problem = BlueprintIdentifier.problem(with: id) {
@@ -128,7 +138,7 @@ struct ValidationRun {
             if let first = index[id] {
                 let firstPath: ModelPath = [collection, first, "id"]
                 error(
-                    "duplicate \(kind) id '\(id)' (first defined at \(validator.describe(firstPath)))",
+                    "duplicateID", ["kind": DocumentReader.noun(kind), "id": .quoted(id), "first": validator.describe(firstPath)],
                     at: ModelPath([.key(collection), .index(position), .key("id")]))
             } else {
                 index[id] = position
@@ -157,13 +167,13 @@ struct ValidationRun {
 
     mutating func checkProbability(_ value: Double, at path: ModelPath, _ what: String = "probability") {
         if !(0...1).contains(value) {
-            error("\(what) must be between 0 and 1, found \(Self.format(value))", at: path)
+            error("share", ["what": .verbatim(what), "found": .verbatim(Self.format(value))], at: path)
         }
     }
 
     mutating func checkEmotion(_ value: Int, at path: ModelPath) {
         if !(-2...2).contains(value) {
-            error("emotion must be between -2 and 2, found \(value)", at: path)
+            error("emotion", ["found": .integer(value)], at: path)
         }
     }
 
@@ -183,7 +193,7 @@ struct ValidationRun {
         for (position, stage) in blueprint.stages.enumerated() {
             if let emotion = stage.emotion { checkEmotion(emotion, at: ["stages", position, "emotion"]) }
             if stepCounts[position] == 0, stageIndex[stage.id] == position {
-                warning("stage '\(stage.id)' has no steps", at: ["stages", position])
+                warning("emptyStage", ["stage": .quoted(stage.id)], at: ["stages", position])
             }
         }
     }
@@ -191,20 +201,15 @@ struct ValidationRun {
     mutating func checkActors() {
         for (position, actor) in blueprint.actors.enumerated() {
             if let capacity = actor.capacity, capacity < 1 {
-                error(
-                    "capacity must be at least 1 (the number of people or machines working in parallel), found \(capacity)",
-                    at: ["actors", position, "capacity"])
+                error("capacity", ["found": .integer(capacity)], at: ["actors", position, "capacity"])
             }
             if let hours = actor.hours {
                 if !(hours.perDay > 0 && hours.perDay <= 24) {
-                    error(
-                        "perDay must be more than 0 and at most 24 hours, found \(Self.format(hours.perDay))",
-                        at: ["actors", position, "hours", "perDay"])
+                    error("perDay", ["found": .verbatim(Self.format(hours.perDay))], at: ["actors", position, "hours", "perDay"])
                 }
                 if !(hours.daysPerWeek > 0 && hours.daysPerWeek <= 7) {
                     error(
-                        "daysPerWeek must be more than 0 and at most 7, found \(Self.format(hours.daysPerWeek))",
-                        at: ["actors", position, "hours", "daysPerWeek"])
+                        "daysPerWeek", ["found": .verbatim(Self.format(hours.daysPerWeek))], at: ["actors", position, "hours", "daysPerWeek"])
                 }
             }
         }
@@ -219,7 +224,7 @@ struct ValidationRun {
         }
         for (position, item) in blueprint.information.enumerated()
         where !used[position] && informationIndex[item.id] == position {
-            warning("information item '\(item.id)' is never needed or produced by a step", at: ["information", position])
+            warning("unusedInformation", ["item": .quoted(item.id)], at: ["information", position])
         }
     }
 
@@ -246,22 +251,16 @@ struct ValidationRun {
             {
                 let hint = suggestion(for: channel.rawValue, in: channelCandidates)
                 error(
-                    "unknown channel '\(channel.rawValue)'"
-                        + (hint.isEmpty
-                            ? "; declare it under 'channels' or use a built-in channel (\(builtInChannels.joined(separator: ", ")))"
-                            : hint),
+                    hint == .verbatim("") ? "unknownChannel" : "unknownChannel.suggestion",
+                    ["channel": .quoted(channel.rawValue), "suggestion": hint, "builtIn": .verbatim(builtInChannels.joined(separator: ", "))],
                     at: path.appending("channel"))
             }
             if let duration = step.duration {
                 if duration.min > duration.likely {
-                    error(
-                        "duration min (\(duration.min)) is longer than likely (\(duration.likely))",
-                        at: path.appending("duration"))
+                    error("durationMin", ["min": .duration(duration.min), "likely": .duration(duration.likely)], at: path.appending("duration"))
                 }
                 if duration.likely > duration.max {
-                    error(
-                        "duration likely (\(duration.likely)) is longer than max (\(duration.max))",
-                        at: path.appending("duration"))
+                    error("durationMax", ["likely": .duration(duration.likely), "max": .duration(duration.max)], at: path.appending("duration"))
                 }
             }
             if let emotion = step.emotion { checkEmotion(emotion, at: path.appending("emotion")) }
@@ -311,15 +310,11 @@ struct ValidationRun {
             if !journey.steps.isEmpty, !journey.start.isEmpty, stepIndex[journey.start] != nil,
                 !journey.steps.contains(journey.start)
             {
-                warning(
-                    "journey '\(journey.id)' starts at '\(journey.start)', which is not among its steps",
-                    at: path.appending("start"))
+                warning("startNotInSteps", ["journey": .quoted(journey.id), "start": .quoted(journey.start)], at: path.appending("start"))
             }
             checkBranchProbabilities(of: journey, at: path.appending("branchProbabilities"))
             if let demand = journey.demand, !(demand.arrivals > 0) {
-                error(
-                    "demand arrivals must be more than 0, found \(Self.format(demand.arrivals))",
-                    at: path.appending("demand").appending("arrivals"))
+                error("arrivals", ["found": .verbatim(Self.format(demand.arrivals))], at: path.appending("demand").appending("arrivals"))
             }
             if let attainment = journey.target?.attainment {
                 checkProbability(attainment, at: path.appending("target").appending("attainment"), "attainment")
@@ -332,9 +327,9 @@ struct ValidationRun {
             let path: ModelPath = ["bottlenecks", position]
             switch (bottleneck.step, bottleneck.actor) {
             case (nil, nil):
-                error("a bottleneck must name a 'step' or an 'actor'", at: path)
+                error("bottleneck.none", [:], at: path)
             case (.some, .some):
-                error("a bottleneck names either a 'step' or an 'actor', not both; declare two bottlenecks", at: path)
+                error("bottleneck.both", [:], at: path)
             case (let step?, nil):
                 reference(step, at: path.appending("step"), kind: "step", collection: "steps", index: stepIndex, ids: stepIDs)
             case (nil, let actor?):

@@ -18,8 +18,8 @@ extension ValidationRun {
             let key = [association.first, association.second].sorted().joined(separator: "\u{0}")
             if let first = seen[key] {
                 warning(
-                    "'\(association.first)' and '\(association.second)' are already associated "
-                        + "(at \(validator.describe(["associations", first])))",
+                    "duplicateAssociation",
+                    ["first": .quoted(association.first), "second": .quoted(association.second), "at": validator.describe(["associations", first])],
                     at: ["associations", position])
             } else {
                 seen[key] = position

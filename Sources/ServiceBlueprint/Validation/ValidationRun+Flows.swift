@@ -14,11 +14,11 @@ extension ValidationRun {
             reference(flow.to, at: path.appending("to"), kind: "step", collection: "steps", index: stepIndex, ids: stepIDs)
 
             if flow.from == flow.to, !flow.from.isEmpty {
-                error("flow from '\(flow.from)' to itself; a step cannot follow itself", at: path)
+                error("selfFlow", ["from": .quoted(flow.from)], at: path)
             }
             if let first = flowIndex[flow.id] {
                 error(
-                    "duplicate flow '\(flow.from)' -> '\(flow.to)' (first defined at \(validator.describe(["flows", first])))",
+                    "duplicateFlow", ["from": .quoted(flow.from), "to": .quoted(flow.to), "first": validator.describe(["flows", first])],
                     at: path)
             } else {
                 flowIndex[flow.id] = position
@@ -100,7 +100,7 @@ extension ValidationRun {
         if stepIndex[from] == nil || stepIndex[to] == nil {
             guard !validator.unreadable.incompleteIDs.contains("steps") else { return }
             let unknown = stepIndex[from] == nil ? from : to
-            error("unknown step '\(unknown)' in branch '\(key)'" + suggestion(for: unknown, in: stepIDs), at: path)
+            error("unknownBranchStep", ["step": .quoted(unknown), "branch": .quoted(key), "suggestion": suggestion(for: unknown, in: stepIDs)], at: path)
         } else {
             error("there is no flow '\(from)' -> '\(to)' for the branch probability '\(key)'", at: path)
         }

@@ -1,16 +1,23 @@
-/// Number formatting shared by the experience rules: one decimal at most, no trailing zero.
-enum ExperienceText {
-    static func number(_ value: Double) -> String {
+/// Number formatting shared by the experience rules and the journey map: one decimal at most, no
+/// trailing zero.
+package enum ExperienceText {
+    /// `value` with one decimal at most; whole numbers without a decimal point. A figure too large
+    /// for an integer (a target of 1e20 in a file) is written as a floating-point number, never trapped on.
+    package static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        guard rounded.isFinite else { return String(value) }
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     }
 
     /// "NPS 12 (240 answers, 2026-Q2)".
-    static func describe(_ kpi: KPI, _ measurement: KPIMeasurement, figure: Double) -> String {
-        var context: [String] = []
-        if let sample = measurement.sampleSize { context.append("\(sample) \(kpi.kind.isSurvey ? "answers" : "cases")") }
-        if let period = measurement.period { context.append(period) }
-        return "\(kpi.title) \(number(figure))" + (context.isEmpty ? "" : " (\(context.joined(separator: ", ")))")
+    static func describe(_ kpi: KPI, _ measurement: KPIMeasurement, figure: Double) -> TextArgument {
+        var context: [TextArgument] = []
+        if let sample = measurement.sampleSize {
+            context.append(.phrase(LocalizedText(kpi.kind.isSurvey ? "kpi.answers" : "kpi.cases", ["count": .integer(sample)])))
+        }
+        if let period = measurement.period { context.append(.verbatim(period)) }
+        let arguments: [String: TextArgument] = ["kpi": .verbatim(kpi.title), "figure": .verbatim(number(figure)), "context": .enumeration(context)]
+        return .phrase(LocalizedText(context.isEmpty ? "kpi.figure" : "kpi.figure.context", arguments))
     }
 
     /// The steps a KPI is measured at, for the finding's location: its step, else nothing.
@@ -48,13 +55,16 @@ public struct KPIBelowTargetRule: BlueprintRule {
                 kpi.misses(figure)
             else { return nil }
             let gap = abs(figure - target)
+            let arguments: [String: TextArgument] = [
+                "measured": ExperienceText.describe(kpi, current, figure: figure), "kpi": .verbatim(kpi.title),
+                "target": .verbatim(ExperienceText.number(target)), "gap": .verbatim(ExperienceText.number(gap)),
+            ]
             return context.finding(
-                "\(ExperienceText.describe(kpi, current, figure: figure)) misses its target of \(ExperienceText.number(target)) "
-                    + "by \(ExperienceText.number(gap)).",
+                LocalizedText("finding.experience-kpi-below-target", arguments.filter { $0.key != "kpi" }),
                 steps: ExperienceText.steps(of: kpi, in: context), path: ["kpis", index],
                 fix: SuggestedFix(
                     .custom("improve-kpi"),
-                    summary: "Improve the work behind \(kpi.title) by \(ExperienceText.number(gap)) to reach \(ExperienceText.number(target)), or agree a target it can meet."))
+                    text: LocalizedText("fix.experience-kpi-below-target", arguments.filter { $0.key != "measured" })))
         }
     }
 }
@@ -86,18 +96,18 @@ public struct KPISampleTooSmallRule: BlueprintRule {
                 return nil
             }
             let steps = ExperienceText.steps(of: kpi, in: context)
-            let fix = SuggestedFix(
-                .custom("collect-answers"), summary: "Collect at least \(needed) answers for \(kpi.title) before comparing it.")
+            var arguments: [String: TextArgument] = ["kpi": .verbatim(kpi.title), "needed": .integer(needed)]
+            let fix = SuggestedFix(.custom("collect-answers"), text: LocalizedText("fix.experience-sample-too-small", arguments))
             guard let sample = current.sampleSize else {
                 return context.finding(
-                    "\(kpi.title) gives no sample size: it cannot be compared; it needs at least \(needed) answers.",
-                    steps: steps, path: ["kpis", index], fix: fix)
+                    LocalizedText("finding.experience-sample-too-small.unknown", arguments), steps: steps, path: ["kpis", index], fix: fix)
             }
             guard sample < needed else { return nil }
+            arguments["sample"] = .integer(sample)
+            arguments["more"] = .integer(needed - sample)
+            let key = kpi.kind == .nps || kpi.kind == .csat ? "points" : "score"
             return context.finding(
-                "\(kpi.title) comes from \(sample) answers; comparing it at ±\(kpi.kind == .nps || kpi.kind == .csat ? "10 points" : "0.5") "
-                    + "needs at least \(needed) (\(needed - sample) more).",
-                steps: steps, path: ["kpis", index], fix: fix)
+                LocalizedText("finding.experience-sample-too-small.\(key)", arguments), steps: steps, path: ["kpis", index], fix: fix)
         }
     }
 }
@@ -134,13 +144,14 @@ public struct MissingTouchpointKPIRule: BlueprintRule {
             guard step.isTouchpoint, !step.painPoints.isEmpty || (step.emotion ?? 0) < 0,
                 !measuredSteps.contains(step.id), !measuredStages.contains(step.stage)
             else { continue }
-            let hurt = step.painPoints.first.map { "pain point '\($0)'" } ?? "negative emotion (\(step.emotion ?? 0))"
+            let text = step.painPoints.first.map {
+                LocalizedText("finding.missing-touchpoint-kpi.painPoint", ["step": context.step(argument: v), "painPoint": .quoted($0)])
+            } ?? LocalizedText("finding.missing-touchpoint-kpi.emotion", ["step": context.step(argument: v), "emotion": .integer(step.emotion ?? 0)])
             findings.append(context.finding(
-                "\(context.name(ofStep: v)) has a \(hurt) but no KPI is measured at it or over its stage.",
-                steps: [v],
+                text, steps: [v],
                 fix: SuggestedFix(
                     .custom("measure-touchpoint"),
-                    summary: "Add a CSAT or CES measured at \(context.name(ofStep: v)) with a target.")))
+                    text: LocalizedText("fix.missing-touchpoint-kpi", ["step": context.step(argument: v)]))))
         }
         return findings
     }

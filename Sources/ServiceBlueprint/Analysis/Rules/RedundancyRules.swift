@@ -144,6 +144,14 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
     }
 
     /// The hash of a single lower-case word, as ``forEachWord(in:_:)`` computes it.
+    /// The hash of `entry` when it is one word; `nil` for an entry of several ("follow-up", "e-mail"),
+    /// which, compared as a whole with single title words, can never match one.
+    static func singleWordHash(_ entry: String) -> UInt64? {
+        var hashes: [UInt64] = []
+        forEachWord(in: entry) { _, hash in hashes.append(hash) }
+        return hashes.count == 1 ? hashes[0] : nil
+    }
+
     static func wordHash(_ word: String) -> UInt64 {
         var result: UInt64 = 0
         forEachWord(in: word) { _, hash in result = hash }
@@ -258,9 +266,14 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
         let shared = max(2, context.integer("sharedWords"))
         let steps = context.blueprint.steps
         let skipped = ignored.union(Self.smallWords).union(markers)
-        func words(_ i: Int) -> [String] {
+        // Words are compared by their hashes (no string per word); the words themselves are spelled
+        // out only for a repeat that is reported.
+        let skippedHashes = Set(skipped.compactMap(Self.singleWordHash))
+        let markerHashes = Set(markers.compactMap(Self.singleWordHash))
+        func keptWords(_ i: Int) -> [String] {
             var result: [String] = []
-            Self.forEachWord(in: steps[i].title) { scalars, _ in
+            Self.forEachWord(in: steps[i].title) { scalars, hash in
+                guard !skippedHashes.contains(hash) else { return }
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars)
                 result.append(String(view))
@@ -268,15 +281,20 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
             return result
         }
         // Steps by their words, so a repeated step is compared only with steps it shares a word with.
-        var byWord: [String: [Int32]] = [:]
-        var content: [[String]] = []
+        var byWord: [UInt64: [Int32]] = [:]
+        var content: [[UInt64]] = []
+        content.reserveCapacity(steps.count)
         var marked: [Int] = []
         for i in steps.indices {
-            let all = words(i)
-            let kept = all.filter { !skipped.contains($0) }
+            var kept: [UInt64] = []
+            var isMarked = false
+            Self.forEachWord(in: steps[i].title) { _, hash in
+                if markerHashes.contains(hash) { isMarked = true }
+                if !skippedHashes.contains(hash) { kept.append(hash) }
+            }
             content.append(kept)
             for word in Set(kept) { byWord[word, default: []].append(Int32(i)) }
-            if all.contains(where: markers.contains) { marked.append(i) }
+            if isMarked { marked.append(i) }
         }
         var findings: [Finding] = []
         for later in marked {
@@ -291,9 +309,10 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
                 guard run.count >= shared, context.leadsTo(earlier, Int32(later)),
                     Set(steps[later].produces).isDisjoint(with: steps[Int(earlier)].produces)
                 else { continue }
+                let task = keptWords(Int(earlier))[run].joined(separator: " ")
                 let message = LocalizedText("finding.redundant-duplicate-step.again", [
                     "step": context.step(argument: Int32(later)), "earlier": context.step(argument: earlier),
-                    "task": .quoted(run.joined(separator: " ")), "kind": .verbatim(actorKind(later)),
+                    "task": .quoted(task), "kind": .verbatim(actorKind(later)),
                 ])
                 findings.append(merge(Int32(later), into: earlier, message: message, context))
                 break
@@ -302,19 +321,20 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
         return findings
     }
 
-    /// The longest run of words that both lists have in the same order, next to each other.
-    static func longestRun(_ a: [String], _ b: [String]) -> [String] {
+    /// Where in `a` the longest run of words lies that both lists have in the same order, next to
+    /// each other.
+    static func longestRun<Word: Equatable>(_ a: [Word], _ b: [Word]) -> Range<Int> {
         var best = (length: 0, end: 0)
         var previous = [Int](repeating: 0, count: b.count + 1)
+        var current = previous
         for i in a.indices {
-            var current = [Int](repeating: 0, count: b.count + 1)
-            for j in b.indices where a[i] == b[j] {
-                current[j + 1] = previous[j] + 1
+            for j in b.indices {
+                current[j + 1] = a[i] == b[j] ? previous[j] + 1 : 0
                 if current[j + 1] > best.length { best = (current[j + 1], i + 1) }
             }
-            previous = current
+            swap(&previous, &current)
         }
-        return Array(a[(best.end - best.length)..<best.end])
+        return (best.end - best.length)..<best.end
     }
 }
 
@@ -411,16 +431,24 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
         return stacks.enumerated().map { position, stack in
             let first = stack.gates[0]
             let layers = Array(stack.gates.dropFirst())
-            let verbs = Set(layers.map { steps[Int($0)].kind == .approval ? "approve" : "check" })
-            let verb = layers.count == 1 ? (verbs.first == "approve" ? "approves" : "checks") : (verbs.count == 1 ? verbs.first! : "check and approve")
-            let earlierVerb = steps[Int(first)].kind == .approval ? "approved" : "checked"
+            // The wording varies with what the layers do (approve, check or both), how many there are and
+            // what the first gate did: each choice is a phrase of the catalog.
+            let approvals = layers.filter { steps[Int($0)].kind == .approval }.count
+            let does = approvals == 0 ? "check" : approvals == layers.count ? "approve" : "checkAndApprove"
+            let verb = "finding.redundant-stacked-approval.verb.\(does).\(layers.count == 1 ? "one" : "many")"
+            let earlier = steps[Int(first)].kind == .approval ? "approved" : "checked"
             let pronoun = stack.items.count == 1 ? "it" : "them"
             let wait = BlueprintDuration(seconds: layers.reduce(0) { $0 + context.graph.waitSeconds[Int($1)] })
-            let names = AnalysisContext.list(stack.items.map(context.name(ofItem:)))
-            let layerText = layers.count == 1 ? "the second layer adds" : "the \(layers.count) extra layers add"
-            var message = "\(context.names(ofSteps: layers)) \(verb) \(names) again after \(context.name(ofStep: first)) "
-                + "already \(earlierVerb) \(pronoun), with nothing changing \(pronoun) in between; \(layerText) "
-            message += wait.seconds > 0 ? "\(wait) of waiting but no new information." : "a queue but no new information."
+            let added = (wait.seconds > 0 ? "wait" : "queue") + (layers.count == 1 ? ".one" : ".many")
+            let message = LocalizedText("finding.redundant-stacked-approval", [
+                "layers": context.steps(argument: layers), "first": context.step(argument: first),
+                "items": .list(stack.items.map(context.item(argument:))),
+                "verb": .phrase(LocalizedText(verb)),
+                "earlier": .phrase(LocalizedText("finding.redundant-stacked-approval.earlier.\(earlier)")),
+                "pronoun": .phrase(LocalizedText("finding.redundant-stacked-approval.pronoun.\(pronoun)")),
+                "added": .phrase(LocalizedText(
+                    "finding.redundant-stacked-approval.added.\(added)", ["count": .integer(layers.count), "wait": .duration(wait)])),
+            ])
             var impact = Impact(stepsRemoved: layers.count)
             if let saving = savings[position] {
                 impact.leadTimeSaved = .seconds(saving.saving)
@@ -432,8 +460,9 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
                 message, steps: layers + [first],
                 fix: SuggestedFix(
                     .mergeSteps(steps: stack.gates.map { context.graph.id(of: $0) }),
-                    summary: "Merge \(context.names(ofSteps: layers)) into \(context.name(ofStep: first)), or drop "
-                        + "\(layers.count == 1 ? "it" : "them")."),
+                    text: LocalizedText(
+                        "fix.redundant-stacked-approval.\(layers.count == 1 ? "one" : "many")",
+                        ["layers": context.steps(argument: layers), "first": context.step(argument: first)])),
                 impact: impact)
         }
     }

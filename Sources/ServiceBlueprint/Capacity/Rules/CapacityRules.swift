@@ -29,21 +29,22 @@ public struct CapacityUnstableRule: BlueprintRule {
             let actor = context.blueprint.actors[a]
             let stable = CapacityText.servers(for: load.offeredLoad, atMost: 0.999_999)
             let comfortable = CapacityText.servers(for: load.offeredLoad, atMost: 0.85)
-            var message = """
-                \(CapacityText.name(actor)) is loaded at \(PercentText.format(load.utilization ?? .infinity)) \
-                of its \(servers) server\(servers == 1 ? "" : "s"): \(CapacityText.number(load.arrivalsPerHour)) \
-                cases per working hour × \(CapacityText.duration(load.meanServiceSeconds)) keep \
-                \(CapacityText.number(load.offeredLoad)) servers busy. Its queue grows without bound.
-                """
-            message += stable == comfortable
-                ? " It needs at least \(stable) servers to keep up and stay under 85 %."
-                : " It needs at least \(stable) servers to keep up and \(comfortable) to stay under 85 %."
-            let target = stable == comfortable ? "\(stable)" : "at least \(stable), better \(comfortable)"
+            let variant = (servers == 1 ? "one" : "other") + (stable == comfortable ? ".same" : ".differ")
+            let text = LocalizedText("finding.capacity-unstable.\(variant)", [
+                "actor": CapacityText.name(argument: actor), "utilization": .percent(load.utilization ?? .infinity),
+                "servers": .integer(servers), "arrivals": CapacityText.number(argument: load.arrivalsPerHour),
+                "service": .approximateDuration(seconds: load.meanServiceSeconds),
+                "offered": CapacityText.number(argument: load.offeredLoad), "stable": .integer(stable),
+                "comfortable": .integer(comfortable),
+            ])
+            let fix = LocalizedText(
+                stable == comfortable ? "fix.capacity-unstable.same" : "fix.capacity-unstable.differ",
+                ["actor": CapacityText.name(argument: actor), "stable": .integer(stable), "comfortable": .integer(comfortable)])
             return context.finding(
-                message, steps: capacity.loadedSteps(of: load), path: ["actors", a],
+                text, steps: capacity.loadedSteps(of: load), path: ["actors", a],
                 fix: SuggestedFix(
                     .custom("Give \(actor.id) capacity \(comfortable) (now \(servers)), or move work away from it."),
-                    summary: "Raise the capacity of \(CapacityText.name(actor)) to \(target)."))
+                    text: fix))
         }
     }
 }
@@ -85,28 +86,28 @@ public struct CapacityHighUtilizationRule: BlueprintRule {
                 let servers = load.servers, servers < Int.max, let a = capacity.actorIndex(load.actorID)
             else { return nil }
             let actor = context.blueprint.actors[a]
-            var message = """
-                \(CapacityText.name(actor)) runs at \(PercentText.format(utilization)) of its \(servers) \
-                server\(servers == 1 ? "" : "s") (threshold \(PercentText.format(threshold))): work waits for it \
-                with probability \(PercentText.format(load.probabilityOfWaiting)), on average \
-                \(CapacityText.duration(load.expectedWaitSeconds)), with about \
-                \(CapacityText.number(load.expectedQueueLength)) cases in the queue.
-                """
+            var key = "finding.capacity-high-utilization." + (servers == 1 ? "one" : "other")
+            var arguments: [String: TextArgument] = [
+                "actor": CapacityText.name(argument: actor), "utilization": .percent(utilization),
+                "servers": .integer(servers), "threshold": .percent(threshold),
+                "probability": .percent(load.probabilityOfWaiting),
+                "wait": .approximateDuration(seconds: load.expectedWaitSeconds),
+                "queue": CapacityText.number(argument: load.expectedQueueLength),
+            ]
             var impact: Impact?
             if let queue = load.queue {
                 let more = MMcQueue(arrivalRate: queue.arrivalRate, serviceRate: queue.serviceRate, servers: servers + 1)
                 let wait = more.expectedWait * 3_600
-                message += """
-                     One more server brings it to \(PercentText.format(more.utilization)) and the wait to \
-                    \(CapacityText.duration(wait)).
-                    """
+                key += ".more"
+                arguments["moreUtilization"] = .percent(more.utilization)
+                arguments["moreWait"] = .approximateDuration(seconds: wait)
                 impact = Impact(customerWaitRemoved: CapacityText.rounded(load.expectedWaitSeconds - wait))
             }
             return context.finding(
-                message, steps: capacity.loadedSteps(of: load), path: ["actors", a],
+                LocalizedText(key, arguments), steps: capacity.loadedSteps(of: load), path: ["actors", a],
                 fix: SuggestedFix(
                     .custom("Give \(actor.id) capacity \(servers + 1) (now \(servers)), or move work away from it."),
-                    summary: "Add a server to \(CapacityText.name(actor)) or move work to a less busy actor."),
+                    text: LocalizedText("fix.capacity-high-utilization", ["actor": CapacityText.name(argument: actor)])),
                 impact: impact)
         }
     }
@@ -143,28 +144,34 @@ public struct CapacityBottleneckRule: BlueprintRule {
         else { return [] }
         let actor = context.blueprint.actors[a]
         let queues = capacity.actors.filter { $0.utilization != nil && $0.offeredLoad > 0 }
-        var message = "\(CapacityText.name(actor)) is the bottleneck: at \(PercentText.format(utilization)) it is the busiest"
-        message += queues.count > 1 ? " of \(queues.count) loaded queues" : " queue"
+        // Up to three whole sentences, each from the catalog.
+        var key = "finding.capacity-bottleneck." + (queues.count > 1 ? "many" : "single")
+        var arguments: [String: TextArgument] = [
+            "actor": CapacityText.name(argument: actor), "utilization": .percent(utilization), "count": .integer(queues.count),
+        ]
         if let next = queues.filter({ $0.actorID != load.actorID }).max(by: { ($0.utilization ?? 0) < ($1.utilization ?? 0) }),
             let nextActor = context.actor(next.actorID)
         {
-            message += " (next: \(CapacityText.name(nextActor)) at \(PercentText.format(next.utilization ?? 0)))"
+            key += ".next"
+            arguments["next"] = CapacityText.name(argument: nextActor)
+            arguments["nextUtilization"] = .percent(next.utilization ?? 0)
         }
-        message += "."
+        var sentences = [LocalizedText(key, arguments)]
         if let ceiling = load.throughputCeilingPerHour, let servers = load.servers {
-            message += " With \(servers) server\(servers == 1 ? "" : "s") and \(CapacityText.duration(load.meanServiceSeconds))"
-            message += " per case it completes at most \(CapacityText.number(ceiling)) cases per working hour"
-            message += " (now \(CapacityText.number(load.arrivalsPerHour)))"
-            message += utilization < 1
-                ? "; demand can grow ×\(String(format: "%.2f", 1 / utilization)) before it saturates."
-                : "; demand must fall to ×\(String(format: "%.2f", 1 / utilization)) for it to keep up."
+            let variant = (servers == 1 ? "one" : "other") + (utilization < 1 ? ".grow" : ".fall")
+            sentences.append(LocalizedText("finding.capacity-bottleneck.ceiling.\(variant)", [
+                "servers": .integer(servers), "service": .approximateDuration(seconds: load.meanServiceSeconds),
+                "ceiling": CapacityText.number(argument: ceiling), "arrivals": CapacityText.number(argument: load.arrivalsPerHour),
+                "factor": CapacityText.factor(1 / utilization),
+            ]))
         }
         let loaded = capacity.loadedSteps(of: load)
         if let top = loaded.first, load.offeredLoad > 0 {
             let share = capacity.steps[Int(top)].offeredLoad / load.offeredLoad
-            message += " Its heaviest step is \(context.name(ofStep: top)) with \(PercentText.format(share)) of its load."
+            sentences.append(LocalizedText(
+                "finding.capacity-bottleneck.heaviest", ["step": context.step(argument: top), "share": .percent(share)]))
         }
-        return [context.finding(message, steps: loaded, path: ["actors", a])]
+        return [context.finding(LocalizedText.sentences(sentences), steps: loaded, path: ["actors", a])]
     }
 }
 
@@ -175,7 +182,7 @@ struct DeclaredBottleneckVerdict {
     /// `true` when the numbers agree with the designer.
     let confirmed: Bool
     /// The finding's message.
-    let message: String
+    let text: LocalizedText
     /// Steps to name in the finding.
     let steps: [Int32]
 
@@ -191,60 +198,53 @@ struct DeclaredBottleneckVerdict {
         var verdicts: [DeclaredBottleneckVerdict] = []
         for (k, declared) in context.blueprint.bottlenecks.enumerated() {
             var steps: [Int32] = []
-            var subject: String
+            var subject: TextArgument
             var actorID: String?
             if let stepID = declared.step {
                 guard let v = context.graph.index(of: stepID) else { continue }
                 steps = [v]
-                subject = context.name(ofStep: v)
+                subject = context.step(argument: v)
                 actorID = context.blueprint.steps[Int(v)].actor
                 if capacity.steps[Int(v)].arrivalsPerHour == 0 {
                     verdicts.append(DeclaredBottleneckVerdict(
                         index: k, confirmed: false,
-                        message: "\(subject) is declared a bottleneck (\(declared.cause)), but no journey with demand reaches it.",
+                        text: LocalizedText("finding.capacity-declared.noDemand", ["subject": subject, "cause": .verbatim(declared.cause)]),
                         steps: steps))
                     continue
                 }
             } else if let id = declared.actor, let actor = context.actor(id) {
-                subject = CapacityText.name(actor)
+                subject = CapacityText.name(argument: actor)
                 actorID = id
             } else {
                 continue
             }
-            let declaredAs = "\(subject) is declared a bottleneck (\(declared.cause))"
+            var arguments: [String: TextArgument] = ["subject": subject, "cause": .verbatim(declared.cause)]
+            func verdict(_ key: String, confirmed: Bool) -> DeclaredBottleneckVerdict {
+                DeclaredBottleneckVerdict(
+                    index: k, confirmed: confirmed, text: LocalizedText("finding.capacity-declared.\(key)", arguments), steps: steps)
+            }
             guard let actorID, let load = capacity.actor(actorID), let actor = context.actor(actorID) else {
-                verdicts.append(DeclaredBottleneckVerdict(
-                    index: k, confirmed: false,
-                    message: "\(declaredAs), but no actor performs it, so nothing can queue there.", steps: steps))
+                verdicts.append(verdict("noActor", confirmed: false))
                 continue
             }
-            let performer = declared.step == nil ? "it" : "its actor \(CapacityText.name(actor))"
+            arguments["performer"] = declared.step == nil
+                ? .phrase(LocalizedText("capacity.performer.it"))
+                : .phrase(LocalizedText("capacity.performer.actor", ["actor": CapacityText.name(argument: actor)]))
             if steps.isEmpty { steps = capacity.loadedSteps(of: load) }
             guard let utilization = load.utilization else {
-                let why = actor.kind == .customer ? "is the customer" : "has no capacity in the model (unlimited)"
-                verdicts.append(DeclaredBottleneckVerdict(
-                    index: k, confirmed: false,
-                    message: "\(declaredAs), but \(performer) \(why), so the numbers cannot show it limiting throughput.",
-                    steps: steps))
+                verdicts.append(verdict(actor.kind == .customer ? "customer" : "unlimited", confirmed: false))
                 continue
             }
+            arguments["utilization"] = .percent(utilization)
+            arguments["threshold"] = .percent(threshold)
+            arguments["top"] = .percent(top)
             let isBusiest = busiest?.actorID == actorID
+            let busiestActor = busiest.flatMap { context.actor($0.actorID) }
+            if let busiestActor { arguments["busiest"] = CapacityText.name(argument: busiestActor) }
             if utilization >= 1 || utilization > threshold || isBusiest || utilization >= top - margin {
-                var reason = "\(performer) runs at \(PercentText.format(utilization))"
-                if isBusiest {
-                    reason += ", the highest of all queues"
-                } else if let busiest, let busiestActor = context.actor(busiest.actorID) {
-                    reason += " (busiest: \(CapacityText.name(busiestActor)) at \(PercentText.format(top)))"
-                }
-                verdicts.append(DeclaredBottleneckVerdict(
-                    index: k, confirmed: true, message: "\(declaredAs) and the numbers agree: \(reason).", steps: steps))
+                verdicts.append(verdict(isBusiest ? "confirmed.highest" : busiestActor != nil ? "confirmed.busiest" : "confirmed", confirmed: true))
             } else {
-                var reason = "\(performer) runs at only \(PercentText.format(utilization)), below the \(PercentText.format(threshold)) threshold"
-                if let busiest, let busiestActor = context.actor(busiest.actorID) {
-                    reason += "; the busiest queue is \(CapacityText.name(busiestActor)) at \(PercentText.format(top))"
-                }
-                verdicts.append(DeclaredBottleneckVerdict(
-                    index: k, confirmed: false, message: "\(declaredAs), but \(reason).", steps: steps))
+                verdicts.append(verdict(busiestActor != nil ? "contradicted.busiest" : "contradicted", confirmed: false))
             }
         }
         return verdicts
@@ -283,7 +283,7 @@ public struct CapacityDeclaredBottleneckContradictedRule: BlueprintRule {
     /// Finds contradicted declarations.
     public func analyze(_ context: AnalysisContext) -> [Finding] {
         DeclaredBottleneckVerdict.all(context).filter { !$0.confirmed }.map {
-            context.finding($0.message, steps: $0.steps, path: ["bottlenecks", $0.index])
+            context.finding($0.text, steps: $0.steps, path: ["bottlenecks", $0.index])
         }
     }
 }
@@ -315,7 +315,7 @@ public struct CapacityDeclaredBottleneckConfirmedRule: BlueprintRule {
     /// Finds confirmed declarations.
     public func analyze(_ context: AnalysisContext) -> [Finding] {
         DeclaredBottleneckVerdict.all(context).filter(\.confirmed).map {
-            context.finding($0.message, steps: $0.steps, path: ["bottlenecks", $0.index])
+            context.finding($0.text, steps: $0.steps, path: ["bottlenecks", $0.index])
         }
     }
 }
@@ -350,25 +350,26 @@ public struct CapacityThroughputCeilingRule: BlueprintRule {
                 let limiting = context.actor(limitingID), let load = capacity.actor(limitingID)
             else { return nil }
             let model = context.blueprint.journeys[j]
-            let name = "Journey '\(model.title)' (\(model.id))"
-            let per = CapacityText.per(journey.ceilingPeriod)
-            var message: String
             let arrivals = CapacityAnalysis.arrivals(journey.demand)
+            var arguments: [String: TextArgument] = [
+                "journey": .step(title: model.title, id: model.id), "per": CapacityText.per(argument: journey.ceilingPeriod),
+                "actor": CapacityText.name(argument: limiting), "ceiling": CapacityText.number(argument: ceiling),
+                "arrivals": CapacityText.number(argument: arrivals),
+            ]
+            let key: String
             if arrivals > 0 {
                 if ceiling <= 0 {
-                    message = "\(name) cannot be served: \(CapacityText.name(limiting)) is saturated already."
+                    key = "saturated"
                 } else if ceiling < arrivals {
-                    message = "\(name) is above its throughput ceiling: \(CapacityText.number(arrivals)) arrivals \(per), "
-                    message += "but \(CapacityText.name(limiting)) saturates at \(CapacityText.number(ceiling)) \(per)."
+                    key = "above"
                 } else {
-                    message = "\(name) saturates at \(CapacityText.number(ceiling)) arrivals \(per) "
-                    message += "(now \(CapacityText.number(arrivals)), headroom ×\(String(format: "%.2f", ceiling / arrivals))): "
-                    message += "\(CapacityText.name(limiting)) reaches 100 % first."
+                    key = "headroom"
+                    arguments["factor"] = CapacityText.factor(ceiling / arrivals)
                 }
             } else {
-                message = "\(name) has no demand; with the other journeys' demand it would saturate "
-                message += "\(CapacityText.name(limiting)) at \(CapacityText.number(ceiling)) arrivals \(per)."
+                key = "noDemand"
             }
+            let message = LocalizedText("finding.capacity-throughput-ceiling.\(key)", arguments)
             let scope = StepSet(capacity: context.graph.stepCount, members: journey.visits.compactMap { context.graph.index(of: $0.stepID) })
             let steps = capacity.loadedSteps(of: load).filter { scope.contains($0) }
             return context.finding(message, steps: steps, path: ["journeys", j])
