@@ -76,7 +76,7 @@ if which == "all" || which == "year" {
     let time = seconds {
         let done = DispatchSemaphore(value: 0)
         let box = Box()
-        Task {
+        Task.detached {
             box.report = await simulation.run()
             done.signal()
         }

@@ -80,7 +80,7 @@ struct Replication {
     mutating func run() -> ReplicationTally {
         for s in 0..<plan.stationCount { scheduleNextChange(s, after: 0) }
         for j in 0..<plan.journeyCount { scheduleArrival(j, after: 0) }
-        accumulate(&tally.coverageByHour, level: 1, from: 0, to: horizon)
+        Self.accumulate(&tally.coverageByHour, level: 1, from: 0, to: horizon, window: (warmUp, horizon))
         tally.windowSeconds = horizon - warmUp
         var now = 0.0
         while let event = calendar.next() {
@@ -610,29 +610,31 @@ struct Replication {
         lastTouch[s] = now
         let from = max(last, warmUp), to = min(now, horizon)
         guard to > from else { return }
+        let window = (warmUp, horizon)
         // Utilization counts work in the servers' time on duty; a job that runs past the end of a
         // shift (or a resource held while closed) is overtime, counted apart.
         let onDuty = min(busy[s], servers[s])
-        if onDuty > 0 { accumulate(&tally.stations[s].busyByHour, level: Double(onDuty), from: from, to: to) }
+        if onDuty > 0 { Self.accumulate(&tally.stations[s].busyByHour, level: Double(onDuty), from: from, to: to, window: window) }
         if busy[s] > onDuty { tally.stations[s].overtime += Double(busy[s] - onDuty) * (to - from) }
-        if queued[s] > 0 { accumulate(&tally.stations[s].queueByHour, level: Double(queued[s]), from: from, to: to) }
-        if servers[s] > 0 { accumulate(&tally.stations[s].serversByHour, level: Double(servers[s]), from: from, to: to) }
+        if queued[s] > 0 { Self.accumulate(&tally.stations[s].queueByHour, level: Double(queued[s]), from: from, to: to, window: window) }
+        if servers[s] > 0 { Self.accumulate(&tally.stations[s].serversByHour, level: Double(servers[s]), from: from, to: to, window: window) }
     }
 
     /// Adds `level × time` to the hour-of-day buckets over [from, to) ∩ the measured window.
-    private func accumulate(_ buckets: inout [Double], level: Double, from: Double, to: Double) {
-        var t = max(from, warmUp)
-        let end = min(to, horizon)
+    /// Static, so that passing a part of `self` inout does not copy the whole replication.
+    private static func accumulate(_ buckets: inout [Double], level: Double, from: Double, to: Double, window: (Double, Double)) {
+        var t = max(from, window.0)
+        let end = min(to, window.1)
         while t < end {
-            let hour = (t / 3_600).rounded(.down)
-            let boundary = min(end, (hour + 1) * 3_600)
-            buckets[Int(hour.truncatingRemainder(dividingBy: 24))] += level * (boundary - t)
+            let hour = Int(t / 3_600)
+            let boundary = min(end, Double(hour + 1) * 3_600)
+            buckets[hour % 24] += level * (boundary - t)
             t = boundary
         }
     }
 
     @inline(__always)
-    private func hourOfDay(_ t: Double) -> Int { Int((t / 3_600).rounded(.down).truncatingRemainder(dividingBy: 24)) }
+    private func hourOfDay(_ t: Double) -> Int { Int(t / 3_600) % 24 }
 }
 
 /// A growable first-in-first-out ring of queue entries (case slot · token).

@@ -1,5 +1,5 @@
-/// Checks of the `simulation:` block (issue 17). Messages come from the catalog (`simulation.*`
-/// keys), rendered in English as every validation message is for now.
+/// Checks of the `simulation:` block (issue 17). Messages are catalog texts (`simulation.*` keys),
+/// shown in the reader's language.
 extension ValidationRun {
     mutating func checkSimulation() {
         guard let settings = blueprint.simulationSettings else { return }
@@ -84,8 +84,8 @@ extension ValidationRun {
         for journeyID in journeyIDs {
             if let sum = shares[journeyID], abs(sum - 1) > 1e-9, sum > 0 {
                 diagnostics.append(Diagnostic(
-                    .warning, LocalizedText("simulation.segment-shares-sum", ["journey": .quoted(journeyID), "sum": .percent(sum)])
-                        .rendered(in: .english), path: root.appending("segments")))
+                    .warning, LocalizedText("simulation.segment-shares-sum", ["journey": .quoted(journeyID), "sum": .percent(sum)]),
+                    path: root.appending("segments")))
             }
         }
 
@@ -133,10 +133,10 @@ extension ValidationRun {
     }
 
     private mutating func unknown(_ key: String, _ id: String, in candidates: [String], at path: ModelPath) {
-        simulationError(key, ["id": .quoted(id), "suggestion": .verbatim(suggestion(for: id, in: candidates))], at: path)
+        simulationError(key, ["id": .quoted(id), "suggestion": suggestion(for: id, in: candidates)], at: path)
     }
 
     private mutating func simulationError(_ key: String, _ arguments: [String: TextArgument], at path: ModelPath) {
-        error(LocalizedText(key, arguments).rendered(in: .english), at: path)
+        diagnostics.append(Diagnostic(.error, LocalizedText(key, arguments), path: path))
     }
 }
