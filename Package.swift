@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "BlueprintInterchange", targets: ["BlueprintInterchange"]),
         .library(name: "BlueprintCSV", targets: ["BlueprintCSV"]),
         .library(name: "BlueprintProcessData", targets: ["BlueprintProcessData"]),
+        // sim17 (issue 17): discrete-event simulation.
+        .library(name: "BlueprintSimulation", targets: ["BlueprintSimulation"]),
         .executable(name: "blueprint", targets: ["blueprint"]),
         .plugin(name: "RenderBlueprints", targets: ["RenderBlueprints"]),
         .plugin(name: "CheckBlueprints", targets: ["CheckBlueprints"]),
@@ -49,6 +51,7 @@ let package = Package(
                 "BlueprintInterchange",
                 "BlueprintCSV",
                 "BlueprintProcessData",
+                "BlueprintSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
@@ -127,6 +130,10 @@ let package = Package(
         .target(name: "BlueprintProcessData", dependencies: ["ServiceBlueprint", "BlueprintCSV"]),
         .testTarget(name: "BlueprintProcessDataTests", dependencies: ["BlueprintProcessData", "ServiceBlueprint"], resources: [.copy("Fixtures")]),
         .executableTarget(name: "eventlog-bench", dependencies: ["BlueprintProcessData", "ServiceBlueprint"], path: "Benchmarks/eventlog-bench"),
+        // sim17 (issue 17): discrete-event simulation of a blueprint, its tests and its benchmark.
+        .target(name: "BlueprintSimulation", dependencies: ["ServiceBlueprint"]),
+        .testTarget(name: "BlueprintSimulationTests", dependencies: ["BlueprintSimulation", "ServiceBlueprint"]),
+        .executableTarget(name: "simulation-bench", dependencies: ["BlueprintSimulation", "ServiceBlueprint"], path: "Benchmarks/simulation", exclude: ["README.md", "mmc_simpy.py", "compare.sh"]),
         .testTarget(
             name: "ServiceBlueprintTests",
             dependencies: ["ServiceBlueprint"],

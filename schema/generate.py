@@ -259,6 +259,65 @@ defs["bottleneck"] = obj("A step or an actor (exactly one of them) known to limi
     ("cause", string("Why it limits throughput.")),
 ], required=["cause"], oneOf=[O([("required", ["step"])]), O([("required", ["actor"])])])
 
+# sim17 (issue 17): the `simulation:` block.
+clock_pattern = r"^([01]?[0-9]|2[0-4]):[0-5][0-9]$"
+patience_choice = [O([("required", ["fixed"])]), O([("required", ["exponential"])])]
+patience_keys = [
+    ("fixed", ref("duration", "Every customer waits exactly this long.")),
+    ("exponential", ref("duration", "Patience is exponential with this mean (the +M of M/M/c+M, Erlang-A).")),
+]
+defs["patience"] = obj("How long a waiting customer stays: exactly `fixed`, or exponential with mean `exponential` (one of them).", patience_keys, oneOf=patience_choice)
+defs["shift"] = obj("Working time repeated every week.", [
+    ("days", string("The days the shift starts on: `mon-fri`, `sat`, `mon,wed,fri`, `daily` (the default).")),
+    ("from", string("The start, `HH:MM`.", pattern=clock_pattern)),
+    ("to", string("The end, `HH:MM`; at or before the start means the next day.", pattern=clock_pattern)),
+    ("servers", O([("type", "integer"), ("minimum", 0), ("description", "Servers on duty; the actor's capacity when absent.")])),
+], required=["from", "to"])
+defs["calendar"] = obj("A weekly calendar: outside every shift the actors it names are closed; overlapping shifts add up.", [
+    ("id", ref("id", "The calendar id.")),
+    ("actors", ids("The actors that work to this calendar.", "an actor")),
+    ("shifts", O([("type", "array"), ("description", "The shifts."), ("items", O([("$ref", "#/$defs/shift")]))])),
+], required=["id", "shifts"])
+defs["sharedResource"] = obj("A room, bay, seat or vehicle held by a case from the start of one step to the end of another.", [
+    ("id", ref("id", "The resource id.")),
+    ("title", string("The display title; defaults to the id.")),
+    ("capacity", O([("type", "integer"), ("minimum", 1), ("description", "How many cases can hold it at once.")])),
+    ("from", ref("id", "The step at whose start the resource is taken.")),
+    ("to", ref("id", "The step at whose end it is given back; the same step when absent.")),
+], required=["id", "capacity", "from"])
+defs["segment"] = obj("A group of customers: a share of demand with a queue priority (1 is served first), optionally its own target and patience.", [
+    ("id", ref("id", "The segment id.")),
+    ("title", string("The display title; defaults to the id.")),
+    ("share", ref("probability", "The share of arrivals in this segment.")),
+    ("priority", O([("type", "integer"), ("minimum", 1), ("description", "Queue priority; lower numbers are served first. Default 1.")])),
+    ("journeys", ids("The journeys the segment takes part in; all when absent.", "a journey")),
+    ("target", ref("duration", "A lead-time target replacing the journey's.")),
+    ("patience", ref("patience", "Patience replacing the wait points' tolerances.")),
+], required=["id", "share"])
+defs["demandProfile"] = obj("Relative arrival weights by hour and weekday; the journey's demand is unchanged in total.", [
+    ("journeys", ids("The journeys it applies to; all when absent.", "a journey")),
+    ("hourly", O([("type", "array"), ("description", "24 weights from 00:00."), ("minItems", 24), ("maxItems", 24), ("items", O([("type", "number"), ("minimum", 0)]))])),
+    ("weekly", O([("type", "array"), ("description", "7 weights, Monday first."), ("minItems", 7), ("maxItems", 7), ("items", O([("type", "number"), ("minimum", 0)]))])),
+])
+defs["patienceRule"] = obj("Patience at some steps (every wait point when none are named), replacing their tolerance.", [
+    ("steps", ids("The steps it applies to.", "a step")),
+] + patience_keys, oneOf=patience_choice)
+defs["serviceTimeRule"] = obj("A service-time distribution other than the PERT-beta of the estimates.", [
+    ("steps", ids("The steps it applies to; all when absent.", "a step")),
+    ("distribution", O([("enum", ["pert", "exponential", "fixed"]), ("description", "`pert` (default), `exponential` with the PERT mean, or `fixed` at the likely time.")])),
+], required=["distribution"])
+defs["simulation"] = obj("What `blueprint simulate` needs beyond the model. Every part is optional.", [
+    (key, O([("type", "array"), ("description", description), ("items", O([("$ref", f"#/$defs/{item}")]))]))
+    for key, item, description in [
+        ("calendars", "calendar", "Weekly calendars with shifts."),
+        ("resources", "sharedResource", "Non-human resources held across steps."),
+        ("segments", "segment", "Customer segments with priorities."),
+        ("demandProfiles", "demandProfile", "How arrivals vary by hour and weekday."),
+        ("patience", "patienceRule", "Patience at wait points."),
+        ("serviceTimes", "serviceTimeRule", "Service-time distributions."),
+    ]
+])
+
 root = O([
     ("$schema", "https://json-schema.org/draft/2020-12/schema"),
     ("$id", "https://raw.githubusercontent.com/service-blueprint/ServiceBlueprint/main/schema/blueprint.schema.json"),
@@ -288,6 +347,8 @@ root = O([
         ("evidence", strings("What the customer sees throughout the service (the servicescape: the building, the website, the brand).")),
         ("associations", O([("type", "array"), ("description", "Undirected links between steps, left out of paths and path analyses."), ("items", O([("$ref", "#/$defs/association")]))])),
         ("kpis", O([("type", "array"), ("description", "Experience and process KPIs (NPS, CSAT, CES, times, first-contact resolution, error rate, cost per case) with targets and measured values."), ("items", O([("$ref", "#/$defs/kpi")]))])),
+        # sim17 (issue 17)
+        ("simulation", ref("simulation", "Calendars and shifts, shared resources, customer segments, demand profiles and patience for `blueprint simulate`.")),
     ])),
     ("$defs", defs),
 ])

@@ -27,6 +27,7 @@ struct BlueprintCommand: ParsableCommand {
             ImportCommand.self, ExportCommand.self,
             MeasureCommand.self, DiscoverCommand.self,
             PreviewCommand.self,
+            SimulateCommand.self,  // sim17 (issue 17)
         ]
     )
 

@@ -61,7 +61,7 @@ extension LogGenerator {
     }
 
     /// `2024-01-01T09:15:00.250Z` (UTC, milliseconds), without a formatter (millions of calls).
-    static func iso8601(_ seconds: Double) -> String {
+    package static func iso8601(_ seconds: Double) -> String {
         let milliseconds = Int((seconds * 1000).rounded())
         var days = milliseconds / 86_400_000
         var rest = milliseconds % 86_400_000

@@ -181,16 +181,12 @@ struct JourneySimulator {
             // Same association as the graph core's weights, so fixed journeys match the critical path exactly.
             fixedWeight[u] = graph.waitSeconds[s] + graph.processSeconds[s]
             waitBefore[u] = graph.waitSeconds[s]
-            if let time = blueprint.steps[s].duration, time.min.seconds < time.max.seconds, time.max.seconds.isFinite {
-                let low = time.min.seconds, high = time.max.seconds
-                let likely = min(high, max(low, time.likely.seconds))
-                let alpha = 1 + 4 * (likely - low) / (high - low)
-                let beta = 1 + 4 * (high - likely) / (high - low)
+            if let time = blueprint.steps[s].duration, let shape = PERTShape(time) {
                 isSampled[u] = true
-                minimum[u] = low
-                span[u] = high - low
-                gammaA[u] = (alpha - 1.0 / 3, 1 / (9 * (alpha - 1.0 / 3)).squareRoot())
-                gammaB[u] = (beta - 1.0 / 3, 1 / (9 * (beta - 1.0 / 3)).squareRoot())
+                minimum[u] = shape.minimum
+                span[u] = shape.span
+                gammaA[u] = shape.gammaA
+                gammaB[u] = shape.gammaB
             }
             if includeQueueing, blueprint.steps[s].kind != .wait, let id = blueprint.steps[s].actor, let a = actorIndex[id],
                 let queue = analysis.actors[a].queue, queue.arrivalRate > 0
@@ -216,31 +212,7 @@ struct JourneySimulator {
             }
         }
 
-        var loopOffsets = [Int32](repeating: 0, count: count + 1)
-        for loop in model.loops { loopOffsets[Int(loop.source) + 1] += 1 }
-        for u in 0..<count { loopOffsets[u + 1] += loopOffsets[u] }
-        // model.loops is in source order already, so loop l of source u is at loopOffsets[u] + k.
-        var loopProbability = [Double]()
-        var regionOffsets: [Int32] = [0]
-        var regionNodes = [Int32]()
-        var regionEdgeOffsets: [Int32] = [0]
-        var regionEdgeTargets = [Int32]()
-        var position = [Int32](repeating: -1, count: count)
-        var longestRegion = 0
-        for loop in model.loops {
-            loopProbability.append(loop.probability)
-            for (k, u) in loop.region.enumerated() { position[Int(u)] = Int32(k) }
-            for u in loop.region {
-                regionNodes.append(u)
-                for e in Int(model.outOffsets[Int(u)])..<Int(model.outOffsets[Int(u) + 1]) {
-                    regionEdgeTargets.append(position[Int(model.outTargets[e])])
-                }
-                regionEdgeOffsets.append(Int32(regionEdgeTargets.count))
-            }
-            for u in loop.region { position[Int(u)] = -1 }
-            regionOffsets.append(Int32(regionNodes.count))
-            longestRegion = max(longestRegion, loop.region.count)
-        }
+        let regions = ReworkRegions(model)
 
         self.fixedWeight = fixedWeight
         self.waitBefore = waitBefore
@@ -255,17 +227,17 @@ struct JourneySimulator {
         outTargets = model.outTargets
         outCumulative = cumulative
         isExclusive = model.isExclusive
-        self.loopOffsets = loopOffsets
-        self.loopProbability = loopProbability
-        self.regionOffsets = regionOffsets
-        self.regionNodes = regionNodes
-        self.regionEdgeOffsets = regionEdgeOffsets
-        self.regionEdgeTargets = regionEdgeTargets
+        loopOffsets = regions.loopOffsets
+        loopProbability = regions.loopProbability
+        regionOffsets = regions.regionOffsets
+        regionNodes = regions.regionNodes
+        regionEdgeOffsets = regions.regionEdgeOffsets
+        regionEdgeTargets = regions.regionEdgeTargets
         maximumRounds = max(0, analysis.options.maximumReworkRounds)
         start = [Double](repeating: 0, count: count)
         active = [Bool](repeating: false, count: count)
-        redoStart = [Double](repeating: 0, count: longestRegion)
-        redoActive = [Bool](repeating: false, count: longestRegion)
+        redoStart = [Double](repeating: 0, count: regions.longestRegion)
+        redoActive = [Bool](repeating: false, count: regions.longestRegion)
     }
 
     /// The time step `u` takes this time: wait before, process time, queueing wait.

@@ -51,7 +51,7 @@ public struct CapacityAnalysis: Sendable {
     public let journeys: [JourneyCapacity]
 
     /// The flow model of each journey, in ``journeys`` order (used by Monte Carlo).
-    let models: [JourneyFlowModel]
+    package let models: [JourneyFlowModel]
 
     /// Runs the analysis.
     /// - Parameters:

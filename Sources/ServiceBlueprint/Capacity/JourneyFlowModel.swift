@@ -11,44 +11,44 @@
 ///
 /// End steps of the journey have no outgoing edges. Rework flows are kept apart as loops with
 /// the region they repeat: the steps on a path from the rework target to its source.
-struct JourneyFlowModel: Sendable {
+package struct JourneyFlowModel: Sendable {
     /// A rework loop: after `source` the work goes back to `target` with `probability`.
-    struct ReworkLoop: Sendable {
+    package struct ReworkLoop: Sendable {
         /// Local index of the step the rework leaves from.
-        let source: Int32
+        package let source: Int32
         /// Local index of the step the work goes back to.
-        let target: Int32
+        package let target: Int32
         /// The probability of going round once more, capped.
-        let probability: Double
+        package let probability: Double
         /// Local indices of the steps repeated by one round, ascending (so `target` first, `source` last).
-        let region: [Int32]
+        package let region: [Int32]
     }
 
     /// Global step index of each local node, in topological order.
-    let nodes: [Int32]
+    package let nodes: [Int32]
     /// Local index of each global step, −1 outside the journey.
-    let localIndex: [Int32]
+    package let localIndex: [Int32]
     /// The journey's steps as a set of global indices (the scope handed to graph algorithms).
-    let scope: StepSet
+    package let scope: StepSet
     /// Forward CSR over the edges that carry work inside the journey.
-    let outOffsets: [Int32]
+    package let outOffsets: [Int32]
     /// Target (local) of each forward edge.
-    let outTargets: [Int32]
+    package let outTargets: [Int32]
     /// Probability that the edge is taken when its source has run (1 on parallel edges).
-    let outProbability: [Double]
+    package let outProbability: [Double]
     /// Reverse CSR over the same edges.
-    let inOffsets: [Int32]
+    package let inOffsets: [Int32]
     /// Source (local) of each reverse edge.
-    let inSources: [Int32]
+    package let inSources: [Int32]
     /// Position in the forward arrays of each reverse edge.
-    let inEdge: [Int32]
+    package let inEdge: [Int32]
     /// `true` for exclusive splits (one outgoing edge is taken).
-    let isExclusive: [Bool]
+    package let isExclusive: [Bool]
     /// The rework loops, in source order then flow order.
-    let loops: [ReworkLoop]
+    package let loops: [ReworkLoop]
 
     /// The number of steps in the journey.
-    var count: Int { nodes.count }
+    package var count: Int { nodes.count }
 
     /// An empty model (unknown start).
     static func empty(stepCount: Int) -> JourneyFlowModel {

@@ -2,17 +2,18 @@ import Foundation
 
 /// xoshiro256** (Blackman & Vigna), seeded through SplitMix64: a small, fast generator whose output
 /// depends only on the seed, on every platform and Swift version — unlike
-/// `SystemRandomNumberGenerator`, which cannot be seeded.
-struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var s0: UInt64
-    private var s1: UInt64
-    private var s2: UInt64
-    private var s3: UInt64
+/// `SystemRandomNumberGenerator`, which cannot be seeded. Package-visible so the discrete-event
+/// simulation (BlueprintSimulation) samples exactly as the Monte Carlo does.
+package struct SeededRandom: RandomNumberGenerator, Sendable {
+    @usableFromInline var s0: UInt64
+    @usableFromInline var s1: UInt64
+    @usableFromInline var s2: UInt64
+    @usableFromInline var s3: UInt64
     /// The second normal deviate of the last Box–Muller pair, if unused.
-    private var spareNormal: Double?
+    @usableFromInline var spareNormal: Double?
 
     /// Creates a generator; the four state words come from SplitMix64 so that any seed, even 0, works.
-    init(seed: UInt64) {
+    package init(seed: UInt64) {
         var seeder = SplitMix64(seed: seed)
         s0 = seeder.next()
         s1 = seeder.next()
@@ -20,8 +21,8 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
         s3 = seeder.next()
     }
 
-    @inline(__always)
-    mutating func next() -> UInt64 {
+    @inlinable @inline(__always)
+    package mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -34,15 +35,15 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform number in [0, 1) with 53 random bits.
-    @inline(__always)
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    @inlinable @inline(__always)
+    package mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
     /// A uniform number in (0, 1), safe to take the logarithm of.
-    @inline(__always)
-    mutating func openUniform() -> Double { (Double(next() >> 11) + 0.5) * 0x1.0p-53 }
+    @inlinable @inline(__always)
+    package mutating func openUniform() -> Double { (Double(next() >> 11) + 0.5) * 0x1.0p-53 }
 
     /// A standard normal deviate (Box–Muller; the pair's second value is kept for the next call).
-    mutating func normal() -> Double {
+    @inlinable package mutating func normal() -> Double {
         if let spare = spareNormal {
             spareNormal = nil
             return spare
@@ -55,7 +56,7 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A Gamma(shape, 1) deviate for shape ≥ 1 by Marsaglia & Tsang's method, with
     /// `d = shape − 1/3` and `c = 1 / √(9d)` precomputed by the caller.
-    mutating func gamma(d: Double, c: Double) -> Double {
+    @inlinable package mutating func gamma(d: Double, c: Double) -> Double {
         while true {
             var x = 0.0
             var v = 0.0
@@ -72,6 +73,6 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// An exponential deviate with the given rate (mean 1 / rate).
-    @inline(__always)
-    mutating func exponential(rate: Double) -> Double { -log(openUniform()) / rate }
+    @inlinable @inline(__always)
+    package mutating func exponential(rate: Double) -> Double { -log(openUniform()) / rate }
 }

@@ -21,6 +21,7 @@ extension Blueprint {
         map.add("associations", associations.map(\.documentValue))
         addExperienceKeys(to: &map)
         map.add("language", language?.identifier)
+        map.add("simulation", simulationSettings?.documentValue)
         return map.value
     }
 }

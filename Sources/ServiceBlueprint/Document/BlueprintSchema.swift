@@ -151,6 +151,10 @@ public enum BlueprintSchema {
       "items": {
         "$ref": "#/$defs/kpi"
       }
+    },
+    "simulation": {
+      "$ref": "#/$defs/simulation",
+      "description": "Calendars and shifts, shared resources, customer segments, demand profiles and patience for `blueprint simulate`."
     }
   },
   "$defs": {
@@ -1123,6 +1127,315 @@ public enum BlueprintSchema {
           ]
         }
       ]
+    },
+    "patience": {
+      "type": "object",
+      "description": "How long a waiting customer stays: exactly `fixed`, or exponential with mean `exponential` (one of them).",
+      "additionalProperties": false,
+      "properties": {
+        "fixed": {
+          "$ref": "#/$defs/duration",
+          "description": "Every customer waits exactly this long."
+        },
+        "exponential": {
+          "$ref": "#/$defs/duration",
+          "description": "Patience is exponential with this mean (the +M of M/M/c+M, Erlang-A)."
+        }
+      },
+      "oneOf": [
+        {
+          "required": [
+            "fixed"
+          ]
+        },
+        {
+          "required": [
+            "exponential"
+          ]
+        }
+      ]
+    },
+    "shift": {
+      "type": "object",
+      "description": "Working time repeated every week.",
+      "additionalProperties": false,
+      "required": [
+        "from",
+        "to"
+      ],
+      "properties": {
+        "days": {
+          "type": "string",
+          "description": "The days the shift starts on: `mon-fri`, `sat`, `mon,wed,fri`, `daily` (the default)."
+        },
+        "from": {
+          "type": "string",
+          "description": "The start, `HH:MM`.",
+          "pattern": "^([01]?[0-9]|2[0-4]):[0-5][0-9]$"
+        },
+        "to": {
+          "type": "string",
+          "description": "The end, `HH:MM`; at or before the start means the next day.",
+          "pattern": "^([01]?[0-9]|2[0-4]):[0-5][0-9]$"
+        },
+        "servers": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Servers on duty; the actor's capacity when absent."
+        }
+      }
+    },
+    "calendar": {
+      "type": "object",
+      "description": "A weekly calendar: outside every shift the actors it names are closed; overlapping shifts add up.",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "shifts"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id",
+          "description": "The calendar id."
+        },
+        "actors": {
+          "type": "array",
+          "description": "The actors that work to this calendar.",
+          "items": {
+            "$ref": "#/$defs/id",
+            "description": "The id of an actor."
+          }
+        },
+        "shifts": {
+          "type": "array",
+          "description": "The shifts.",
+          "items": {
+            "$ref": "#/$defs/shift"
+          }
+        }
+      }
+    },
+    "sharedResource": {
+      "type": "object",
+      "description": "A room, bay, seat or vehicle held by a case from the start of one step to the end of another.",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "capacity",
+        "from"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id",
+          "description": "The resource id."
+        },
+        "title": {
+          "type": "string",
+          "description": "The display title; defaults to the id."
+        },
+        "capacity": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "How many cases can hold it at once."
+        },
+        "from": {
+          "$ref": "#/$defs/id",
+          "description": "The step at whose start the resource is taken."
+        },
+        "to": {
+          "$ref": "#/$defs/id",
+          "description": "The step at whose end it is given back; the same step when absent."
+        }
+      }
+    },
+    "segment": {
+      "type": "object",
+      "description": "A group of customers: a share of demand with a queue priority (1 is served first), optionally its own target and patience.",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "share"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id",
+          "description": "The segment id."
+        },
+        "title": {
+          "type": "string",
+          "description": "The display title; defaults to the id."
+        },
+        "share": {
+          "$ref": "#/$defs/probability",
+          "description": "The share of arrivals in this segment."
+        },
+        "priority": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Queue priority; lower numbers are served first. Default 1."
+        },
+        "journeys": {
+          "type": "array",
+          "description": "The journeys the segment takes part in; all when absent.",
+          "items": {
+            "$ref": "#/$defs/id",
+            "description": "The id of a journey."
+          }
+        },
+        "target": {
+          "$ref": "#/$defs/duration",
+          "description": "A lead-time target replacing the journey's."
+        },
+        "patience": {
+          "$ref": "#/$defs/patience",
+          "description": "Patience replacing the wait points' tolerances."
+        }
+      }
+    },
+    "demandProfile": {
+      "type": "object",
+      "description": "Relative arrival weights by hour and weekday; the journey's demand is unchanged in total.",
+      "additionalProperties": false,
+      "properties": {
+        "journeys": {
+          "type": "array",
+          "description": "The journeys it applies to; all when absent.",
+          "items": {
+            "$ref": "#/$defs/id",
+            "description": "The id of a journey."
+          }
+        },
+        "hourly": {
+          "type": "array",
+          "description": "24 weights from 00:00.",
+          "minItems": 24,
+          "maxItems": 24,
+          "items": {
+            "type": "number",
+            "minimum": 0
+          }
+        },
+        "weekly": {
+          "type": "array",
+          "description": "7 weights, Monday first.",
+          "minItems": 7,
+          "maxItems": 7,
+          "items": {
+            "type": "number",
+            "minimum": 0
+          }
+        }
+      }
+    },
+    "patienceRule": {
+      "type": "object",
+      "description": "Patience at some steps (every wait point when none are named), replacing their tolerance.",
+      "additionalProperties": false,
+      "properties": {
+        "steps": {
+          "type": "array",
+          "description": "The steps it applies to.",
+          "items": {
+            "$ref": "#/$defs/id",
+            "description": "The id of a step."
+          }
+        },
+        "fixed": {
+          "$ref": "#/$defs/duration",
+          "description": "Every customer waits exactly this long."
+        },
+        "exponential": {
+          "$ref": "#/$defs/duration",
+          "description": "Patience is exponential with this mean (the +M of M/M/c+M, Erlang-A)."
+        }
+      },
+      "oneOf": [
+        {
+          "required": [
+            "fixed"
+          ]
+        },
+        {
+          "required": [
+            "exponential"
+          ]
+        }
+      ]
+    },
+    "serviceTimeRule": {
+      "type": "object",
+      "description": "A service-time distribution other than the PERT-beta of the estimates.",
+      "additionalProperties": false,
+      "required": [
+        "distribution"
+      ],
+      "properties": {
+        "steps": {
+          "type": "array",
+          "description": "The steps it applies to; all when absent.",
+          "items": {
+            "$ref": "#/$defs/id",
+            "description": "The id of a step."
+          }
+        },
+        "distribution": {
+          "enum": [
+            "pert",
+            "exponential",
+            "fixed"
+          ],
+          "description": "`pert` (default), `exponential` with the PERT mean, or `fixed` at the likely time."
+        }
+      }
+    },
+    "simulation": {
+      "type": "object",
+      "description": "What `blueprint simulate` needs beyond the model. Every part is optional.",
+      "additionalProperties": false,
+      "properties": {
+        "calendars": {
+          "type": "array",
+          "description": "Weekly calendars with shifts.",
+          "items": {
+            "$ref": "#/$defs/calendar"
+          }
+        },
+        "resources": {
+          "type": "array",
+          "description": "Non-human resources held across steps.",
+          "items": {
+            "$ref": "#/$defs/sharedResource"
+          }
+        },
+        "segments": {
+          "type": "array",
+          "description": "Customer segments with priorities.",
+          "items": {
+            "$ref": "#/$defs/segment"
+          }
+        },
+        "demandProfiles": {
+          "type": "array",
+          "description": "How arrivals vary by hour and weekday.",
+          "items": {
+            "$ref": "#/$defs/demandProfile"
+          }
+        },
+        "patience": {
+          "type": "array",
+          "description": "Patience at wait points.",
+          "items": {
+            "$ref": "#/$defs/patienceRule"
+          }
+        },
+        "serviceTimes": {
+          "type": "array",
+          "description": "Service-time distributions.",
+          "items": {
+            "$ref": "#/$defs/serviceTimeRule"
+          }
+        }
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ enum DocumentKeys {
     ] + sketchBlueprint
     /// Keys of issue 11's format additions, kept apart from the rest to ease merges.
     static let sketchBlueprint = ["maturity", "evidence", "associations"] + ExperienceDocumentKeys.blueprint + ["language"]
+        + SimulationDocumentKeys.blueprint
     static let association = ["between", "label"]
     /// The editor hint `"$schema": "…"` is accepted at the top and ignored.
     static let schemaHint = "$schema"
@@ -158,6 +159,7 @@ extension DocumentReader {
         blueprint.language = choice(fields, "language", "language", names: Language.supported.map(\.identifier)) {
             Language(identifier: $0)
         }
+        readSimulationKeys(fields, into: &blueprint)
         return blueprint
     }
 

@@ -42,6 +42,9 @@ public struct Blueprint: Sendable, Hashable, Identifiable {
     /// The language the blueprint is written in (file key `language`, e.g. `zh-Hans`): its drawing and
     /// report use it unless `--language` says otherwise. `nil` leaves it to the environment.
     public var language: Language?
+    /// sim17 (issue 17): the `simulation:` block (calendars, resources, segments, profiles, patience);
+    /// `nil` when the file has none. Read and set it through ``simulation``.
+    public var simulationSettings: SimulationSettings? = nil
 
     /// Creates a blueprint from its parts.
     public init(

@@ -77,6 +77,7 @@ struct ValidationRun {
         checkJourneys()
         checkBottlenecks()
         checkAssociations()
+        checkSimulation()  // sim17 (issue 17)
     }
 
     // MARK: Reporting
