@@ -205,7 +205,7 @@ struct DocumentRoundTripTests {
         var blueprint = Samples.everyProperty
         blueprint.journeys[0].branchProbabilities = Dictionary(uniqueKeysWithValues: (0..<50).map { ("k\($0)->x", Double($0) / 100) })
         let first = blueprint.text(in: format)
-        let second = Blueprint(
+        var rebuilt = Blueprint(
             id: blueprint.id, title: blueprint.title, summary: blueprint.summary, version: blueprint.version,
             stages: blueprint.stages, actors: blueprint.actors, channels: blueprint.channels,
             information: blueprint.information, personas: blueprint.personas,
@@ -216,8 +216,9 @@ struct DocumentRoundTripTests {
             },
             steps: blueprint.steps, flows: blueprint.flows, bottlenecks: blueprint.bottlenecks,
             maturity: blueprint.maturity, evidence: blueprint.evidence, associations: blueprint.associations,
-            kpis: blueprint.kpis, language: blueprint.language
-        ).text(in: format)
+            kpis: blueprint.kpis, language: blueprint.language)
+        rebuilt.simulationSettings = blueprint.simulationSettings
+        let second = rebuilt.text(in: format)
         #expect(first == second)
 
         let folder = try DocumentTesting.temporaryDirectory()

@@ -125,6 +125,20 @@ enum Samples {
         }
         // Issue 19: the language the blueprint is written in.
         blueprint.language = .simplifiedChinese
+        // Issue 17: every part of the simulation block, both kinds of patience, every distribution.
+        blueprint.simulationSettings = SimulationSettings(
+            calendars: [WorkCalendar(id: "office", shifts: [
+                Shift(days: .weekdays, start: .hours(8), end: .hours(12), servers: 2),
+                Shift(days: [.saturday], start: .hours(9), end: .hours(13)),
+            ], actors: ["agent"])],
+            resources: [SharedResource(id: "bench", title: "Repair bench", capacity: 3, from: "decide", to: "handoff")],
+            segments: [
+                CustomerSegment(id: "premium", title: "Premium", share: 0.25, priority: 2, journeys: ["warranty", "paid", "weekly"], target: .hours(8), patience: .fixed(.minutes(5))),
+                CustomerSegment(id: "standard", share: 0.75, journeys: ["warranty", "paid", "weekly"], patience: .exponential(mean: .minutes(3))),
+            ],
+            demandProfiles: [DemandProfile(journeys: ["warranty"], hourly: Array(repeating: 1, count: 24), weekly: [1, 1, 1, 1, 1.5, 0.5, 0])],
+            patience: [PatienceRule(steps: ["wait"], patience: .exponential(mean: .minutes(4)))],
+            serviceTimes: ServiceTimeRule.Distribution.allCases.map { ServiceTimeRule(steps: ["decide"], distribution: $0) })
         return blueprint
     }()
 
