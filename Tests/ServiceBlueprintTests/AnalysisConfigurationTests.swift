@@ -161,7 +161,7 @@ struct AnalysisConfigurationTests {
 
     @Test func registryIsCompleteAndDocumented() {
         let ids = RuleRegistry.builtIn.map(\.id)
-        #expect(ids.count == 33)
+        #expect(ids.count == 35)
         #expect(Set(ids).count == ids.count)
         for rule in RuleRegistry.builtIn {
             #expect(rule.id.allSatisfy { $0.isLowercase || $0 == "-" }, "\(rule.id) is kebab-case")
@@ -173,8 +173,8 @@ struct AnalysisConfigurationTests {
         #expect(RuleRegistry.builtIn.filter { $0.family == .missing }.count == 12)
         #expect(RuleRegistry.builtIn.filter { $0.family == .structure }.count == 6)
         #expect(RuleRegistry.builtIn.filter { $0.family == .capacity }.count == 6)
-        #expect(RuleRegistry.builtIn.filter { $0.family == .experience }.count == 2)
-        #expect(RuleRegistry.markdownTable().split(separator: "\n").count == 35)
+        #expect(RuleRegistry.builtIn.filter { $0.family == .experience }.count == 4)
+        #expect(RuleRegistry.markdownTable().split(separator: "\n").count == 37)
     }
 }
 

@@ -433,7 +433,7 @@ struct DocumentReaderTests {
         let fromYAML = try BlueprintDocument.read(from: yaml.path)
         #expect(fromYAML.format == .yaml)
         #expect(fromYAML.blueprint == Samples.everyProperty)
-        #expect(fromYAML.sourceMap.location(of: ["steps", 1, "actor"]) == SourceLocation(path: yaml.path, line: 93, column: 12))
+        #expect(fromYAML.sourceMap.location(of: ["steps", 1, "actor"]) == SourceLocation(path: yaml.path, line: 95, column: 12))
     }
 
     @Test func documentFormatFromPath() {

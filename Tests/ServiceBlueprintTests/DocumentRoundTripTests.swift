@@ -218,6 +218,7 @@ struct DocumentRoundTripTests {
             maturity: blueprint.maturity, evidence: blueprint.evidence, associations: blueprint.associations,
             kpis: blueprint.kpis, language: blueprint.language)
         rebuilt.simulationSettings = blueprint.simulationSettings
+        rebuilt.currency = blueprint.currency
         let second = rebuilt.text(in: format)
         #expect(first == second)
 

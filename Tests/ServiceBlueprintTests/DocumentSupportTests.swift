@@ -111,6 +111,11 @@ enum Samples {
         blueprint.actors[1].rate = 42.5
         blueprint.steps[1].cost = 3.2
         blueprint.steps[1].standards.dimension = .responsiveness
+        // kpi16: pain dimensions, the currency, the cost of delay.
+        blueprint.steps[1].painDimension = .reliability
+        blueprint.stages[0].painDimension = .empathy
+        blueprint.journeys[0].costOfDelay = 4.5
+        blueprint.currency = "€"
         let dimensions = ServqualDimension.allCases
         blueprint.kpis = KPIKind.allCases.enumerated().map { index, kind in
             KPI(

@@ -11,7 +11,9 @@ enum CSVColumns {
         "produces", "evidence", "standard_time", "standard_tolerance", "sop", "service_standard", "response",
         "fail_risk", "fail_recovery", "fail_owner", "fail_likelihood", "wait_point", "wait_tolerance", "wait_notes",
         "value", "emotion", "pain_points", "tags", "notes", "url",
-    ]
+    ] + experienceNames
+    /// Issue 16's step fields (kpi16), last so older tables keep their column order.
+    static let experienceNames = ["cost", "standard_dimension", "pain_dimension"]
 
     /// Model keys of a step as the validator names them, to the column that holds them.
     static let columnOfKey: [String: String] = [
@@ -19,7 +21,7 @@ enum CSVColumns {
         "channel": "channel", "kind": "kind", "duration": "duration", "waitBefore": "wait_before", "needs": "needs",
         "produces": "produces", "evidence": "evidence", "standards": "standard_time", "failPoint": "fail_risk",
         "waitPoint": "wait_point", "value": "value", "emotion": "emotion", "painPoints": "pain_points", "tags": "tags",
-        "notes": "notes", "url": "url",
+        "notes": "notes", "url": "url", "cost": "cost", "painDimension": "pain_dimension",
     ]
 
     static let flowNames = ["from", "to", "kind", "label", "probability"]
@@ -57,7 +59,8 @@ enum CSVColumns {
             "wait_point": step.waitPoint == nil ? "" : "yes", "wait_tolerance": step.waitPoint?.tolerance?.description ?? "",
             "wait_notes": step.waitPoint?.notes ?? "", "value": step.value?.rawValue ?? "",
             "emotion": step.emotion.map(String.init) ?? "", "pain_points": list(step.painPoints), "tags": list(step.tags),
-            "notes": step.notes ?? "", "url": step.url ?? "",
+            "notes": step.notes ?? "", "url": step.url ?? "", "cost": number(step.cost),
+            "standard_dimension": step.standards.dimension?.rawValue ?? "", "pain_dimension": step.painDimension?.rawValue ?? "",
         ]
     }
 }

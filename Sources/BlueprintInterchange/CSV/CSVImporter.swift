@@ -218,6 +218,9 @@ struct CSVTableReader {
             step.tags = CSVColumns.list(cell("tags")?.text ?? "")
             step.notes = cell("notes")?.text
             step.url = cell("url")?.text
+            step.cost = number(cell("cost"))
+            step.standards.dimension = dimension(cell("standard_dimension"))
+            step.painDimension = dimension(cell("pain_dimension"))
             if let (text, position) = cell("after") { afterCells.append((index, CSVColumns.list(text), position)) }
             steps.append(step)
         }

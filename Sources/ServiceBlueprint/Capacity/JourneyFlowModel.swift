@@ -278,7 +278,8 @@ extension JourneyFlowModel {
     ///
     /// - Complexity: O(n + m) plus, per join, the distance in the dominator tree to the split it
     ///   closes, plus the length of each loop's region — linear for blueprints of local structure.
-    func visitRates() -> [Double] {
+    /// With `rework` false, the visits of one pass: no loop multiplies (issue 16's cost of rework).
+    func visitRates(rework: Bool = true) -> [Double] {
         let n = count
         guard n > 0 else { return [] }
         var visits = [Double](repeating: 0, count: n)
@@ -348,7 +349,7 @@ extension JourneyFlowModel {
             }
             visits[v] = values.first ?? 0
         }
-        for loop in loops {
+        for loop in loops where rework {
             let factor = 1 / (1 - loop.probability)
             for u in loop.region { visits[Int(u)] *= factor }
         }

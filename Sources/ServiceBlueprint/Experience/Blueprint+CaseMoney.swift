@@ -10,14 +10,20 @@ package struct CaseMoney: Sendable {
     /// Per journey, in blueprint order: its cost (with each step's share) and its cost of delay per hour.
     private let journeys: [(cost: JourneyCost, delayPerHour: Double?)]
 
+    /// The money for a rule of an analyzer run, from the run's shared capacity analysis (not a cache entry of
+    /// its own: the run cache holds its lock while it makes a value, so one value cannot ask for another).
+    static func forRules(_ context: AnalysisContext) -> CaseMoney? {
+        CaseMoney(context.blueprint) { CapacityAnalysis.forRules(context) }
+    }
+
     /// `nil` when no actor has a rate, no step a cost and no journey a cost of delay, or there is no journey.
-    package init?(_ blueprint: Blueprint) {
+    package init?(_ blueprint: Blueprint, capacity: () -> CapacityAnalysis) {
         guard !blueprint.journeys.isEmpty,
             blueprint.actors.contains(where: { $0.rate != nil }) || blueprint.steps.contains(where: { $0.cost != nil })
                 || blueprint.journeys.contains(where: { $0.costOfDelay != nil })
         else { return nil }
         let delay = Dictionary(blueprint.journeys.map { ($0.id, $0.costOfDelay) }, uniquingKeysWith: { first, _ in first })
-        journeys = blueprint.journeyCosts().map { ($0, delay[$0.journeyID] ?? nil) }
+        journeys = blueprint.journeyCosts(using: capacity()).map { ($0, delay[$0.journeyID] ?? nil) }
         currency = blueprint.currency
     }
 

@@ -40,20 +40,15 @@ extension Blueprint {
     /// the cost of exclusive branches, parallel branches all count, and rework loops count their expected
     /// rounds (the visit rates of ``CapacityAnalysis``). The extra rounds are the visits beyond those of the
     /// same blueprint without its `rework` flows, so a loop on a branch half the cases take counts half.
-    public func journeyCosts() -> [JourneyCost] {
-        let capacity = CapacityAnalysis(self)
+    public func journeyCosts() -> [JourneyCost] { journeyCosts(using: CapacityAnalysis(self)) }
+
+    /// ``journeyCosts()`` from a capacity analysis of this blueprint already made (an analyzer run's).
+    package func journeyCosts(using capacity: CapacityAnalysis) -> [JourneyCost] {
         var stepByID: [String: Step] = [:]
         for step in steps where stepByID[step.id] == nil { stepByID[step.id] = step }
-        // Visits of one pass, without the loops: what a case would cost if no work came back.
-        var firstPass: [[String: Double]] = []
-        if flows.contains(where: { $0.kind == .rework }) {
-            var straight = self
-            straight.flows.removeAll { $0.kind == .rework }
-            firstPass = CapacityAnalysis(straight).journeys.map { journey in
-                Dictionary(journey.visits.map { ($0.stepID, $0.visits) }, uniquingKeysWith: +)
-            }
-        }
         return capacity.journeys.enumerated().map { index, journey in
+            // Visits of one pass, without the loops: what a case would cost if no work came back.
+            let firstPass = index < capacity.models.count ? capacity.models[index].visitRates(rework: false) : []
             var total = 0.0
             var byLane: [Lane: Double] = [:]
             var waste = 0.0
@@ -61,14 +56,14 @@ extension Blueprint {
             var rework = 0.0
             var stepCosts: [String: Double] = [:]
             var stepRework: [String: Double] = [:]
-            for visit in journey.visits where visit.visits > 0 {
+            for (u, visit) in journey.visits.enumerated() where visit.visits > 0 {
                 guard let step = stepByID[visit.stepID] else { continue }
                 guard let run = costPerRun(of: step) else {
                     if step.lane != .customer, step.lane != .evidence { uncosted.append(step.id) }
                     continue
                 }
                 let cost = run * visit.visits
-                let base = index < firstPass.count ? firstPass[index][visit.stepID] ?? 0 : visit.visits
+                let base = u < firstPass.count ? firstPass[u] : visit.visits
                 let extra = run * max(visit.visits - base, 0)
                 total += cost
                 byLane[step.lane, default: 0] += cost

@@ -42,7 +42,7 @@ public struct ParallelizableChainRule: BlueprintRule {
         let minimum = context.duration("minimumSaving").seconds
         let found = suggestions(context).filter { $0.best.map { $0.saving > minimum } ?? false }
         // The money is worked out only when a finding will state it (kpi16: issue 16's cost).
-        let money = found.isEmpty ? nil : CaseMoney(context.blueprint)
+        let money = found.isEmpty ? nil : CaseMoney.forRules(context)
         return found.compactMap { candidate in
             candidate.best.map { finding(for: candidate, best: $0, context: context, money: money) }
         }

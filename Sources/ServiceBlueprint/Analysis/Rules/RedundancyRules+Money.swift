@@ -6,7 +6,7 @@ extension CaseMoney {
     /// The message gains one sentence and ``Impact/costSaved`` the amount; findings of a blueprint that
     /// models no costs come back unchanged.
     static func priced(_ findings: [Finding], in context: AnalysisContext) -> [Finding] {
-        guard !findings.isEmpty, let money = CaseMoney(context.blueprint) else { return findings }
+        guard !findings.isEmpty, let money = forRules(context) else { return findings }
         return findings.map { money.priced($0) }
     }
 

@@ -25,11 +25,11 @@ package enum ServqualText {
     }
 }
 
-/// `servqual-uncovered-dimension`: a stage where the customer meets the service in a way a SERVQUAL
+/// `experience-servqual-gap`: a stage where the customer meets the service in a way a SERVQUAL
 /// dimension judges, and no standard of the stage protects that dimension.
 public struct ServqualUncoveredDimensionRule: BlueprintRule {
-    /// `servqual-uncovered-dimension`.
-    public let id = "servqual-uncovered-dimension"
+    /// `experience-servqual-gap`.
+    public let id = "experience-servqual-gap"
     /// The title.
     public let title = "Stage with an unprotected SERVQUAL dimension"
     /// Note.
@@ -65,23 +65,23 @@ public struct ServqualUncoveredDimensionRule: BlueprintRule {
             ]
             let fixTarget: [String: TextArgument] = touchpoints.first.map { ["step": context.step(argument: $0)] } ?? [:]
             findings.append(context.finding(
-                LocalizedText(gaps.count == 1 ? "finding.servqual-uncovered-dimension.one" : "finding.servqual-uncovered-dimension", arguments),
+                LocalizedText(gaps.count == 1 ? "finding.experience-servqual-gap.one" : "finding.experience-servqual-gap", arguments),
                 steps: touchpoints, path: ServqualText.path(ofStage: stageID, in: blueprint) ?? touchpoints.first.map(context.path(ofStep:)),
                 fix: SuggestedFix(
                     .custom("add-servqual-standard"),
                     text: LocalizedText(
-                        fixTarget.isEmpty ? "fix.servqual-uncovered-dimension.stage" : "fix.servqual-uncovered-dimension",
+                        fixTarget.isEmpty ? "fix.experience-servqual-gap.stage" : "fix.experience-servqual-gap",
                         arguments.merging(fixTarget) { first, _ in first }))))
         }
         return findings
     }
 }
 
-/// `servqual-unprotected-pain-point`: a pain point tagged with the dimension it hurts, and no standard on
+/// `experience-servqual-pain-point`: a pain point tagged with the dimension it hurts, and no standard on
 /// its step or in its stage that protects that dimension.
 public struct ServqualUnprotectedPainPointRule: BlueprintRule {
-    /// `servqual-unprotected-pain-point`.
-    public let id = "servqual-unprotected-pain-point"
+    /// `experience-servqual-pain-point`.
+    public let id = "experience-servqual-pain-point"
     /// The title.
     public let title = "Pain point with no standard in its dimension"
     /// Warning.
@@ -124,8 +124,8 @@ public struct ServqualUnprotectedPainPointRule: BlueprintRule {
                 "stage": ServqualText.stage(step.stage, in: blueprint),
             ]
             findings.append(context.finding(
-                LocalizedText("finding.servqual-unprotected-pain-point", arguments), steps: [v],
-                fix: SuggestedFix(.custom("add-servqual-standard"), text: LocalizedText("fix.servqual-unprotected-pain-point.\(dimension.rawValue)", arguments))))
+                LocalizedText("finding.experience-servqual-pain-point", arguments), steps: [v],
+                fix: SuggestedFix(.custom("add-servqual-standard"), text: LocalizedText("fix.experience-servqual-pain-point.\(dimension.rawValue)", arguments))))
         }
         for (index, stage) in blueprint.stages.enumerated() {
             guard let dimension = stage.painDimension, let pain = stage.painPoints.first, unprotected(dimension, in: stage.id),
@@ -136,8 +136,8 @@ public struct ServqualUnprotectedPainPointRule: BlueprintRule {
                 "painPoint": .quoted(pain), "dimension": ServqualText.name(dimension), "stage": ServqualText.stage(stage.id, in: blueprint),
             ]
             findings.append(context.finding(
-                LocalizedText("finding.servqual-unprotected-pain-point.stage", arguments), steps: touchpoints, path: ["stages", index],
-                fix: SuggestedFix(.custom("add-servqual-standard"), text: LocalizedText("fix.servqual-unprotected-pain-point.stage", arguments))))
+                LocalizedText("finding.experience-servqual-pain-point.stage", arguments), steps: touchpoints, path: ["stages", index],
+                fix: SuggestedFix(.custom("add-servqual-standard"), text: LocalizedText("fix.experience-servqual-pain-point.stage", arguments))))
         }
         return findings
     }
