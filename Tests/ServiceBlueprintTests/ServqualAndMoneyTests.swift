@@ -108,7 +108,7 @@ struct ServqualAndMoneyTests {
 
     @Test func moneyIsWrittenWithItsCurrency() {
         #expect(Money.text(18.4, currency: "¥") == "¥18.40")
-        #expect(Money.text(18.404, currency: "EUR") == "18.40 EUR")
+        #expect(Money.text(18.404, currency: "EUR") == "18.40\u{00A0}EUR")
         #expect(Money.text(0.05, currency: nil) == "0.05")
         #expect(Money.text(-12.3, currency: "$") == "−$12.30")
     }

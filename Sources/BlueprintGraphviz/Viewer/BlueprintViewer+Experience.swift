@@ -12,7 +12,7 @@ extension BlueprintViewer {
         ]
         var markup: HTML = ""
         for case let (title, table)? in tables {
-            markup += "<h3>\(LocalizedText(title).rendered(in: language))</h3><table class=\"vw-metrics\"><thead><tr>"
+            markup += "<h3>\(LocalizedText(title).rendered(in: language))</h3><table class=\"vw-metrics vw-experience\"><thead><tr>"
             for cell in table.header { markup += "<th scope=\"col\">\(cell)</th>" }
             markup += "</tr></thead><tbody>"
             for (cells, marks) in zip(table.rows, table.marked) {

@@ -65,7 +65,8 @@ package struct CaseMoney: Sendable {
 
 /// How amounts of money are written.
 package enum Money {
-    /// Two decimals; a symbol (`¥`, `€`, `$`) before the amount, a code (`EUR`) after it with a space.
+    /// Two decimals; a symbol (`¥`, `€`, `$`) before the amount, a code (`EUR`) after it with a no-break
+    /// space, so a table cell never wraps between them.
     package static func text(_ amount: Double, currency: String?) -> String {
         guard amount.isFinite else { return String(amount) }
         let sign = amount < 0 ? "−" : ""
@@ -78,6 +79,6 @@ package enum Money {
             figure = String(abs(amount))
         }
         guard let currency, !currency.isEmpty else { return sign + figure }
-        return currency.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) ? "\(sign)\(figure) \(currency)" : "\(sign)\(currency)\(figure)"
+        return currency.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) ? "\(sign)\(figure)\u{00A0}\(currency)" : "\(sign)\(currency)\(figure)"
     }
 }
