@@ -116,7 +116,7 @@ public enum BlueprintViewer {
             for metric in data.blueprints[index].metrics {
                 metrics += "<tr><th scope=\"row\">\(metric.name)</th><td>\(metric.value)</td></tr>"
             }
-            body.append(metrics + "</tbody></table></section>")
+            body.append(metrics + "</tbody></table>" + experienceTables(entry.analysis) + "</section>")
         }
         body.append("""
             </div><aside class="vw-side" aria-label="Details">\
