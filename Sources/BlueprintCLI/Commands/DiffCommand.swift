@@ -167,7 +167,7 @@ struct BlueprintComparison {
             for item in added { lines.append(bullet + (markdown ? t("added", ["item": .verbatim(item)]) : "+ " + item)) }
             for item in removed { lines.append(bullet + (markdown ? t("removed", ["item": .verbatim(item)]) : "- " + item)) }
             for item in changed {
-                let change = "\(item.id): " + item.changes.map(\.description).joined(separator: "; ")
+                let change = item.text.rendered(in: language)
                 lines.append(bullet + (markdown ? t("changed", ["item": .verbatim(change)]) : "~ " + change))
             }
         }
