@@ -350,7 +350,7 @@ root = O([
         ("evidence", strings("What the customer sees throughout the service (the servicescape: the building, the website, the brand).")),
         ("associations", O([("type", "array"), ("description", "Undirected links between steps, left out of paths and path analyses."), ("items", O([("$ref", "#/$defs/association")]))])),
         ("kpis", O([("type", "array"), ("description", "Experience and process KPIs (NPS, CSAT, CES, times, first-contact resolution, error rate, cost per case) with targets and measured values."), ("items", O([("$ref", "#/$defs/kpi")]))])),
-        ("currency", string("How money is written, e.g. `¥` or `EUR`: the unit of actor rates, step costs and cost-per-case KPIs, put before amounts in findings, reports and `diff`.")),
+        ("currency", string("How money is written, e.g. `¥` or `EUR`: the unit of actor rates, step costs and cost-per-case KPIs, written with amounts in findings, reports and `diff` (a symbol before them, a code after).")),
         # sim17 (issue 17)
         ("simulation", ref("simulation", "Calendars and shifts, shared resources, customer segments, demand profiles and patience for `blueprint simulate`.")),
     ])),

@@ -43,7 +43,7 @@ struct ExperienceCommandTests {
         #expect(costs.allSatisfy { ($0["change"] as? Double ?? 0) > 0 && $0["currency"] as? String == "£" })
 
         let chinese = try CLI.run(["diff", old, new, "--language", "zh-Hans"])
-        #expect(chinese.stdout.contains("+5，变好") && chinese.stdout.contains("单件成本"))
+        #expect(chinese.stdout.contains("+5，改善") && chinese.stdout.contains("每单成本"))
         let markdown = try CLI.run(["diff", old, new, "--format", "markdown"])
         #expect(markdown.stdout.contains("| KPI | target | measured | change |"))
     }

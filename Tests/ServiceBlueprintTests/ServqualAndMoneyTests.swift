@@ -39,6 +39,10 @@ struct ServqualAndMoneyTests {
         // A response commitment without a tag protects responsiveness.
         blueprint.steps[2].standards = Standards(response: .minutes(1))
         #expect(blueprint.servqualCoverage().gaps(stage: 0) == [.tangibles, .assurance, .empathy])
+        // Near miss: a standard on the customer's own step protects nothing.
+        blueprint.steps[0].standards = Standards(service: "Have the receipt ready")
+        blueprint.steps[0].standards.dimension = .tangibles
+        #expect(blueprint.servqualCoverage().gaps(stage: 0) == [.tangibles, .assurance, .empathy])
     }
 
     @Test func uncoveredDimensionRule() throws {
@@ -46,7 +50,8 @@ struct ServqualAndMoneyTests {
         #expect(finding.message == "No standard in stage 'main' protects tangibles, responsiveness, assurance and empathy, although the customer meets the service there in ways these dimensions judge.")
         #expect(finding.stepIDs == ["call", "answer", "sms"])
         #expect(finding.path == ["stages", 0])
-        #expect(finding.fix?.summary.contains("`dimension: tangibles` to 'Customer calls' (call)") == true)
+        // The standard goes where the organisation shows evidence, not on the customer's own call.
+        #expect(finding.fix?.summary.contains("`dimension: tangibles` to 'Agent answers' (answer)") == true)
         // Near misses: a blueprint that tags nothing is not asked; every applying dimension protected.
         var untagged = Self.contact()
         untagged.steps[1].standards.dimension = nil
@@ -73,7 +78,9 @@ struct ServqualAndMoneyTests {
         let finding = try #require(Fixture.findings(ServqualUnprotectedPainPointRule(), blueprint).first)
         #expect(finding.message == "'Customer calls' (call) has the pain point 'Long hold', which hurts responsiveness, but no standard in stage 'main' protects responsiveness.")
         #expect(finding.severity == .warning)
-        #expect(finding.fix?.summary.contains("response or start-within commitment") == true)
+        // The fix names the agent's answer, where the organisation can commit to a response time.
+        #expect(finding.fix?.summary.hasPrefix("Give 'Agent answers' (answer) a response or start-within commitment") == true)
+        #expect(finding.stepIDs == ["call", "answer"])
         // Near misses: the agent's answer in the same stage commits to a response time; no dimension given;
         // a pain point in a dimension the stage protects (reliability: the SOP).
         var protected = blueprint
@@ -90,7 +97,7 @@ struct ServqualAndMoneyTests {
         var both = blueprint
         both.stages[0].painPoints = ["Long hold"]
         both.stages[0].painDimension = .responsiveness
-        #expect(Fixture.findings(ServqualUnprotectedPainPointRule(), both).map(\.stepIDs) == [["call"]])
+        #expect(Fixture.findings(ServqualUnprotectedPainPointRule(), both).map(\.stepIDs) == [["call", "answer"]])
         // A stage's own pain point, pointing at the stage.
         var stage = Self.contact()
         stage.stages[0].painPoints = ["Nobody explains the repair"]
@@ -154,7 +161,8 @@ struct ServqualAndMoneyTests {
         blueprint.currency = "€"
         let finding = try #require(Fixture.findings(RedundantDuplicateStepRule(), blueprint).first)
         // The second check: 6 min at €30 an hour = €3.00 per case.
-        #expect(finding.message == plain.message + " The fix saves €3.00 per case.")
+        #expect(finding.message == plain.message + " The fix saves €3.00 per case of 'repair'.")
+        #expect(finding.impact?.description == "removes 1 step, saves 3.00 per case")
         #expect(finding.impact?.costSaved == 3)
         #expect(finding.impact?.stepsRemoved == 1)
         // The cost of waste counts it as a redundant step: 3 of a case's 17 × 0.5 = 8.50.
@@ -182,9 +190,59 @@ struct ServqualAndMoneyTests {
         blueprint.actors[0].rate = 30
         blueprint.currency = "€"
         let finding = try #require(Fixture.findings(RedundantReworkLoopRule(), blueprint).first)
-        #expect(finding.message.hasSuffix("The extra rounds cost €2.33 per case."))
+        #expect(finding.message.hasSuffix("The extra rounds cost €2.33 per case of 'repair'."))
         let cost = try #require(blueprint.costPerCase(of: "repair"))
         #expect(abs(cost.rework - 7.0 / 3) < 1e-9)
+        // Near misses: a loop without a probability ("give the flow a probability") or one that never
+        // leaves has no rounds to price.
+        for probability in [nil, 1.0] {
+            var unmeasured = blueprint
+            unmeasured.flows[2].probability = probability
+            let plain = try #require(Fixture.findings(RedundantReworkLoopRule(), unmeasured).first)
+            #expect(!plain.message.contains("€") && plain.impact?.costSaved == nil, "\(String(describing: probability))")
+        }
+    }
+
+    @Test func reworkOnABranchCountsOnlyTheCasesOnIt() throws {
+        // triage → 40 % repair (agent 30 min) → test (agent 6 min), test sends 20 % back to repair;
+        // 60 % advise (agent 12 min). Repair and test run 0.4 / 0.8 = 0.5 times a case, 0.4 of them the
+        // first pass: the extra rounds cost 0.1 × (15 + 3) = €1.80; a case costs 0.5 × 18 + 0.6 × 6 = €12.60.
+        var blueprint = Fixture.blueprint(
+            steps: [
+                Fixture.step("triage", "Agent triages", .backstage, actor: "agent", kind: .decision),
+                Fixture.step("repair", "Agent repairs", .backstage, actor: "agent", minutes: 30),
+                Fixture.step("test", "Agent tests", .frontstage, actor: "agent", channel: .email, minutes: 6),
+                Fixture.step("advise", "Agent advises", .frontstage, actor: "agent", channel: .email, minutes: 12),
+            ],
+            flows: [
+                Flow(from: "triage", to: "repair", probability: 0.4), Flow(from: "triage", to: "advise", probability: 0.6),
+                Flow(from: "repair", to: "test"), Flow(from: "test", to: "repair", kind: .rework, probability: 0.2),
+            ],
+            actors: [Actor(id: "agent")],
+            journeys: [Journey(id: "fault", start: "triage", ends: ["test", "advise"])])
+        blueprint.actors[0].rate = 30
+        let cost = try #require(blueprint.costPerCase(of: "fault"))
+        #expect(abs(cost.rework - 1.8) < 1e-9)
+        #expect(abs(cost.perCase - 12.6) < 1e-9)
+        #expect(abs(cost.waste - 1.8) < 1e-9)
+    }
+
+    @Test func negativeAmountsAreLocatedErrors() {
+        let text = """
+            id: x
+            actors:
+              - {id: agent, rate: -30}
+            steps:
+              - {id: a, title: A, lane: frontstage, actor: agent, cost: -2}
+            """
+        do {
+            _ = try BlueprintDocument.parse(text, path: "m.yaml", format: .yaml)
+            Issue.record("expected errors")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("m.yaml:3:") && message.contains("'rate' must be 0 or more, found -30"))
+            #expect(message.contains("m.yaml:5:") && message.contains("'cost' must be 0 or more, found -2"))
+        }
     }
 
     @Test func newFileKeysRoundTrip() throws {

@@ -87,7 +87,8 @@ extension BlueprintComparison {
                 lines.append("|---|---:|---:|---:|")
             }
             for (kpi, delta) in zip(experience.kpis, kpis) {
-                let name = language.cli("diff.kpi.name", ["kpi": .verbatim(kpi.title), "kind": .verbatim(kpi.kind.rawValue)])
+                let kind = language.cli("diff.kpi.kind.\(kpi.kind.rawValue)")
+                let name = language.cli("diff.kpi.name", ["kpi": .verbatim(kpi.title), "kind": .verbatim(kind)])
                 lines.append(markdown
                     ? "| \(name) | \(delta.display.target) | \(delta.display.measured) | \(delta.display.change) |"
                     : "  " + language.cli("diff.kpi.line", [

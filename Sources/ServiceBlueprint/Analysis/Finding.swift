@@ -212,6 +212,7 @@ public struct Impact: Sendable, Hashable, Codable, CustomStringConvertible {
         if let customerWaitRemoved { parts.append("removes \(customerWaitRemoved) of customer waiting") }
         if let handoffsRemoved { parts.append("removes \(handoffsRemoved) hand-off\(handoffsRemoved == 1 ? "" : "s")") }
         if let stepsRemoved { parts.append("removes \(stepsRemoved) step\(stepsRemoved == 1 ? "" : "s")") }
+        if let costSaved { parts.append("saves \(Money.text(costSaved, currency: nil)) per case") }
         return parts.joined(separator: ", ")
     }
 
@@ -228,6 +229,7 @@ public struct Impact: Sendable, Hashable, Codable, CustomStringConvertible {
         if let stepsRemoved {
             parts.append(.phrase(LocalizedText("impact.stepsRemoved.\(stepsRemoved == 1 ? "one" : "other")", ["count": .integer(stepsRemoved)])))
         }
+        if let costSaved { parts.append(.phrase(LocalizedText("cost.impact.saved", ["money": .verbatim(Money.text(costSaved, currency: nil))]))) }
         return LocalizedText("text.enumeration", ["items": .enumeration(parts)])
     }
 }

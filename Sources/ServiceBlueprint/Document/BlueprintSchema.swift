@@ -154,7 +154,7 @@ public enum BlueprintSchema {
     },
     "currency": {
       "type": "string",
-      "description": "How money is written, e.g. `¥` or `EUR`: the unit of actor rates, step costs and cost-per-case KPIs, put before amounts in findings, reports and `diff`."
+      "description": "How money is written, e.g. `¥` or `EUR`: the unit of actor rates, step costs and cost-per-case KPIs, written with amounts in findings, reports and `diff` (a symbol before them, a code after)."
     },
     "simulation": {
       "$ref": "#/$defs/simulation",

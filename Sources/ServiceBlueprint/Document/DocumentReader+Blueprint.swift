@@ -245,7 +245,7 @@ extension DocumentReader {
             demand: nested(fields, "demand") { $0.readDemand($1, at: $2) },
             target: nested(fields, "target") { $0.readTarget($1, at: $2) })
         readJourneyKeys(fields, into: &journey)
-        journey.costOfDelay = decimal(fields, "costOfDelay")
+        journey.costOfDelay = amount(fields, "costOfDelay")
         return journey
     }
 

@@ -30,12 +30,12 @@ extension DocumentReader {
 
     /// `rate: 42` on an actor.
     mutating func readExperienceKeys(_ fields: Fields, into actor: inout Actor) {
-        actor.rate = decimal(fields, "rate")
+        actor.rate = amount(fields, "rate")
     }
 
     /// `cost: 3.5` on a step.
     mutating func readExperienceKeys(_ fields: Fields, into step: inout Step) {
-        step.cost = decimal(fields, "cost")
+        step.cost = amount(fields, "cost")
         step.painDimension = dimension(fields, "painDimension")
     }
 
@@ -47,6 +47,16 @@ extension DocumentReader {
     /// `dimension: responsiveness` in standards.
     mutating func readExperienceKeys(_ fields: Fields, into standards: inout Standards) {
         standards.dimension = dimension(fields)
+    }
+
+    /// An amount of money or a rate: a number ≥ 0; a negative one is a located error.
+    mutating func amount(_ fields: Fields, _ key: String) -> Double? {
+        guard let value = decimal(fields, key) else { return nil }
+        if value < 0, let node = fields[key] {
+            invalid("negativeAmount", ["key": .verbatim(key), "found": .verbatim(ExperienceText.number(value))], node, fields.path.appending(key))
+            return nil
+        }
+        return value
     }
 
     mutating func dimension(_ fields: Fields, _ key: String = "dimension") -> ServqualDimension? {

@@ -7,8 +7,11 @@
 package struct CaseMoney: Sendable {
     /// The blueprint's currency, if any.
     let currency: String?
-    /// Per journey, in blueprint order: its cost (with each step's share) and its cost of delay per hour.
-    private let journeys: [(cost: JourneyCost, delayPerHour: Double?)]
+    /// Per journey, in blueprint order: its cost (with each step's share), its cost of delay per hour, its title.
+    private let journeys: [(cost: JourneyCost, delayPerHour: Double?, title: String)]
+    /// The `rework` flows (`from->to`) whose probability says how often work comes back (0 < p < 1): the only
+    /// loops whose extra rounds have a price; a loop without one, or one that never leaves, has none.
+    private let pricedLoops: Set<String>
 
     /// The money for a rule of an analyzer run, from the run's shared capacity analysis (not a cache entry of
     /// its own: the run cache holds its lock while it makes a value, so one value cannot ask for another).
@@ -22,8 +25,13 @@ package struct CaseMoney: Sendable {
             blueprint.actors.contains(where: { $0.rate != nil }) || blueprint.steps.contains(where: { $0.cost != nil })
                 || blueprint.journeys.contains(where: { $0.costOfDelay != nil })
         else { return nil }
-        let delay = Dictionary(blueprint.journeys.map { ($0.id, $0.costOfDelay) }, uniquingKeysWith: { first, _ in first })
-        journeys = blueprint.journeyCosts(using: capacity()).map { ($0, delay[$0.journeyID] ?? nil) }
+        let byID = Dictionary(blueprint.journeys.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        journeys = blueprint.journeyCosts(using: capacity()).map {
+            ($0, byID[$0.journeyID]?.costOfDelay, byID[$0.journeyID]?.title ?? $0.journeyID)
+        }
+        pricedLoops = Set(blueprint.flows.filter { flow in
+            flow.kind == .rework && (flow.probability.map { $0 > 0 && $0 < 1 } ?? false)
+        }.map(\.id))
         currency = blueprint.currency
     }
 
@@ -33,9 +41,21 @@ package struct CaseMoney: Sendable {
         return journeys.firstIndex { journey in steps.allSatisfy { journey.cost.stepCosts[$0] != nil } }
     }
 
+    /// The journey's title, quoted, for "per case of 'Household repair'".
+    package func journeyName(_ id: String?, reaching steps: [String]) -> TextArgument? {
+        journey(id, reaching: steps).map { .quoted(journeys[$0].title) }
+    }
+
+    /// `true` when the rework flow `from->to` has a price (see ``pricedLoops``).
+    func pricesLoop(from: String, to: String) -> Bool { pricedLoops.contains(Flow(from: from, to: to).id) }
+
     /// What a case of the journey spends on `steps` (each counted once), plus `saved` lead time at the
-    /// journey's cost of delay; `nil` when nothing of it is costed.
-    package func saving(removing steps: [String] = [], leadTime saved: BlueprintDuration? = nil, journey id: String?) -> Double? {
+    /// journey's cost of delay, weighted by how often a case reaches the steps the saving depends on
+    /// (`reach`, else `steps`: a saving on a branch a tenth of the cases take is worth a tenth); `nil`
+    /// when nothing of it is costed.
+    package func saving(
+        removing steps: [String] = [], leadTime saved: BlueprintDuration? = nil, reach: [String] = [], journey id: String?
+    ) -> Double? {
         guard let j = journey(id, reaching: steps) else { return nil }
         var total = 0.0
         var known = false
@@ -46,8 +66,10 @@ package struct CaseMoney: Sendable {
             }
         }
         if let saved, saved.seconds > 0, let rate = journeys[j].delayPerHour {
-            total += rate * saved.seconds / 3_600
-            known = true
+            let weighing = reach.isEmpty ? steps : reach
+            let share = weighing.isEmpty ? 1 : min(1, weighing.map { journeys[j].cost.stepVisits[$0] ?? 0 }.max() ?? 0)
+            total += rate * saved.seconds / 3_600 * share
+            known = share > 0 || known
         }
         return known && total >= 0.005 ? total : nil
     }

@@ -20,6 +20,8 @@ public struct JourneyCost: Sendable, Hashable {
     package var stepCosts: [String: Double] = [:]
     /// Per costed step id: what a case spends on its extra rounds of rework.
     package var stepRework: [String: Double] = [:]
+    /// Per step id: how often a case reaches it (its visit rate).
+    package var stepVisits: [String: Double] = [:]
 }
 
 extension Blueprint {
@@ -56,7 +58,9 @@ extension Blueprint {
             var rework = 0.0
             var stepCosts: [String: Double] = [:]
             var stepRework: [String: Double] = [:]
+            var stepVisits: [String: Double] = [:]
             for (u, visit) in journey.visits.enumerated() where visit.visits > 0 {
+                stepVisits[visit.stepID, default: 0] += visit.visits
                 guard let step = stepByID[visit.stepID] else { continue }
                 guard let run = costPerRun(of: step) else {
                     if step.lane != .customer, step.lane != .evidence { uncosted.append(step.id) }
@@ -74,7 +78,7 @@ extension Blueprint {
             }
             return JourneyCost(
                 journeyID: journey.journeyID, perCase: total, byLane: byLane, waste: waste, rework: rework, uncosted: uncosted,
-                stepCosts: stepCosts, stepRework: stepRework)
+                stepCosts: stepCosts, stepRework: stepRework, stepVisits: stepVisits)
         }
     }
 

@@ -17,12 +17,12 @@ extension Standards {
 /// - assurance and empathy: a touchpoint a person serves (not an automated step, not a system actor).
 ///
 /// A *gap* is an applying dimension that no standard of the stage protects (see
-/// ``Standards/protectedDimension``). KPIs are counted beside the standards: they watch a dimension but
+/// ``Standards/protectedDimension``; standards on customer-lane steps do not count). KPIs are counted beside the standards: they watch a dimension but
 /// do not protect it.
 public struct ServqualCoverage: Sendable, Hashable {
     /// The count of one cell of the table.
     public struct Cell: Sendable, Hashable {
-        /// Steps of the stage whose standards protect the dimension.
+        /// Steps of the stage, outside the customer lane, whose standards protect the dimension.
         public var standards: Int = 0
         /// KPIs measured at a step of the stage, or over the stage, that watch the dimension.
         public var kpis: Int = 0
@@ -79,7 +79,8 @@ public struct ServqualCoverage: Sendable, Hashable {
             guard let stage = column[step.stage] else { continue }
             if stageOfStep[step.id] == nil { stageOfStep[step.id] = stage }
             tagged = tagged || step.standards.dimension != nil || step.painDimension != nil
-            if let dimension = step.standards.protectedDimension { update(dimension, stage, { $0.standards += 1 }) }
+            // The organisation's standards protect quality; a customer's own step cannot promise any.
+            if step.lane != .customer, let dimension = step.standards.protectedDimension { update(dimension, stage, { $0.standards += 1 }) }
             if !step.evidence.isEmpty { update(.tangibles, stage, { $0.applies = true }) }
             guard step.isTouchpoint else { continue }
             update(.reliability, stage, { $0.applies = true })

@@ -40,7 +40,8 @@ public struct Blueprint: Sendable, Hashable, Identifiable {
     /// stages or journeys.
     public var kpis: [KPI]
     /// How money is written (file key `currency`, e.g. `¥` or `EUR`): the unit of actor rates, step costs
-    /// and cost-per-case KPIs, put before amounts in findings, reports and `diff`. `nil` writes plain numbers.
+    /// and cost-per-case KPIs, written with amounts in findings, reports and `diff` (a symbol before them, a
+    /// code after). `nil` writes plain numbers.
     public var currency: String? = nil
     /// The language the blueprint is written in (file key `language`, e.g. `zh-Hans`): its drawing and
     /// report use it unless `--language` says otherwise. `nil` leaves it to the environment.

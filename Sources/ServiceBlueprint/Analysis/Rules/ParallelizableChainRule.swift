@@ -345,7 +345,7 @@ public struct ParallelizableChainRule: BlueprintRule {
         let leaves = suggestion.entryJoinsExits == false
         var impact = Impact(leadTimeSaved: saving, journey: scope.journey?.id)
         var savingArgument = TextArgument.duration(saving)
-        if let money, let amount = money.saving(leadTime: saving, journey: scope.journey?.id) {
+        if let money, let amount = money.saving(leadTime: saving, reach: suggestion.checks.map(\.step), journey: scope.journey?.id) {
             impact.costSaved = amount
             savingArgument = .phrase(LocalizedText("cost.timeAndMoney", ["time": .duration(saving), "money": money.text(amount)]))
         }

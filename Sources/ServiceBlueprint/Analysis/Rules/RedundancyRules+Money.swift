@@ -27,16 +27,19 @@ extension CaseMoney {
         let amount: Double?
         let key: String
         let removed = Self.removedSteps(by: finding)
-        if case .preventRework = action {
+        if case .preventRework(let from, let to) = action {
+            // Only a loop whose probability says how often work comes back has extra rounds to price.
+            guard pricesLoop(from: from, to: to) else { return finding }
             (amount, key) = (reworkCost(of: finding.stepIDs, journey: journey), "cost.saves.rework")
         } else if !removed.isEmpty {
             (amount, key) = (saving(removing: removed, leadTime: finding.impact?.leadTimeSaved, journey: journey), "cost.saves.removing")
         } else {
             return finding
         }
-        guard let amount else { return finding }
+        let reached = removed.isEmpty ? finding.stepIDs : removed
+        guard let amount, let name = journeyName(journey, reaching: reached) else { return finding }
         var priced = finding
-        let sentence = LocalizedText(key, ["money": self.text(amount)])
+        let sentence = LocalizedText(key, ["money": self.text(amount), "journey": name])
         priced.text = LocalizedText.sentences([text, sentence])
         priced.message = priced.text?.rendered(in: .english) ?? finding.message
         var impact = finding.impact ?? Impact()

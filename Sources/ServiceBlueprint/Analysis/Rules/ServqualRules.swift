@@ -19,6 +19,23 @@ package enum ServqualText {
         }
     }
 
+    /// Where a standard in `dimension` belongs in a stage: a touchpoint the organisation serves (not the
+    /// customer's own step), for tangibles one that shows evidence, for assurance and empathy one a person
+    /// serves; else any such touchpoint; `nil` when the stage has none.
+    static func target(for dimension: ServqualDimension, stage id: String, in context: AnalysisContext) -> Int32? {
+        let served = touchpoints(ofStage: id, in: context).filter { context.step($0).lane != .customer }
+        let kinds = Dictionary(context.blueprint.actors.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        let fitting = served.first { v in
+            let step = context.step(v)
+            switch dimension {
+            case .tangibles: return !step.evidence.isEmpty
+            case .assurance, .empathy: return step.kind != .automated && step.actor.flatMap { kinds[$0] } != .system
+            case .reliability, .responsiveness: return true
+            }
+        }
+        return fitting ?? served.first
+    }
+
     /// The model path of a stage, `stages[i]`; `nil` for the implicit stage.
     static func path(ofStage id: String, in blueprint: Blueprint) -> ModelPath? {
         blueprint.stages.firstIndex { $0.id == id }.map { ["stages", $0] }
@@ -63,7 +80,8 @@ public struct ServqualUncoveredDimensionRule: BlueprintRule {
                 "stage": ServqualText.stage(stageID, in: blueprint), "dimensions": .list(gaps.map(ServqualText.name)),
                 "dimension": ServqualText.name(gaps[0]), "key": .verbatim(gaps[0].rawValue),
             ]
-            let fixTarget: [String: TextArgument] = touchpoints.first.map { ["step": context.step(argument: $0)] } ?? [:]
+            let fixTarget: [String: TextArgument] = ServqualText.target(for: gaps[0], stage: stageID, in: context)
+                .map { ["step": context.step(argument: $0)] } ?? [:]
             findings.append(context.finding(
                 LocalizedText(gaps.count == 1 ? "finding.experience-servqual-gap.one" : "finding.experience-servqual-gap", arguments),
                 steps: touchpoints, path: ServqualText.path(ofStage: stageID, in: blueprint) ?? touchpoints.first.map(context.path(ofStep:)),
@@ -123,9 +141,14 @@ public struct ServqualUnprotectedPainPointRule: BlueprintRule {
                 "step": context.step(argument: v), "painPoint": .quoted(pain), "dimension": ServqualText.name(dimension),
                 "stage": ServqualText.stage(step.stage, in: blueprint),
             ]
+            // The standard goes where the organisation serves the customer, not on the customer's own step.
+            let target = context.step(v).lane == .customer ? ServqualText.target(for: dimension, stage: step.stage, in: context) : v
+            let fix = target.map {
+                LocalizedText("fix.experience-servqual-pain-point.\(dimension.rawValue)", arguments.merging(["step": context.step(argument: $0)]) { _, new in new })
+            } ?? LocalizedText("fix.experience-servqual-pain-point.stage", arguments)
             findings.append(context.finding(
-                LocalizedText("finding.experience-servqual-pain-point", arguments), steps: [v],
-                fix: SuggestedFix(.custom("add-servqual-standard"), text: LocalizedText("fix.experience-servqual-pain-point.\(dimension.rawValue)", arguments))))
+                LocalizedText("finding.experience-servqual-pain-point", arguments), steps: [v] + (target.map { $0 == v ? [] : [$0] } ?? []),
+                fix: SuggestedFix(.custom("add-servqual-standard"), text: fix)))
         }
         for (index, stage) in blueprint.stages.enumerated() {
             guard let dimension = stage.painDimension, let pain = stage.painPoints.first, unprotected(dimension, in: stage.id),
