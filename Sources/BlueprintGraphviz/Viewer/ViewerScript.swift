@@ -11,6 +11,9 @@ enum ViewerScript {
   const scriptStart = performance.now();
   const SVGNS = "http://www.w3.org/2000/svg";
   const data = JSON.parse(document.getElementById("vw-data").textContent);
+  // The page's texts: English here, another language's from the page's data (filled in by Swift).
+  const L = Object.assign({ hint: "Select a step (click, or Tab and Enter) to see everything the blueprint says about it.",
+    allJourneys: "All journeys", allRules: "All rules", noFindings: "No findings.", fix: "Fix: %{fix}", findings: "Findings (%{count})" }, data.labels);
   // Each blueprint's full model is read when a step of it is first opened, not at start-up.
   const modelScripts = Array.from(document.querySelectorAll("script.vw-model"));
   const models = [];
@@ -350,16 +353,16 @@ enum ViewerScript {
     const picker = $("#vw-blueprint"); if (picker) picker.value = String(index);
     buildFilters(); renderFindings(); applyFilters();
     diagrams[index].fit();
-    stepPanel.replaceChildren(el("p", { class: "vw-hint" }, "Select a step (click, or Tab and Enter) to see everything the blueprint says about it."));
+    stepPanel.replaceChildren(el("p", { class: "vw-hint" }, L.hint));
   }
 
   function buildFilters() {
     const bp = data.blueprints[current];
     const journey = $("#vw-filter-journey");
-    journey.replaceChildren(el("option", { value: "" }, "All journeys"), ...bp.journeys.map(j => el("option", { value: j.id }, j.title)));
+    journey.replaceChildren(el("option", { value: "" }, L.allJourneys), ...bp.journeys.map(j => el("option", { value: j.id }, j.title)));
     const rule = $("#vw-filter-rule");
     const rules = Array.from(new Set(bp.findings.map(f => f.rule))).sort();
-    rule.replaceChildren(el("option", { value: "" }, "All rules"), ...rules.map(r => el("option", { value: r }, r)));
+    rule.replaceChildren(el("option", { value: "" }, L.allRules), ...rules.map(r => el("option", { value: r }, r)));
     const lanes = $("#vw-filter-lanes");
     lanes.replaceChildren(...bp.lanes.map(l => el("label", {}, el("input", { type: "checkbox", value: l.id, checked: "", onchange: ev => {
       if (ev.target.checked) filters.lanes.delete(l.id); else filters.lanes.add(l.id); applyFilters();
@@ -385,7 +388,7 @@ enum ViewerScript {
     const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
     const counts = severityOrder.map(s => plural(bp.findings.filter(f => f.severity === s).length, s));
     const out = [el("p", { class: "vw-counts" }, plural(bp.findings.length, "finding") + ": " + counts.join(", "))];
-    if (!bp.findings.length) out.push(el("p", {}, "No findings."));
+    if (!bp.findings.length) out.push(el("p", {}, L.noFindings));
     const families = Array.from(new Set(bp.findings.slice().sort((a, b) => a.familyRank - b.familyRank).map(f => f.familyTitle)));
     for (const family of families) {
       const inFamily = shown.filter(([f]) => f.familyTitle === family);
@@ -398,7 +401,7 @@ enum ViewerScript {
           group.append(el("button", { class: "vw-finding vw-" + f.severity, type: "button", "data-index": String(i), onclick: () => selectFinding(i) },
             el("span", { class: "vw-sev" }, f.severity), " ", el("code", {}, f.rule), " ", f.message,
             where ? el("span", { class: "vw-where" }, where) : null,
-            f.fix ? el("span", { class: "vw-fix" }, "Fix: " + f.fix) : null));
+            f.fix ? el("span", { class: "vw-fix" }, L.fix.replace("%{fix}", () => f.fix)) : null));
         }
       }
       out.push(group);
@@ -438,7 +441,7 @@ enum ViewerScript {
     const related = bp.findings.map((f, i) => [f, i]).filter(([f]) => f.steps.includes(id));
     const children = [el("h3", {}, s.title), el("p", { class: "vw-meta" }, s.laneTitle + " · " + s.stage + (s.actor ? " · " + s.actor : ""))];
     if (full) children.push(describe(full));
-    children.push(el("h4", {}, "Findings (" + related.length + ")"));
+    children.push(el("h4", {}, L.findings.replace("%{count}", String(related.length))));
     for (const [f, i] of related) children.push(el("button", { class: "vw-finding vw-" + f.severity, type: "button", onclick: () => selectFinding(i) },
       el("span", { class: "vw-sev" }, f.severity), " ", el("code", {}, f.rule), " ", f.message));
     stepPanel.replaceChildren(...children);
