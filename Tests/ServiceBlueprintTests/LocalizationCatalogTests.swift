@@ -42,6 +42,11 @@ struct LocalizationCatalogTests {
 
     @Test func placeholdersAreFilledAndUnknownOnesStayVisible() {
         #expect(Catalog.fill("a %{x} b %{y}") { $0 == "x" ? "1" : nil } == "a 1 b %{y}")
+        // Percent signs that open no placeholder, an unclosed one, neighbours, and text in other scripts.
+        #expect(Catalog.fill("100 % of %%{x}%{x}%") { _ in "步骤" } == "100 % of %步骤步骤%")
+        #expect(Catalog.fill("顾客 %{x} 等待 %{y") { _ in "前台" } == "顾客 前台 等待 %{y")
+        #expect(Catalog.fill("") { _ in "x" } == "" && Catalog.fill("%{}") { $0.isEmpty ? "e" : nil } == "e")
+        #expect(Catalog.fill("😀%{a}é") { _ in "ü" } == "😀üé")
         #expect(Catalog.placeholders("%{step} has %{count} and %{step}") == ["step", "count", "step"])
         #expect(LocalizedText("no.such.key").rendered(in: .simplifiedChinese) == "no.such.key")
     }
