@@ -177,11 +177,12 @@ struct LanguageEveryCommandTests {
         }
 
         // diff with changed steps: the change descriptions are Chinese too.
-        let old = try String(contentsOfFile: root + "/blueprints/after-sales-repair.yaml", encoding: .utf8)
-        let changed = try LanguageCommandTests.write(old.replacingOccurrences(of: "duration: 5min", with: "duration: 7min"), name: "changed.yaml")
-        let diff = try CLI.run(["diff", "blueprints/after-sales-repair.yaml", changed.path] + zh)
+        // (The Chinese showcase, so the user's own titles in KPI and cost lines are Chinese too.)
+        let old = try String(contentsOfFile: root + "/blueprints/after-sales-network-zh.yaml", encoding: .utf8)
+        let changed = try LanguageCommandTests.write(old.replacingOccurrences(of: "duration: 3min", with: "duration: 7min"), name: "changed.yaml")
+        let diff = try CLI.run(["diff", "blueprints/after-sales-network-zh.yaml", changed.path] + zh)
         Self.expectChinese(diff.stdout + diff.stderr, "diff", paths: [changed.path])
-        #expect(diff.stdout.contains("duration：5min → 7min"))
+        #expect(diff.stdout.contains("duration：3min → 7min"))
 
         let folder = changed.deletingLastPathComponent()
         for format in ["bpmn", "csv", "mermaid"] {
