@@ -22,6 +22,8 @@ struct ViewerData: Encodable {
         /// Where the family comes in listings (`RuleFamily`'s order).
         var familyRank: Int
         var severity: String
+        /// The severity in the page's language; absent in English, where the script shows ``severity``.
+        var severityLabel: String?
         var message: String
         var fix: String?
         var steps: [String]
@@ -64,6 +66,9 @@ struct ViewerData: Encodable {
         var journeys: [Journey]
         var lanes: [Lane]
         var metrics: [Metric]
+        /// "33 findings: 0 errors, 19 warnings, 14 notes" in the page's language; absent in English,
+        /// whose line the script writes.
+        var counts: String?
     }
 
     var blueprints: [Blueprint]
@@ -98,7 +103,20 @@ extension ViewerData.Blueprint {
             journeys: Self.journeys(of: analysis),
             lanes: Lane.allCases.filter { lane in blueprint.steps.contains { $0.lane == lane } }
                 .map { ViewerData.Lane(id: $0.rawValue, title: $0.title(in: language)) },
-            metrics: Self.metrics(of: analysis, language: language))
+            metrics: Self.metrics(of: analysis, language: language),
+            counts: language == .english ? nil : Self.counts(of: analysis.findings, in: language))
+    }
+
+    /// The findings line above the list: the total, then each severity.
+    private static func counts(of findings: [ServiceBlueprint.Finding], in language: Language) -> String {
+        func count(_ key: String, _ count: Int) -> TextArgument {
+            .phrase(LocalizedText("\(key).\(count == 1 ? "one" : "other")", ["count": .integer(count)]))
+        }
+        let severities = [Severity.error, .warning, .note].map { severity in
+            count("cli.check.count.\(severity.rawValue)", findings.filter { $0.severity == severity }.count)
+        }
+        return LocalizedText("viewer.counts", ["findings": count("viewer.counts.findings", findings.count), "counts": .enumeration(severities)])
+            .rendered(in: language)
     }
 
     private static func finding(_ finding: ServiceBlueprint.Finding, analysis: BlueprintAnalysis, language: Language) -> ViewerData.Finding {
@@ -107,6 +125,7 @@ extension ViewerData.Blueprint {
             rule: finding.ruleID,
             familyTitle: language == .english ? family.title : LocalizedText("viewer.family.\(family.rawValue)").rendered(in: language),
             familyRank: RuleFamily.allCases.firstIndex(of: analysis.family(of: finding)) ?? RuleFamily.allCases.count, severity: finding.severity.rawValue,
+            severityLabel: language == .english ? nil : LocalizedText("severity.\(finding.severity.rawValue)").rendered(in: language),
             message: finding.message(in: language), fix: finding.fix?.summary(in: language), steps: finding.stepIDs,
             journey: journey(of: finding, in: analysis.blueprint),
             line: finding.location?.line, column: finding.location?.column)

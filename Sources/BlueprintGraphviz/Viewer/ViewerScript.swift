@@ -424,7 +424,7 @@ enum ViewerScript {
       (!filters.journey || f.journey === filters.journey || f.steps.some(s => (bp.journeys.find(x => x.id === filters.journey) || { steps: [] }).steps.includes(s))));
     const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
     const counts = severityOrder.map(s => plural(bp.findings.filter(f => f.severity === s).length, s));
-    const out = [el("p", { class: "vw-counts" }, plural(bp.findings.length, "finding") + ": " + counts.join(", "))];
+    const out = [el("p", { class: "vw-counts" }, bp.counts || (plural(bp.findings.length, "finding") + ": " + counts.join(", ")))];
     if (!bp.findings.length) out.push(el("p", {}, L.noFindings));
     const families = Array.from(new Set(bp.findings.slice().sort((a, b) => a.familyRank - b.familyRank).map(f => f.familyTitle)));
     for (const family of families) {
@@ -436,7 +436,7 @@ enum ViewerScript {
           const where = f.journey ? "journey: " + ((bp.journeys.find(j => j.id === f.journey) || {}).title || f.journey)
             : f.steps.map(s => (bp.steps.find(x => x.id === s) || { title: s }).title).join(", ");
           group.append(el("button", { class: "vw-finding vw-" + f.severity, type: "button", "data-index": String(i), onclick: () => selectFinding(i) },
-            el("span", { class: "vw-sev" }, f.severity), " ", el("code", {}, f.rule), " ", f.message,
+            el("span", { class: "vw-sev" }, f.severityLabel || f.severity), " ", el("code", {}, f.rule), " ", f.message,
             where ? el("span", { class: "vw-where" }, where) : null,
             f.fix ? el("span", { class: "vw-fix" }, L.fix.replace("%{fix}", () => f.fix)) : null));
         }
@@ -480,7 +480,7 @@ enum ViewerScript {
     if (full) children.push(describe(full));
     children.push(el("h4", {}, L.findings.replace("%{count}", String(related.length))));
     for (const [f, i] of related) children.push(el("button", { class: "vw-finding vw-" + f.severity, type: "button", onclick: () => selectFinding(i) },
-      el("span", { class: "vw-sev" }, f.severity), " ", el("code", {}, f.rule), " ", f.message));
+      el("span", { class: "vw-sev" }, f.severityLabel || f.severity), " ", el("code", {}, f.rule), " ", f.message));
     stepPanel.replaceChildren(...children);
     $("#vw-tab-step").click();
     diagrams[index].highlight([id]);
