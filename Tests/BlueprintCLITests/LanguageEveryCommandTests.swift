@@ -200,6 +200,14 @@ struct LanguageEveryCommandTests {
         Self.expectChinese(csv.stdout + csv.stderr, "import (CSV errors)", paths: [imported, table.path])
         #expect(csv.stderr.contains("未知的泳道"))
 
+        // The findings overlay on a Chinese drawing: the heat labels and "+n more" rows too.
+        let drawn = folder.appendingPathComponent("overlay").path
+        _ = try CLI.run(["render", "blueprints/after-sales-network-zh.yaml", "-o", drawn, "--format", "svg", "--overlay", "findings"] + zh)
+        let svg = try String(contentsOfFile: drawn + "/after-sales-network-zh.svg", encoding: .utf8)
+        let texts = svg.matches(of: /<text[^>]*>([^<]*)<\/text>/).map { String($0.output.1) }.joined(separator: "\n")
+        Self.expectChinese(texts, "render --overlay findings", paths: [])
+        #expect(texts.contains("忙碌"))
+
         // The viewer: its controls and the script's own texts, in the page's language.
         let out = folder.appendingPathComponent("html").path
         _ = try CLI.run(["render", "blueprints/after-sales-repair.yaml", "-o", out, "--format", "html"] + zh)

@@ -96,7 +96,7 @@ extension ViewerData.Blueprint {
                     laneTitle: step.lane.title(in: language), stage: stageTitles[step.stage] ?? step.stage, actor: step.actor)
             },
             findings: analysis.findings.map { Self.finding($0, analysis: analysis, language: language) },
-            heat: RenderOverlay.heat(of: analysis.capacity)
+            heat: RenderOverlay.heat(of: analysis.capacity, in: language)
                 .sorted { $0.key < $1.key }
                 .map { ViewerData.Heat(step: $0.key, value: $0.value.value, label: $0.value.label) },
             critical: analysis.mainJourney?.criticalPath ?? [],
