@@ -175,6 +175,11 @@ struct LanguageEveryCommandTests {
             Self.expectChinese(capacity.stdout + capacity.stderr, "capacity \(name)", paths: ["blueprints/\(name)"])
             #expect(capacity.stdout.contains("数据：估计值"))
         }
+        let move = try CLI.run(["capacity", "blueprints/after-sales-network-zh.yaml", "--move", "nope=dispatchr"] + zh)
+        Self.expectChinese(move.stderr, "capacity --move", paths: ["blueprints/after-sales-network-zh.yaml"])
+        #expect(move.stderr.contains("是不是想写 “dispatcher”？"))
+        let moveEnglish = try CLI.run(["capacity", "blueprints/after-sales-network-zh.yaml", "--move", "nope=dispatchr", "--language", "en"])
+        #expect(moveEnglish.stderr.contains("error: --move nope=dispatchr: unknown step 'nope'; unknown actor 'dispatchr'; did you mean 'dispatcher'?"))
 
         // diff with changed steps: the change descriptions are Chinese too.
         // (The Chinese showcase, so the user's own titles in KPI and cost lines are Chinese too.)

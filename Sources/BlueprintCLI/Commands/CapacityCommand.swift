@@ -88,17 +88,21 @@ extension CapacityCommand {
         for move in moves {
             let parts = move.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
-            var wrong: [String] = []
+            var wrong: [TextArgument] = []
             if !steps.contains(parts[0]) {
-                wrong.append("unknown step '\(parts[0])'" + Suggestion.didYouMean(parts[0], in: steps))
+                wrong.append(.phrase(LocalizedText(
+                    "cli.capacity.move.unknownStep", ["step": .quoted(parts[0]), "suggestion": Suggestion.didYouMeanArgument(parts[0], in: steps)])))
             }
             if !actors.contains(parts[1]) {
-                wrong.append("unknown actor '\(parts[1])'" + Suggestion.didYouMean(parts[1], in: actors))
+                wrong.append(.phrase(LocalizedText(
+                    "cli.capacity.move.unknownActor", ["actor": .quoted(parts[1]), "suggestion": Suggestion.didYouMeanArgument(parts[1], in: actors)])))
             }
             if wrong.isEmpty {
                 valid.append((parts[0], parts[1]))
             } else {
-                problems.append(Diagnostic(.error, "--move \(move): " + wrong.joined(separator: "; "), location: .init(path: path, line: 1, column: 1)))
+                let text = LocalizedText(
+                    "cli.capacity.move", ["move": .verbatim(move), "problems": .series(wrong, separator: LocalizedText("cli.capacity.move.separator"))])
+                problems.append(Diagnostic(.error, text, location: .init(path: path, line: 1, column: 1)))
             }
         }
         return (valid, problems)
