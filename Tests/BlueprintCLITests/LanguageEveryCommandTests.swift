@@ -171,6 +171,17 @@ struct LanguageEveryCommandTests {
             measure.stdout + measure.stderr, "measure",
             paths: [root, "Examples/measure/ticket-desk.yaml", "Examples/measure/tickets.csv"] + titles + activities)
         #expect(measure.stdout.contains("步骤（中位数 / P90 / 平均值）"))
+        // A broken CSV log: row errors, the order warning and a misspelt column, located, in Chinese.
+        let badLog = try LanguageCommandTests.write(
+            "case,activity,timestamp\nc1,开单,2024-03-01 09:00\nc1,,2024-03-01 09:05\nc1,分派,bad-time\n,分派,2024-03-01 09:10\n"
+                + "c2,分派,2024-03-01 10:00\nc2,开单,2024-03-01 09:00\n", name: "log.csv")
+        let rows = try CLI.run(["measure", "Examples/measure/ticket-desk.yaml", "--log", badLog.path, "--lenient"] + zh)
+        Self.expectChinese(rows.stderr, "measure (log errors)", paths: [badLog.path, "Examples/measure/ticket-desk.yaml"] + titles)
+        #expect(rows.stderr.contains("log.csv:3:1: error: 这一行没有活动（第 2 列）；跳过该事件"))
+        let column = try CLI.run(["measure", "Examples/measure/ticket-desk.yaml", "--log", badLog.path, "--activity-column", "actvity"] + zh)
+        // The header's own column names are listed as written.
+        Self.expectChinese(column.stderr, "measure (unknown column)", paths: [badLog.path, "case, activity, timestamp"])
+        #expect(column.stderr.contains("是不是想写 “activity”？"))
         let measureEnglish = try CLI.run(["measure", "Examples/measure/ticket-desk.yaml", "--log", "Examples/measure/tickets.csv", "--language", "en"])
         #expect(measureEnglish.stdout.contains("Steps (median / P90 / mean)"))
 
