@@ -182,6 +182,12 @@ struct LanguageEveryCommandTests {
         // The header's own column names are listed as written.
         Self.expectChinese(column.stderr, "measure (unknown column)", paths: [badLog.path, "case, activity, timestamp"])
         #expect(column.stderr.contains("是不是想写 “activity”？"))
+        let xes = try LanguageCommandTests.write(
+            "<log><trace><string key=\"concept:name\" value=\"c1\"/><event><string key=\"concept:name\" value=\"a\"/>"
+                + "<date key=\"time:timestamp\" value=\"bad\"/></event></trace><event/>", name: "log.xes")
+        let xesRun = try CLI.run(["measure", "Examples/measure/ticket-desk.yaml", "--log", xes.path] + zh)
+        Self.expectChinese(xesRun.stderr, "measure (XES errors)", paths: [xes.path])
+        #expect(xesRun.stderr.contains("error: 文件在 <log> 内部结束：日志不完整"))
         let measureEnglish = try CLI.run(["measure", "Examples/measure/ticket-desk.yaml", "--log", "Examples/measure/tickets.csv", "--language", "en"])
         #expect(measureEnglish.stdout.contains("Steps (median / P90 / mean)"))
 
