@@ -206,8 +206,9 @@ enum ViewerScript {
       // Level of detail: text smaller than a pixel is not drawn, so a wide blueprint at fit-to-width
       // is laid out without thousands of unreadable text runs (most of its start-up time).
       viewport.classList.toggle("vw-far", state.scale * TEXT_SIZE < 1);
-      // The full drawing comes in a little before its text becomes readable.
-      if (state.scale * TEXT_SIZE >= 0.5) showDetail();
+      // The full drawing comes in a little before its text becomes readable, and only once the
+      // reader zooms in: a fitted drawing never pays for it.
+      if (state.scale > fitScale * 1.05 && state.scale * TEXT_SIZE >= 0.5) showDetail();
       // Zoomed in past the width, the diagram gets a tall window to move around in.
       const tall = Math.max(fittedHeight, window.innerHeight * 0.7);
       viewport.style.height = (state.scale > fitScale * 1.05 ? tall : fittedHeight) + "px";
@@ -234,7 +235,9 @@ enum ViewerScript {
       apply();
     }
     function zoom(factor, cx, cy) {
-      const s = Math.max(0.05, Math.min(8, state.scale * factor));
+      // Never smaller than 5 % or the fitted width, whichever is smaller: a 1 000-step blueprint fits
+      // at about 1 %, and the first "+" must not jump to 5 %.
+      const s = Math.max(Math.min(0.05, fitScale), Math.min(8, state.scale * factor));
       // Buttons and keys zoom around the middle of the window, kept on the drawing: a wide, flat
       // blueprint fitted to the width fills only the top of its window.
       if (cx === undefined) {
