@@ -213,7 +213,9 @@ enum ViewerScript {
       const tall = Math.max(fittedHeight, window.innerHeight * 0.7);
       viewport.style.height = (state.scale > fitScale * 1.05 ? tall : fittedHeight) + "px";
       svg.style.transform = "translate(" + state.x + "px," + state.y + "px) scale(" + state.scale + ")";
-      figure.querySelector(".vw-zoom-level").textContent = Math.round(state.scale * 100) + " %";
+      // One decimal under 10 %: a 1 000-step blueprint fits at about 1 %, and each step shows.
+      const percent = state.scale * 100;
+      figure.querySelector(".vw-zoom-level").textContent = (percent < 10 ? percent.toFixed(1) : Math.round(percent)) + " %";
       const zoomedIn = state.scale > fitScale * 1.05;
       const viewHeight = parseFloat(viewport.style.height) || viewport.clientHeight;
       for (const { label, top, bottom } of laneLabels) {
