@@ -209,13 +209,16 @@ enum ViewerScript {
       // Level of detail: text smaller than a pixel is not drawn, so a wide blueprint at fit-to-width
       // is laid out without thousands of unreadable text runs (most of its start-up time).
       viewport.classList.toggle("vw-far", state.scale * TEXT_SIZE < 1);
-      // The full drawing comes in a little before its text becomes readable.
-      if (state.scale * TEXT_SIZE >= 0.5) showDetail();
+      // The full drawing comes in a little before its text becomes readable, and only once the
+      // reader zooms in: a fitted drawing never pays for it.
+      if (state.scale > fitScale * 1.05 && state.scale * TEXT_SIZE >= 0.5) showDetail();
       // Zoomed in past the width, the diagram gets a tall window to move around in.
       const tall = Math.max(fittedHeight, window.innerHeight * 0.7);
       viewport.style.height = (state.scale > fitScale * 1.05 ? tall : fittedHeight) + "px";
       svg.style.transform = "translate(" + state.x + "px," + state.y + "px) scale(" + state.scale + ")";
-      figure.querySelector(".vw-zoom-level").textContent = Math.round(state.scale * 100) + " %";
+      // One decimal under 10 %: a 1 000-step blueprint fits at about 1 %, and each step shows.
+      const percent = state.scale * 100;
+      figure.querySelector(".vw-zoom-level").textContent = (percent < 10 ? percent.toFixed(1) : Math.round(percent)) + " %";
       const zoomedIn = state.scale > fitScale * 1.05;
       const viewHeight = parseFloat(viewport.style.height) || viewport.clientHeight;
       for (const { label, top, bottom } of laneLabels) {
@@ -237,7 +240,9 @@ enum ViewerScript {
       apply();
     }
     function zoom(factor, cx, cy) {
-      const s = Math.max(0.05, Math.min(8, state.scale * factor));
+      // Never smaller than 5 % or the fitted width, whichever is smaller: a 1 000-step blueprint fits
+      // at about 1 %, and the first "+" must not jump to 5 %.
+      const s = Math.max(Math.min(0.05, fitScale), Math.min(8, state.scale * factor));
       // Buttons and keys zoom around the middle of the window, kept on the drawing: a wide, flat
       // blueprint fitted to the width fills only the top of its window.
       if (cx === undefined) {
