@@ -451,15 +451,13 @@ struct Replication {
         return e
     }
 
-    /// A service time for node `g`: the Monte Carlo's PERT-beta, an exponential, or fixed.
+    /// A service time for node `g`: the Monte Carlo's PERT-beta (drawn by ``PERTTable``), an
+    /// exponential, or fixed.
     @inline(__always)
     private mutating func sample(_ g: Int) -> Double {
         switch plan.nodeSampling[g] {
         case 1:
-            let a = plan.nodeGammaA[g], b = plan.nodeGammaB[g]
-            let x = random.gamma(d: a.d, c: a.c)
-            let y = random.gamma(d: b.d, c: b.c)
-            return plan.nodeMinimum[g] + plan.nodeSpan[g] * (x / (x + y))
+            return plan.nodeMinimum[g] + plan.nodeSpan[g] * plan.pertTables[Int(plan.nodeShape[g])].sample(&random)
         case 2:
             return random.exponential(rate: 1) * plan.nodeFixed[g]
         default:

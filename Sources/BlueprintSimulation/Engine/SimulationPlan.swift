@@ -52,8 +52,9 @@ struct SimulationPlan: Sendable {
     var nodeFixed: [Double] = []              // fixed: the time; exponential: the mean
     var nodeMinimum: [Double] = []
     var nodeSpan: [Double] = []
-    var nodeGammaA: [(d: Double, c: Double)] = []
-    var nodeGammaB: [(d: Double, c: Double)] = []
+    var nodeShape: [Int32] = []               // PERT-beta: index into pertTables
+    /// One exact table sampler per distinct PERT-beta shape.
+    var pertTables: [PERTTable] = []
     var nodeStation: [Int32] = []             // the actor station served at, −1 for none
     var nodeAcquireOffsets: [Int32] = [0]     // stations taken before service, in global order
     var nodeAcquire: [Int32] = []
@@ -180,6 +181,7 @@ extension SimulationPlan {
         for s in takes.indices { takes[s].sort() }
 
         // Journeys.
+        var tableIndex = [PERTKey: Int32]()
         let openWindow: (String?) -> [Double]? = { [self] actorID in
             guard let actorID, let station = actorStation[actorID] else { return nil }
             return self.hourlyOpen(station: Int(station))
@@ -220,7 +222,7 @@ extension SimulationPlan {
                 var sampling: UInt8 = 0
                 var fixed = graph.processSeconds[s]
                 var low = 0.0, span = 0.0
-                var gammaA = (d: 0.0, c: 0.0), gammaB = (d: 0.0, c: 0.0)
+                var shapeIndex: Int32 = -1
                 if let time = step.duration {
                     switch distribution[s] {
                     case .fixed: break
@@ -233,8 +235,7 @@ extension SimulationPlan {
                             sampling = 1
                             low = shape.minimum
                             span = shape.span
-                            gammaA = shape.gammaA
-                            gammaB = shape.gammaB
+                            shapeIndex = addTable(alpha: shape.alpha, beta: shape.beta, known: &tableIndex)
                         }
                     }
                 }
@@ -242,8 +243,7 @@ extension SimulationPlan {
                 nodeFixed.append(fixed)
                 nodeMinimum.append(low)
                 nodeSpan.append(span)
-                nodeGammaA.append(gammaA)
-                nodeGammaB.append(gammaB)
+                nodeShape.append(shapeIndex)
                 let station = step.kind == .wait ? -1 : (step.actor.flatMap { actorStation[$0] } ?? -1)
                 nodeStation.append(station)
                 nodeAcquire.append(contentsOf: takes[s])
@@ -292,6 +292,16 @@ extension SimulationPlan {
         journeyCount = journeyID.count
     }
 
+    /// The table of Beta(α, β), built once per distinct shape.
+    private mutating func addTable(alpha: Double, beta: Double, known: inout [PERTKey: Int32]) -> Int32 {
+        let key = PERTKey(alpha: alpha, beta: beta)
+        if let index = known[key] { return index }
+        let index = Int32(pertTables.count)
+        pertTables.append(PERTTable(alpha: alpha, beta: beta))
+        known[key] = index
+        return index
+    }
+
     private mutating func addStation(id: String, isResource: Bool, schedule: (start: [Double], servers: [Int32])) {
         stationID.append(id)
         stationIsResource.append(isResource)
@@ -323,4 +333,10 @@ extension SimulationPlan {
     }
 
     static let week = 7 * 86_400.0
+}
+
+/// A PERT-beta shape as a dictionary key.
+private struct PERTKey: Hashable {
+    let alpha: Double
+    let beta: Double
 }
