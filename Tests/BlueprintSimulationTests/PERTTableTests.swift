@@ -14,7 +14,7 @@ struct PERTTableTests {
     @Test("draws pass a Kolmogorov–Smirnov test against Beta(α, β) at the 0.1 % level", arguments: shapes)
     func kolmogorovSmirnov(alpha: Double, beta: Double) {
         let table = PERTTable(alpha: alpha, beta: beta)
-        var random = SeededRandom(seed: 2026)
+        var random = RandomStream(seed: 2026)
         let n = 100_000
         let draws = (0..<n).map { _ in table.sample(&random) }.sorted()
         let cdf = BetaCDF(alpha: alpha, beta: beta)
@@ -31,7 +31,7 @@ struct PERTTableTests {
     @Test("a wrong shape fails the same test (the test can fail)")
     func nearMiss() {
         let table = PERTTable(alpha: 2.2, beta: 3.8)
-        var random = SeededRandom(seed: 2026)
+        var random = RandomStream(seed: 2026)
         let n = 100_000
         let draws = (0..<n).map { _ in table.sample(&random) }.sorted()
         let cdf = BetaCDF(alpha: 2, beta: 4)
@@ -43,7 +43,7 @@ struct PERTTableTests {
     @Test("mean and variance are the beta distribution's", arguments: shapes)
     func moments(alpha: Double, beta: Double) {
         let table = PERTTable(alpha: alpha, beta: beta)
-        var random = SeededRandom(seed: 7)
+        var random = RandomStream(seed: 7)
         let n = 200_000
         var sum = 0.0, squares = 0.0
         for _ in 0..<n {
@@ -57,6 +57,18 @@ struct PERTTableTests {
         // Five standard errors.
         #expect(abs(mean - expectedMean) < 5 * (expectedVariance / Double(n)).squareRoot())
         #expect(abs(variance / expectedVariance - 1) < 0.02)
+    }
+
+    @Test("the simulation's buffered stream is SeededRandom's, word for word and draw for draw")
+    func sameStream() {
+        var stream = RandomStream(seed: 42), reference = SeededRandom(seed: 42)
+        for k in 0..<1_000 {
+            switch k % 3 {
+            case 0: #expect(stream.next() == reference.next())
+            case 1: #expect(stream.uniform() == reference.uniform())
+            default: #expect(stream.exponential(rate: 0.5) == reference.exponential(rate: 0.5))
+            }
+        }
     }
 
     @Test("a pipeline of three PERT steps takes the sum of their PERT means on average")

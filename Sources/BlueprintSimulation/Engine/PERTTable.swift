@@ -28,17 +28,30 @@ struct PERTTable: Sendable {
         var lower: Double
     }
 
-    let a1: Double   // α − 1
-    let b1: Double   // β − 1
-    let logPeak: Double
+    /// The beta density over its peak, g(x) / g(mode): 1 at the mode, 0 where it vanishes.
+    struct Density: Sendable {
+        let a1: Double   // α − 1
+        let b1: Double   // β − 1
+        let logPeak: Double
+
+        @inline(__always)
+        func callAsFunction(_ x: Double) -> Double {
+            var l = -logPeak
+            if a1 > 0 { l += a1 * log(x) }
+            if b1 > 0 { l += b1 * log1p(-x) }
+            return exp(l)
+        }
+    }
+
+    let density: Density
     private(set) var table: [Bin] = []
 
     /// The table of Beta(α, β) for α, β ≥ 1.
     init(alpha: Double, beta: Double) {
-        a1 = max(0, alpha - 1)
-        b1 = max(0, beta - 1)
+        let a1 = max(0, alpha - 1), b1 = max(0, beta - 1)
         let mode = a1 + b1 > 0 ? a1 / (a1 + b1) : 0.5
-        logPeak = (a1 > 0 ? a1 * log(mode) : 0) + (b1 > 0 ? b1 * log1p(-mode) : 0)
+        let density = Density(a1: a1, b1: b1, logPeak: (a1 > 0 ? a1 * log(mode) : 0) + (b1 > 0 ? b1 * log1p(-mode) : 0))
+        self.density = density
         let n = Self.bins
         var upper = [Double](repeating: 0, count: n), lower = [Double](repeating: 0, count: n)
         for i in 0..<n {
@@ -66,29 +79,24 @@ struct PERTTable: Sendable {
         table = (0..<n).map { Bin(keep: keep[$0], alias: alias[$0], upper: upper[$0], lower: lower[$0]) }
     }
 
-    /// g(x) / g(mode): 1 at the mode, 0 at an end where the density vanishes.
-    @inline(__always)
-    func density(_ x: Double) -> Double {
-        var l = -logPeak
-        if a1 > 0 { l += a1 * log(x) }
-        if b1 > 0 { l += b1 * log1p(-x) }
-        return exp(l)
+    /// One Beta(α, β) deviate in [0, 1).
+    func sample(_ random: inout RandomStream) -> Double {
+        Self.draw(table, at: 0, density, &random)
     }
 
-    /// One Beta(α, β) deviate in [0, 1).
+    /// One deviate of the table stored in `bins[offset..<offset + 256]` (the plan keeps every
+    /// shape's bins in one array).
     @inline(__always)
-    func sample(_ random: inout SeededRandom) -> Double {
-        table.withUnsafeBufferPointer { bins in
-            while true {
-                let r = random.next()
-                let slot = Int(r >> 56)
-                let entry = bins[slot]
-                let b = r & (1 << 56 - 1) < entry.keep ? slot : Int(entry.alias)
-                let x = (Double(b) + random.uniform()) * (1.0 / Double(Self.bins))
-                let bin = bins[b]
-                let y = random.uniform() * bin.upper
-                if y < bin.lower || y < density(x) { return x }
-            }
+    static func draw(_ bins: [Bin], at offset: Int, _ density: Density, _ random: inout RandomStream) -> Double {
+        while true {
+            let r = random.next()
+            let slot = Int(r >> 56)
+            let entry = bins[offset + slot]
+            let b = r & (1 << 56 - 1) < entry.keep ? slot : Int(entry.alias)
+            let x = (Double(b) + random.uniform()) * (1.0 / Double(Self.bins))
+            let bin = bins[offset + b]
+            let y = random.uniform() * bin.upper
+            if y < bin.lower || y < density(x) { return x }
         }
     }
 }

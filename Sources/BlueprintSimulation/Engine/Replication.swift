@@ -9,7 +9,7 @@ import ServiceBlueprint
 /// to the case's clock directly.
 struct Replication {
     private let plan: SimulationPlan
-    private var random: SeededRandom
+    private var random: RandomStream
     private var calendar = EventCalendar()
     private let horizon: Double
     private let warmUp: Double
@@ -57,10 +57,15 @@ struct Replication {
     private var lastTouch: [Double]
     private var scheduleIndex: [Int32]
     private var queues: [RingQueue]
+    // Time-weighted sums by station and hour of day (station × 24 + hour), flat so that an update
+    // is one array write; copied into the tally at the end.
+    private var busyArea: [Double]
+    private var queueArea: [Double]
+    private var serversArea: [Double]
 
     init(plan: SimulationPlan, seed: UInt64, horizon: Double, warmUp: Double, drain: Double, recordsTrace: Bool) {
         self.plan = plan
-        random = SeededRandom(seed: seed)
+        random = RandomStream(seed: seed)
         self.horizon = horizon
         self.warmUp = min(warmUp, horizon)
         stopTime = horizon + max(0, drain)
@@ -74,13 +79,16 @@ struct Replication {
         lastTouch = [Double](repeating: 0, count: s)
         scheduleIndex = [Int32](repeating: 0, count: s)
         queues = [RingQueue](repeating: RingQueue(), count: s * plan.levelCount)
+        busyArea = [Double](repeating: 0, count: s * 24)
+        queueArea = busyArea
+        serversArea = busyArea
     }
 
     /// Runs the replication to its end and returns its tally.
     mutating func run() -> ReplicationTally {
         for s in 0..<plan.stationCount { scheduleNextChange(s, after: 0) }
         for j in 0..<plan.journeyCount { scheduleArrival(j, after: 0) }
-        Self.accumulate(&tally.coverageByHour, level: 1, from: 0, to: horizon, window: (warmUp, horizon))
+        Self.accumulate(&tally.coverageByHour, at: 0, level: 1, from: 0, to: horizon, window: (warmUp, horizon))
         tally.windowSeconds = horizon - warmUp
         var now = 0.0
         while let event = calendar.next() {
@@ -94,7 +102,12 @@ struct Replication {
             case .capacity: changeCapacity(event.subject, now: now)
             }
         }
-        for s in 0..<plan.stationCount { touch(s, now: max(now, horizon)) }
+        for s in 0..<plan.stationCount {
+            touch(s, now: max(now, horizon))
+            tally.stations[s].busyByHour = Array(busyArea[(s * 24)..<(s * 24 + 24)])
+            tally.stations[s].queueByHour = Array(queueArea[(s * 24)..<(s * 24 + 24)])
+            tally.stations[s].serversByHour = Array(serversArea[(s * 24)..<(s * 24 + 24)])
+        }
         for c in cLive.indices where cLive[c] && cCounted[c] { tally.journeys[Int(cJourney[c])].unfinished += 1 }
         for c in cLive.indices where cLive[c] && cCounted[c] && cSegment[c] >= 0 { tally.segments[Int(cSegment[c])].unfinished += 1 }
         tally.events = calendar.processed
@@ -255,6 +268,11 @@ struct Replication {
                 var v = Int(cCursor[c])
                 while v < n, scratch[slab + v] == -.infinity { v += 1 }
                 cCursor[c] = Int32(v)
+                if v < n, !recordsTrace, plan.nodes[base + v].isPlain {
+                    // Leaves the cursor at the first reached node it does not handle.
+                    walkPlainNodes(c, base: base, n: n, slab: slab)
+                    v = Int(cCursor[c])
+                }
                 if v == n {
                     complete(c, now: now)
                     return
@@ -455,14 +473,54 @@ struct Replication {
     /// exponential, or fixed.
     @inline(__always)
     private mutating func sample(_ g: Int) -> Double {
-        switch plan.nodeSampling[g] {
-        case 1:
-            return plan.nodeMinimum[g] + plan.nodeSpan[g] * plan.pertTables[Int(plan.nodeShape[g])].sample(&random)
-        case 2:
-            return random.exponential(rate: 1) * plan.nodeFixed[g]
-        default:
-            return plan.nodeFixed[g]
+        plan.sampler.draw(plan.nodes[g], &random)
+    }
+
+    /// The fast path of ``advance(_:now:)``: walks case `c` over *plain* nodes (no queue, no
+    /// resource, no rework loop) with its scratch slab as one buffer and the generator in a local,
+    /// drawing and routing exactly as `advance`, `finishNode` and `route` do (the same draws in the
+    /// same order, so the same run). Stops at the first node it does not handle, or the end.
+    private mutating func walkPlainNodes(_ c: Int, base: Int, n: Int, slab: Int) {
+        var v = Int(cCursor[c])
+        var lead = cLead[c], last = cSourceFinish[c]
+        // Swapped out rather than copied, so that its buffer stays uniquely referenced.
+        var random = RandomStream.idle
+        swap(&random, &self.random)
+        // Locals, so that the closure over `scratch` does not capture `self`.
+        let nodes = plan.nodes, sampler = plan.sampler, targets = plan.outTargets, cumulative = plan.outCumulative
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            let times = UnsafeMutableBufferPointer(rebasing: scratch[slab..<(slab + n)])
+            while true {
+                while v < n, times[v] == -.infinity { v += 1 }
+                guard v < n else { break }
+                let node = nodes[base + v]
+                guard node.isPlain else { break }
+                let start = times[v] + node.waitBefore
+                let finish = start + sampler.draw(node, &random)
+                last = finish
+                if node.onPath, finish > lead { lead = finish }
+                let first = Int(node.edgeFirst), end = Int(node.edgeEnd)
+                if first < end {
+                    if node.isExclusive {
+                        let draw = random.uniform()
+                        var e = first
+                        while e < end - 1, draw >= cumulative[e] { e += 1 }
+                        let t = Int(targets[e])
+                        if finish > times[t] { times[t] = finish }
+                    } else {
+                        for e in first..<end {
+                            let t = Int(targets[e])
+                            if finish > times[t] { times[t] = finish }
+                        }
+                    }
+                }
+                v += 1
+            }
         }
+        swap(&random, &self.random)
+        cCursor[c] = Int32(v)
+        cLead[c] = lead
+        cSourceFinish[c] = last
     }
 
     private mutating func patience(_ c: Int, node g: Int) -> Double {
@@ -612,21 +670,21 @@ struct Replication {
         // Utilization counts work in the servers' time on duty; a job that runs past the end of a
         // shift (or a resource held while closed) is overtime, counted apart.
         let onDuty = min(busy[s], servers[s])
-        if onDuty > 0 { Self.accumulate(&tally.stations[s].busyByHour, level: Double(onDuty), from: from, to: to, window: window) }
+        if onDuty > 0 { Self.accumulate(&busyArea, at: s * 24, level: Double(onDuty), from: from, to: to, window: window) }
         if busy[s] > onDuty { tally.stations[s].overtime += Double(busy[s] - onDuty) * (to - from) }
-        if queued[s] > 0 { Self.accumulate(&tally.stations[s].queueByHour, level: Double(queued[s]), from: from, to: to, window: window) }
-        if servers[s] > 0 { Self.accumulate(&tally.stations[s].serversByHour, level: Double(servers[s]), from: from, to: to, window: window) }
+        if queued[s] > 0 { Self.accumulate(&queueArea, at: s * 24, level: Double(queued[s]), from: from, to: to, window: window) }
+        if servers[s] > 0 { Self.accumulate(&serversArea, at: s * 24, level: Double(servers[s]), from: from, to: to, window: window) }
     }
 
-    /// Adds `level × time` to the hour-of-day buckets over [from, to) ∩ the measured window.
-    /// Static, so that passing a part of `self` inout does not copy the whole replication.
-    private static func accumulate(_ buckets: inout [Double], level: Double, from: Double, to: Double, window: (Double, Double)) {
+    /// Adds `level × time` to the hour-of-day buckets `offset..<offset + 24` over [from, to) ∩ the
+    /// measured window. Static, so that passing a part of `self` inout does not copy the whole replication.
+    private static func accumulate(_ buckets: inout [Double], at offset: Int, level: Double, from: Double, to: Double, window: (Double, Double)) {
         var t = max(from, window.0)
         let end = min(to, window.1)
         while t < end {
             let hour = Int(t / 3_600)
             let boundary = min(end, Double(hour + 1) * 3_600)
-            buckets[hour % 24] += level * (boundary - t)
+            buckets[offset + hour % 24] += level * (boundary - t)
             t = boundary
         }
     }

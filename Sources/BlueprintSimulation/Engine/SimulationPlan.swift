@@ -52,9 +52,10 @@ struct SimulationPlan: Sendable {
     var nodeFixed: [Double] = []              // fixed: the time; exponential: the mean
     var nodeMinimum: [Double] = []
     var nodeSpan: [Double] = []
-    var nodeShape: [Int32] = []               // PERT-beta: index into pertTables
-    /// One exact table sampler per distinct PERT-beta shape.
-    var pertTables: [PERTTable] = []
+    var nodeShape: [Int32] = []               // PERT-beta: index of the shape's table
+    /// What the walk over nodes reads, packed in one record per node (one load, not ten).
+    var nodes: [Node] = []
+    var sampler = Sampler()
     var nodeStation: [Int32] = []             // the actor station served at, −1 for none
     var nodeAcquireOffsets: [Int32] = [0]     // stations taken before service, in global order
     var nodeAcquire: [Int32] = []
@@ -273,6 +274,7 @@ extension SimulationPlan {
                 isExclusive.append(model.isExclusive[u])
             }
             outOffsets.append(n > 0 ? model.outOffsets[n] : 0)
+            let edges = Int(edgeBase[j])
             edgeBase.append(Int32(outTargets.count))
             nodeBase.append(Int32(nodeStep.count))
 
@@ -286,6 +288,14 @@ extension SimulationPlan {
             regionEdgeOffsets.append(contentsOf: regions.regionEdgeOffsets.dropFirst().map { $0 + edgeShift })
             regionEdgeTargets.append(contentsOf: regions.regionEdgeTargets)
             let longestRegion = regions.longestRegion
+            for u in 0..<n {
+                let g = Int(nodeBase[j]) + u
+                nodes.append(Node(
+                    waitBefore: nodeWaitBefore[g], fixed: nodeFixed[g], minimum: nodeMinimum[g], span: nodeSpan[g],
+                    edgeFirst: Int32(edges) + model.outOffsets[u], edgeEnd: Int32(edges) + model.outOffsets[u + 1],
+                    shape: nodeShape[g], sampling: nodeSampling[g], onPath: nodeOnPath[g], isExclusive: isExclusive[g],
+                    isPlain: !nodeIsEvent[g] && regions.loopOffsets[u] == regions.loopOffsets[u + 1]))
+            }
             loopBase.append(Int32(loopProbability.count))
             scratchSize.append(Int32(n + longestRegion))
         }
@@ -296,8 +306,10 @@ extension SimulationPlan {
     private mutating func addTable(alpha: Double, beta: Double, known: inout [PERTKey: Int32]) -> Int32 {
         let key = PERTKey(alpha: alpha, beta: beta)
         if let index = known[key] { return index }
-        let index = Int32(pertTables.count)
-        pertTables.append(PERTTable(alpha: alpha, beta: beta))
+        let index = Int32(sampler.density.count)
+        let table = PERTTable(alpha: alpha, beta: beta)
+        sampler.bins.append(contentsOf: table.table)
+        sampler.density.append(table.density)
         known[key] = index
         return index
     }
@@ -339,4 +351,45 @@ extension SimulationPlan {
 private struct PERTKey: Hashable {
     let alpha: Double
     let beta: Double
+}
+
+extension SimulationPlan {
+    /// Service times: one exact table sampler per distinct PERT-beta shape, shape k's bins at
+    /// `bins[k << PERTTable.binBits ..< (k + 1) << PERTTable.binBits]`.
+    struct Sampler: Sendable {
+        var bins: [PERTTable.Bin] = []
+        var density: [PERTTable.Density] = []
+
+        /// A service time at `node`: PERT-beta (drawn from its table), exponential, or fixed.
+        @inline(__always)
+        func draw(_ node: Node, _ random: inout RandomStream) -> Double {
+            switch node.sampling {
+            case 1:
+                let shape = Int(node.shape)
+                return node.minimum + node.span * PERTTable.draw(bins, at: shape << PERTTable.binBits, density[shape], &random)
+            case 2:
+                return random.exponential(rate: 1) * node.fixed
+            default:
+                return node.fixed
+            }
+        }
+    }
+
+    /// One node as the walk reads it.
+    struct Node: Sendable {
+        var waitBefore: Double
+        /// Fixed: the time; exponential: the mean.
+        var fixed: Double
+        var minimum: Double
+        var span: Double
+        /// The node's out-edges, global indices into `outTargets` and `outCumulative`.
+        var edgeFirst: Int32
+        var edgeEnd: Int32
+        var shape: Int32
+        var sampling: UInt8
+        var onPath: Bool
+        var isExclusive: Bool
+        /// Neither an event node nor the source of a rework loop: the fast walk handles it.
+        var isPlain: Bool
+    }
 }
