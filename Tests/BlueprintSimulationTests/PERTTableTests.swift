@@ -4,8 +4,8 @@ import Testing
 
 @testable import BlueprintSimulation
 
-/// The table sampler against the beta distribution itself: a Kolmogorov–Smirnov test on the whole
-/// CDF, the first two moments, and the simulation's mean lead time against the PERT means.
+/// The samplers against their distributions: Kolmogorov–Smirnov tests on the whole CDF, the first
+/// two moments, and the simulation's mean lead time against the PERT means.
 @Suite("PERT-beta table sampler")
 struct PERTTableTests {
     /// Shapes of PERT estimates (α + β = 6): likely at min, at max, in the middle and in between.
@@ -59,16 +59,34 @@ struct PERTTableTests {
         #expect(abs(variance / expectedVariance - 1) < 0.02)
     }
 
-    @Test("the simulation's buffered stream is SeededRandom's, word for word and draw for draw")
+    @Test("the simulation's buffered stream is SeededRandom's, word for word and uniform for uniform")
     func sameStream() {
         var stream = RandomStream(seed: 42), reference = SeededRandom(seed: 42)
         for k in 0..<1_000 {
             switch k % 3 {
             case 0: #expect(stream.next() == reference.next())
             case 1: #expect(stream.uniform() == reference.uniform())
-            default: #expect(stream.exponential(rate: 0.5) == reference.exponential(rate: 0.5))
+            default: #expect(stream.openUniform() == reference.openUniform())
             }
         }
+    }
+
+    @Test("ziggurat exponentials pass a Kolmogorov–Smirnov test, with the mean and the tail beyond r = 7.7")
+    func exponential() {
+        var random = RandomStream(seed: 9)
+        let n = 400_000
+        let draws = (0..<n).map { _ in random.exponential(rate: 0.25) / 4 }.sorted()
+        var d = 0.0
+        for (k, x) in draws.enumerated() {
+            let f = -expm1(-x)
+            d = max(d, abs(f - Double(k) / Double(n)), abs(Double(k + 1) / Double(n) - f))
+        }
+        #expect(d * Double(n).squareRoot() < 1.95, "D = \(d)")
+        let mean = draws.reduce(0, +) / Double(n)
+        #expect(abs(mean - 1) < 5 / Double(n).squareRoot())
+        // P(X > 8) = e⁻⁸: about 134 draws come from the tail.
+        let tail = Double(draws.filter { $0 > 8 }.count) / Double(n)
+        #expect(abs(tail - exp(-8)) < 5 * (exp(-8) / Double(n)).squareRoot())
     }
 
     @Test("a pipeline of three PERT steps takes the sum of their PERT means on average")

@@ -35,6 +35,7 @@ struct SimulationPlan: Sendable {
     var constantRate: [Double] = []           // > 0 when the rate does not vary
     /// Segments a journey's customers fall into: segment index and cumulative share.
     var journeySegments: [[(segment: Int32, cumulative: Double)]] = []
+    var hasSegments: [Bool] = []              // read first, so that a journey without segments retains no array
 
     // Segments (the declared ones; −1 means none).
     var segmentID: [String] = []
@@ -212,6 +213,7 @@ extension SimulationPlan {
                 shares.append((Int32(k), total))
             }
             journeySegments.append(shares.map { ($0.0, $0.1 / total) })
+            hasSegments.append(!shares.isEmpty)
 
             // Nodes.
             for u in 0..<n {

@@ -6,10 +6,32 @@ enum RadixSort {
     private static let bits = 11, passes = 6, radix = 1 << 11
 
     /// `values` in ascending order; falls back to `sorted()` when one is negative, −0 or NaN.
+    ///
+    /// Lead times are rounded to the microsecond, k / 10⁶ for an integer k: when every value is,
+    /// the keys are those integers (an M/M/c run's fit in 30 bits, so the passes over the
+    /// always-zero high digits are skipped), else the doubles' bit patterns.
     static func sorted(_ values: [Double]) -> [Double] {
         guard values.count > 64, values.allSatisfy({ $0 >= 0 && $0.sign == .plus }) else { return values.sorted() }
-        let n = values.count
-        var keys = values.map(\.bitPattern)
+        var micros = [UInt64](repeating: 0, count: values.count)
+        var exact = true
+        for (i, value) in values.enumerated() {
+            let scaled = value * 1e6
+            // (x + 2⁵²) − 2⁵² is x to the nearest integer below 2⁵², without a call to round().
+            let k = scaled < 0x1p52 ? (scaled + 0x1p52) - 0x1p52 : .nan
+            guard k / 1e6 == value else {
+                exact = false
+                break
+            }
+            micros[i] = UInt64(k)
+        }
+        if exact { return radixSorted(micros).map { Double($0) / 1e6 } }
+        return radixSorted(values.map(\.bitPattern)).map(Double.init(bitPattern:))
+    }
+
+    /// `keys` in ascending order.
+    private static func radixSorted(_ input: [UInt64]) -> [UInt64] {
+        var keys = input
+        let n = keys.count
         var other = [UInt64](repeating: 0, count: n)
         var counts = [Int](repeating: 0, count: passes * radix)
         counts.withUnsafeMutableBufferPointer { counts in
@@ -39,6 +61,6 @@ enum RadixSort {
             }
             swap(&keys, &other)
         }
-        return keys.map(Double.init(bitPattern:))
+        return keys
     }
 }
