@@ -8,7 +8,9 @@ import ServiceBlueprint
 /// ziggurat (the same distribution, other draws).
 struct RandomStream {
     private var source: SeededRandom
-    private var words = [UInt64](repeating: 0, count: 256)
+    // A Column, so that a copy of the stream (the walk keeps one in registers) shares the buffer
+    // without a copy-on-write; only one copy is used at a time.
+    private let words = Column<UInt64>(repeating: 0, count: 256)
     private var index = 256
     // The ziggurat's tables, held here: reading a static costs a call (swift_once) per draw, and
     // an array a retain.
@@ -21,11 +23,11 @@ struct RandomStream {
 
     @inline(__always)
     mutating func next() -> UInt64 {
-        if index == words.count {
-            words.withUnsafeMutableBufferPointer { source.fill($0) }
+        if index == 256 {
+            source.fill(UnsafeMutableBufferPointer(start: words.base, count: 256))
             index = 0
         }
-        let word = words[index]
+        let word = words.base[index]
         index += 1
         return word
     }

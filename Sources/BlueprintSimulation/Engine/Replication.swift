@@ -516,14 +516,18 @@ struct Replication {
         var v = Int(cCursor[c])
         var lead = cLead[c], last = cSourceFinish[c]
         let times = scratch.base + slab
-        let nodes = plan.nodes, targets = plan.outTargets, cumulative = plan.outCumulative
+        let nodes = plan.nodes, targets = plan.outTargets, cumulative = plan.outCumulative, sampler = plan.sampler
+        // A local copy (it shares the word buffer), written back below: stores through `times`
+        // would otherwise make the compiler reload the stream's position after each one.
+        var random = self.random
+        defer { self.random = random }
         while true {
             while v < n, times[v] == -.infinity { v += 1 }
             guard v < n else { break }
             let node = nodes[base + v]
             guard node.isPlain else { break }
             let start = times[v] + node.waitBefore
-            let finish = start + plan.sampler.draw(node, &random)
+            let finish = start + sampler.draw(node, &random)
             last = finish
             if node.onPath, finish > lead { lead = finish }
             let first = Int(node.edgeFirst), end = Int(node.edgeEnd)
