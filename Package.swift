@@ -134,6 +134,8 @@ let package = Package(
         .target(name: "BlueprintSimulation", dependencies: ["ServiceBlueprint"]),
         .testTarget(name: "BlueprintSimulationTests", dependencies: ["BlueprintSimulation", "ServiceBlueprint"]),
         .executableTarget(name: "simulation-bench", dependencies: ["BlueprintSimulation", "ServiceBlueprint"], path: "Benchmarks/simulation", exclude: ["README.md", "mmc_simpy.py", "compare.sh"]),
+        // kpi16 (issue 16): render time of both views of the showcases.
+        .executableTarget(name: "views-bench", dependencies: ["ServiceBlueprint", "BlueprintGraphviz"], path: "Benchmarks/views", exclude: ["README.md", "run.sh"]),
         .testTarget(
             name: "ServiceBlueprintTests",
             dependencies: ["ServiceBlueprint"],

@@ -94,6 +94,7 @@ defs["stage"] = obj("A column of the blueprint: a phase of the customer journey,
     ("painPoints", strings("What hurts the customer in this phase.")),
     ("momentsOfTruth", strings("Moments that decide the customer's view of the service.")),
     ("evidence", strings("What the customer sees throughout the stage (the servicescape: the room, the parking, the décor).")),
+    ("painDimension", ref("servqualDimension", "The SERVQUAL dimension the stage's pain points hurt; the coverage analysis asks for a standard in it.")),
 ], required=["id"])
 defs["workingHours"] = obj("When an actor works; used to turn daily demand into hourly load.", [
     ("perDay", O([("type", "number"), ("exclusiveMinimum", 0), ("maximum", 24), ("description", "Hours worked per day, more than 0 and at most 24.")])),
@@ -151,6 +152,7 @@ defs["journey"] = obj("A named path or scenario through the blueprint, with dema
     ])),
     ("demand", ref("demand", "How many customers start this journey.")),
     ("target", ref("journeyTarget", "What the journey must achieve.")),
+    ("costOfDelay", O([("type", "number"), ("minimum", 0), ("description", "What one hour of a case's lead time costs, in the blueprint's currency (a courtesy car, a bed, a penalty): findings that shorten the lead time then state the money saved per case.")])),
     ("followUps", ids("Steps that start follow-up work in this journey: they and the work only they lead to are off the customer's path and out of its lead time.", "a step")),
 ], required=["id", "start"])
 defs["timeStandard"] = obj("The expected execution time of a step and how far it may run over.", [
@@ -202,6 +204,7 @@ defs["step"] = obj("One step of the service, placed in a lane and (optionally) a
     ("direction", O([("enum", ["inbound", "outbound"]), ("description", "Who starts the contact at a touchpoint: `outbound` when the service contacts the customer (SMS, e-mail, letter); inferred when absent.")])),
     ("delivers", O([("enum", ["customer", "partner", "record"]), ("description", "Where the step's output goes outside the modelled journey: to the customer later, a partner, or a record.")])),
     ("cost", O([("type", "number"), ("minimum", 0), ("description", "A fixed cost each time the step runs (postage, a part, a fee), in the blueprint's currency, on top of the labour of its actor's `rate`.")])),
+    ("painDimension", ref("servqualDimension", "The SERVQUAL dimension the step's pain points hurt (a long wait hurts `responsiveness`); the coverage analysis asks for a standard in it on the step or in its stage.")),
 ], required=["id", "title", "lane"])
 defs["flow"] = obj("A directed connection between two steps.", [
     ("from", ref("id", "The source step, by id.")),
@@ -347,6 +350,7 @@ root = O([
         ("evidence", strings("What the customer sees throughout the service (the servicescape: the building, the website, the brand).")),
         ("associations", O([("type", "array"), ("description", "Undirected links between steps, left out of paths and path analyses."), ("items", O([("$ref", "#/$defs/association")]))])),
         ("kpis", O([("type", "array"), ("description", "Experience and process KPIs (NPS, CSAT, CES, times, first-contact resolution, error rate, cost per case) with targets and measured values."), ("items", O([("$ref", "#/$defs/kpi")]))])),
+        ("currency", string("How money is written, e.g. `¥` or `EUR`: the unit of actor rates, step costs and cost-per-case KPIs, put before amounts in findings, reports and `diff`.")),
         # sim17 (issue 17)
         ("simulation", ref("simulation", "Calendars and shifts, shared resources, customer segments, demand profiles and patience for `blueprint simulate`.")),
     ])),

@@ -65,6 +65,90 @@ import Testing
         #expect(BlueprintViewer.viewportClass(Data("<svg></svg>".utf8)).markup == "vw-viewport")
     }
 
+    @Test("the overview keeps every card's outline and every flow's path with their ids, and every element outside them; no text, tooltip or arrowhead in cards and flows")
+    func overviewOfADrawing() throws {
+        let blueprint = try AnalysisRunRenderTests.read("after-sales-repair.yaml")
+        let svg = try GraphvizRenderer.shared.render(blueprint, format: .svg)
+        let full = try SVGTree.parse(svg)
+        let markup = BlueprintViewer.inlineSVG(svg).markup
+        let overview = try #require(ViewerOverview.overview(of: Substring(markup)))
+        let tree = try SVGTree.parse(Data(overview.utf8))
+        #expect(!overview.contains("<title") && !overview.contains("<a ") && !overview.contains("<!--"))
+        func ids(_ tree: SVGTree, _ className: String) -> [String] {
+            tree.elements(withClass: className).compactMap { tree.elements[$0].attributes["id"] }
+        }
+        #expect(!ids(full, "step").isEmpty)
+        #expect(ids(tree, "step") == ids(full, "step"))
+        #expect(ids(tree, "edge") == ids(full, "edge"))
+        #expect(tree.elements(withClass: "step").map { tree.elements[$0].attributes["class"] } == full.elements(withClass: "step").map { full.elements[$0].attributes["class"] })
+        // A card is its outline, as the full drawing's first shape; a flow is its path.
+        for (card, original) in zip(tree.elements(withClass: "step"), full.elements(withClass: "step")) {
+            let shapes = tree.elements[card].children
+            #expect(shapes.count == 1 && ["path", "polygon", "ellipse"].contains(tree.elements[shapes[0]].name))
+            let first = full.descendants(of: original).first { ["path", "polygon", "ellipse"].contains(full.elements[$0].name) }
+            #expect(shapes.first.map { tree.elements[$0].attributes } == first.map { full.elements[$0].attributes })
+        }
+        for flow in tree.elements(withClass: "edge") {
+            #expect(tree.elements[flow].children.map { tree.elements[$0].name } == ["path"])
+        }
+        // Stage headers, lane names and the lines are outside cards and flows: all kept.
+        func outside(_ tree: SVGTree) -> [String] {
+            tree.elements.indices.filter { index in
+                tree.elements[index].name == "text" && !Self.isInside(tree, index, classes: ["node", "edge"])
+            }.map { tree.elements[$0].text }
+        }
+        #expect(!outside(full).isEmpty)
+        #expect(outside(tree) == outside(full))
+        #expect(tree.elements.count < full.elements.count / 3)
+    }
+
+    static func isInside(_ tree: SVGTree, _ index: Int, classes: Set<String>) -> Bool {
+        var parent = tree.elements[index].parent
+        while let current = parent {
+            let names = (tree.elements[current].attributes["class"] ?? "").split(separator: " ").map(String.init)
+            if names.contains(where: classes.contains) { return true }
+            parent = tree.elements[current].parent
+        }
+        return false
+    }
+
+    @Test("text not shaped as Graphviz writes it gets no overview: the page shows the full drawing")
+    func overviewRefusesOtherText() {
+        #expect(ViewerOverview.overview(of: "<svg>\n<g class=\"graph\">\n<text>a</text>\n</svg>\n") == nil)  // unclosed group
+        #expect(ViewerOverview.overview(of: "<svg>\n<g class=\"graph\">\n</g>\n</g>\n</svg>\n") == nil)  // one close too many
+        #expect(ViewerOverview.overview(of: "<svg>\n<g class=\"graph\">\nloose text\n</g>\n</svg>\n") == nil)
+        #expect(ViewerOverview.overview(of: "<svg>\n<g class=\"graph\">\n</g>\n") == nil)  // no end
+        #expect(ViewerOverview.overview(of: "<svg>\n<g class=\"graph\">\n<text>a</text>\n</g>\n</svg>\n") == "<svg>\n<g class=\"graph\"><text>a</text></g></svg>\n")
+    }
+
+    @Test("a page opens a very wide drawing as its overview and keeps the full drawing as script text; a narrow one is shown whole")
+    func wideDrawingOpensAsOverview() throws {
+        let blueprint = try AnalysisRunRenderTests.read("after-sales-repair.yaml")
+        let svg = try GraphvizRenderer.shared.render(blueprint, format: .svg)
+        let narrow = BlueprintViewer.figureDrawing(svg)
+        #expect(narrow.detail == nil)
+        #expect(narrow.shown.markup == BlueprintViewer.inlineSVG(svg).markup)
+        // The same drawing declared 20 times wider.
+        var text = String(decoding: svg, as: UTF8.self)
+        let width = try #require(BlueprintViewer.drawingWidth(svg))
+        text = text.replacingOccurrences(of: "viewBox=\"0.00 0.00 \(String(format: "%.2f", width))", with: "viewBox=\"0.00 0.00 \(String(format: "%.2f", width * 20))")
+        let wide = BlueprintViewer.figureDrawing(Data(text.utf8))
+        let detail = try #require(wide.detail?.markup)
+        #expect(!wide.shown.markup.contains("<title>"))
+        #expect(wide.shown.markup.components(separatedBy: "<text").count * 3 < detail.components(separatedBy: "<text").count)
+        #expect(detail.contains("<title>") && !detail.contains("<!--") && detail.hasPrefix("<svg"))
+        _ = try SVGTree.parse(Data(detail.utf8))
+        _ = try SVGTree.parse(Data(wide.shown.markup.utf8))
+    }
+
+    @Test("comments go in one pass, with the line break after each; an unclosed one stays")
+    func commentsRemoved() {
+        #expect(BlueprintViewer.withoutComments("a<!-- x -->\nb<!--y-->c") == "ab" + "c")
+        #expect(BlueprintViewer.withoutComments("a<!-- open") == "a<!-- open")
+        #expect(BlueprintViewer.withoutComments("<!---->") == "")
+        #expect(BlueprintViewer.withoutComments("é<!--ü-->中") == "é中")
+    }
+
     @Test("a blueprint whose diagram could not be drawn keeps its findings and metrics, with a note instead")
     func undrawnBlueprintStays() async throws {
         let drawn = try AnalysisRunRenderTests.read("after-sales-repair.yaml")

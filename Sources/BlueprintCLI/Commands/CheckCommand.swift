@@ -74,7 +74,7 @@ struct CheckCommand: ParsableCommand {
         // The summary speaks the language every checked blueprint declares, when they agree.
         case .text: text = TextFormatter.format(problems, files: inputs.count, language: summaryLanguage)
         case .json: text = JSONFormatter.format(problems)
-        case .sarif: text = SARIFFormatter.format(problems, rules: RuleRegistry.all)
+        case .sarif: text = SARIFFormatter.format(problems, rules: RuleRegistry.all, language: summaryLanguage)
         case .github: text = GitHubFormatter.format(problems)
         }
         if !text.isEmpty { Terminal.output(text) }

@@ -63,6 +63,8 @@ struct BlueprintComparison {
     var introduced: [Finding]
     /// Findings present in both versions whose figures changed (old, new): neither fixed nor new.
     var changed: [(old: Finding, new: Finding)]
+    /// KPI and cost-per-case changes (issue 16).
+    var experience: ExperienceDiff
 
     init(
         old: Blueprint, new: Blueprint, oldReport: AnalysisReport, newReport: AnalysisReport,
@@ -72,6 +74,7 @@ struct BlueprintComparison {
         oldMetrics = MetricsSummary(blueprint: old, report: oldReport, diagnostics: oldDiagnostics)
         newMetrics = MetricsSummary(blueprint: new, report: newReport, diagnostics: newDiagnostics)
         (fixed, introduced, changed) = Self.match(old: oldReport.findings, new: newReport.findings)
+        experience = ExperienceDiff(old: old, new: new)
     }
 
     /// Pairs the findings of two versions. The same finding is the same rule on the same steps; failing
@@ -130,6 +133,9 @@ struct BlueprintComparison {
         var findingsFixed: [String]
         var findingsIntroduced: [String]
         var findingsChanged: [String]
+        /// Left out when neither version has a KPI or a costed journey.
+        var kpis: [KPIDelta]?
+        var costs: [CostDelta]?
     }
 
     var summary: Summary {
@@ -141,7 +147,8 @@ struct BlueprintComparison {
             metrics: MetricsSummary.deltas(from: oldMetrics, to: newMetrics),
             findingsFixed: fixed.map { "[\($0.ruleID)] \($0.message)" },
             findingsIntroduced: introduced.map { "[\($0.ruleID)] \($0.message)" },
-            findingsChanged: changed.map { "[\($0.new.ruleID)] \($0.new.message)" })
+            findingsChanged: changed.map { "[\($0.new.ruleID)] \($0.new.message)" },
+            kpis: kpiDeltas(), costs: costDeltas())
     }
 
     /// The comparison for people, in `language`: headings, labels and finding messages from the catalog.
@@ -160,7 +167,7 @@ struct BlueprintComparison {
             for item in added { lines.append(bullet + (markdown ? t("added", ["item": .verbatim(item)]) : "+ " + item)) }
             for item in removed { lines.append(bullet + (markdown ? t("removed", ["item": .verbatim(item)]) : "- " + item)) }
             for item in changed {
-                let change = "\(item.id): " + item.changes.map(\.description).joined(separator: "; ")
+                let change = item.text.rendered(in: language)
                 lines.append(bullet + (markdown ? t("changed", ["item": .verbatim(change)]) : "~ " + change))
             }
         }
@@ -180,6 +187,7 @@ struct BlueprintComparison {
                 ? "| \(delta.metric) | \(delta.display.old) | \(delta.display.new) | \(delta.display.change) |"
                 : "  \(delta.metric): \(delta.display.old) → \(delta.display.new) (\(delta.display.change))")
         }
+        lines += experienceLines(markdown: markdown, language: language)
         heading(t("fixed", ["count": .integer(fixed.count)]))
         for finding in fixed { lines.append(bullet + "[\(finding.ruleID)] \(finding.message(in: language))") }
         heading(t("introduced", ["count": .integer(introduced.count)]))

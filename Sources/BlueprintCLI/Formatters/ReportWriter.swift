@@ -33,6 +33,7 @@ enum ReportWriter {
             }
             lines += ["", "### \(text("metrics"))", "", text("metrics.header"), "|---|---:|"]
             for row in section.metrics.rows(in: language) { lines.append("| \(row.name) | \(row.value) |") }
+            lines += experienceSections(section, language: language)
             lines += ["", "### \(text("findings", ["count": "\(section.report.findings.count)"]))", ""]
             if section.report.findings.isEmpty { lines.append(text("findings.none")) }
             for finding in section.report.findings {

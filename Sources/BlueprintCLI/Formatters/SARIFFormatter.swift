@@ -73,19 +73,19 @@ enum SARIFFormatter {
         }
     }
 
-    static func format(_ problems: [Problem], rules: [any BlueprintRule]) -> String {
+    /// The SARIF log; rule descriptions in `language` (ids, levels and field names never translated).
+    static func format(_ problems: [Problem], rules: [any BlueprintRule], language: Language = .english) -> String {
         var descriptors = rules.map { rule in
             Rule(
-                id: rule.id, name: rule.title, shortDescription: .init(text: rule.title),
-                fullDescription: .init(text: rule.rationale), help: .init(text: rule.howToFix),
+                id: rule.id, name: rule.title(in: language), shortDescription: .init(text: rule.title(in: language)),
+                fullDescription: .init(text: rule.rationale(in: language)), help: .init(text: rule.howToFix(in: language)),
                 defaultConfiguration: .init(level: level(rule.defaultSeverity)))
         }
+        // The pseudo-rule of files that do not load or validate.
+        func invalid(_ key: String) -> Message { Message(text: LocalizedText("cli.sarif.invalid.\(key)").rendered(in: language)) }
         descriptors.append(Rule(
-            id: Problem.invalidBlueprintRule, name: "Invalid blueprint",
-            shortDescription: .init(text: "The file does not load or validate."),
-            fullDescription: .init(text: "Syntax errors, unknown keys, unknown references and other problems that make a blueprint unusable."),
-            help: .init(text: "Fix the error at the reported line and column."),
-            defaultConfiguration: .init(level: "error")))
+            id: Problem.invalidBlueprintRule, name: invalid("name").text, shortDescription: invalid("short"),
+            fullDescription: invalid("full"), help: invalid("help"), defaultConfiguration: .init(level: "error")))
         let index = Dictionary(descriptors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let results = problems.map { problem in
             Result(

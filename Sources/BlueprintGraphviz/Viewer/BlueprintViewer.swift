@@ -93,18 +93,22 @@ public enum BlueprintViewer {
             if let note = entry.note {
                 body.append("<figure class=\"vw-figure vw-no-diagram\" id=\"vw-diagram-\(String(index))\"><p class=\"vw-note\" role=\"note\">No diagram: \(note)</p></figure>")
             } else {
+                let drawing = figureDrawing(entry.svg)
+                // The full drawing of a wide blueprint waits as text until the reader zooms in.
+                var detailScript: HTML = ""
+                if let detail = drawing.detail { detailScript = "<script type=\"image/svg+xml\" class=\"vw-detail\">\(detail)</script>" }
                 body.append("""
                 <figure class="vw-figure" id="vw-diagram-\(String(index))">\
                 <div class="vw-zoom" role="group" aria-label="Zoom"><button type="button" class="vw-zoom-out" aria-label="Zoom out">−</button>\
                 <span class="vw-zoom-level" aria-live="polite"></span>\
                 <button type="button" class="vw-zoom-in" aria-label="Zoom in">+</button>\
                 <button type="button" class="vw-zoom-fit">Fit width</button></div>\
-                <div class="\(viewportClass(entry.svg))" tabindex="0" aria-label="Diagram: arrow keys pan, + and − zoom, 0 fits the width">\(inlineSVG(entry.svg))</div>\
+                <div class="\(viewportClass(entry.svg))" tabindex="0" aria-label="Diagram: arrow keys pan, + and − zoom, 0 fits the width">\(drawing.shown)</div>\
                 <div class="vw-minimap" aria-hidden="true" hidden><div class="vw-minimap-frame"></div></div>\
-                </figure>
+                \(detailScript)</figure>
                 """)
             }
-            if let map = entry.journeyMap, let markup = journeyMapScript(map) {
+            if let map = entry.journeyMap, let markup = svgScript(inlineSVG(map)) {
                 // Kept as text until opened: a large map costs the page nothing until the reader asks for it.
                 body.append("<details class=\"vw-journey-map\"><summary>Journey map: the customer's side, stage by stage</summary><div class=\"vw-journey-map-body\"></div><script type=\"image/svg+xml\" class=\"vw-journey-map-svg\">\(markup)</script></details>")
             }
@@ -112,7 +116,7 @@ public enum BlueprintViewer {
             for metric in data.blueprints[index].metrics {
                 metrics += "<tr><th scope=\"row\">\(metric.name)</th><td>\(metric.value)</td></tr>"
             }
-            body.append(metrics + "</tbody></table></section>")
+            body.append(metrics + "</tbody></table>" + experienceTables(entry.analysis) + "</section>")
         }
         body.append("""
             </div><aside class="vw-side" aria-label="Details">\
@@ -197,15 +201,50 @@ public enum BlueprintViewer {
         return numbers.count == 4 ? Double(numbers[2]) : nil
     }
 
-    /// The journey map's SVG as the text of a `<script>` element, without its XML comments; `nil` if
-    /// the text could still end the element early or change how it is read (`<script`, `</script`;
+    /// What a figure shows on open, and the full drawing kept as text until the reader zooms in: a
+    /// drawing too wide to read at fit-to-width opens as its overview (`ViewerOverview`).
+    static func figureDrawing(_ svg: Data) -> (shown: HTML, detail: HTML?) {
+        let full = inlineSVG(svg)
+        guard viewportClass(svg).markup.hasSuffix("vw-far"),
+              let overview = ViewerOverview.overview(of: Substring(full.markup)),
+              let detail = svgScript(full)
+        else { return (full, nil) }
+        return (HTML(trustedMarkup: overview), detail)
+    }
+
+    /// An SVG element as the text of a `<script>` element, without its XML comments; `nil` if the
+    /// text could still end the element early or change how it is read (`<script`, `</script`;
     /// Graphviz escapes `<` in every text, so its output never has them).
-    static func journeyMapScript(_ svg: Data) -> HTML? {
-        let text = inlineSVG(svg).markup.replacing(/<!--.*?-->\n?/.dotMatchesNewlines(), with: "")
+    static func svgScript(_ svg: HTML) -> HTML? {
+        let text = withoutComments(svg.markup)
         guard !text.isEmpty, text.range(of: "<script", options: .caseInsensitive) == nil,
               text.range(of: "</script", options: .caseInsensitive) == nil, !text.contains("<!--")
         else { return nil }
         return HTML(trustedMarkup: text)
+    }
+
+    /// The text without its XML comments (and the line break after each), in one pass: a large
+    /// drawing has one comment per card and flow.
+    static func withoutComments(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "!"),
+               bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+                var end = index + 4
+                while end + 2 < bytes.count, !(bytes[end] == UInt8(ascii: "-") && bytes[end + 1] == UInt8(ascii: "-") && bytes[end + 2] == UInt8(ascii: ">")) { end += 1 }
+                // An unclosed comment stays: the caller refuses the text.
+                guard end + 2 < bytes.count else { kept.append(contentsOf: bytes[index...]); break }
+                index = end + 3
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                continue
+            }
+            kept.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// JSON inside a `<script type="application/json">` element (`MarkupEscaping.scriptJSON`).

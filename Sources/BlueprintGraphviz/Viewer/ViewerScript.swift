@@ -42,8 +42,8 @@ enum ViewerScript {
     const noop = () => {};
     // A blueprint whose diagram could not be drawn keeps its findings and metrics, without a picture.
     if (!viewport) return { fit: noop, refit: noop, highlight: noop, filter: noop, setLayer: noop, bp, nodes: new Map(), figure };
-    const svg = viewport.querySelector("svg");
-    const graph = svg.querySelector("g.graph") || svg;
+    let svg = viewport.querySelector("svg");
+    let graph = svg.querySelector("g.graph") || svg;
     const box = svg.viewBox.baseVal;
     const width = box && box.width ? box.width : svg.getBBox().width;
     const height = box && box.height ? box.height : svg.getBBox().height;
@@ -57,7 +57,7 @@ enum ViewerScript {
       const node = g || viewport.querySelector("#step-" + CSS.escape(s.token));
       if (node) nodes.set(s.id, node);
     }
-    const edges = Array.from(svg.querySelectorAll("g.edge.flow"));
+    let edges = Array.from(svg.querySelectorAll("g.edge.flow"));
     const state = { scale: 1, x: 0, y: 0 };
     const layers = {};
     for (const name of ["heat", "critical", "findings", "highlight"]) {
@@ -91,6 +91,41 @@ enum ViewerScript {
       node.setAttribute("tabindex", "0");
       node.setAttribute("role", "button");
       node.setAttribute("aria-label", s.title);
+    }
+    // A very wide blueprint opens as its overview (cards as outlines, flows without arrowheads, no
+    // text: what fit-to-width can show). The full drawing is text in the page until the reader zooms
+    // in far enough to read it; it then takes the overview's place with the same state: layers,
+    // highlighted and dimmed steps and flows, keyboard attributes and focus.
+    const detailSource = figure.querySelector("script.vw-detail");
+    let detailed = !detailSource;
+    function showDetail() {
+      if (detailed) return;
+      detailed = true;
+      const template = document.createElement("template");
+      template.innerHTML = detailSource.textContent;
+      const next = template.content.querySelector("svg");
+      if (!next) return;
+      next.setAttribute("width", width); next.setAttribute("height", height);
+      next.style.transformOrigin = "0 0"; next.style.transform = svg.style.transform;
+      for (const name of svg.classList) next.classList.add(name);
+      const nextGraph = next.querySelector("g.graph") || next;
+      for (const name of Object.keys(layers)) nextGraph.appendChild(layers[name]);
+      const carry = (from, to) => {
+        for (const name of from.classList) if (name.startsWith("vw-")) to.classList.add(name);
+        for (const name of ["tabindex", "role", "aria-label"]) if (from.hasAttribute(name)) to.setAttribute(name, from.getAttribute(name));
+      };
+      const focused = document.activeElement;
+      const byId = new Map(Array.from(next.querySelectorAll("g.step, g.edge.flow"), g => [g.id, g]));
+      for (const [id, old] of nodes) {
+        const g = byId.get(old.id); if (!g) { nodes.delete(id); continue; }
+        carry(old, g); nodes.set(id, g);
+      }
+      for (const old of edges) { const g = byId.get(old.id); if (g) carry(old, g); }
+      edges = Array.from(next.querySelectorAll("g.edge.flow"));
+      svg.replaceWith(next);
+      svg = next; graph = nextGraph;
+      detailSource.remove();
+      if (focused && focused.closest && focused.closest("g.step")) { const g = byId.get(focused.id); if (g) g.focus(); }
     }
     const rect = (layer, b, cls, pad) => {
       const r = document.createElementNS(SVGNS, "rect");
@@ -171,11 +206,16 @@ enum ViewerScript {
       // Level of detail: text smaller than a pixel is not drawn, so a wide blueprint at fit-to-width
       // is laid out without thousands of unreadable text runs (most of its start-up time).
       viewport.classList.toggle("vw-far", state.scale * TEXT_SIZE < 1);
+      // The full drawing comes in a little before its text becomes readable, and only once the
+      // reader zooms in: a fitted drawing never pays for it.
+      if (state.scale > fitScale * 1.05 && state.scale * TEXT_SIZE >= 0.5) showDetail();
       // Zoomed in past the width, the diagram gets a tall window to move around in.
       const tall = Math.max(fittedHeight, window.innerHeight * 0.7);
       viewport.style.height = (state.scale > fitScale * 1.05 ? tall : fittedHeight) + "px";
       svg.style.transform = "translate(" + state.x + "px," + state.y + "px) scale(" + state.scale + ")";
-      figure.querySelector(".vw-zoom-level").textContent = Math.round(state.scale * 100) + " %";
+      // One decimal under 10 %: a 1 000-step blueprint fits at about 1 %, and each step shows.
+      const percent = state.scale * 100;
+      figure.querySelector(".vw-zoom-level").textContent = (percent < 10 ? percent.toFixed(1) : Math.round(percent)) + " %";
       const zoomedIn = state.scale > fitScale * 1.05;
       const viewHeight = parseFloat(viewport.style.height) || viewport.clientHeight;
       for (const { label, top, bottom } of laneLabels) {
@@ -197,7 +237,9 @@ enum ViewerScript {
       apply();
     }
     function zoom(factor, cx, cy) {
-      const s = Math.max(0.05, Math.min(8, state.scale * factor));
+      // Never smaller than 5 % or the fitted width, whichever is smaller: a 1 000-step blueprint fits
+      // at about 1 %, and the first "+" must not jump to 5 %.
+      const s = Math.max(Math.min(0.05, fitScale), Math.min(8, state.scale * factor));
       // Buttons and keys zoom around the middle of the window, kept on the drawing: a wide, flat
       // blueprint fitted to the width fills only the top of its window.
       if (cx === undefined) {
@@ -245,7 +287,7 @@ enum ViewerScript {
       g.scale(ratio * k, ratio * k);
       g.translate(tx, ty);
       for (const [id, b] of boxes) {
-        const shape = nodes.get(id).querySelector("path, polygon");
+        const node = nodes.get(id), shape = node && node.querySelector("path, polygon");
         g.fillStyle = (shape && shape.getAttribute("stroke")) || "#8c959f";
         g.fillRect(b.x, b.y, Math.max(b.width, 2 / k), Math.max(b.height, 2 / k));
       }

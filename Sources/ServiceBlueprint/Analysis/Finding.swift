@@ -184,6 +184,9 @@ public struct Impact: Sendable, Hashable, Codable, CustomStringConvertible {
     public var stepsRemoved: Int?
     /// The journey the numbers were measured on; `nil` for the whole blueprint.
     public var journey: String?
+    /// Money saved per case of ``journey``, in the blueprint's currency: the labour and fixed costs of the
+    /// work removed, and the lead time saved at the journey's cost of delay; `nil` when costs are not modelled.
+    public var costSaved: Double? = nil
 
     /// Creates an impact.
     public init(
@@ -199,7 +202,7 @@ public struct Impact: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// `true` when no quantity is set.
     public var isEmpty: Bool {
-        leadTimeSaved == nil && customerWaitRemoved == nil && handoffsRemoved == nil && stepsRemoved == nil
+        leadTimeSaved == nil && customerWaitRemoved == nil && handoffsRemoved == nil && stepsRemoved == nil && costSaved == nil
     }
 
     /// E.g. "saves 10min of lead time, removes 2 hand-offs".

@@ -19,13 +19,16 @@ extension Stage {
     ///   - painPoints: What hurts the customer here.
     ///   - momentsOfTruth: Moments that decide the customer's view of the service.
     ///   - evidence: What the customer sees throughout the stage (the servicescape).
+    ///   - painDimension: The SERVQUAL dimension the stage's pain points hurt.
     public init(
         _ id: String, title: String? = nil, goal: String? = nil, emotion: Int? = nil,
-        painPoints: [String] = [], momentsOfTruth: [String] = [], evidence: [String] = []
+        painPoints: [String] = [], momentsOfTruth: [String] = [], evidence: [String] = [],
+        painDimension: ServqualDimension? = nil
     ) {
         self.init(
             id: id, title: title, goal: goal, emotion: emotion, painPoints: painPoints, momentsOfTruth: momentsOfTruth,
             evidence: evidence)
+        self.painDimension = painDimension
     }
 
     /// Places the steps (and flows) of the block in this stage: `Stage("contact") { … }`.

@@ -194,6 +194,9 @@ extension StepDeclaring {
     /// Adds what hurts the customer at this step.
     public func painPoints(_ items: String...) -> StepDeclaration { updating { $0.painPoints += items } }
 
+    /// Sets the SERVQUAL dimension the step's pain points hurt, e.g. `.painPoints("Long hold").painDimension(.responsiveness)`.
+    public func painDimension(_ dimension: ServqualDimension) -> StepDeclaration { updating { $0.painDimension = dimension } }
+
     // MARK: Documentation
 
     /// Adds free-form labels.

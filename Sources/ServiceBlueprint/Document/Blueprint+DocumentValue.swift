@@ -36,6 +36,7 @@ extension Stage {
         map.add("painPoints", painPoints)
         map.add("momentsOfTruth", momentsOfTruth)
         map.add("evidence", evidence)
+        map.add("painDimension", painDimension?.rawValue)
         return map.value
     }
 }
@@ -122,6 +123,7 @@ extension Journey {
             return targetMap.value
         })
         map.add("followUps", followUps)
+        map.add("costOfDelay", costOfDelay)
         return map.value
     }
 }
@@ -154,6 +156,7 @@ extension Step {
         addJourneyKeys(to: &map)
         addMeasuredKeys(to: &map)
         map.add("cost", cost)
+        map.add("painDimension", painDimension?.rawValue)
         return map.value
     }
 }

@@ -60,7 +60,7 @@ extension BlueprintDocument {
             let position = source.position(of: bad)
             throw BlueprintError(diagnostics: [
                 Diagnostic(
-                    .error, "the file is not valid UTF-8 text (bad byte at offset \(bad))",
+                    .error, LocalizedText("reading.notUTF8", ["offset": .integer(bad)]),
                     location: SourceLocation(path: path, line: position.line, column: position.column))
             ])
         }

@@ -152,6 +152,10 @@ public enum BlueprintSchema {
         "$ref": "#/$defs/kpi"
       }
     },
+    "currency": {
+      "type": "string",
+      "description": "How money is written, e.g. `¥` or `EUR`: the unit of actor rates, step costs and cost-per-case KPIs, put before amounts in findings, reports and `diff`."
+    },
     "simulation": {
       "$ref": "#/$defs/simulation",
       "description": "Calendars and shifts, shared resources, customer segments, demand profiles and patience for `blueprint simulate`."
@@ -326,6 +330,10 @@ public enum BlueprintSchema {
           "items": {
             "type": "string"
           }
+        },
+        "painDimension": {
+          "$ref": "#/$defs/servqualDimension",
+          "description": "The SERVQUAL dimension the stage's pain points hurt; the coverage analysis asks for a standard in it."
         }
       }
     },
@@ -597,6 +605,11 @@ public enum BlueprintSchema {
           "$ref": "#/$defs/journeyTarget",
           "description": "What the journey must achieve."
         },
+        "costOfDelay": {
+          "type": "number",
+          "minimum": 0,
+          "description": "What one hour of a case's lead time costs, in the blueprint's currency (a courtesy car, a bed, a penalty): findings that shorten the lead time then state the money saved per case."
+        },
         "followUps": {
           "type": "array",
           "description": "Steps that start follow-up work in this journey: they and the work only they lead to are off the customer's path and out of its lead time.",
@@ -849,6 +862,10 @@ public enum BlueprintSchema {
           "type": "number",
           "minimum": 0,
           "description": "A fixed cost each time the step runs (postage, a part, a fee), in the blueprint's currency, on top of the labour of its actor's `rate`."
+        },
+        "painDimension": {
+          "$ref": "#/$defs/servqualDimension",
+          "description": "The SERVQUAL dimension the step's pain points hurt (a long wait hurts `responsiveness`); the coverage analysis asks for a standard in it on the step or in its stage."
         },
         "measured": {
           "$ref": "#/$defs/measuredStep",

@@ -10,14 +10,14 @@ enum DocumentKeys {
     static let association = ["between", "label"]
     /// The editor hint `"$schema": "…"` is accepted at the top and ignored.
     static let schemaHint = "$schema"
-    static let stage = ["id", "title", "goal", "emotion", "painPoints", "momentsOfTruth", "evidence"]
+    static let stage = ["id", "title", "goal", "emotion", "painPoints", "momentsOfTruth", "evidence"] + ExperienceDocumentKeys.stage
     static let actor = ["id", "title", "kind", "department", "capacity", "hours", "notes"] + ExperienceDocumentKeys.actor
     static let workingHours = ["perDay", "daysPerWeek"]
     static let channel = ["id", "title", "responseCommitment"]
     static let information = ["id", "title", "kind", "fromCustomer", "deliveredTo", "notes"]
     static let persona = ["id", "title", "summary", "goals"]
     static let journey = ["id", "title", "persona", "start", "ends", "steps", "branchProbabilities", "demand", "target"]
-        + JourneyDocumentKeys.journey
+        + JourneyDocumentKeys.journey + ExperienceDocumentKeys.journey
     static let demand = ["arrivals", "per"]
     static let target = ["leadTime", "attainment"]
     static let step = [
@@ -167,10 +167,12 @@ extension DocumentReader {
         guard let fields = fields(node, at: path, what: "stage", keys: DocumentKeys.stage, required: ["id"]) else {
             return nil
         }
-        return Stage(
+        var stage = Stage(
             id: text(fields, "id") ?? "", title: text(fields, "title"), goal: text(fields, "goal"),
             emotion: whole(fields, "emotion"), painPoints: list(fields, "painPoints"),
             momentsOfTruth: list(fields, "momentsOfTruth"), evidence: list(fields, "evidence"))
+        readExperienceKeys(fields, into: &stage)
+        return stage
     }
 
     mutating func readActor(_ node: Node, at path: ModelPath) -> Actor? {
@@ -243,6 +245,7 @@ extension DocumentReader {
             demand: nested(fields, "demand") { $0.readDemand($1, at: $2) },
             target: nested(fields, "target") { $0.readTarget($1, at: $2) })
         readJourneyKeys(fields, into: &journey)
+        journey.costOfDelay = decimal(fields, "costOfDelay")
         return journey
     }
 

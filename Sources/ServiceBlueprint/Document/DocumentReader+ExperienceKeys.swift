@@ -2,11 +2,15 @@
 /// the core reader and writer so both can change independently.
 enum ExperienceDocumentKeys {
     /// Extra top-level keys.
-    static let blueprint = ["kpis"]
+    static let blueprint = ["kpis", "currency"]
     /// Extra actor keys.
     static let actor = ["rate"]
     /// Extra step keys.
-    static let step = ["cost"]
+    static let step = ["cost", "painDimension"]
+    /// Extra journey keys.
+    static let journey = ["costOfDelay"]
+    /// Extra stage keys.
+    static let stage = ["painDimension"]
     /// Extra standards keys.
     static let standards = ["dimension"]
     /// The keys of a KPI.
@@ -21,6 +25,7 @@ extension DocumentReader {
         blueprint.kpis = collection(fields, "kpis", idSpace: "kpis", placeholder: { KPI(id: "", kind: .custom) }) {
             $0.readKPI($1, at: $2)
         }
+        blueprint.currency = text(fields, "currency")
     }
 
     /// `rate: 42` on an actor.
@@ -31,6 +36,12 @@ extension DocumentReader {
     /// `cost: 3.5` on a step.
     mutating func readExperienceKeys(_ fields: Fields, into step: inout Step) {
         step.cost = decimal(fields, "cost")
+        step.painDimension = dimension(fields, "painDimension")
+    }
+
+    /// `painDimension: responsiveness` on a stage.
+    mutating func readExperienceKeys(_ fields: Fields, into stage: inout Stage) {
+        stage.painDimension = dimension(fields, "painDimension")
     }
 
     /// `dimension: responsiveness` in standards.
@@ -38,8 +49,8 @@ extension DocumentReader {
         standards.dimension = dimension(fields)
     }
 
-    mutating func dimension(_ fields: Fields) -> ServqualDimension? {
-        choice(fields, "dimension", "SERVQUAL dimension", names: ServqualDimension.allCases.map(\.rawValue)) {
+    mutating func dimension(_ fields: Fields, _ key: String = "dimension") -> ServqualDimension? {
+        choice(fields, key, "SERVQUAL dimension", names: ServqualDimension.allCases.map(\.rawValue)) {
             ServqualDimension(rawValue: $0)
         }
     }
@@ -72,6 +83,7 @@ extension Blueprint {
     /// Writes the keys of ``ExperienceDocumentKeys/blueprint``.
     func addExperienceKeys(to map: inout MappingBuilder) {
         map.add("kpis", kpis.map(\.documentValue))
+        map.add("currency", currency)
     }
 }
 

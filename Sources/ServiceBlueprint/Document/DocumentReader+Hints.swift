@@ -4,8 +4,8 @@ import Yams
 /// Readings that forgive or explain common mistakes of people writing blueprints by hand:
 /// percentages where a fraction is meant, `unknown` probabilities, and bare numbers as durations.
 extension DocumentReader {
-    mutating func warning(_ message: String, _ node: Node, _ modelPath: ModelPath) {
-        diagnostics.append(Diagnostic(.warning, message, path: modelPath, location: location(node)))
+    mutating func warning(_ text: LocalizedText, _ node: Node, _ modelPath: ModelPath) {
+        diagnostics.append(Diagnostic(.warning, text, path: modelPath, location: location(node)))
     }
 
     /// The text of a plain or quoted scalar that YAML reads as a string, else `nil`.
@@ -36,8 +36,8 @@ extension DocumentReader {
     mutating func rejectPercent(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Bool {
         guard let text = Self.stringText(node), let value = Self.percentage(text) else { return false }
         invalid(
-            "\(subject) must be a number, found '\(Self.shortened(text))'; percentages are only read where a fraction "
-                + "(0…1) is meant, e.g. a probability: write \(DurationText.number(value * 100)) without '%'",
+            "number.percent",
+            ["subject": .verbatim(subject), "found": .quoted(Self.shortened(text)), "number": .verbatim(DurationText.number(value * 100))],
             node, modelPath)
         return true
     }
@@ -56,8 +56,7 @@ extension DocumentReader {
         {
             let number = scalar.string
             warning(
-                "\(subject) \(number) has no unit and is read as \(number) seconds (\(value)); write '\(number)s' to "
-                    + "keep that, or e.g. '\(number)min'",
+                LocalizedText("diagnostic.duration.bareSeconds", ["subject": .verbatim(subject), "number": .verbatim(number), "duration": .duration(value)]),
                 node, modelPath)
         }
         return value

@@ -19,7 +19,7 @@ struct DocumentSyntax {
         case .failure(let failure):
             let position = source.position(of: failure.offset)
             error = Diagnostic(
-                .error, failure.message,
+                .error, failure.text,
                 location: SourceLocation(path: path, line: position.line, column: position.column))
         }
     }

@@ -4,18 +4,23 @@ import Foundation
 enum FileBytes {
     /// The bytes of the file at `path`; at most `limit` bytes are ever read.
     static func read(_ path: String, limit: Int) throws(BlueprintError) -> [UInt8] {
-        func failure(_ message: String) -> BlueprintError {
+        func failure(_ key: String, _ arguments: [String: TextArgument] = [:]) -> BlueprintError {
             BlueprintError(diagnostics: [
-                Diagnostic(.error, message, location: SourceLocation(path: path, line: 1, column: 1))
+                Diagnostic(.error, LocalizedText(key, arguments), location: SourceLocation(path: path, line: 1, column: 1))
             ])
+        }
+        // EACCES is the one a user can fix; other system errors keep the system's words.
+        func failure(errno code: Int32) -> BlueprintError {
+            code == EACCES
+                ? failure("reading.permissionDenied") : failure("reading.failed", ["error": .verbatim(String(cString: strerror(code)))])
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw failure("cannot read the file: no such file")
+            throw failure("reading.noSuchFile")
         }
-        guard !isDirectory.boolValue else { throw failure("cannot read the file: it is a directory") }
+        guard !isDirectory.boolValue else { throw failure("reading.directory") }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure("cannot read the file: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw failure(errno: errno) }
         defer { close(descriptor) }
         var info = stat()
         let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
@@ -39,7 +44,7 @@ enum FileBytes {
                     count += got
                 }
             }
-            if failed != 0 { throw failure("cannot read the file: \(String(cString: strerror(failed)))") }
+            if failed != 0 { throw failure(errno: failed) }
             let endOfFile = chunk.count < capacity
             if before == 0 { swap(&bytes, &chunk) } else { bytes.append(contentsOf: chunk) }
             if bytes.count > limit { throw tooLarge(path: path, size: bytes.count, limit: limit) }
@@ -52,9 +57,7 @@ enum FileBytes {
     static func tooLarge(path: String, size: Int, limit: Int) -> BlueprintError {
         BlueprintError(diagnostics: [
             Diagnostic(
-                .error,
-                "the file is too large (more than \(ReadingLimits.describe(bytes: limit)), the limit on file size); "
-                    + "it was not read",
+                .error, LocalizedText("reading.tooLarge", ["limit": ReadingLimits.size(limit)]),
                 location: SourceLocation(path: path, line: 1, column: 1))
         ])
     }

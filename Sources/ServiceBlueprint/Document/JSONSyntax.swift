@@ -40,18 +40,28 @@ struct JSONSyntax {
 
         // MARK: Errors
 
-        func failure(_ problem: String, at offset: Int, context: String? = nil, from contextOffset: Int = 0) -> SyntaxFailure {
-            var message = "JSON syntax error: \(problem)"
-            if let context {
-                let position = source.position(of: contextOffset)
-                message += " (\(context) at line \(position.line), column \(position.column))"
-            }
-            return SyntaxFailure(message: message, offset: offset)
+        /// A syntax error: `problem` and `context` are catalog keys (`syntax.json.*`, or libyaml's
+        /// words under `syntax.libyaml.*` where both parsers say the same).
+        func failure(
+            _ problem: String, _ arguments: [String: TextArgument] = [:], at offset: Int, context: String? = nil,
+            from contextOffset: Int = 0
+        ) -> SyntaxFailure {
+            let problem = TextArgument.phrase(LocalizedText(problem, arguments))
+            guard let context else { return SyntaxFailure(LocalizedText("syntax.json", ["problem": problem]), offset: offset) }
+            let position = source.position(of: contextOffset)
+            return SyntaxFailure(
+                LocalizedText("syntax.json.context", [
+                    "problem": problem, "context": .phrase(LocalizedText(context)),
+                    "line": .integer(position.line), "column": .integer(position.column),
+                ]),
+                offset: offset)
         }
 
-        func unexpected(_ expected: String, in frame: Frame) -> SyntaxFailure {
-            let context = frame.isObject ? "while parsing an object" : "while parsing an array"
-            return failure("did not find expected \(expected)", at: index, context: context, from: frame.offset)
+        static func inside(_ frame: Frame) -> String { frame.isObject ? "syntax.json.inObject" : "syntax.json.inArray" }
+
+        func unexpected(in frame: Frame) -> SyntaxFailure {
+            let expected = frame.isObject ? "syntax.libyaml.did not find expected ',' or '}'" : "syntax.libyaml.did not find expected ',' or ']'"
+            return failure(expected, at: index, context: Self.inside(frame), from: frame.offset)
         }
 
         // MARK: Structure
@@ -67,21 +77,16 @@ struct JSONSyntax {
                 skipWhitespace()
                 guard index < buffer.count else {
                     if let frame = stack.last {
-                        throw failure(
-                            "found unexpected end of the document", at: index,
-                            context: frame.isObject ? "while parsing an object" : "while parsing an array",
-                            from: frame.offset)
+                        throw failure("syntax.json.endOfDocument", at: index, context: Self.inside(frame), from: frame.offset)
                     }
-                    throw failure("found unexpected end of the document", at: index)
+                    throw failure("syntax.json.endOfDocument", at: index)
                 }
                 let start = index
                 switch buffer[index] {
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     let isObject = buffer[index] == UInt8(ascii: "{")
                     if stack.count >= limits.maximumDepth {
-                        throw SyntaxFailure(
-                            message: "the document is nested too deeply (more than \(limits.maximumDepth) levels)",
-                            offset: start)
+                        throw SyntaxFailure(LocalizedText("syntax.tooDeep", ["levels": .integer(limits.maximumDepth)]), offset: start)
                     }
                     index += 1
                     var frame = Frame(isObject: isObject, offset: start)
@@ -108,9 +113,9 @@ struct JSONSyntax {
                     value = try literal("null", at: start)
                 default:
                     if let frame = stack.last, !frame.isObject, buffer[index] == UInt8(ascii: "]") {
-                        throw failure("found ']' after ','; remove the trailing comma", at: index)
+                        throw failure("syntax.json.trailingBracket", at: index)
                     }
-                    throw failure("did not find expected value (a string, number, object, array, true, false or null)", at: index)
+                    throw failure("syntax.json.expectedValue", at: index)
                 }
 
                 // A value ended: add it to its collection, and close collections that end here.
@@ -129,7 +134,7 @@ struct JSONSyntax {
                         continue parsing
                     }
                     guard index < buffer.count, buffer[index] == close else {
-                        throw unexpected(frame.isObject ? "',' or '}'" : "',' or ']'", in: frame)
+                        throw unexpected(in: frame)
                     }
                     index += 1
                     value = frame.isObject
@@ -138,7 +143,7 @@ struct JSONSyntax {
                 }
                 skipWhitespace()
                 guard index == buffer.count else {
-                    throw failure("found more text after the end of the document", at: index)
+                    throw failure("syntax.json.moreText", at: index)
                 }
                 return value
             }
@@ -149,17 +154,17 @@ struct JSONSyntax {
             skipWhitespace()
             guard index < buffer.count, buffer[index] == UInt8(ascii: "\"") else {
                 if index < buffer.count, buffer[index] == UInt8(ascii: "}") {
-                    throw failure("found '}' after ','; remove the trailing comma", at: index)
+                    throw failure("syntax.json.trailingBrace", at: index)
                 }
                 throw failure(
-                    "object keys must be strings in double quotes", at: index, context: "while parsing an object",
+                    "syntax.json.keyNotString", at: index, context: "syntax.json.inObject",
                     from: frame.offset)
             }
             let start = index
             let name = try string()
             skipWhitespace()
             guard index < buffer.count, buffer[index] == UInt8(ascii: ":") else {
-                throw unexpected("',' or '}'", in: frame)
+                throw unexpected(in: frame)
             }
             index += 1
             return .scalar(.init(string: name, offset: UInt32(start), isPlain: false))
@@ -177,7 +182,7 @@ struct JSONSyntax {
         mutating func literal(_ word: String, at start: Int) throws(SyntaxFailure) -> DocumentNode {
             for byte in word.utf8 {
                 guard index < buffer.count, buffer[index] == byte else {
-                    throw failure("did not find expected value (a string, number, object, array, true, false or null)", at: start)
+                    throw failure("syntax.json.expectedValue", at: start)
                 }
                 index += 1
             }
@@ -212,7 +217,7 @@ struct JSONSyntax {
             guard valid else {
                 while index < buffer.count, Self.continuesNumber(buffer[index]) { index += 1 }
                 let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
-                throw failure("invalid number '\(DocumentReader.shortened(text))'", at: start)
+                throw failure("syntax.json.invalidNumber", ["number": .quoted(DocumentReader.shortened(text))], at: start)
             }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
         }
@@ -255,19 +260,18 @@ struct JSONSyntax {
                     try escape(opening: opening)
                 case 0x0A, 0x0D:
                     throw failure(
-                        "found a line break inside a string; write it as \\n", at: index,
-                        context: "while scanning a string", from: opening)
+                        "syntax.json.lineBreak", at: index, context: "syntax.json.inString", from: opening)
                 case ..<0x20:
                     throw failure(
-                        "found a control character (U+\(YAMLSyntax.hex(Int32(byte)))) inside a string; write it as an escape such as \\t",
-                        at: index, context: "while scanning a string", from: opening)
+                        "syntax.json.control", ["code": .verbatim(YAMLSyntax.hex(Int32(byte)))],
+                        at: index, context: "syntax.json.inString", from: opening)
                 default:
                     scratch.append(byte)
                     index += 1
                 }
             }
             throw failure(
-                "found unexpected end of the document", at: index, context: "while scanning a string", from: opening)
+                "syntax.json.endOfDocument", at: index, context: "syntax.json.inString", from: opening)
         }
 
         /// One escape sequence, from its backslash, appended to `scratch` as UTF-8.
@@ -275,7 +279,7 @@ struct JSONSyntax {
             index += 1
             guard index < buffer.count else {
                 throw failure(
-                    "found unexpected end of the document", at: index, context: "while scanning a string", from: opening)
+                    "syntax.json.endOfDocument", at: index, context: "syntax.json.inString", from: opening)
             }
             let letter = buffer[index]
             index += 1
@@ -289,8 +293,8 @@ struct JSONSyntax {
             case UInt8(ascii: "u"):
                 let digitsAt = index
                 let invalid = failure(
-                    "found invalid Unicode character escape code", at: digitsAt,
-                    context: "while parsing a quoted scalar", from: opening)
+                    "syntax.libyaml.found invalid Unicode character escape code", at: digitsAt,
+                    context: "syntax.libyaml.while parsing a quoted scalar", from: opening)
                 guard let unit = hex4() else { throw invalid }
                 var value = UInt32(unit)
                 if (0xD800...0xDBFF).contains(unit) {
@@ -307,7 +311,8 @@ struct JSONSyntax {
                 scratch.append(contentsOf: String(Character(scalar)).utf8)
             default:
                 throw failure(
-                    "found unknown escape character", at: index - 1, context: "while parsing a quoted scalar", from: opening)
+                    "syntax.libyaml.found unknown escape character", at: index - 1,
+                    context: "syntax.libyaml.while parsing a quoted scalar", from: opening)
             }
         }
 

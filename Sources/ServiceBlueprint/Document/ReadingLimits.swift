@@ -32,10 +32,13 @@ public struct ReadingLimits: Sendable, Hashable {
     /// The default limits.
     public static let `default` = ReadingLimits()
 
-    /// `128 MiB`, `16 KiB`, `200 bytes`: a byte count for messages.
-    static func describe(bytes: Int) -> String {
-        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
-        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
-        return bytes == 1 ? "1 byte" : "\(bytes) bytes"
+    /// `128 MiB`, `16 KiB`, `200 bytes`: a byte count for messages, in English.
+    static func describe(bytes: Int) -> String { Language.english.format(size(bytes)) }
+
+    /// A byte count for a message in any language: whole MiB and KiB as symbols, else bytes in words.
+    static func size(_ bytes: Int) -> TextArgument {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return .verbatim("\(bytes >> 20) MiB") }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return .verbatim("\(bytes >> 10) KiB") }
+        return .phrase(LocalizedText(bytes == 1 ? "reading.bytes.one" : "reading.bytes.other", ["count": .integer(bytes)]))
     }
 }

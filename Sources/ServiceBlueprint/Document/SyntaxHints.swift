@@ -3,20 +3,27 @@ enum SyntaxHints {
     /// `diagnostics` with a hint added to each syntax error on a line such as
     /// `title: Greet: the customer`, whose unquoted second colon YAML cannot read.
     static func explain(_ diagnostics: [Diagnostic], in source: SourceText) -> [Diagnostic] {
-        guard diagnostics.contains(where: { $0.message.contains("syntax error") }) else { return diagnostics }
+        guard diagnostics.contains(where: isSyntaxError) else { return diagnostics }
         // Decoded only when there is a syntax error to explain: the fast path never pays for it.
         let text = String(decoding: source.bytes[source.start...], as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return diagnostics.map { diagnostic in
-            guard diagnostic.severity == .error, diagnostic.message.contains("syntax error"),
+            guard diagnostic.severity == .error, isSyntaxError(diagnostic),
                 let line = diagnostic.location?.line, lines.indices.contains(line - 1),
                 case let (key, value)? = keyWithUnquotedColon(lines[line - 1])
             else { return diagnostic }
-            var explained = diagnostic
             let quoted = value.count > 60 ? "\"…\"" : "\"" + value.replacing("\"", with: "\\\"") + "\""
-            explained.message += "; the \(key) contains ': ', so quote the \(key): \(key): \(quoted)"
-            return explained
+            let error: TextArgument = diagnostic.text.map { .phrase($0) } ?? .verbatim(diagnostic.message)
+            return Diagnostic(
+                .error, LocalizedText("syntax.hint.quoteColon", ["error": error, "key": .verbatim(key), "quoted": .verbatim(quoted)]),
+                path: diagnostic.path, location: diagnostic.location)
         }
+    }
+
+    /// A YAML or JSON syntax error (a hint may follow it); not a limit, encoding or structure error.
+    static func isSyntaxError(_ diagnostic: Diagnostic) -> Bool {
+        guard let key = diagnostic.text?.key else { return false }
+        return ["syntax.yaml", "syntax.yaml.context", "syntax.json", "syntax.json.context"].contains(key)
     }
 
     /// The key of a `key: value` line whose plain (unquoted) value contains `": "` or ends in `:`.

@@ -2,8 +2,14 @@ import CYaml
 
 /// A syntax error: the message and the byte offset it is located at.
 struct SyntaxFailure: Error {
-    var message: String
+    /// What is wrong, as a catalog text (`syntax.*`).
+    var text: LocalizedText
     var offset: Int
+
+    init(_ text: LocalizedText, offset: Int) {
+        self.text = text
+        self.offset = offset
+    }
 }
 
 /// YAML text to ``DocumentNode``s in one pass over libyaml's events.
@@ -66,7 +72,7 @@ struct YAMLSyntax {
             event.deallocate()
         }
         guard yaml_parser_initialize(parser) == 1 else {
-            return .failure(SyntaxFailure(message: "cannot parse the document: out of memory", offset: base))
+            return .failure(SyntaxFailure(LocalizedText("syntax.outOfMemory"), offset: base))
         }
         defer { yaml_parser_delete(parser) }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
@@ -105,8 +111,7 @@ struct YAMLSyntax {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    return .failure(SyntaxFailure(
-                        message: "a blueprint file holds one document; found a second one", offset: offset(start)))
+                    return .failure(SyntaxFailure(LocalizedText("syntax.oneDocument"), offset: offset(start)))
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.pointee.data.scalar
@@ -119,8 +124,7 @@ struct YAMLSyntax {
                 let isMapping = event.pointee.type == YAML_MAPPING_START_EVENT
                 if stack.count >= limits.maximumDepth {
                     return .failure(SyntaxFailure(
-                        message: "the document is nested too deeply (more than \(limits.maximumDepth) levels)",
-                        offset: offset(start)))
+                        LocalizedText("syntax.tooDeep", ["levels": .integer(limits.maximumDepth)]), offset: offset(start)))
                 }
                 let anchor = isMapping
                     ? string(event.pointee.data.mapping_start.anchor) : string(event.pointee.data.sequence_start.anchor)
@@ -134,12 +138,12 @@ struct YAMLSyntax {
             case YAML_ALIAS_EVENT:
                 let name = string(event.pointee.data.alias.anchor) ?? ""
                 guard let target = anchors[name] else {
-                    return .failure(SyntaxFailure(message: "YAML error: found undefined alias", offset: offset(start)))
+                    return .failure(SyntaxFailure(LocalizedText("syntax.yaml.undefinedAlias"), offset: offset(start)))
                 }
                 expanded = min(expanded + target.size, Int.max / 4)
                 if expanded > limits.maximumAliasExpansion {
                     return .failure(SyntaxFailure(
-                        message: "aliases expand the document beyond \(ReadingLimits.describe(bytes: limits.maximumAliasExpansion)) of text (the limit on alias expansion)",
+                        LocalizedText("syntax.aliasExpansion", ["size": ReadingLimits.size(limits.maximumAliasExpansion)]),
                         offset: offset(start)))
                 }
                 completed = (target.node, target.size, nil)
@@ -168,34 +172,46 @@ struct YAMLSyntax {
         }
     }
 
-    /// libyaml's error as a located failure, worded as before (Yams' wording).
+    /// libyaml's error as a located failure, worded as before (Yams' wording) in English.
     private func failure(
         _ parser: yaml_parser_t, text: UnsafeBufferPointer<UInt8>, base: Int, cursor: inout CharacterCursor
     ) -> SyntaxFailure {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        let raw = parser.problem.map { String(cString: $0) }
+        let problem = raw.map(Self.phrase) ?? .phrase(LocalizedText("syntax.unknownError"))
         func offset(_ mark: yaml_mark_t) -> Int { base + cursor.byteOffset(ofCharacter: mark.index, in: text) }
         switch parser.error {
         case YAML_READER_ERROR:
             let value = parser.problem_value
-            let character = value >= 0 ? " (U+\(Self.hex(value)))" : ""
-            return SyntaxFailure(
-                message: "invalid character\(character): \(problem)", offset: base + min(parser.problem_offset, text.count))
+            let at = base + min(parser.problem_offset, text.count)
+            guard value >= 0 else { return SyntaxFailure(LocalizedText("syntax.invalidCharacter.unknown", ["problem": problem]), offset: at) }
+            return SyntaxFailure(LocalizedText("syntax.invalidCharacter", ["code": .verbatim(Self.hex(value)), "problem": problem]), offset: at)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             let at = offset(parser.problem_mark)
-            if problem.contains("nesting level") {
-                return SyntaxFailure(message: "the document is nested too deeply (more than 1000 levels)", offset: at)
+            if raw?.contains("nesting level") == true {
+                return SyntaxFailure(LocalizedText("syntax.tooDeep", ["levels": .integer(1000)]), offset: at)
             }
-            var message = "YAML syntax error: \(problem)"
-            if let context = parser.context.map({ String(cString: $0) }), !context.isEmpty {
-                let position = source.position(of: offset(parser.context_mark))
-                message += " (\(context) at line \(position.line), column \(position.column))"
+            guard let context = parser.context.map({ String(cString: $0) }), !context.isEmpty else {
+                return SyntaxFailure(LocalizedText("syntax.yaml", ["problem": problem]), offset: at)
             }
-            return SyntaxFailure(message: message, offset: at)
+            let position = source.position(of: offset(parser.context_mark))
+            return SyntaxFailure(
+                LocalizedText("syntax.yaml.context", [
+                    "problem": problem, "context": Self.phrase(context),
+                    "line": .integer(position.line), "column": .integer(position.column),
+                ]),
+                offset: at)
         case YAML_MEMORY_ERROR:
-            return SyntaxFailure(message: "cannot parse the document: out of memory", offset: base)
+            return SyntaxFailure(LocalizedText("syntax.outOfMemory"), offset: base)
         default:
-            return SyntaxFailure(message: "YAML error: \(problem)", offset: offset(parser.problem_mark))
+            return SyntaxFailure(LocalizedText("syntax.yaml.other", ["problem": problem]), offset: offset(parser.problem_mark))
         }
+    }
+
+    /// One of libyaml's fixed problem or context phrases from the catalog (`syntax.libyaml.<English>`),
+    /// or the phrase as libyaml wrote it when the catalogs lack it (a newer libyaml).
+    static func phrase(_ english: String) -> TextArgument {
+        let key = "syntax.libyaml.\(english)"
+        return Catalog.shared.template(key, in: .english) != nil ? .phrase(LocalizedText(key)) : .verbatim(english)
     }
 
     /// At least four upper-case hex digits, as in `U+0007`.

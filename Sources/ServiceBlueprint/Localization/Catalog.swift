@@ -45,20 +45,36 @@ package struct Catalog: Sendable {
     }
 
     /// Replaces every `%{name}` with `value(name)`; an unknown name stays as written so a test can see it.
+    /// Scans bytes (every message of a large check goes through here): `%`, `{` and `}` are ASCII,
+    /// so each index found is a Unicode scalar boundary; text is copied through the scalar view,
+    /// which never rounds an index to a character boundary (a combining mark after `}` stays).
     package static func fill(_ template: String, value: (String) -> String?) -> String {
+        let bytes = template.utf8
         var result = ""
-        var rest = template[...]
-        while let open = rest.range(of: "%{") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-                rest = rest[open.lowerBound...]
-                break
+        result.reserveCapacity(bytes.count + 16)
+        var copied = bytes.startIndex
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            guard bytes[index] == UInt8(ascii: "%") else {
+                bytes.formIndex(after: &index)
+                continue
             }
-            let name = String(rest[open.upperBound..<close])
-            result += value(name) ?? "%{\(name)}"
-            rest = rest[rest.index(after: close)...]
+            let brace = bytes.index(after: index)
+            guard brace != bytes.endIndex, bytes[brace] == UInt8(ascii: "{") else {
+                index = brace
+                continue
+            }
+            let nameStart = bytes.index(after: brace)
+            // An unclosed `%{` stays as written, with the rest of the template.
+            guard let close = bytes[nameStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            result.unicodeScalars.append(contentsOf: template.unicodeScalars[copied..<index])
+            let name = String(template.unicodeScalars[nameStart..<close])
+            if let filled = value(name) { result += filled } else { result += "%{"; result += name; result += "}" }
+            index = bytes.index(after: close)
+            copied = index
         }
-        return result + rest
+        result.unicodeScalars.append(contentsOf: template.unicodeScalars[copied...])
+        return result
     }
 
     /// The placeholder names of a template, in order of appearance.

@@ -39,6 +39,9 @@ public struct Blueprint: Sendable, Hashable, Identifiable {
     /// Experience and process KPIs (NPS, CSAT, CES, handling time, cost per case…), measured at touchpoints,
     /// stages or journeys.
     public var kpis: [KPI]
+    /// How money is written (file key `currency`, e.g. `¥` or `EUR`): the unit of actor rates, step costs
+    /// and cost-per-case KPIs, put before amounts in findings, reports and `diff`. `nil` writes plain numbers.
+    public var currency: String? = nil
     /// The language the blueprint is written in (file key `language`, e.g. `zh-Hans`): its drawing and
     /// report use it unless `--language` says otherwise. `nil` leaves it to the environment.
     public var language: Language?

@@ -32,6 +32,9 @@ public struct Journey: Sendable, Hashable, Identifiable {
     /// Steps that start follow-up work in this journey, by id: they and the work only they lead to
     /// are off the customer's path (see ``Step/followUp`` for a mark that holds in every journey).
     public var followUps: [String]
+    /// What one hour of a case's lead time costs, in the blueprint's currency (a courtesy car, a bed, a
+    /// penalty clause): with it, findings that shorten the lead time state the money they save per case.
+    public var costOfDelay: Double? = nil
 
     /// Creates a journey.
     public init(

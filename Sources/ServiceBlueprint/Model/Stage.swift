@@ -17,6 +17,8 @@ public struct Stage: Sendable, Hashable, Identifiable {
     public var momentsOfTruth: [String]
     /// What the customer sees throughout the stage (the servicescape: the room, the parking, the décor).
     public var evidence: [String]
+    /// The SERVQUAL dimension the stage's ``painPoints`` hurt, for the coverage analysis.
+    public var painDimension: ServqualDimension? = nil
 
     /// Creates a stage.
     public init(

@@ -57,6 +57,9 @@ public struct Step: Sendable, Hashable, Identifiable {
     /// A fixed cost each time the step runs (postage, a part, a licence fee), in the blueprint's currency,
     /// on top of the labour its actor's ``Actor/rate`` gives.
     public var cost: Double? = nil
+    /// The SERVQUAL dimension the step's ``painPoints`` hurt (a long wait hurts `responsiveness`), so the
+    /// coverage analysis can ask for a standard in that dimension.
+    public var painDimension: ServqualDimension? = nil
 
     /// Creates a step. Only id, title, lane and stage are required.
     public init(

@@ -38,6 +38,9 @@ public enum RuleRegistry {
         KPIBelowTargetRule(),
         KPISampleTooSmallRule(),
         MissingTouchpointKPIRule(),
+        // Issue 16: SERVQUAL coverage (kpi16).
+        ServqualUncoveredDimensionRule(),
+        ServqualUnprotectedPainPointRule(),
     ]
 
     /// The capacity rules: queues that cannot keep up, queues close to it, the bottleneck, declared

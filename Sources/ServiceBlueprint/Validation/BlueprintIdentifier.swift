@@ -12,8 +12,15 @@ public enum BlueprintIdentifier {
     /// The longest id accepted, in characters (Unicode scalars).
     public static let maximumLength = 128
 
-    /// Why `id` is not in the safe alphabet, or `nil` when it is. Empty ids are reported elsewhere.
+    /// Why `id` is not in the safe alphabet, in English, or `nil` when it is. Empty ids are reported elsewhere.
     public static func problem(with id: String) -> String? {
+        // Without a kind the sentence starts at `id`, as this English form always did.
+        problemText(with: id, kind: nil).map { String($0.rendered(in: .english).trimmingPrefix(" ")) }
+    }
+
+    /// Why `id` is not in the safe alphabet, as a catalog text naming the id's `kind` (a ``TextArgument``
+    /// such as the noun `step`; `nil` for a bare `id '…'`), or `nil` when it is in the alphabet.
+    package static func problemText(with id: String, kind: TextArgument?) -> LocalizedText? {
         guard !id.isEmpty else { return nil }
         // Every id of a file passes here: the common, valid case costs one scan and builds no text.
         var length = 0
@@ -22,19 +29,21 @@ public enum BlueprintIdentifier {
             length += 1
             if allAllowed, !isAllowed(scalar) { allAllowed = false }
         }
-        let complaint: String
+        let key: String
         if length > maximumLength {
-            complaint = "is longer than \(maximumLength) characters"
+            key = "diagnostic.id.tooLong"
         } else if !allAllowed {
-            complaint = "may only contain letters, digits, '-', '_' and '.'"
+            key = "diagnostic.id.alphabet"
         } else if id.hasPrefix(".") || id.contains("..") {
-            complaint = "may not start with '.' or contain '..'"
+            key = "diagnostic.id.dots"
         } else {
             return nil
         }
         let suggestion = suggestion(for: id)
-        let hint = suggestion.isEmpty || suggestion == id ? "" : "; did you mean '\(suggestion)'?"
-        return "id '\(shown(id))' \(complaint)" + hint
+        let hint: TextArgument = suggestion.isEmpty || suggestion == id
+            ? .verbatim("") : .phrase(LocalizedText("diagnostic.didYouMean", ["name": .quoted(suggestion)]))
+        return LocalizedText(
+            key, ["kind": kind ?? .verbatim(""), "id": .quoted(shown(id)), "maximum": .integer(maximumLength), "suggestion": hint])
     }
 
     /// A valid id close to `id`: each run of other characters becomes one `-`, runs of dots one dot,

@@ -66,7 +66,9 @@ struct ValidationRun {
 
     mutating func checkAll() {
         if blueprint.id.isEmpty { error("emptyBlueprintID", [:], at: ["id"]) }
-        if let problem = BlueprintIdentifier.problem(with: blueprint.id) { error("blueprint " + problem, at: ["id"]) }
+        if let problem = BlueprintIdentifier.problemText(with: blueprint.id, kind: DocumentReader.noun("blueprint")) {
+            diagnostics.append(Diagnostic(.error, problem, path: ["id"]))
+        }
         if blueprint.steps.isEmpty { error("noSteps", [:], at: ["steps"]) }
         indexIDs()
         checkStages()
@@ -132,8 +134,8 @@ struct ValidationRun {
                 error("emptyID", ["kind": DocumentReader.noun(kind)], at: ModelPath([.key(collection), .index(position), .key("id")]))
                 continue
             }
-            if let problem = BlueprintIdentifier.problem(with: id) {
-                error("\(kind) " + problem, at: ModelPath([.key(collection), .index(position), .key("id")]))
+            if let problem = BlueprintIdentifier.problemText(with: id, kind: DocumentReader.noun(kind)) {
+                diagnostics.append(Diagnostic(.error, problem, path: ModelPath([.key(collection), .index(position), .key("id")])))
             }
             if let first = index[id] {
                 let firstPath: ModelPath = [collection, first, "id"]

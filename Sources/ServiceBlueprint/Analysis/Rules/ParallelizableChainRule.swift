@@ -40,9 +40,11 @@ public struct ParallelizableChainRule: BlueprintRule {
     /// Finds the chains and reports those that save lead time.
     public func analyze(_ context: AnalysisContext) -> [Finding] {
         let minimum = context.duration("minimumSaving").seconds
-        return suggestions(context).compactMap { candidate in
-            guard let best = candidate.best, best.saving > minimum else { return nil }
-            return finding(for: candidate, best: best, context: context)
+        let found = suggestions(context).filter { $0.best.map { $0.saving > minimum } ?? false }
+        // The money is worked out only when a finding will state it (kpi16: issue 16's cost).
+        let money = found.isEmpty ? nil : CaseMoney(context.blueprint)
+        return found.compactMap { candidate in
+            candidate.best.map { finding(for: candidate, best: $0, context: context, money: money) }
         }
     }
 
@@ -311,7 +313,7 @@ public struct ParallelizableChainRule: BlueprintRule {
 
     func finding(
         for candidate: Candidate, best: (scope: Int, before: Double, after: Double, saving: Double),
-        context: AnalysisContext
+        context: AnalysisContext, money: CaseMoney? = nil
     ) -> Finding {
         let suggestion = candidate.suggestion
         let scope = context.scopes[best.scope]
@@ -341,10 +343,16 @@ public struct ParallelizableChainRule: BlueprintRule {
                 "finding.parallelizable-chain.start", ["step": context.step(argument: node(check.step)), "after": .list(named)]))
         }
         let leaves = suggestion.entryJoinsExits == false
+        var impact = Impact(leadTimeSaved: saving, journey: scope.journey?.id)
+        var savingArgument = TextArgument.duration(saving)
+        if let money, let amount = money.saving(leadTime: saving, journey: scope.journey?.id) {
+            impact.costSaved = amount
+            savingArgument = .phrase(LocalizedText("cost.timeAndMoney", ["time": .duration(saving), "money": money.text(amount)]))
+        }
         let message = LocalizedText("finding.parallelizable-chain\(leaves ? ".leaves" : "")", [
             "reasons": .series(reasons, separator: LocalizedText("list.semicolon")), "starts": .list(starts),
             "scope": scope.nameArgument, "before": .duration(BlueprintDuration(seconds: best.before)),
-            "after": .duration(BlueprintDuration(seconds: best.after)), "saving": .duration(saving),
+            "after": .duration(BlueprintDuration(seconds: best.after)), "saving": savingArgument,
             "entry": context.step(argument: candidate.entry),
         ])
         let first = suggestion.checks.first
@@ -360,6 +368,6 @@ public struct ParallelizableChainRule: BlueprintRule {
         let named = candidate.isForkJoin ? [candidate.entry] + candidate.region : candidate.region
         return context.finding(
             message, steps: named.filter { involved.contains(context.graph.id(of: $0)) },
-            flows: candidate.flows, fix: fix, impact: Impact(leadTimeSaved: saving, journey: scope.journey?.id))
+            flows: candidate.flows, fix: fix, impact: impact)
     }
 }

@@ -23,7 +23,10 @@ public struct RedundantInformationRequestRule: BlueprintRule {
     public init() {}
 
     /// Finds repeated captures.
-    public func analyze(_ context: AnalysisContext) -> [Finding] {
+    public func analyze(_ context: AnalysisContext) -> [Finding] { CaseMoney.priced(unpriced(context), in: context) }
+
+    /// The findings without money (`CaseMoney.priced` adds it when costs are modelled).
+    func unpriced(_ context: AnalysisContext) -> [Finding] {
         // For each later producer: the items it captures again, each with the earlier step that had it.
         var repeats: [Int32: [(item: String, earlier: Int32)]] = [:]
         let index = context.index
@@ -193,7 +196,10 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
     }
 
     /// Finds duplicates.
-    public func analyze(_ context: AnalysisContext) -> [Finding] {
+    public func analyze(_ context: AnalysisContext) -> [Finding] { CaseMoney.priced(unpriced(context), in: context) }
+
+    /// The findings without money (`CaseMoney.priced` adds it when costs are modelled).
+    func unpriced(_ context: AnalysisContext) -> [Finding] {
         let ignored = Set(context.names("ignoredWords").map { $0.lowercased() })
         let ignoredHashes = Set(ignored.map(Self.wordHash))
         let steps = context.blueprint.steps
@@ -369,7 +375,10 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
     static func isGate(_ step: Step) -> Bool { step.kind == .approval || step.kind == .check }
 
     /// Finds stacked approvals and checks.
-    public func analyze(_ context: AnalysisContext) -> [Finding] {
+    public func analyze(_ context: AnalysisContext) -> [Finding] { CaseMoney.priced(unpriced(context), in: context) }
+
+    /// The findings without money (`CaseMoney.priced` adds it when costs are modelled).
+    func unpriced(_ context: AnalysisContext) -> [Finding] {
         let steps = context.blueprint.steps
         let maxBetween = max(0, context.integer("maxStepsBetween"))
         var pairs: [(first: Int32, second: Int32, items: [String])] = []
@@ -493,7 +502,10 @@ public struct RedundantUnusedOutputRule: BlueprintRule {
     public init() {}
 
     /// Finds steps whose outputs are unused.
-    public func analyze(_ context: AnalysisContext) -> [Finding] {
+    public func analyze(_ context: AnalysisContext) -> [Finding] { CaseMoney.priced(unpriced(context), in: context) }
+
+    /// The findings without money (`CaseMoney.priced` adds it when costs are modelled).
+    func unpriced(_ context: AnalysisContext) -> [Finding] {
         var unused: [Int32] = []
         let steps = context.blueprint.steps
         for i in steps.indices {
@@ -552,7 +564,10 @@ public struct RedundantReworkLoopRule: BlueprintRule {
     public init() {}
 
     /// Finds rework loops.
-    public func analyze(_ context: AnalysisContext) -> [Finding] {
+    public func analyze(_ context: AnalysisContext) -> [Finding] { CaseMoney.priced(unpriced(context), in: context) }
+
+    /// The findings without money (`CaseMoney.priced` adds it when costs are modelled).
+    func unpriced(_ context: AnalysisContext) -> [Finding] {
         let graph = context.graph
         let flows = context.blueprint.flows
         var findings: [Finding] = []
