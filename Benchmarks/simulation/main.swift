@@ -2,7 +2,8 @@
 //
 //   swift build -c release --product simulation-bench
 //   .build/release/simulation-bench            # both cases
-//   .build/release/simulation-bench mmc        # M/M/c only, prints events/s (compare.sh uses it)
+//   .build/release/simulation-bench mmc [customers]       # M/M/c only, prints events/s (compare.sh uses it)
+//   .build/release/simulation-bench year [replications]   # the year case only
 //
 // 1. One M/M/c station (c = 10, ρ = 0.9, exponential times), one replication on one core:
 //    simulated events per second.
@@ -11,10 +12,17 @@ import BlueprintSimulation
 import Foundation
 import ServiceBlueprint
 
-func seconds(_ body: () -> Void) -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
+/// Wall and CPU seconds (all threads of the process) of `body`; CPU time depends less on what
+/// else runs on the shared machine.
+func seconds(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+    func cpuNow() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+    let start = DispatchTime.now().uptimeNanoseconds, cpuStart = cpuNow()
     body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpuNow() - cpuStart)
 }
 
 /// M/M/c: 10 agents, 1-minute mean service, 540 calls an hour (ρ = 0.9).
@@ -66,12 +74,13 @@ if which == "all" || which == "mmc" {
     let time = seconds { report = simulation.runSequentially() }
     let events = report?.events ?? 0
     let wait = report?.stations.first?.meanWait?.mean ?? .nan
-    print(String(format: "mmc: %d customers, %d events in %.3f s = %.2f M events/s on one core (mean wait %.2f s)",
-                 customers, events, time, Double(events) / time / 1e6, wait))
+    print(String(format: "mmc: %d customers, %d events in %.3f s = %.2f M events/s on one core (%.3f s CPU, mean wait %.2f s)",
+                 customers, events, time.wall, Double(events) / time.wall / 1e6, time.cpu, wait))
 }
 
 if which == "all" || which == "year" {
-    let simulation = Simulation(yearBlueprint(), options: .init(horizon: .days(365), warmUp: .days(7), replications: 10))
+    let replications = Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 10
+    let simulation = Simulation(yearBlueprint(), options: .init(horizon: .days(365), warmUp: .days(7), replications: replications))
     var report: SimulationReport?
     let time = seconds {
         let done = DispatchSemaphore(value: 0)
@@ -84,8 +93,9 @@ if which == "all" || which == "year" {
         report = box.report
     }
     let journey = report?.journeys.first
-    print(String(format: "year: 200 steps, 500 cases/day, 365 days, 10 replications: %.2f s wall, %d events, %.0f cases/replication, P50 lead time %.0f min",
-                 time, report?.events ?? 0, journey?.arrivals?.mean ?? 0, (journey?.leadTimeP50?.mean ?? 0) / 60))
+    print(String(format: "year: 200 steps, 500 cases/day, 365 days, %d replications: %.2f s wall, %.2f s CPU, %d events, %.0f cases/replication, P50 lead time %.1f min (95 %% CI %.1f–%.1f)",
+                 replications, time.wall, time.cpu, report?.events ?? 0, journey?.arrivals?.mean ?? 0, (journey?.leadTimeP50?.mean ?? 0) / 60,
+                 (journey?.leadTimeP50?.lower ?? 0) / 60, (journey?.leadTimeP50?.upper ?? 0) / 60))
 }
 
 final class Box: @unchecked Sendable {

@@ -11,8 +11,8 @@ import ServiceBlueprint
 /// for journey in report.journeys { print(journey.id, journey.attainment?.mean ?? 0) }
 /// ```
 ///
-/// Durations are drawn as the lead-time Monte Carlo draws them (PERT-beta on min…max), from the
-/// same generator. Runs are deterministic: the same blueprint, options and seed give the same
+/// Durations follow the lead-time Monte Carlo's distribution (PERT-beta on min…max, the same
+/// shape), drawn by a faster exact sampler from the same generator. Runs are deterministic: the same blueprint, options and seed give the same
 /// report, bit for bit, however many processors run the replications.
 public struct Simulation: Sendable {
     /// The blueprint simulated.

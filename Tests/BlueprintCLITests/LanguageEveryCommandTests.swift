@@ -105,4 +105,148 @@ struct LanguageEveryCommandTests {
         #expect(zh.stdout.contains("是不是想写 “title”？"))
         #expect(zh.stdout.contains("是不是想写 “派单”？"))
     }
+
+    @Test("Syntax, reading and id-alphabet errors are Chinese, located where English puts them, with the quote-the-colon hint")
+    func syntaxErrors() throws {
+        let broken: [(name: String, text: String)] = [
+            ("colon.yaml", "id: x\ntitle: Greet: the customer\nstages: []\n"),
+            ("indent.yaml", "id: x\nsteps:\n  - id: a\n   lane: customer\n"),
+            ("flow.yaml", "id: x\nsteps: [a, b\n"),
+            ("two.yaml", "id: x\n---\nid: y\n"),
+            ("alias.yaml", "id: *nope\n"),
+            ("comma.json", "{\"id\": \"x\",}\n"),
+            ("value.json", "{\"id\": \"x\" \"y\"}\n"),
+            ("key.json", "{id: \"x\"}\n"),
+            ("number.json", "{\"id\": 01}\n"),
+            ("ids.yaml", "id: \"bad/id\"\ntitle: t\nstages: [{id: \"s 1\"}]\nsteps:\n  - {id: \"..x\", title: t, lane: customer, stage: \"s 1\"}\n"),
+            ("percent.yaml", LanguageCommandTests.blueprint(language: nil).replacingOccurrences(of: "waitBefore: 2h", with: "waitBefore: 90")),
+        ]
+        var files: [URL] = []
+        for (name, text) in broken { files.append(try LanguageCommandTests.write(text, name: name)) }
+        let folder = files[0].deletingLastPathComponent()
+        // Each file alone (a syntax error stops that file), then all their lines side by side.
+        for file in files {
+            // The user's own text, which the hint quotes as it must be written.
+            let paths = [file.path, folder.path, "Greet: the customer"]
+            let zh = try CLI.run(["check", file.path, "--language", "zh-Hans", "--fail-on", "never"])
+            let en = try CLI.run(["check", file.path, "--language", "en", "--fail-on", "never"])
+            Self.expectChinese(zh.stdout + zh.stderr, "check \(file.lastPathComponent)", paths: paths)
+            let places = { (text: String) in text.matches(of: /:(\d+):(\d+): (error|warning):/).map { "\($0.output.1):\($0.output.2)" } }
+            #expect(places(zh.stdout + zh.stderr) == places(en.stdout + en.stderr), "\(file.lastPathComponent)")
+            #expect(zh.status == en.status)
+        }
+        let colon = try CLI.run(["check", files[0].path, "--language", "zh-Hans"])
+        #expect(colon.stdout.contains("YAML 语法错误：此处不允许出现映射值"))
+        #expect(colon.stdout.contains("请给它加上引号：title: \"Greet: the customer\""))
+        let colonEnglish = try CLI.run(["check", files[0].path, "--language", "en"])
+        #expect(colonEnglish.stdout.contains("YAML syntax error: mapping values are not allowed in this context; the title contains ': ', so quote the title: title: \"Greet: the customer\""))
+        let flow = try CLI.run(["check", files[2].path, "--language", "zh-Hans"])
+        #expect(flow.stdout.contains("YAML 语法错误：找不到预期的 “,” 或 “]”（读取始于第 2 行第 8 列的流式序列时）"))
+        let bare = try CLI.run(["check", files[10].path, "--language", "zh-Hans", "--fail-on", "never"])
+        #expect(bare.stdout.contains("90 没有单位，按秒读取（1分钟30秒）"), "the number is said once")
+        let ids = try CLI.run(["check", files[9].path, "--language", "zh-Hans"])
+        #expect(ids.stdout.contains("蓝图 id “bad/id” 只能包含字母、数字、“-”、“_” 和 “.”；是不是想写 “bad-id”？"))
+        let missing = try CLI.run(["check", folder.appendingPathComponent("缺失.yaml").path, "--language", "zh-Hans"])
+        Self.expectChinese(missing.stdout + missing.stderr, "check (missing file)", paths: [folder.path])
+
+        // SARIF for a file that does not load: the result and the pseudo-rule's description are Chinese.
+        let sarif = try CLI.run(["check", files[0].path, "--format", "sarif", "--language", "zh-Hans", "--fail-on", "never"])
+        let texts = sarif.stdout.matches(of: /"text" : "((?:[^"\\]|\\.)*)"/).map { String($0.output.1) }.joined(separator: "\n")
+        Self.expectChinese(texts, "check --format sarif", paths: [files[0].path, "Greet: the customer"])
+        #expect(texts.contains("无效的蓝图") || sarif.stdout.contains("\"name\" : \"无效的蓝图\""))
+        #expect(sarif.stdout.contains("\"ruleId\" : \"invalid-blueprint\""))
+    }
+
+    @Test("measure, capacity, diff, import, export and the HTML viewer speak Chinese; English stays English")
+    func reportsAndInterchange() throws {
+        let zh = ["--language", "zh-Hans"]
+        let root = CLI.packageRoot.path
+        let measure = try CLI.run(["measure", "Examples/measure/ticket-desk.yaml", "--log", "Examples/measure/tickets.csv"] + zh)
+        // The blueprint's titles and the log's activities are the user's words, English in this example.
+        let blueprintText = try String(contentsOfFile: root + "/Examples/measure/ticket-desk.yaml", encoding: .utf8)
+        let titles = blueprintText.matches(of: /title: ([^,}\n]+)/).map { String($0.output.1) }
+        let logText = try String(contentsOfFile: root + "/Examples/measure/tickets.csv", encoding: .utf8)
+        let activities = Set(logText.split(separator: "\n").compactMap { $0.split(separator: ",").dropFirst().first.map(String.init) })
+        Self.expectChinese(
+            measure.stdout + measure.stderr, "measure",
+            paths: [root, "Examples/measure/ticket-desk.yaml", "Examples/measure/tickets.csv"] + titles + activities)
+        #expect(measure.stdout.contains("步骤（中位数 / P90 / 平均值）"))
+        // A broken CSV log: row errors, the order warning and a misspelt column, located, in Chinese.
+        let badLog = try LanguageCommandTests.write(
+            "case,activity,timestamp\nc1,开单,2024-03-01 09:00\nc1,,2024-03-01 09:05\nc1,分派,bad-time\n,分派,2024-03-01 09:10\n"
+                + "c2,分派,2024-03-01 10:00\nc2,开单,2024-03-01 09:00\n", name: "log.csv")
+        let rows = try CLI.run(["measure", "Examples/measure/ticket-desk.yaml", "--log", badLog.path, "--lenient"] + zh)
+        Self.expectChinese(rows.stderr, "measure (log errors)", paths: [badLog.path, "Examples/measure/ticket-desk.yaml"] + titles)
+        #expect(rows.stderr.contains("log.csv:3:1: error: 这一行没有活动（第 2 列）；跳过该事件"))
+        let column = try CLI.run(["measure", "Examples/measure/ticket-desk.yaml", "--log", badLog.path, "--activity-column", "actvity"] + zh)
+        // The header's own column names are listed as written.
+        Self.expectChinese(column.stderr, "measure (unknown column)", paths: [badLog.path, "case, activity, timestamp"])
+        #expect(column.stderr.contains("是不是想写 “activity”？"))
+        let xes = try LanguageCommandTests.write(
+            "<log><trace><string key=\"concept:name\" value=\"c1\"/><event><string key=\"concept:name\" value=\"a\"/>"
+                + "<date key=\"time:timestamp\" value=\"bad\"/></event></trace><event/>", name: "log.xes")
+        let xesRun = try CLI.run(["measure", "Examples/measure/ticket-desk.yaml", "--log", xes.path] + zh)
+        Self.expectChinese(xesRun.stderr, "measure (XES errors)", paths: [xes.path])
+        #expect(xesRun.stderr.contains("error: 文件在 <log> 内部结束：日志不完整"))
+        let measureEnglish = try CLI.run(["measure", "Examples/measure/ticket-desk.yaml", "--log", "Examples/measure/tickets.csv", "--language", "en"])
+        #expect(measureEnglish.stdout.contains("Steps (median / P90 / mean)"))
+
+        for name in ["after-sales-network-zh.yaml"] {
+            let capacity = try CLI.run(["capacity", "blueprints/\(name)"] + zh)
+            Self.expectChinese(capacity.stdout + capacity.stderr, "capacity \(name)", paths: ["blueprints/\(name)"])
+            #expect(capacity.stdout.contains("数据：估计值"))
+        }
+        let move = try CLI.run(["capacity", "blueprints/after-sales-network-zh.yaml", "--move", "nope=dispatchr"] + zh)
+        Self.expectChinese(move.stderr, "capacity --move", paths: ["blueprints/after-sales-network-zh.yaml"])
+        #expect(move.stderr.contains("是不是想写 “dispatcher”？"))
+        let moveEnglish = try CLI.run(["capacity", "blueprints/after-sales-network-zh.yaml", "--move", "nope=dispatchr", "--language", "en"])
+        #expect(moveEnglish.stderr.contains("error: --move nope=dispatchr: unknown step 'nope'; unknown actor 'dispatchr'; did you mean 'dispatcher'?"))
+
+        // diff with changed steps: the change descriptions are Chinese too.
+        // (The Chinese showcase, so the user's own titles in KPI and cost lines are Chinese too.)
+        let old = try String(contentsOfFile: root + "/blueprints/after-sales-network-zh.yaml", encoding: .utf8)
+        let changed = try LanguageCommandTests.write(old.replacingOccurrences(of: "duration: 3min", with: "duration: 7min"), name: "changed.yaml")
+        let diff = try CLI.run(["diff", "blueprints/after-sales-network-zh.yaml", changed.path] + zh)
+        Self.expectChinese(diff.stdout + diff.stderr, "diff", paths: [changed.path])
+        #expect(diff.stdout.contains("duration：3min → 7min"))
+
+        let folder = changed.deletingLastPathComponent()
+        for format in ["bpmn", "csv", "mermaid"] {
+            let out = folder.appendingPathComponent("out.\(format)").path
+            let export = try CLI.run(["export", "blueprints/clinic-visit.yaml", "--format", format, "-o", out] + zh)
+            Self.expectChinese(export.stdout + export.stderr, "export \(format)", paths: [out])
+            #expect(export.status == 0)
+        }
+        let imported = folder.appendingPathComponent("imported.yaml").path
+        let bpmn = try CLI.run(["import", "Tests/BlueprintInterchangeTests/Fixtures/bpmn/camunda-order-handling.bpmn", "-o", imported] + zh)
+        Self.expectChinese(bpmn.stdout + bpmn.stderr, "import", paths: [imported, "Tests/BlueprintInterchangeTests/Fixtures/bpmn/camunda-order-handling.bpmn"])
+        #expect(bpmn.stdout.contains("使用的泳道映射："))
+        let table = try LanguageCommandTests.write("id,title,lane,kind\na,A,nowhere,act\n", name: "steps.csv")
+        let csv = try CLI.run(["import", table.path, "-o", imported] + zh)
+        Self.expectChinese(csv.stdout + csv.stderr, "import (CSV errors)", paths: [imported, table.path])
+        #expect(csv.stderr.contains("未知的泳道"))
+
+        // The findings overlay on a Chinese drawing: the heat labels and "+n more" rows too.
+        let drawn = folder.appendingPathComponent("overlay").path
+        _ = try CLI.run(["render", "blueprints/after-sales-network-zh.yaml", "-o", drawn, "--format", "svg", "--overlay", "findings"] + zh)
+        let svg = try String(contentsOfFile: drawn + "/after-sales-network-zh.svg", encoding: .utf8)
+        let texts = svg.matches(of: /<text[^>]*>([^<]*)<\/text>/).map { String($0.output.1) }.joined(separator: "\n")
+        Self.expectChinese(texts, "render --overlay findings", paths: [])
+        #expect(texts.contains("忙碌"))
+
+        // The viewer: its controls and the script's own texts, in the page's language.
+        let out = folder.appendingPathComponent("html").path
+        _ = try CLI.run(["render", "blueprints/after-sales-repair.yaml", "-o", out, "--format", "html"] + zh)
+        let page = try String(contentsOfFile: out + "/after-sales-repair.html", encoding: .utf8)
+        let visible = page.matches(of: />([^<>]+)</).map { String($0.output.1) }.filter { !$0.contains("{") }
+            + page.matches(of: /aria-label="([^"]*)"/).map { String($0.output.1) }
+        let controls = visible.filter { text in
+            ["Zoom", "Fit", "Journey", "Rule", "Severity", "Lanes", "Overlays", "Findings", "Metrics", "Source", "Details", "Step"]
+                .contains { text.hasPrefix($0) }
+        }
+        #expect(controls.isEmpty, "viewer controls left in English: \(controls)")
+        #expect(page.contains("<html lang=\"zh-Hans\">"))
+        #expect(page.contains("\"allJourneys\":\"全部旅程\""))
+        #expect(page.contains("适应宽度"))
+    }
 }

@@ -47,6 +47,9 @@ struct LocalizationCatalogTests {
         #expect(Catalog.fill("顾客 %{x} 等待 %{y") { _ in "前台" } == "顾客 前台 等待 %{y")
         #expect(Catalog.fill("") { _ in "x" } == "" && Catalog.fill("%{}") { $0.isEmpty ? "e" : nil } == "e")
         #expect(Catalog.fill("😀%{a}é") { _ in "ü" } == "😀üé")
+        // A combining mark after a placeholder, and a prepended mark before one, stay where they were.
+        #expect(Catalog.fill("%{a}\u{301}x") { _ in "e" }.unicodeScalars.map(\.value) == [0x65, 0x301, 0x78])
+        #expect(Catalog.fill("\u{600}%{a}") { _ in "1" }.unicodeScalars.map(\.value) == [0x600, 0x31])
         #expect(Catalog.placeholders("%{step} has %{count} and %{step}") == ["step", "count", "step"])
         #expect(LocalizedText("no.such.key").rendered(in: .simplifiedChinese) == "no.such.key")
     }

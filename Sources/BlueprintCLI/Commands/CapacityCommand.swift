@@ -32,6 +32,8 @@ struct CapacityCommand: ParsableCommand {
     @Option(name: .customLong("move"), help: "Also show the effect of moving a step to another actor, as STEP=ACTOR (repeatable).")
     var moves: [String] = []
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         guard iterations > 0 else { throw ValidationError("--iterations must be at least 1") }
         for move in moves where move.split(separator: "=").count != 2 {
@@ -41,22 +43,26 @@ struct CapacityCommand: ParsableCommand {
 
     func run() throws {
         let (inputs, missing) = InputCollector.collect(paths)
-        for diagnostic in missing { Terminal.error(diagnostic.description) }
+        let shown = language.resolve()
+        for diagnostic in missing { Terminal.error(diagnostic.description(in: shown)) }
         var invalid = !missing.isEmpty
         var sections: [String] = []
         for file in BlueprintLoader.load(inputs) {
             guard let document = file.document else {
-                Terminal.error(file.diagnostics.map(\.description).joined(separator: "\n"))
+                Terminal.error(file.diagnostics.map { $0.description(in: shown) }.joined(separator: "\n"))
                 invalid = true
                 continue
             }
+            let text = language.resolve(declared: document.blueprint.language)
             let (valid, problems) = Self.checkMoves(moves, in: document.blueprint, path: file.input.path)
-            for problem in problems { Terminal.error(problem.description) }
+            for problem in problems { Terminal.error(problem.description(in: text)) }
             invalid = invalid || !problems.isEmpty
             // eventlog (issue 15): measured or estimated figures, and the output says which.
-            let (model, note) = figures == .measured ? document.blueprint.usingMeasuredFigures() : (document.blueprint, "figures: estimated")
+            let model = figures == .measured ? document.blueprint.usingMeasuredFigures().blueprint : document.blueprint
+            let note = figures == .measured ? Self.measuredNote(document.blueprint) : LocalizedText("cli.capacity.figures.estimated")
             sections.append(CapacityText.describe(
-                model, path: file.input.path, iterations: iterations, seed: seed, moves: valid) + "\n  " + note)
+                model, path: file.input.path, iterations: iterations, seed: seed, moves: valid, language: text)
+                + "\n  " + note.rendered(in: text))
         }
         if !sections.isEmpty { Terminal.output(sections.joined(separator: "\n\n")) }
         if invalid { throw ExitStatus.invalidInput.exitCode }
@@ -64,6 +70,15 @@ struct CapacityCommand: ParsableCommand {
 }
 
 extension CapacityCommand {
+    /// Which figures `--figures measured` used, counted as ``Blueprint/usingMeasuredFigures()`` counts them.
+    static func measuredNote(_ blueprint: Blueprint) -> LocalizedText {
+        let steps = blueprint.steps.filter { $0.measured?.service != nil || $0.measured?.wait != nil }.count
+        let flows = blueprint.flows.filter { $0.measured != nil }.count
+        guard steps + flows > 0 else { return LocalizedText("cli.capacity.figures.none") }
+        return LocalizedText(
+            "cli.capacity.figures.measured", ["steps": .integer(steps), "total": .integer(blueprint.steps.count), "flows": .integer(flows)])
+    }
+
     /// Splits each `STEP=ACTOR` and keeps the moves whose step and actor exist; a misspelt name is an
     /// input error with a suggestion, never a silent line in the output.
     static func checkMoves(_ moves: [String], in blueprint: Blueprint, path: String) -> (valid: [(String, String)], problems: [Diagnostic]) {
@@ -73,42 +88,57 @@ extension CapacityCommand {
         for move in moves {
             let parts = move.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
-            var wrong: [String] = []
+            var wrong: [TextArgument] = []
             if !steps.contains(parts[0]) {
-                wrong.append("unknown step '\(parts[0])'" + Suggestion.didYouMean(parts[0], in: steps))
+                wrong.append(.phrase(LocalizedText(
+                    "cli.capacity.move.unknownStep", ["step": .quoted(parts[0]), "suggestion": Suggestion.didYouMeanArgument(parts[0], in: steps)])))
             }
             if !actors.contains(parts[1]) {
-                wrong.append("unknown actor '\(parts[1])'" + Suggestion.didYouMean(parts[1], in: actors))
+                wrong.append(.phrase(LocalizedText(
+                    "cli.capacity.move.unknownActor", ["actor": .quoted(parts[1]), "suggestion": Suggestion.didYouMeanArgument(parts[1], in: actors)])))
             }
             if wrong.isEmpty {
                 valid.append((parts[0], parts[1]))
             } else {
-                problems.append(Diagnostic(.error, "--move \(move): " + wrong.joined(separator: "; "), location: .init(path: path, line: 1, column: 1)))
+                let text = LocalizedText(
+                    "cli.capacity.move", ["move": .verbatim(move), "problems": .series(wrong, separator: LocalizedText("cli.capacity.move.separator"))])
+                problems.append(Diagnostic(.error, text, location: .init(path: path, line: 1, column: 1)))
             }
         }
         return (valid, problems)
     }
 }
 
-/// The text of `blueprint capacity` (also used by `report`), with the library's capacity wording.
+/// The text of `blueprint capacity`, with the library's capacity wording; every sentence and column
+/// heading from the catalog (`cli.capacity.*`), ids and numbers as they are.
 extension CapacityText {
-    static func describe(_ blueprint: Blueprint, path: String, iterations: Int, seed: UInt64, moves: [(String, String)]) -> String {
+    static func describe(
+        _ blueprint: Blueprint, path: String, iterations: Int, seed: UInt64, moves: [(String, String)], language: Language = .english
+    ) -> String {
+        func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { language.cli("capacity.\(key)", arguments) }
+        func duration(_ seconds: Double) -> TextArgument { tableDuration(seconds, in: language) }
         let analysis = CapacityAnalysis(blueprint)
         var lines = ["\(blueprint.title) (\(path))"]
         let queues = analysis.actors.filter(\.isQueue).sorted { ($0.utilization ?? 0) > ($1.utilization ?? 0) }
         if queues.isEmpty {
-            lines.append("  no actor has both a capacity and demand reaching it: nothing queues")
+            lines.append(t("noQueues"))
         } else {
-            let width = max(5, queues.map { label($0.actorID, in: blueprint).count }.max() ?? 0) + 2
-            lines.append("  " + "actor".padding(toLength: width, withPad: " ", startingAt: 0) + "servers  utilization  P(wait)  mean wait  queue")
+            // Columns as wide as their English headings, or the translated heading when that is wider
+            // (on a terminal a CJK character takes two cells).
+            let headings = ["servers", "utilization", "wait", "meanWait", "queue"].map { t("column.\($0)") }
+            let widths = zip([7, 11, 7, 9, 5], headings).map { max($0, $1.terminalWidth) }
+            let actorHeading = t("column.actor")
+            let width = max(actorHeading.terminalWidth, queues.map { label($0.actorID, in: blueprint).terminalWidth }.max() ?? 0) + 2
+            lines.append("  " + actorHeading.rightPadded(width) + zip(headings, widths).map { $0.leftPadded($1) }.joined(separator: "  "))
+            // A missing share (`nil`, here NaN) reads "–", as PercentText writes it.
             for actor in queues {
-                let name = label(actor.actorID, in: blueprint).padding(toLength: width, withPad: " ", startingAt: 0)
-                let servers = String(actor.servers ?? 0).leftPadded(7)
-                let utilization = PercentText.format(actor.utilization).leftPadded(11)
-                let waiting = PercentText.format(actor.probabilityOfWaiting).leftPadded(7)
-                let wait = (actor.isStable ? tableDuration(actor.expectedWaitSeconds) : "unbounded").leftPadded(9)
-                let queue = (actor.isStable ? String(format: "%.1f", actor.expectedQueueLength) : "∞").leftPadded(5)
-                lines.append("  \(name)\(servers)  \(utilization)  \(waiting)  \(wait)  \(queue)")
+                let cells = [
+                    String(actor.servers ?? 0), language.format(.percent(actor.utilization ?? .nan)),
+                    language.format(.percent(actor.probabilityOfWaiting)),
+                    language.format(actor.isStable ? duration(actor.expectedWaitSeconds) : .phrase(LocalizedText("cli.capacity.unbounded"))),
+                    actor.isStable ? String(format: "%.1f", actor.expectedQueueLength) : "∞",
+                ]
+                lines.append("  " + label(actor.actorID, in: blueprint).rightPadded(width) + zip(cells, widths).map { $0.leftPadded($1) }.joined(separator: "  "))
             }
         }
         var whatIfs = analysis.whatIfAddingServerToBusyActors()
@@ -116,35 +146,49 @@ extension CapacityText {
             if let whatIf = analysis.whatIfMoving(step: step, to: actor) {
                 whatIfs.append(whatIf)
             } else {
-                lines.append("  cannot move '\(step)' to '\(actor)': unknown step or actor")
+                lines.append(t("cannotMove", ["step": .quoted(step), "actor": .quoted(actor)]))
             }
         }
-        if !whatIfs.isEmpty { lines.append("  what if:") }
+        if !whatIfs.isEmpty { lines.append(t("whatIf")) }
         for whatIf in whatIfs {
-            lines.append("    \(whatIf.change):")
+            lines.append(t("whatIf.change", ["change": .phrase(whatIf.change.text)]))
             for change in whatIf.actors {
-                lines.append("      \(label(change.actorID, in: blueprint)): utilization \(PercentText.format(change.utilizationBefore)) → \(PercentText.format(change.utilizationAfter)), wait \(tableDuration(change.waitBeforeSeconds)) → \(tableDuration(change.waitAfterSeconds))")
+                lines.append(t("whatIf.actor", [
+                    "actor": .verbatim(label(change.actorID, in: blueprint)),
+                    "before": .percent(change.utilizationBefore ?? .nan),
+                    "after": .percent(change.utilizationAfter ?? .nan),
+                    "waitBefore": duration(change.waitBeforeSeconds), "waitAfter": duration(change.waitAfterSeconds),
+                ]))
             }
             for change in whatIf.journeys where change.leadTimeBeforeSeconds != change.leadTimeAfterSeconds {
-                lines.append("      journey \(change.journeyID): lead time with queueing (critical path from estimates + expected waits, to the ends) \(tableDuration(change.leadTimeBeforeSeconds)) → \(tableDuration(change.leadTimeAfterSeconds))")
+                lines.append(t("whatIf.journey", [
+                    "journey": .verbatim(change.journeyID), "before": duration(change.leadTimeBeforeSeconds),
+                    "after": duration(change.leadTimeAfterSeconds),
+                ]))
             }
         }
         let distributions = blueprint.journeys.compactMap {
             analysis.leadTimeDistribution(journey: $0.id, iterations: iterations, seed: seed)
         }
         if !distributions.isEmpty {
-            lines.append("  lead time to the journeys' ends (simulated percentiles, Monte Carlo, \(iterations) runs, seed \(seed)):")
+            lines.append(t("leadTimes", ["iterations": .integer(iterations), "seed": .verbatim(String(seed))]))
         }
         for distribution in distributions {
-            var line = "    \(distribution.journeyID): P50 \(tableDuration(distribution.p50Seconds)), P90 \(tableDuration(distribution.p90Seconds)), P95 \(tableDuration(distribution.p95Seconds)), mean \(tableDuration(distribution.meanSeconds))"
-            if let target = distribution.targetSeconds, let probability = distribution.probabilityOfMeetingTarget {
-                line += "; meets the \(tableDuration(target)) target in \(PercentText.format(probability))"
-                if let required = distribution.requiredAttainment { line += " (required \(PercentText.format(required)))" }
+            var target = TextArgument.verbatim("")
+            if let seconds = distribution.targetSeconds, let probability = distribution.probabilityOfMeetingTarget {
+                let arguments: [String: TextArgument] = ["target": duration(seconds), "share": .percent(probability)]
+                target = .phrase(distribution.requiredAttainment.map {
+                    LocalizedText("cli.capacity.leadTime.target.required", arguments.merging(["required": .percent($0)]) { $1 })
+                } ?? LocalizedText("cli.capacity.leadTime.target", arguments))
             }
-            lines.append(line)
+            lines.append(t("leadTime", [
+                "journey": .verbatim(distribution.journeyID), "p50": duration(distribution.p50Seconds),
+                "p90": duration(distribution.p90Seconds), "p95": duration(distribution.p95Seconds),
+                "mean": duration(distribution.meanSeconds), "target": target,
+            ]))
         }
         // What the figures assumed for branches written with `probability: unknown`.
-        for assumption in blueprint.assumedBranchProbabilities() { lines.append("  assumed: \(assumption)") }
+        for assumption in blueprint.assumedBranchProbabilities() { lines.append(t("assumed", ["assumption": .phrase(assumption.text)])) }
         return lines.joined(separator: "\n")
     }
 
@@ -154,16 +198,38 @@ extension CapacityText {
 
     /// A whole figure in the blueprint files' duration format (whole minutes above an hour, whole
     /// seconds below), for the table and what-ifs; findings use the compact ``duration(_:)``.
-    static func tableDuration(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return "unbounded" }
+    static func tableDuration(_ seconds: Double, in language: Language = .english) -> TextArgument {
+        guard seconds.isFinite else { return .phrase(LocalizedText("cli.capacity.unbounded")) }
         let rounded = seconds >= 3_600 ? (seconds / 60).rounded() * 60 : seconds.rounded()
-        return BlueprintDuration(seconds: rounded).description
+        return .duration(BlueprintDuration(seconds: rounded))
     }
 }
 
 extension String {
+    /// Cells on a terminal: two for a wide (East Asian) character, one for the rest.
+    var terminalWidth: Int { reduce(0) { $0 + ($1.isWide ? 2 : 1) } }
+
     func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
+        terminalWidth >= width ? self : String(repeating: " ", count: width - terminalWidth) + self
+    }
+
+    func rightPadded(_ width: Int) -> String {
+        terminalWidth >= width ? self : self + String(repeating: " ", count: width - terminalWidth)
+    }
+}
+
+extension Character {
+    /// Wide on a terminal: CJK ideographs, kana, hangul and full-width forms (Unicode East Asian Width W/F).
+    var isWide: Bool {
+        guard let scalar = unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+            0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
     }
 }
 

@@ -38,15 +38,18 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        let shown = language.resolve()
         let document: BlueprintDocument
         do throws(BlueprintError) {
             document = try InterchangeReader.read(from: input)
         } catch {
-            Terminal.error(error.description)
+            Terminal.error(error.description(in: shown))
             throw ExitStatus.invalidInput.exitCode
         }
-        for diagnostic in document.diagnostics { Terminal.error(diagnostic.description) }
+        for diagnostic in document.diagnostics { Terminal.error(diagnostic.description(in: language.resolve(declared: document.blueprint.language))) }
         let blueprint = document.blueprint
         do {
             switch format {
@@ -61,7 +64,7 @@ struct ExportCommand: ParsableCommand {
                 try AtomicFile.write(MermaidExporter.journey(for: blueprint), to: Self.journeyPath(for: output))
             }
         } catch {
-            Terminal.error("\(output): error: cannot write: \(error)")
+            Terminal.error(language.resolve(declared: blueprint.language).cli("cannotWrite", ["path": .verbatim(output), "error": .verbatim("\(error)")]))
             throw ExitStatus.findings.exitCode
         }
     }

@@ -42,7 +42,10 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        let shown = language.resolve()
         let document: BlueprintDocument
         do throws(BlueprintError) {
             var options = BPMNImportOptions(flattenSubProcesses: flattenSubprocesses, useExtensions: !plain)
@@ -50,9 +53,9 @@ struct ImportCommand: ParsableCommand {
             if InterchangeFormat(path: input) == .bpmn {
                 let result = try BPMNImporter.importFile(input, options: options)
                 if !quiet {
-                    Terminal.output("lane mapping used:")
-                    for decision in result.decisions { Terminal.output("  \(decision)") }
-                    Terminal.output("elements: \(result.counts)")
+                    Terminal.output(shown.cli("import.laneMapping"))
+                    for decision in result.decisions { Terminal.output("  " + decision.description(in: shown)) }
+                    Terminal.output(shown.cli("import.elements", ["counts": .verbatim(result.counts.description(in: shown))]))
                 }
                 document = BlueprintDocument(
                     blueprint: result.blueprint, sourceMap: SourceMap(path: input), format: .yaml, path: input,
@@ -61,14 +64,14 @@ struct ImportCommand: ParsableCommand {
                 document = try InterchangeReader.read(from: input)
             }
         } catch {
-            Terminal.error(error.description)
+            Terminal.error(error.description(in: shown))
             throw ExitStatus.invalidInput.exitCode
         }
-        for diagnostic in document.diagnostics { Terminal.error(diagnostic.description) }
+        for diagnostic in document.diagnostics { Terminal.error(diagnostic.description(in: shown)) }
         do {
             try document.blueprint.write(to: output, format: DocumentFormat(path: output))
         } catch {
-            Terminal.error("\(output): error: cannot write: \(error)")
+            Terminal.error(shown.cli("cannotWrite", ["path": .verbatim(output), "error": .verbatim("\(error)")]))
             throw ExitStatus.findings.exitCode
         }
     }

@@ -67,7 +67,7 @@ struct MeasureCommand: ParsableCommand {
             throw ExitStatus.invalidInput.exitCode
         }
         let text = switch format {
-        case .text: MeasureText.describe(measurement, blueprint: model, path: blueprint, log: reading.log)
+        case .text: MeasureText.describe(measurement, blueprint: model, path: blueprint, log: reading.log, language: shown)
         case .json: try MeasureText.json(measurement)
         }
         if let output {
@@ -77,9 +77,9 @@ struct MeasureCommand: ParsableCommand {
         }
         if report != nil || overlay != nil {
             do {
-                let described = MeasureText.describe(measurement, blueprint: model, path: blueprint, log: reading.log)
-                if let report { try MeasureReport.write(measurement, text: described, blueprint: model, to: report) }
-                if let overlay { try MeasureReport.drawOverlay(measurement, on: model, to: overlay) }
+                let described = MeasureText.describe(measurement, blueprint: model, path: blueprint, log: reading.log, language: shown)
+                if let report { try MeasureReport.write(measurement, text: described, blueprint: model, to: report, language: shown) }
+                if let overlay { try MeasureReport.drawOverlay(measurement, on: model, to: overlay, language: shown) }
             } catch let error as RenderError {
                 Terminal.error(shown.cli("measure.cannotDraw", ["path": .verbatim(blueprint), "error": .verbatim("\(error)")]))
                 throw ExitStatus.invalidInput.exitCode
@@ -185,92 +185,137 @@ enum MeasureText {
         return String(decoding: try encoder.encode(measurement), as: UTF8.self) + "\n"
     }
 
-    static func describe(_ m: LogMeasurement, blueprint: Blueprint, path: String, log: String) -> String {
-        var lines = ["\(blueprint.title) (\(path)) measured against \(log)"]
-        lines.append("  log: \(m.log.cases) cases, \(m.log.events) events, \(m.log.activities) activities, \(m.log.startEvents) start events"
-            + (m.log.startEvents == 0 ? " (no start events: service and waiting times cannot be separated)" : ""))
-        lines.append("  all figures are measured from the log; estimates are the blueprint's")
+    /// The text report in `language`: every line a catalog sentence (`cli.measure.text.*`); ids,
+    /// rule ids and numbers as they are.
+    static func describe(_ m: LogMeasurement, blueprint: Blueprint, path: String, log: String, language: Language = .english) -> String {
+        func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { language.cli("measure.text.\(key)", arguments) }
+        // An optional part of a line ("; wait …"): its own sentence from the catalog, or nothing.
+        func part(_ key: String, _ arguments: [String: TextArgument]) -> TextArgument {
+            .phrase(LocalizedText("cli.measure.text.\(key)", arguments))
+        }
+        let none = TextArgument.verbatim("")
+        var lines = [t("title", ["title": .verbatim(blueprint.title), "path": .verbatim(path), "log": .verbatim(log)])]
+        let counts: [String: TextArgument] = [
+            "cases": .integer(m.log.cases), "events": .integer(m.log.events), "activities": .integer(m.log.activities),
+            "starts": .integer(m.log.startEvents),
+        ]
+        lines.append(t(m.log.startEvents == 0 ? "log.noStarts" : "log", counts))
+        lines.append(t("source"))
         lines.append("")
-        lines.append("Steps (median / P90 / mean)")
+        lines.append(t("steps"))
         for step in m.steps {
-            var line = "  \(step.step): \(step.occurrences)× in \(step.cases) cases"
-            if let service = step.serviceTime {
-                line += "; service \(triple(service))"
-                if let estimate = step.estimatedServiceTime { line += " (estimate \(time(estimate)))" }
+            var service = none
+            var wait = none
+            if let times = step.serviceTime {
+                service = step.estimatedServiceTime.map { part("step.service.estimate", ["times": triple(times), "estimate": time($0)]) }
+                    ?? part("step.service", ["times": triple(times)])
             }
-            if let wait = step.waitingTime {
-                line += "; wait \(triple(wait))"
-                if let estimate = step.estimatedWait { line += " (estimate \(time(estimate)))" }
+            if let times = step.waitingTime {
+                wait = step.estimatedWait.map { part("step.wait.estimate", ["times": triple(times), "estimate": time($0)]) }
+                    ?? part("step.wait", ["times": triple(times)])
             }
-            lines.append(line)
+            lines.append(t("step", [
+                "step": .verbatim(step.step), "occurrences": .integer(step.occurrences), "cases": .integer(step.cases),
+                "service": service, "wait": wait,
+            ]))
             if let standard = step.timeStandard {
-                lines.append("    standard \(time(standard.target)) + \(time(standard.tolerance)): met in \(percent(standard.withinShare)) of \(standard.measured)")
+                lines.append(t("standard", [
+                    "target": time(standard.target), "tolerance": time(standard.tolerance), "share": percent(standard.withinShare),
+                    "count": .integer(standard.measured),
+                ]))
             }
             if let wait = step.waitTolerance {
-                lines.append("    wait tolerance \(time(wait.tolerance)): \(percent(wait.withinShare)) within; P90 is \(String(format: "%.1f", wait.p90Ratio))× the tolerance")
+                lines.append(t("waitTolerance", [
+                    "tolerance": time(wait.tolerance), "share": percent(wait.withinShare), "ratio": .verbatim(String(format: "%.1f", wait.p90Ratio)),
+                ]))
             }
         }
         if !m.journeys.isEmpty {
             lines.append("")
-            lines.append("Journeys (lead time to the journey's ends, measured)")
+            lines.append(t("journeys"))
             for journey in m.journeys {
-                var line = "  \(journey.journey): \(journey.reachedEnd) of \(journey.cases) cases reach an end"
-                if let lead = journey.leadTime { line += "; lead time \(triple(lead))" }
+                var within = none
                 if let target = journey.target, let attainment = journey.attainment {
-                    line += "; within \(time(target)) in \(percent(attainment))"
-                    if let required = journey.requiredAttainment { line += " (target \(percent(required)))" }
+                    within = journey.requiredAttainment.map {
+                        part("journey.within.target", ["target": time(target), "share": percent(attainment), "required": percent($0)])
+                    } ?? part("journey.within", ["target": time(target), "share": percent(attainment)])
                 }
-                lines.append(line)
+                lines.append(t("journey", [
+                    "journey": .verbatim(journey.journey), "reached": .integer(journey.reachedEnd), "cases": .integer(journey.cases),
+                    "lead": journey.leadTime.map { part("journey.lead", ["times": triple($0)]) } ?? none, "within": within,
+                ]))
             }
         }
         if !m.flows.isEmpty {
             lines.append("")
-            lines.append("Branches and rework (declared → observed)")
+            lines.append(t("flows"))
             for flow in m.flows {
                 let observed = flow.observed.map { String(format: "%.2f", $0) } ?? "–"
-                lines.append("  \(flow.flow) [\(flow.kind)]: \(String(format: "%.2f", flow.declared)) → \(observed) (\(flow.samples) samples)")
+                lines.append(t("flow", [
+                    "flow": .verbatim(flow.flow), "kind": .verbatim(flow.kind), "declared": .verbatim(String(format: "%.2f", flow.declared)),
+                    "observed": .verbatim(observed), "samples": .integer(flow.samples),
+                ]))
             }
         }
         if !m.actors.isEmpty {
             lines.append("")
-            lines.append("Actors (busy time ÷ log span × servers; working hours not considered)")
+            lines.append(t("actors"))
             for actor in m.actors {
-                lines.append("  \(actor.actor): busy \(time(actor.busySeconds)), \(actor.servers) server(s), utilization \(actor.utilization.map(percent) ?? "–")")
+                lines.append(t("actor", [
+                    "actor": .verbatim(actor.actor), "busy": time(actor.busySeconds), "servers": .integer(actor.servers),
+                    "utilization": actor.utilization.map(percent) ?? .verbatim("–"),
+                ]))
             }
         }
         let c = m.conformance
         lines.append("")
-        lines.append("Conformance: \(c.conforming) of \(c.cases) cases (\(percent(c.share))) follow the blueprint")
+        lines.append(t("conformance", ["conforming": .integer(c.conforming), "cases": .integer(c.cases), "share": percent(c.share)]))
         if !c.skippedSteps.isEmpty {
-            lines.append("  skipped: " + c.skippedSteps.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) cases)" }.joined(separator: ", "))
+            let skipped = c.skippedSteps.sorted { $0.key < $1.key }.map {
+                TextArgument.phrase(LocalizedText("cli.measure.text.skippedStep", ["step": .verbatim($0.key), "count": .integer($0.value)]))
+            }
+            lines.append(t("skipped", ["steps": .enumeration(skipped)]))
         }
-        if c.unexpectedOrder > 0 { lines.append("  unexpected order: \(c.unexpectedOrder) cases") }
-        if c.notInBlueprint > 0 { lines.append("  activities the blueprint lacks: \(c.notInBlueprint) cases") }
+        if c.unexpectedOrder > 0 { lines.append(t("unexpectedOrder", ["count": .integer(c.unexpectedOrder)])) }
+        if c.notInBlueprint > 0 { lines.append(t("notInBlueprint", ["count": .integer(c.notInBlueprint)])) }
         for variant in c.deviatingVariants.prefix(10) {
             lines.append("  \(variant.cases)× \(variant.activities.joined(separator: " → "))")
-            for deviation in variant.deviations { lines.append("      \(deviation)") }
+            let deviations = variant.deviationTexts.isEmpty ? variant.deviations : variant.deviationTexts.map { $0.rendered(in: language) }
+            for deviation in deviations { lines.append("      \(deviation)") }
         }
         if !m.mapping.unmapped.isEmpty || !m.mapping.neverSeen.isEmpty {
             lines.append("")
-            lines.append("Mapping")
+            lines.append(t("mapping"))
             if !m.mapping.unmapped.isEmpty {
-                lines.append("  unmapped activities: " + m.mapping.unmapped.map { "\($0.activity) (\($0.events))" }.joined(separator: ", "))
+                let activities = m.mapping.unmapped.map { TextArgument.verbatim("\($0.activity) (\($0.events))") }
+                lines.append(t("unmapped", ["activities": .enumeration(activities)]))
             }
-            if !m.mapping.neverSeen.isEmpty { lines.append("  steps never seen: " + m.mapping.neverSeen.joined(separator: ", ")) }
+            if !m.mapping.neverSeen.isEmpty { lines.append(t("neverSeen", ["steps": .enumeration(m.mapping.neverSeen.map { .verbatim($0) })])) }
         }
         let d = m.discovery
         lines.append("")
-        lines.append("Log: \(d.variantCount) variants, \(d.directlyFollows.count) directly-follows pairs"
-            + (d.caseDuration.map { "; case duration \(triple($0))" } ?? ""))
+        lines.append(t("discovery", [
+            "variants": .integer(d.variantCount), "pairs": .integer(d.directlyFollows.count),
+            "duration": d.caseDuration.map { part("discovery.duration", ["times": triple($0)]) } ?? none,
+        ]))
         if !m.findings.isEmpty {
             lines.append("")
-            lines.append("Findings")
-            for finding in m.findings { lines.append("  \(finding.severity): \(finding.message) [\(finding.ruleID)]") }
+            lines.append(t("findings"))
+            for finding in m.findings {
+                lines.append(t("finding", [
+                    "severity": .phrase(LocalizedText("severity.\(finding.severity.rawValue)")), "message": .verbatim(finding.message(in: language)),
+                    "rule": .verbatim(finding.ruleID),
+                ]))
+            }
         }
         return lines.joined(separator: "\n")
     }
 
-    static func triple(_ d: Distribution) -> String { "\(time(d.median)) / \(time(d.p90)) / \(time(d.mean))" }
-    static func time(_ seconds: Double) -> String { BlueprintDuration(seconds: seconds.rounded()).description }
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+    /// `median / P90 / mean`, each a duration in the reader's language.
+    static func triple(_ d: Distribution) -> TextArgument {
+        .phrase(LocalizedText("cli.measure.text.triple", ["median": time(d.median), "p90": time(d.p90), "mean": time(d.mean)]))
+    }
+    static func time(_ seconds: Double) -> TextArgument { .duration(BlueprintDuration(seconds: seconds.rounded())) }
+    /// A whole percentage (`93 %`, `93%`).
+    static func percent(_ share: Double) -> TextArgument { .percent((share * 100).rounded() / 100) }
 }

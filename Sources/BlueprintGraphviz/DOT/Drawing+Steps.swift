@@ -129,7 +129,7 @@ extension Drawing {
             if let heat = overlay.heat[step.id] {
                 lines.append(t("heat", [
                     "title": .verbatim(options.heatTitle(of: overlay)),
-                    "value": .verbatim(heat.label.isEmpty ? Drawing.percent(heat.value) : heat.label),
+                    "value": .verbatim(heat.label.isEmpty ? Drawing.percent(heat.value) : heat.label(in: options.language)),
                 ]))
             }
             if let note = overlay.redundantNote(for: step.id, in: options.language) { lines.append(t("redundant", ["note": .verbatim(note)])) }

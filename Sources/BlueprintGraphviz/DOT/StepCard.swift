@@ -123,7 +123,7 @@ struct StepCard {
         // Overlay rows.
         if let overlay {
             if let heat = overlay.heat[step.id], !heat.label.isEmpty {
-                add(heat.label, color: theme.text, bold: true, maxLines: 1)
+                add(heat.label(in: options.language), color: theme.text, bold: true, maxLines: 1)
             }
             if let note = overlay.redundantNote(for: step.id, in: options.language), !note.isEmpty {
                 add(note, color: theme.mutedText, italic: true)
@@ -134,7 +134,9 @@ struct StepCard {
                 add(finding.message, color: theme.text, marker: theme.color(for: finding.severity))
             }
             if findings.count > shown.count {
-                add("+\(findings.count - shown.count) more", color: theme.mutedText, italic: true, maxLines: 1)
+                add(
+                    LocalizedText("drawing.card.moreFindings", ["count": .integer(findings.count - shown.count)]).rendered(in: options.language),
+                    color: theme.mutedText, italic: true, maxLines: 1)
             }
         }
 

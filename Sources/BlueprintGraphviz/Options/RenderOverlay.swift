@@ -23,12 +23,23 @@ public struct RenderOverlay: Sendable, Hashable {
         public var value: Double
         /// Shown on the step card, e.g. "utilization 96 %"; empty shows nothing.
         public var label: String
+        /// ``label`` as a catalog text, drawn in the drawing's language; `nil` draws ``label`` as written.
+        public var text: LocalizedText?
 
         /// Creates a heat value.
         public init(value: Double, label: String = "") {
             self.value = value
             self.label = label
         }
+
+        /// Creates a heat value whose label is a catalog text (``label`` is its English form).
+        public init(value: Double, text: LocalizedText) {
+            self.init(value: value, label: text.rendered(in: .english))
+            self.text = text
+        }
+
+        /// The label in `language`.
+        public func label(in language: Language) -> String { text?.rendered(in: language) ?? label }
     }
 
     /// Two steps that could run at the same time.

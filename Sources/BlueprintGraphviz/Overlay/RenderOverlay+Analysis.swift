@@ -51,13 +51,15 @@ extension RenderOverlay {
         }
     }
 
-    /// Heat per step: the utilization of the queueing actor that performs it.
-    static func heat(of capacity: CapacityAnalysis) -> [String: Heat] {
+    /// Heat per step: the utilization of the queueing actor that performs it, labelled in `language`.
+    static func heat(of capacity: CapacityAnalysis, in language: Language = .english) -> [String: Heat] {
         var heat: [String: Heat] = [:]
         for actor in capacity.actors where actor.isQueue {
             guard let utilization = actor.utilization, utilization.isFinite else { continue }
             for step in actor.steps {
-                heat[step] = Heat(value: utilization, label: "\(actor.actorID) \(PercentText.format(utilization)) busy")
+                let text = LocalizedText("viewer.heat", ["actor": .verbatim(actor.actorID), "share": .percent(utilization)])
+                heat[step] = Heat(value: utilization, label: text.rendered(in: language))
+                heat[step]?.text = text
             }
         }
         return heat

@@ -4,8 +4,9 @@ extension BlueprintViewer {
     /// The customer's side under the metrics (issue 16): the cost per case of each journey and the SERVQUAL
     /// dimensions × stages table, in the blueprint's language, in the metrics' table style; gaps in bold.
     /// Empty for a blueprint that models neither.
-    static func experienceTables(_ analysis: BlueprintAnalysis) -> HTML {
-        let language = analysis.blueprint.language ?? .english
+    /// `language` is the page's (l10n4: `--language` wins over the blueprint's key).
+    static func experienceTables(_ analysis: BlueprintAnalysis, language: Language? = nil) -> HTML {
+        let language = language ?? analysis.blueprint.language ?? .english
         let tables = [
             ExperienceTables.cost(analysis.blueprint, findings: analysis.findings, in: language).map { ("cost.table.title", $0) },
             ExperienceTables.servqual(analysis.blueprint, in: language).map { ("servqual.table.title", $0) },

@@ -33,6 +33,8 @@ public enum BlueprintViewer {
         /// The journey map as SVG (``GraphvizRenderer/renderJourneyMap(_:analysis:format:options:)``),
         /// shown under the diagram when the reader opens it; `nil` for none.
         public var journeyMap: Data?
+        /// The language of the page's labels, findings and metrics (the first entry's decides).
+        public var language: Language = .english
 
         /// Uses an SVG you rendered yourself (draw it without the overlay).
         public init(analysis: BlueprintAnalysis, svg: Data, source: String) {
@@ -55,6 +57,7 @@ public enum BlueprintViewer {
             plain.showOverlay = false
             let svg = try await GraphvizRenderer.shared.render(analysis, format: .svg, options: plain)
             self.init(analysis: analysis, svg: svg, source: source)
+            language = options.language
             // The journey map is a bonus: a blueprint whose map cannot be drawn still gets its page.
             journeyMap = try? await GraphvizRenderer.shared.renderJourneyMap(analysis.blueprint, analysis: analysis, format: .svg, options: plain)
         }
@@ -70,28 +73,32 @@ public enum BlueprintViewer {
     ///   - reloadEvents: The URL of a server-sent event stream; when set, the page reloads itself on
     ///     each `change` event (`blueprint preview` serves one).
     public static func page(title: String, entries: [Entry], problems: [String] = [], reloadEvents: String? = nil) -> String {
-        let data = ViewerData(blueprints: entries.map { ViewerData.Blueprint(analysis: $0.analysis, source: $0.source) })
+        let language = entries.first?.language ?? .english
+        func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { LocalizedText("viewer.\(key)", arguments).rendered(in: language) }
+        let data = ViewerData(
+            blueprints: entries.map { ViewerData.Blueprint(analysis: $0.analysis, source: $0.source, language: language) },
+            labels: ViewerData.labels(in: language))
         var body: [HTML] = []
         body.append("<header class=\"vw-bar\"><h1>\(title)</h1>")
         if entries.count > 1 {
-            var picker: HTML = "<label>Blueprint <select id=\"vw-blueprint\">"
+            var picker: HTML = "<label>\(t("blueprint")) <select id=\"vw-blueprint\">"
             for (index, entry) in entries.enumerated() {
                 picker += "<option value=\"\(String(index))\">\(entry.analysis.blueprint.title)</option>"
             }
             body.append(picker + "</select></label>")
         }
-        body.append(controls)
+        body.append(controls(t))
         body.append("</header><main class=\"vw-main\"><div class=\"vw-diagrams\">")
         if !problems.isEmpty {
-            body.append("<div class=\"vw-problems\" role=\"alert\"><h2>The last save has errors: the diagram below is the last version that loaded</h2><pre>\(problems.joined(separator: "\n"))</pre></div>")
+            body.append("<div class=\"vw-problems\" role=\"alert\"><h2>\(t("problems"))</h2><pre>\(problems.joined(separator: "\n"))</pre></div>")
         }
         for (index, entry) in entries.enumerated() {
             let blueprint = entry.analysis.blueprint
             body.append("<section aria-label=\"\(blueprint.title)\"><h2>\(blueprint.title)</h2>")
             if let summary = blueprint.summary { body.append("<p class=\"vw-summary\">\(summary)</p>") }
-            body.append("<p class=\"vw-source\">Source: <code>\(entry.source)</code></p>")
+            body.append("<p class=\"vw-source\">\(t("source")) <code>\(entry.source)</code></p>")
             if let note = entry.note {
-                body.append("<figure class=\"vw-figure vw-no-diagram\" id=\"vw-diagram-\(String(index))\"><p class=\"vw-note\" role=\"note\">No diagram: \(note)</p></figure>")
+                body.append("<figure class=\"vw-figure vw-no-diagram\" id=\"vw-diagram-\(String(index))\"><p class=\"vw-note\" role=\"note\">\(t("noDiagram", ["note": .verbatim(note)]))</p></figure>")
             } else {
                 let drawing = figureDrawing(entry.svg)
                 // The full drawing of a wide blueprint waits as text until the reader zooms in.
@@ -99,29 +106,29 @@ public enum BlueprintViewer {
                 if let detail = drawing.detail { detailScript = "<script type=\"image/svg+xml\" class=\"vw-detail\">\(detail)</script>" }
                 body.append("""
                 <figure class="vw-figure" id="vw-diagram-\(String(index))">\
-                <div class="vw-zoom" role="group" aria-label="Zoom"><button type="button" class="vw-zoom-out" aria-label="Zoom out">−</button>\
+                <div class="vw-zoom" role="group" aria-label="\(t("zoom"))"><button type="button" class="vw-zoom-out" aria-label="\(t("zoomOut"))">−</button>\
                 <span class="vw-zoom-level" aria-live="polite"></span>\
-                <button type="button" class="vw-zoom-in" aria-label="Zoom in">+</button>\
-                <button type="button" class="vw-zoom-fit">Fit width</button></div>\
-                <div class="\(viewportClass(entry.svg))" tabindex="0" aria-label="Diagram: arrow keys pan, + and − zoom, 0 fits the width">\(drawing.shown)</div>\
+                <button type="button" class="vw-zoom-in" aria-label="\(t("zoomIn"))">+</button>\
+                <button type="button" class="vw-zoom-fit">\(t("fit"))</button></div>\
+                <div class="\(viewportClass(entry.svg))" tabindex="0" aria-label="\(t("diagram"))">\(drawing.shown)</div>\
                 <div class="vw-minimap" aria-hidden="true" hidden><div class="vw-minimap-frame"></div></div>\
                 \(detailScript)</figure>
                 """)
             }
             if let map = entry.journeyMap, let markup = svgScript(inlineSVG(map)) {
                 // Kept as text until opened: a large map costs the page nothing until the reader asks for it.
-                body.append("<details class=\"vw-journey-map\"><summary>Journey map: the customer's side, stage by stage</summary><div class=\"vw-journey-map-body\"></div><script type=\"image/svg+xml\" class=\"vw-journey-map-svg\">\(markup)</script></details>")
+                body.append("<details class=\"vw-journey-map\"><summary>\(t("journeyMap"))</summary><div class=\"vw-journey-map-body\"></div><script type=\"image/svg+xml\" class=\"vw-journey-map-svg\">\(markup)</script></details>")
             }
-            var metrics: HTML = "<h3>Metrics</h3><table class=\"vw-metrics\"><tbody>"
+            var metrics: HTML = "<h3>\(t("metrics"))</h3><table class=\"vw-metrics\"><tbody>"
             for metric in data.blueprints[index].metrics {
                 metrics += "<tr><th scope=\"row\">\(metric.name)</th><td>\(metric.value)</td></tr>"
             }
-            body.append(metrics + "</tbody></table>" + experienceTables(entry.analysis) + "</section>")
+            body.append(metrics + "</tbody></table>" + experienceTables(entry.analysis, language: language) + "</section>")
         }
         body.append("""
-            </div><aside class="vw-side" aria-label="Details">\
-            <div class="vw-tabs" role="tablist"><button type="button" role="tab" id="vw-tab-findings" data-panel="vw-findings" aria-selected="true">Findings</button>\
-            <button type="button" role="tab" id="vw-tab-step" data-panel="vw-step" aria-selected="false">Step</button></div>\
+            </div><aside class="vw-side" aria-label="\(t("details"))">\
+            <div class="vw-tabs" role="tablist"><button type="button" role="tab" id="vw-tab-findings" data-panel="vw-findings" aria-selected="true">\(t("tab.findings"))</button>\
+            <button type="button" role="tab" id="vw-tab-step" data-panel="vw-step" aria-selected="false">\(t("tab.step"))</button></div>\
             <div class="vw-panel" id="vw-findings" role="tabpanel"></div>\
             <div class="vw-panel" id="vw-step" role="tabpanel" hidden></div></aside></main>
             """)
@@ -136,7 +143,7 @@ public enum BlueprintViewer {
         }
         let page: HTML = """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="\(language.identifier)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title)</title><style>\(HTML(trustedMarkup: ViewerStyle.source))</style></head>
             <body>\(HTML.joined(body, separator: "\n"))</body></html>
 
@@ -157,22 +164,26 @@ public enum BlueprintViewer {
         })();
         """#
 
-    /// The toolbar: filters and overlay switches (filled in by the script for the blueprint shown).
-    private static let controls: HTML = """
-        <div class="vw-controls">\
-        <label>Journey <select id="vw-filter-journey"></select></label>\
-        <label>Rule <select id="vw-filter-rule"></select></label>\
-        <fieldset id="vw-filter-severity"><legend>Severity</legend>\
-        <label><input type="checkbox" value="error" checked> errors</label>\
-        <label><input type="checkbox" value="warning" checked> warnings</label>\
-        <label><input type="checkbox" value="note" checked> notes</label></fieldset>\
-        <fieldset id="vw-filter-lanes"><legend>Lanes</legend></fieldset>\
-        <fieldset id="vw-overlays"><legend>Overlays</legend>\
-        <label><input type="checkbox" value="findings" checked> findings</label>\
-        <label><input type="checkbox" value="heat" checked> utilization</label>\
-        <label><input type="checkbox" value="critical" checked> critical path</label></fieldset>\
-        </div>
-        """
+    /// The toolbar: filters and overlay switches (filled in by the script for the blueprint shown),
+    /// its labels from the catalog (`t` gives `viewer.<key>`).
+    private static func controls(_ text: (String, [String: TextArgument]) -> String) -> HTML {
+        func t(_ key: String) -> String { text(key, [:]) }
+        return """
+            <div class="vw-controls">\
+            <label>\(t("journey")) <select id="vw-filter-journey"></select></label>\
+            <label>\(t("rule")) <select id="vw-filter-rule"></select></label>\
+            <fieldset id="vw-filter-severity"><legend>\(t("severity"))</legend>\
+            <label><input type="checkbox" value="error" checked> \(t("errors"))</label>\
+            <label><input type="checkbox" value="warning" checked> \(t("warnings"))</label>\
+            <label><input type="checkbox" value="note" checked> \(t("notes"))</label></fieldset>\
+            <fieldset id="vw-filter-lanes"><legend>\(t("lanes"))</legend></fieldset>\
+            <fieldset id="vw-overlays"><legend>\(t("overlays"))</legend>\
+            <label><input type="checkbox" value="findings" checked> \(t("overlay.findings"))</label>\
+            <label><input type="checkbox" value="heat" checked> \(t("overlay.heat"))</label>\
+            <label><input type="checkbox" value="critical" checked> \(t("overlay.critical"))</label></fieldset>\
+            </div>
+            """
+    }
 
     /// The SVG element of a Graphviz document, without its XML declaration and doctype.
     static func inlineSVG(_ svg: Data) -> HTML {

@@ -22,6 +22,8 @@ struct ViewerData: Encodable {
         /// Where the family comes in listings (`RuleFamily`'s order).
         var familyRank: Int
         var severity: String
+        /// The severity in the page's language; absent in English, where the script shows ``severity``.
+        var severityLabel: String?
         var message: String
         var fix: String?
         var steps: [String]
@@ -64,14 +66,26 @@ struct ViewerData: Encodable {
         var journeys: [Journey]
         var lanes: [Lane]
         var metrics: [Metric]
+        /// "33 findings: 0 errors, 19 warnings, 14 notes" in the page's language; absent in English,
+        /// whose line the script writes.
+        var counts: String?
     }
 
     var blueprints: [Blueprint]
+    /// The script's own texts in the page's language; absent in English, whose texts the script holds.
+    var labels: [String: String]?
+
+    /// The script's texts (`viewer.script.*`) in `language`; `nil` for English.
+    static func labels(in language: Language) -> [String: String]? {
+        guard language != .english else { return nil }
+        let keys = ["hint", "allJourneys", "allRules", "noFindings", "fix", "findings"]
+        return Dictionary(uniqueKeysWithValues: keys.map { ($0, LocalizedText("viewer.script.\($0)").rendered(in: language)) })
+    }
 }
 
 extension ViewerData.Blueprint {
     /// The viewer's view of one analysis run.
-    init(analysis: BlueprintAnalysis, source: String) {
+    init(analysis: BlueprintAnalysis, source: String, language: Language = .english) {
         let blueprint = analysis.blueprint
         let stageTitles = Dictionary(blueprint.stages.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         self.init(
@@ -79,24 +93,40 @@ extension ViewerData.Blueprint {
             steps: blueprint.steps.map { step in
                 ViewerData.Step(
                     id: step.id, token: DOTText.token(step.id), title: step.title, lane: step.lane.rawValue,
-                    laneTitle: step.lane.title, stage: stageTitles[step.stage] ?? step.stage, actor: step.actor)
+                    laneTitle: step.lane.title(in: language), stage: stageTitles[step.stage] ?? step.stage, actor: step.actor)
             },
-            findings: analysis.findings.map { Self.finding($0, analysis: analysis) },
-            heat: RenderOverlay.heat(of: analysis.capacity)
+            findings: analysis.findings.map { Self.finding($0, analysis: analysis, language: language) },
+            heat: RenderOverlay.heat(of: analysis.capacity, in: language)
                 .sorted { $0.key < $1.key }
                 .map { ViewerData.Heat(step: $0.key, value: $0.value.value, label: $0.value.label) },
             critical: analysis.mainJourney?.criticalPath ?? [],
             journeys: Self.journeys(of: analysis),
             lanes: Lane.allCases.filter { lane in blueprint.steps.contains { $0.lane == lane } }
-                .map { ViewerData.Lane(id: $0.rawValue, title: $0.title) },
-            metrics: Self.metrics(of: analysis))
+                .map { ViewerData.Lane(id: $0.rawValue, title: $0.title(in: language)) },
+            metrics: Self.metrics(of: analysis, language: language),
+            counts: language == .english ? nil : Self.counts(of: analysis.findings, in: language))
     }
 
-    private static func finding(_ finding: ServiceBlueprint.Finding, analysis: BlueprintAnalysis) -> ViewerData.Finding {
-        ViewerData.Finding(
-            rule: finding.ruleID, familyTitle: analysis.family(of: finding).title,
+    /// The findings line above the list: the total, then each severity.
+    private static func counts(of findings: [ServiceBlueprint.Finding], in language: Language) -> String {
+        func count(_ key: String, _ count: Int) -> TextArgument {
+            .phrase(LocalizedText("\(key).\(count == 1 ? "one" : "other")", ["count": .integer(count)]))
+        }
+        let severities = [Severity.error, .warning, .note].map { severity in
+            count("cli.check.count.\(severity.rawValue)", findings.filter { $0.severity == severity }.count)
+        }
+        return LocalizedText("viewer.counts", ["findings": count("viewer.counts.findings", findings.count), "counts": .enumeration(severities)])
+            .rendered(in: language)
+    }
+
+    private static func finding(_ finding: ServiceBlueprint.Finding, analysis: BlueprintAnalysis, language: Language) -> ViewerData.Finding {
+        let family = analysis.family(of: finding)
+        return ViewerData.Finding(
+            rule: finding.ruleID,
+            familyTitle: language == .english ? family.title : LocalizedText("viewer.family.\(family.rawValue)").rendered(in: language),
             familyRank: RuleFamily.allCases.firstIndex(of: analysis.family(of: finding)) ?? RuleFamily.allCases.count, severity: finding.severity.rawValue,
-            message: finding.message, fix: finding.fix?.summary, steps: finding.stepIDs,
+            severityLabel: language == .english ? nil : LocalizedText("severity.\(finding.severity.rawValue)").rendered(in: language),
+            message: finding.message(in: language), fix: finding.fix?.summary(in: language), steps: finding.stepIDs,
             journey: journey(of: finding, in: analysis.blueprint),
             line: finding.location?.line, column: finding.location?.column)
     }
@@ -118,27 +148,31 @@ extension ViewerData.Blueprint {
     }
 
     /// The main journey's figures, with units, and the critical path as step titles.
-    private static func metrics(of analysis: BlueprintAnalysis) -> [ViewerData.Metric] {
-        var rows = [
-            ViewerData.Metric(name: "steps", value: "\(analysis.metrics.stepCount)"),
-            ViewerData.Metric(name: "flows", value: "\(analysis.metrics.flowCount)"),
-        ]
+    private static func metrics(of analysis: BlueprintAnalysis, language: Language) -> [ViewerData.Metric] {
+        func row(_ key: String, _ value: String) -> ViewerData.Metric {
+            ViewerData.Metric(name: LocalizedText("viewer.metric.\(key)").rendered(in: language), value: value)
+        }
+        var rows = [row("steps", "\(analysis.metrics.stepCount)"), row("flows", "\(analysis.metrics.flowCount)")]
         guard let main = analysis.mainJourney else { return rows }
         let titles = Dictionary(analysis.blueprint.steps.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let target = main.target.map {
+            LocalizedText(main.meetsTarget == true ? "viewer.metric.target.met" : "viewer.metric.target.missed", ["target": .duration($0)])
+                .rendered(in: language)
+        }
         rows += [
-            ViewerData.Metric(name: "journey", value: main.title),
-            ViewerData.Metric(name: "lead time", value: main.leadTime.description),
-            ViewerData.Metric(name: "target", value: main.target.map { "\($0) (\(main.meetsTarget == true ? "met" : "missed"))" } ?? "–"),
-            ViewerData.Metric(name: "value-adding time", value: main.valueAddingTime.description),
-            ViewerData.Metric(name: "process cycle efficiency", value: PercentText.format(main.processCycleEfficiency)),
-            ViewerData.Metric(name: "customer waiting time", value: main.customerWaitingTime.description),
-            ViewerData.Metric(name: "touchpoints", value: "\(main.touchpoints)"),
-            ViewerData.Metric(name: "hand-offs between actors", value: "\(main.handoffsBetweenActors)"),
-            ViewerData.Metric(name: "hand-offs between departments", value: "\(main.handoffsBetweenDepartments)"),
-            ViewerData.Metric(
-                name: "line crossings (interaction / visibility / internal)",
-                value: "\(main.lineCrossings.interaction) / \(main.lineCrossings.visibility) / \(main.lineCrossings.internalInteraction)"),
-            ViewerData.Metric(name: "critical path", value: main.criticalPath.map { titles[$0] ?? $0 }.joined(separator: " → ")),
+            row("journey", main.title),
+            row("leadTime", language.duration(main.leadTime)),
+            row("target", target ?? "–"),
+            row("valueAdding", language.duration(main.valueAddingTime)),
+            row("efficiency", language.format(.percent(main.processCycleEfficiency))),
+            row("customerWaiting", language.duration(main.customerWaitingTime)),
+            row("touchpoints", "\(main.touchpoints)"),
+            row("handoffsActors", "\(main.handoffsBetweenActors)"),
+            row("handoffsDepartments", "\(main.handoffsBetweenDepartments)"),
+            row(
+                "lineCrossings",
+                "\(main.lineCrossings.interaction) / \(main.lineCrossings.visibility) / \(main.lineCrossings.internalInteraction)"),
+            row("criticalPath", main.criticalPath.map { titles[$0] ?? $0 }.joined(separator: " → ")),
         ]
         return rows
     }

@@ -11,6 +11,9 @@ enum ViewerScript {
   const scriptStart = performance.now();
   const SVGNS = "http://www.w3.org/2000/svg";
   const data = JSON.parse(document.getElementById("vw-data").textContent);
+  // The page's texts: English here, another language's from the page's data (filled in by Swift).
+  const L = Object.assign({ hint: "Select a step (click, or Tab and Enter) to see everything the blueprint says about it.",
+    allJourneys: "All journeys", allRules: "All rules", noFindings: "No findings.", fix: "Fix: %{fix}", findings: "Findings (%{count})" }, data.labels);
   // Each blueprint's full model is read when a step of it is first opened, not at start-up.
   const modelScripts = Array.from(document.querySelectorAll("script.vw-model"));
   const models = [];
@@ -206,13 +209,16 @@ enum ViewerScript {
       // Level of detail: text smaller than a pixel is not drawn, so a wide blueprint at fit-to-width
       // is laid out without thousands of unreadable text runs (most of its start-up time).
       viewport.classList.toggle("vw-far", state.scale * TEXT_SIZE < 1);
-      // The full drawing comes in a little before its text becomes readable.
-      if (state.scale * TEXT_SIZE >= 0.5) showDetail();
+      // The full drawing comes in a little before its text becomes readable, and only once the
+      // reader zooms in: a fitted drawing never pays for it.
+      if (state.scale > fitScale * 1.05 && state.scale * TEXT_SIZE >= 0.5) showDetail();
       // Zoomed in past the width, the diagram gets a tall window to move around in.
       const tall = Math.max(fittedHeight, window.innerHeight * 0.7);
       viewport.style.height = (state.scale > fitScale * 1.05 ? tall : fittedHeight) + "px";
       svg.style.transform = "translate(" + state.x + "px," + state.y + "px) scale(" + state.scale + ")";
-      figure.querySelector(".vw-zoom-level").textContent = Math.round(state.scale * 100) + " %";
+      // One decimal under 10 %: a 1 000-step blueprint fits at about 1 %, and each step shows.
+      const percent = state.scale * 100;
+      figure.querySelector(".vw-zoom-level").textContent = (percent < 10 ? percent.toFixed(1) : Math.round(percent)) + " %";
       const zoomedIn = state.scale > fitScale * 1.05;
       const viewHeight = parseFloat(viewport.style.height) || viewport.clientHeight;
       for (const { label, top, bottom } of laneLabels) {
@@ -234,7 +240,9 @@ enum ViewerScript {
       apply();
     }
     function zoom(factor, cx, cy) {
-      const s = Math.max(0.05, Math.min(8, state.scale * factor));
+      // Never smaller than 5 % or the fitted width, whichever is smaller: a 1 000-step blueprint fits
+      // at about 1 %, and the first "+" must not jump to 5 %.
+      const s = Math.max(Math.min(0.05, fitScale), Math.min(8, state.scale * factor));
       // Buttons and keys zoom around the middle of the window, kept on the drawing: a wide, flat
       // blueprint fitted to the width fills only the top of its window.
       if (cx === undefined) {
@@ -387,16 +395,16 @@ enum ViewerScript {
     const picker = $("#vw-blueprint"); if (picker) picker.value = String(index);
     buildFilters(); renderFindings(); applyFilters();
     diagrams[index].fit();
-    stepPanel.replaceChildren(el("p", { class: "vw-hint" }, "Select a step (click, or Tab and Enter) to see everything the blueprint says about it."));
+    stepPanel.replaceChildren(el("p", { class: "vw-hint" }, L.hint));
   }
 
   function buildFilters() {
     const bp = data.blueprints[current];
     const journey = $("#vw-filter-journey");
-    journey.replaceChildren(el("option", { value: "" }, "All journeys"), ...bp.journeys.map(j => el("option", { value: j.id }, j.title)));
+    journey.replaceChildren(el("option", { value: "" }, L.allJourneys), ...bp.journeys.map(j => el("option", { value: j.id }, j.title)));
     const rule = $("#vw-filter-rule");
     const rules = Array.from(new Set(bp.findings.map(f => f.rule))).sort();
-    rule.replaceChildren(el("option", { value: "" }, "All rules"), ...rules.map(r => el("option", { value: r }, r)));
+    rule.replaceChildren(el("option", { value: "" }, L.allRules), ...rules.map(r => el("option", { value: r }, r)));
     const lanes = $("#vw-filter-lanes");
     lanes.replaceChildren(...bp.lanes.map(l => el("label", {}, el("input", { type: "checkbox", value: l.id, checked: "", onchange: ev => {
       if (ev.target.checked) filters.lanes.delete(l.id); else filters.lanes.add(l.id); applyFilters();
@@ -421,8 +429,8 @@ enum ViewerScript {
       (!filters.journey || f.journey === filters.journey || f.steps.some(s => (bp.journeys.find(x => x.id === filters.journey) || { steps: [] }).steps.includes(s))));
     const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
     const counts = severityOrder.map(s => plural(bp.findings.filter(f => f.severity === s).length, s));
-    const out = [el("p", { class: "vw-counts" }, plural(bp.findings.length, "finding") + ": " + counts.join(", "))];
-    if (!bp.findings.length) out.push(el("p", {}, "No findings."));
+    const out = [el("p", { class: "vw-counts" }, bp.counts || (plural(bp.findings.length, "finding") + ": " + counts.join(", ")))];
+    if (!bp.findings.length) out.push(el("p", {}, L.noFindings));
     const families = Array.from(new Set(bp.findings.slice().sort((a, b) => a.familyRank - b.familyRank).map(f => f.familyTitle)));
     for (const family of families) {
       const inFamily = shown.filter(([f]) => f.familyTitle === family);
@@ -433,9 +441,9 @@ enum ViewerScript {
           const where = f.journey ? "journey: " + ((bp.journeys.find(j => j.id === f.journey) || {}).title || f.journey)
             : f.steps.map(s => (bp.steps.find(x => x.id === s) || { title: s }).title).join(", ");
           group.append(el("button", { class: "vw-finding vw-" + f.severity, type: "button", "data-index": String(i), onclick: () => selectFinding(i) },
-            el("span", { class: "vw-sev" }, f.severity), " ", el("code", {}, f.rule), " ", f.message,
+            el("span", { class: "vw-sev" }, f.severityLabel || f.severity), " ", el("code", {}, f.rule), " ", f.message,
             where ? el("span", { class: "vw-where" }, where) : null,
-            f.fix ? el("span", { class: "vw-fix" }, "Fix: " + f.fix) : null));
+            f.fix ? el("span", { class: "vw-fix" }, L.fix.replace("%{fix}", () => f.fix)) : null));
         }
       }
       out.push(group);
@@ -475,9 +483,9 @@ enum ViewerScript {
     const related = bp.findings.map((f, i) => [f, i]).filter(([f]) => f.steps.includes(id));
     const children = [el("h3", {}, s.title), el("p", { class: "vw-meta" }, s.laneTitle + " · " + s.stage + (s.actor ? " · " + s.actor : ""))];
     if (full) children.push(describe(full));
-    children.push(el("h4", {}, "Findings (" + related.length + ")"));
+    children.push(el("h4", {}, L.findings.replace("%{count}", String(related.length))));
     for (const [f, i] of related) children.push(el("button", { class: "vw-finding vw-" + f.severity, type: "button", onclick: () => selectFinding(i) },
-      el("span", { class: "vw-sev" }, f.severity), " ", el("code", {}, f.rule), " ", f.message));
+      el("span", { class: "vw-sev" }, f.severityLabel || f.severity), " ", el("code", {}, f.rule), " ", f.message));
     stepPanel.replaceChildren(...children);
     $("#vw-tab-step").click();
     diagrams[index].highlight([id]);

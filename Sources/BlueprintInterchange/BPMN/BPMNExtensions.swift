@@ -66,7 +66,9 @@ enum BPMNExtensions {
             text = String(decoding: data, as: UTF8.self)
         } catch {
             throw BlueprintError(diagnostics: [
-                Diagnostic(.error, "the sb:blueprint extension cannot be read: \(error)", location: mapper.location(shellNode))
+                Diagnostic(
+                    .error, LocalizedText("interchange.bpmn.extensionUnreadable", ["error": .verbatim("\(error)")]),
+                    location: mapper.location(shellNode))
             ])
         }
         do {
@@ -76,14 +78,18 @@ enum BPMNExtensions {
             restored.diagnostics =
                 mapper.diagnostics
                 + parsed.diagnostics.map {
-                    Diagnostic($0.severity, $0.message, path: $0.path, location: mapper.location(shellNode))
+                    var moved = $0
+                    moved.location = mapper.location(shellNode)
+                    return moved
                 }
             return restored
         } catch {
             // Positions in the rebuilt JSON mean nothing to the user: point at the extension.
             throw BlueprintError(
                 diagnostics: error.diagnostics.map {
-                    Diagnostic($0.severity, "in the sb: extension data: \($0.message)", location: mapper.location(shellNode))
+                    let problem: TextArgument = $0.text.map { .phrase($0) } ?? .verbatim($0.message)
+                    return Diagnostic(
+                        $0.severity, LocalizedText("interchange.bpmn.extensionData", ["problem": problem]), location: mapper.location(shellNode))
                 })
         }
     }

@@ -37,6 +37,8 @@ public struct LaneDecision: Sendable, Hashable, CustomStringConvertible {
     public var lane: Lane
     /// The rule that chose it, e.g. `mapping file: type serviceTask` or `touches the customer`.
     public var reason: String
+    /// ``reason`` as a catalog text, so the import can print it in any ``Language``.
+    public var reasonText: LocalizedText?
 
     /// Creates a decision.
     public init(step: String, elementType: String, bpmnLane: String?, lane: Lane, reason: String) {
@@ -48,8 +50,18 @@ public struct LaneDecision: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `step (type, in lane) → lane: reason`.
-    public var description: String {
-        "\(step) (\(elementType)\(bpmnLane.map { ", in '\($0)'" } ?? "")) → \(lane.rawValue): \(reason)"
+    public var description: String { description(in: .english) }
+
+    /// `step (type, in lane) → lane: reason` in `language`; ids, element types and lanes as in files.
+    public func description(in language: Language) -> String {
+        let within: TextArgument = bpmnLane.map { .phrase(LocalizedText("interchange.lane.within", ["lane": .quoted($0)])) } ?? .verbatim("")
+        return LocalizedText(
+            "interchange.lane.decision",
+            [
+                "step": .verbatim(step), "type": .verbatim(elementType), "within": within, "lane": .verbatim(lane.rawValue),
+                "reason": reasonText.map { .phrase($0) } ?? .verbatim(reason),
+            ]
+        ).rendered(in: language)
     }
 }
 
@@ -74,7 +86,12 @@ public struct BPMNElementCounts: Sendable, Hashable, CustomStringConvertible {
     public var total: Int { mapped + warned + parts }
 
     /// `mapped 12, warned 1, parts 40`.
-    public var description: String { "mapped \(mapped), warned \(warned), parts \(parts)" }
+    public var description: String { description(in: .english) }
+
+    /// `mapped 12, warned 1, parts 40` in `language`.
+    public func description(in language: Language) -> String {
+        LocalizedText("interchange.counts", ["mapped": .integer(mapped), "warned": .integer(warned), "parts": .integer(parts)]).rendered(in: language)
+    }
 }
 
 /// The result of a BPMN import.
@@ -129,7 +146,7 @@ public enum BPMNImporter {
         } catch {
             throw BlueprintError(diagnostics: [
                 Diagnostic(
-                    .error, "cannot read the file: \(error.localizedDescription)",
+                    .error, LocalizedText("reading.failed", ["error": .verbatim(error.localizedDescription)]),
                     location: SourceLocation(path: path, line: 1, column: 1))
             ])
         }

@@ -77,8 +77,9 @@ struct BPMNMapper {
         SourceLocation(path: path, line: tree[node].line, column: tree[node].column)
     }
 
-    mutating func warn(_ message: String, at node: Int) {
-        diagnostics.append(Diagnostic(.warning, message, location: location(node)))
+    /// A warning whose message is the catalog text `interchange.bpmn.<key>`.
+    mutating func warn(_ key: String, _ arguments: [String: TextArgument] = [:], at node: Int) {
+        diagnostics.append(Diagnostic(.warning, LocalizedText("interchange.bpmn.\(key)", arguments), location: location(node)))
         status[node] = .warned
     }
 
@@ -98,7 +99,7 @@ struct BPMNMapper {
         guard tree[0].name == "definitions" else {
             throw BlueprintError(diagnostics: [
                 Diagnostic(
-                    .error, "not a BPMN 2.0 file: the root element is '\(tree[0].name)', expected 'definitions'",
+                    .error, LocalizedText("interchange.bpmn.notBPMN", ["root": .quoted(tree[0].name)]),
                     location: location(0))
             ])
         }
@@ -267,7 +268,7 @@ struct BPMNMapper {
         let element = tree[node]
         let id = element.attribute("id") ?? "step-\(node)"
         guard stepIndexOf[id] == nil else {
-            warn("duplicate id '\(id)'; this \(element.name) is not mapped", at: node)
+            warn("duplicateID", ["id": .quoted(id), "element": .verbatim(element.name)], at: node)
             return
         }
         let title = BPMNVocabulary.label(element.attribute("name")) ?? id
@@ -305,11 +306,11 @@ struct BPMNMapper {
             case "textAnnotation", "association", "group":
                 continue  // artifacts: read with the others
             case "standardLoopCharacteristics", "multiInstanceLoopCharacteristics":
-                warn("\(describe(node)) repeats (\(tree[child].name)); a step runs once in a blueprint, so the repetition is not modelled", at: child)
+                warn("repeatsStep", ["element": .verbatim(describe(node)), "loop": .verbatim(tree[child].name)], at: child)
                 for descendant in tree.descendants(of: child) { status[descendant] = .part }
             default:
                 if status[child] == .unset {
-                    warn("'\(tree[child].name)' inside \(describe(node)) is not mapped", at: child)
+                    warn("insideNotMapped", ["child": .quoted(tree[child].name), "element": .verbatim(describe(node))], at: child)
                 }
             }
         }
@@ -328,10 +329,10 @@ struct BPMNMapper {
         status[node] = .mapped
         markParts(of: node)
         if element.attribute("triggeredByEvent") == "true" {
-            warn("event \(describe(node)) is read as an ordinary stage; what triggers it is not modelled", at: node)
+            warn("eventStage", ["element": .verbatim(describe(node))], at: node)
         }
         for child in element.children where tree[child].name.hasSuffix("LoopCharacteristics") {
-            warn("\(describe(node)) repeats (\(tree[child].name)); the repetition is not modelled", at: child)
+            warn("repeats", ["element": .verbatim(describe(node)), "loop": .verbatim(tree[child].name)], at: child)
             for descendant in tree.descendants(of: child) { status[descendant] = .part }
         }
         var innerStage = stage
@@ -387,7 +388,7 @@ struct BPMNMapper {
             if stepNodes.last == node {
                 steps[index].waitPoint = WaitPoint(tolerance: nil, notes: nil)
                 if duration == nil, let timer {
-                    warn("\(describe(node)) has a timer with no ISO 8601 duration (a date or cycle); the wait step has no duration", at: timer)
+                    warn("timerNoDuration", ["element": .verbatim(describe(node))], at: timer)
                 }
             }
         case "boundaryEvent":
@@ -395,7 +396,7 @@ struct BPMNMapper {
             status[node] = .mapped
         case "startEvent" where timer != nil:
             addVertex(node)
-            warn("\(describe(node)) has a timer: the schedule that starts the process is not modelled", at: node)
+            warn("timerStart", ["element": .verbatim(describe(node))], at: node)
         default:
             addVertex(node)
             status[node] = .mapped
@@ -417,7 +418,7 @@ struct BPMNMapper {
             guard let attached = tree[node].attribute("attachedToRef"), let step = stepIndexOf[attached],
                 let from = vertexOf[attached]
             else {
-                warn("\(describe(node)) is attached to no task that was mapped; its flows are not mapped", at: node)
+                warn("boundaryUnattached", ["element": .verbatim(describe(node))], at: node)
                 continue
             }
             edges[from].append(Edge(to: index, probability: nil, label: BPMNVocabulary.label(tree[node].attribute("name")), kind: .escalation, node: node))
@@ -472,7 +473,7 @@ struct BPMNMapper {
                 if mapped {
                     status[flow] = .mapped
                 } else {
-                    warn("\(describe(flow)) links two pools that are not steps; it is not mapped", at: flow)
+                    warn("messagePools", ["element": .verbatim(describe(flow))], at: flow)
                 }
             }
         }
@@ -540,7 +541,7 @@ struct BPMNMapper {
         unresolvedAssociations = []
         for (node, step) in retry { readDataAssociation(node, step: step) }
         for (node, _) in unresolvedAssociations {
-            warn("\(describe(node)) names no data object or store that was mapped", at: node)
+            warn("dataUnmapped", ["element": .verbatim(describe(node))], at: node)
         }
         var containers = processNodes + tree.children(of: 0, named: "collaboration")
         var index = 0
@@ -558,7 +559,7 @@ struct BPMNMapper {
                     status[child] = .mapped
                 case "association": associations.append(child)
                 case "group":
-                    warn("\(describe(child)) is not mapped; blueprints group steps by stage", at: child)
+                    warn("groupNotMapped", ["element": .verbatim(describe(child))], at: child)
                 default: break
                 }
             }
@@ -568,7 +569,7 @@ struct BPMNMapper {
             markParts(of: association)
             let ends = [tree[association].attribute("sourceRef") ?? "", tree[association].attribute("targetRef") ?? ""]
             guard let note = ends.first(where: { annotationText[$0] != nil }), let text = annotationText[note] else {
-                warn("\(describe(association)) links no text annotation; it is not mapped", at: association)
+                warn("associationNoAnnotation", ["element": .verbatim(describe(association))], at: association)
                 continue
             }
             let other = ends[0] == note ? ends[1] : ends[0]
@@ -600,32 +601,38 @@ struct BPMNMapper {
             let poolNode = stepPool[index]
             let laneName = laneNode.flatMap { tree[$0].attribute("name") }.flatMap(BPMNVocabulary.label)
             let poolName = poolNode.flatMap { tree[$0].attribute("name") }.flatMap(BPMNVocabulary.label)
-            let lane: Lane, reason: String
+            let lane: Lane, reason: LocalizedText
+            func why(_ key: String, _ arguments: [String: TextArgument] = [:]) -> LocalizedText {
+                LocalizedText("interchange.lane.\(key)", arguments)
+            }
             if let chosen = options.mapping.byID[id] {
-                (lane, reason) = (chosen, "mapping file: id")
+                (lane, reason) = (chosen, why("mappingID"))
             } else if let name = laneName, let chosen = options.mapping.byLaneName[name.lowercased()] {
-                (lane, reason) = (chosen, "mapping file: lane '\(name)'")
+                (lane, reason) = (chosen, why("mappingLane", ["name": .quoted(name)]))
             } else if let name = poolName, let chosen = options.mapping.byLaneName[name.lowercased()] {
-                (lane, reason) = (chosen, "mapping file: pool '\(name)'")
+                (lane, reason) = (chosen, why("mappingPool", ["name": .quoted(name)]))
             } else if let chosen = options.mapping.byType[type] {
-                (lane, reason) = (chosen, "mapping file: type \(type)")
+                (lane, reason) = (chosen, why("mappingType", ["type": .verbatim(type)]))
             } else if let name = laneName, let named = Self.blueprintLane(named: name) {
-                (lane, reason) = (named, "BPMN lane named '\(name)'")
+                (lane, reason) = (named, why("named", ["name": .quoted(name)]))
             } else if isCustomerSide(id) {
-                (lane, reason) = (.customer, "in the customer's \(laneNode.map { customerNodes.contains($0) } == true ? "lane" : "pool")")
+                (lane, reason) = (.customer, why(laneNode.map { customerNodes.contains($0) } == true ? "customerLane" : "customerPool"))
             } else if touchesCustomer[index] {
-                (lane, reason) = (.frontstage, "exchanges messages with the customer")
+                (lane, reason) = (.frontstage, why("messages"))
             } else if ["serviceTask", "scriptTask", "businessRuleTask"].contains(type) {
-                (lane, reason) = (.support, "\(type): work of a system or another unit")
+                (lane, reason) = (.support, why("system", ["type": .verbatim(type)]))
             } else {
-                (lane, reason) = (.backstage, "\(type) without contact with the customer")
+                (lane, reason) = (.backstage, why("noContact", ["type": .verbatim(type)]))
             }
             steps[index].lane = lane
             if touchesCustomer[index], lane <= .frontstage, lane != .customer {
                 steps[index].channel = BPMNVocabulary.channel(from: channelHints[index])
             }
             steps[index].actor = (laneNode ?? poolNode).flatMap { actorOfNode[$0] }
-            decisions.append(LaneDecision(step: id, elementType: type, bpmnLane: laneName ?? poolName, lane: lane, reason: reason))
+            var decision = LaneDecision(
+                step: id, elementType: type, bpmnLane: laneName ?? poolName, lane: lane, reason: reason.rendered(in: .english))
+            decision.reasonText = reason
+            decisions.append(decision)
         }
     }
 
@@ -651,7 +658,7 @@ struct BPMNMapper {
             markParts(of: node)
             let source = element.attribute("sourceRef") ?? "", target = element.attribute("targetRef") ?? ""
             guard let from = exitVertexOf[source] ?? vertexOf[source], let to = vertexOf[target] else {
-                warn("\(describe(node)) connects '\(source)' to '\(target)', which were not both mapped", at: node)
+                warn("flowUnmapped", ["element": .verbatim(describe(node)), "source": .quoted(source), "target": .quoted(target)], at: node)
                 continue
             }
             status[node] = .mapped
@@ -672,7 +679,7 @@ struct BPMNMapper {
                 guard visited.insert(current).inserted else { continue }
                 if let to = vertices[current].step {
                     if to == from {
-                        warn("\(describe(node)) leads from '\(steps[from].id)' back to itself; the loop is not mapped", at: node)
+                        warn("selfLoop", ["element": .verbatim(describe(node)), "step": .quoted(steps[from].id)], at: node)
                         continue
                     }
                     let flow = Flow(from: steps[from].id, to: steps[to].id, kind: kind, label: label, probability: probability)
@@ -751,7 +758,7 @@ struct BPMNMapper {
         for flow in flows where flow.kind != .information { sums[flow.from, default: 0] += flow.probability ?? 0 }
         for index in flows.indices where (sums[flows[index].from] ?? 0) > 1.000001 && flows[index].probability != nil {
             warn(
-                "the probabilities of the flows leaving '\(flows[index].from)' add up to more than 1; this one (\(flows[index].probability ?? 0)) is dropped",
+                "probabilitySum", ["from": .quoted(flows[index].from), "probability": .verbatim("\(flows[index].probability ?? 0)")],
                 at: nodes[index])
             flows[index].probability = nil
         }
@@ -807,7 +814,7 @@ struct BPMNMapper {
             } else if parent >= 0 && status[parent] == .part && parentName != "definitions" {
                 status[index] = .part
             } else {
-                warn("'\(tree[index].name)'\(tree[index].attribute("id").map { " '\($0)'" } ?? "") is not mapped", at: index)
+                warn("notMapped", ["element": .verbatim("'\(tree[index].name)'\(tree[index].attribute("id").map { " '\($0)'" } ?? "")")], at: index)
             }
         }
     }

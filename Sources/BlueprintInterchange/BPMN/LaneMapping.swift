@@ -46,18 +46,21 @@ public struct LaneMapping: Sendable, Hashable {
             let trimmed = content.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             let indent = content.prefix { $0 == " " }.count
-            func report(_ message: String, column: Int = indent + 1) {
-                diagnostics.append(Diagnostic(.error, message, location: SourceLocation(path: path, line: line, column: column)))
+            func report(_ key: String, _ arguments: [String: TextArgument] = [:], column: Int = indent + 1) {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, LocalizedText("interchange.mapping.\(key)", arguments),
+                        location: SourceLocation(path: path, line: line, column: column)))
             }
             guard let colon = trimmed.lastIndex(of: ":") else {
-                report("expected 'key: value'")
+                report("keyValue")
                 continue
             }
             let key = unquote(trimmed[..<colon].trimmingCharacters(in: .whitespaces))
             let value = unquote(trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces))
             if indent == 0 {
                 guard sections.contains(key), value.isEmpty else {
-                    report("unknown section '\(key)'; expected ids, lanes or types" + Suggestion.didYouMean(key, in: sections))
+                    report("unknownSection", ["section": .quoted(key), "suggestion": Suggestion.didYouMeanArgument(key, in: sections)])
                     section = nil
                     continue
                 }
@@ -65,13 +68,16 @@ public struct LaneMapping: Sendable, Hashable {
                 continue
             }
             guard let section else {
-                report("an entry outside a section; put it under ids:, lanes: or types:")
+                report("outsideSection")
                 continue
             }
             guard let lane = Lane(name: value) else {
                 report(
-                    "unknown lane '\(value)'; expected one of \(Lane.allCases.map(\.rawValue).joined(separator: ", "))"
-                        + Suggestion.didYouMean(value, in: Lane.allCases.map(\.rawValue)),
+                    "unknownLane",
+                    [
+                        "lane": .quoted(value), "names": .verbatim(Lane.allCases.map(\.rawValue).joined(separator: ", ")),
+                        "suggestion": Suggestion.didYouMeanArgument(value, in: Lane.allCases.map(\.rawValue)),
+                    ],
                     column: indent + 1 + (content.count - indent - value.count))
                 continue
             }
@@ -89,7 +95,7 @@ public struct LaneMapping: Sendable, Hashable {
     public static func read(from path: String) throws(BlueprintError) -> LaneMapping {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BlueprintError(diagnostics: [
-                Diagnostic(.error, "cannot read the mapping file", location: SourceLocation(path: path, line: 1, column: 1))
+                Diagnostic(.error, LocalizedText("interchange.mapping.cannotRead"), location: SourceLocation(path: path, line: 1, column: 1))
             ])
         }
         return try parse(String(decoding: data, as: UTF8.self), path: path)

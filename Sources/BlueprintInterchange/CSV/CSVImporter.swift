@@ -36,14 +36,16 @@ public enum CSVImporter {
     }
 
     static func readFile(_ path: String) throws(BlueprintError) -> Data {
-        func failure(_ message: String) -> BlueprintError {
-            BlueprintError(diagnostics: [Diagnostic(.error, message, location: SourceLocation(path: path, line: 1, column: 1))])
+        func failure(_ key: String, _ arguments: [String: TextArgument] = [:]) -> BlueprintError {
+            BlueprintError(diagnostics: [
+                Diagnostic(.error, LocalizedText("interchange.\(key)", arguments), location: SourceLocation(path: path, line: 1, column: 1))
+            ])
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > maxBytes {
-            throw failure("the file is \(size) bytes, more than the limit of \(maxBytes) bytes")
+            throw failure("tooLarge", ["size": .integer(size), "limit": .integer(maxBytes)])
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw failure("cannot read the file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw failure("cannotRead") }
         return data
     }
 
@@ -92,6 +94,14 @@ struct CSVTableReader {
         diagnostics.append(Diagnostic(.error, message, location: location(position, in: file)))
     }
 
+    /// An error whose message is the catalog text `interchange.csv.<key>`.
+    mutating func error(_ key: String, _ arguments: [String: TextArgument], at position: CSVPosition, in file: String? = nil) {
+        diagnostics.append(Diagnostic(.error, LocalizedText("interchange.csv.\(key)", arguments), location: location(position, in: file)))
+    }
+
+    /// The did-you-mean of `word` among `candidates`, in any language.
+    static func suggestion(_ word: String, in candidates: [String]) -> TextArgument { Suggestion.didYouMeanArgument(word, in: candidates) }
+
     /// Tokenizes; tokenizer problems become errors.
     mutating func records(_ data: Data, file: String) -> [CSVRecord] {
         do {
@@ -101,7 +111,7 @@ struct CSVTableReader {
         } catch let problem as CSVError {
             error(problem.message, at: problem.position, in: file)
         } catch {
-            self.error("cannot read the table: \(error)", at: CSVPosition(line: 1, column: 1), in: file)
+            self.error("cannotRead", ["error": .verbatim("\(error)")], at: CSVPosition(line: 1, column: 1), in: file)
         }
         return []
     }
@@ -114,11 +124,11 @@ struct CSVTableReader {
             let position = record.positions[safe: index] ?? record.position
             if name.isEmpty { continue }
             guard known.contains(name) else {
-                error("unknown column '\(raw)'" + Suggestion.didYouMean(name, in: known), at: position, in: file)
+                error("unknownColumn", ["column": .quoted(raw), "suggestion": Self.suggestion(name, in: known)], at: position, in: file)
                 continue
             }
             if columns[name] != nil {
-                error("duplicate column '\(raw)'", at: position, in: file)
+                error("duplicateColumn", ["column": .quoted(raw)], at: position, in: file)
                 continue
             }
             columns[name] = index
@@ -129,12 +139,12 @@ struct CSVTableReader {
     mutating func readSteps(_ data: Data) {
         let records = records(data, file: path)
         guard let first = records.first else {
-            error("the table is empty; expected a header row (id, title, lane, stage, …)", at: CSVPosition(line: 1, column: 1))
+            error("empty", [:], at: CSVPosition(line: 1, column: 1))
             return
         }
         let columns = header(first, known: CSVColumns.names, file: path)
         for required in ["id", "lane"] where columns[required] == nil {
-            error("the header has no '\(required)' column", at: first.position)
+            error("missingColumn", ["column": .quoted(required)], at: first.position)
         }
         guard columns["id"] != nil, columns["lane"] != nil else { return }
         var afterCells: [(step: Int, ids: [String], position: CSVPosition)] = []
@@ -153,21 +163,20 @@ struct CSVTableReader {
             }
             if record.fields.count > first.fields.count {
                 error(
-                    "the row has \(record.fields.count) fields, the header \(first.fields.count)",
+                    "fieldCount", ["fields": .integer(record.fields.count), "header": .integer(first.fields.count)],
                     at: record.positions[safe: first.fields.count] ?? record.position)
             }
             let id = cell("id")?.text ?? ""
-            if id.isEmpty { error("the step has no id", at: record.position) }
+            if id.isEmpty { error("noID", [:], at: record.position) }
             var lane = Lane.backstage
             if let (text, position) = cell("lane") {
                 if let parsed = Lane(name: text) ?? Lane(name: text.lowercased()) {
                     lane = parsed
                 } else {
-                    error(
-                        "unknown lane '\(text)'" + Suggestion.didYouMean(text, in: Lane.allCases.map(\.rawValue)), at: position)
+                    error("unknownLane", ["lane": .quoted(text), "suggestion": Self.suggestion(text, in: Lane.allCases.map(\.rawValue))], at: position)
                 }
             } else {
-                error("the step has no lane", at: record.positions[safe: columns["lane"] ?? 0] ?? record.position)
+                error("noLane", [:], at: record.positions[safe: columns["lane"] ?? 0] ?? record.position)
             }
             let stage = cell("stage")?.text ?? "main"
             if !stageIDs.contains(stage) { stageIDs.append(stage) }
@@ -180,7 +189,7 @@ struct CSVTableReader {
             }
             if let (text, position) = cell("kind") {
                 if let kind = StepKind(rawValue: text) { step.kind = kind } else {
-                    error("unknown kind '\(text)'" + Suggestion.didYouMean(text, in: StepKind.allCases.map(\.rawValue)), at: position)
+                    error("unknownKind", ["kind": .quoted(text), "suggestion": Self.suggestion(text, in: StepKind.allCases.map(\.rawValue))], at: position)
                 }
             }
             if let (text, position) = cell("duration") { step.duration = processTime(text, at: position) }
@@ -191,7 +200,7 @@ struct CSVTableReader {
             if let target = duration(cell("standard_time")) {
                 step.standards.time = TimeStandard(target: target, tolerance: duration(cell("standard_tolerance")) ?? .zero)
             } else if let (_, position) = cell("standard_tolerance") {
-                error("a tolerance without a standard_time", at: position)
+                error("toleranceWithoutStandard", [:], at: position)
             }
             step.standards.sop = cell("sop")?.text
             step.standards.service = cell("service_standard")?.text
@@ -201,18 +210,18 @@ struct CSVTableReader {
                     risk: risk, recovery: cell("fail_recovery")?.text, owner: declaredActor(cell("fail_owner")?.text),
                     likelihood: number(cell("fail_likelihood")))
             } else if let (_, position) = cell("fail_recovery") ?? cell("fail_owner") ?? cell("fail_likelihood") {
-                error("fail point details without a fail_risk", at: position)
+                error("failPointWithoutRisk", [:], at: position)
             }
             if cell("wait_point") != nil || cell("wait_tolerance") != nil || cell("wait_notes") != nil {
                 step.waitPoint = WaitPoint(tolerance: duration(cell("wait_tolerance")), notes: cell("wait_notes")?.text)
             }
             if let (text, position) = cell("value") {
                 if let value = ValueClass(rawValue: text) { step.value = value } else {
-                    error("unknown value class '\(text)'" + Suggestion.didYouMean(text, in: ValueClass.allCases.map(\.rawValue)), at: position)
+                    error("unknownValue", ["value": .quoted(text), "suggestion": Self.suggestion(text, in: ValueClass.allCases.map(\.rawValue))], at: position)
                 }
             }
             if let (text, position) = cell("emotion") {
-                if let value = Int(text) { step.emotion = value } else { error("emotion must be a whole number from -2 to 2, found '\(text)'", at: position) }
+                if let value = Int(text) { step.emotion = value } else { error("emotion", ["found": .quoted(text)], at: position) }
             }
             step.painPoints = CSVColumns.list(cell("pain_points")?.text ?? "")
             step.tags = CSVColumns.list(cell("tags")?.text ?? "")
@@ -237,7 +246,7 @@ struct CSVTableReader {
         guard let first = records.first else { return }
         let columns = header(first, known: CSVColumns.flowNames, file: file)
         for required in ["from", "to"] where columns[required] == nil {
-            error("the flows table has no '\(required)' column", at: first.position, in: file)
+            error("flows.missingColumn", ["column": .quoted(required)], at: first.position, in: file)
         }
         guard let fromColumn = columns["from"], let toColumn = columns["to"] else { return }
         for record in records.dropFirst() {
@@ -249,12 +258,12 @@ struct CSVTableReader {
             var flow = Flow(from: record.fields[safe: fromColumn] ?? "", to: record.fields[safe: toColumn] ?? "")
             if let (text, position) = cell("kind") {
                 if let kind = FlowKind(rawValue: text) { flow.kind = kind } else {
-                    error("unknown flow kind '\(text)'" + Suggestion.didYouMean(text, in: FlowKind.allCases.map(\.rawValue)), at: position, in: file)
+                    error("unknownFlowKind", ["kind": .quoted(text), "suggestion": Self.suggestion(text, in: FlowKind.allCases.map(\.rawValue))], at: position, in: file)
                 }
             }
             flow.label = cell("label")?.text
             if let (text, position) = cell("probability") {
-                if let value = Double(text) { flow.probability = value } else { error("probability must be a number, found '\(text)'", at: position, in: file) }
+                if let value = Double(text) { flow.probability = value } else { error("probability", ["found": .quoted(text)], at: position, in: file) }
             }
             locations[["flows", flows.count]] = location(record.position, in: file)
             flows.append(flow)
@@ -276,7 +285,11 @@ struct CSVTableReader {
     mutating func duration(_ cell: (text: String, position: CSVPosition)?) -> BlueprintDuration? {
         guard let (text, position) = cell else { return nil }
         do { return try BlueprintDuration(parsing: text) } catch {
-            self.error(error.message, at: position)
+            if let text = error.text {
+                diagnostics.append(Diagnostic(.error, text, location: location(position)))
+            } else {
+                self.error(error.message, at: position)
+            }
             return nil
         }
     }
@@ -284,7 +297,7 @@ struct CSVTableReader {
     mutating func number(_ cell: (text: String, position: CSVPosition)?) -> Double? {
         guard let (text, position) = cell else { return nil }
         guard let value = Double(text) else {
-            error("expected a number, found '\(text)'", at: position)
+            error("number", ["found": .quoted(text)], at: position)
             return nil
         }
         return value
@@ -298,7 +311,7 @@ struct CSVTableReader {
         case 1: return ProcessTime(durations[0])
         case 3: return ProcessTime(min: durations[0], likely: durations[1], max: durations[2])
         default:
-            error("a duration is one value or 'min..likely..max', found '\(text)'", at: position)
+            error("duration", ["found": .quoted(text)], at: position)
             return nil
         }
     }

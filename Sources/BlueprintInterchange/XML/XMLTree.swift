@@ -96,23 +96,20 @@ struct XMLTree: Sendable {
 enum XMLTreeReader {
     /// Parses `data`; errors are located diagnostics against `path`.
     static func read(_ data: Data, path: String, limits: XMLLimits = .standard) throws(BlueprintError) -> XMLTree {
-        func failure(_ message: String, line: Int = 1, column: Int = 1) -> BlueprintError {
+        func failure(_ text: LocalizedText, line: Int = 1, column: Int = 1) -> BlueprintError {
             BlueprintError(diagnostics: [
-                Diagnostic(.error, message, location: SourceLocation(path: path, line: line, column: column))
+                Diagnostic(.error, text, location: SourceLocation(path: path, line: line, column: column))
             ])
         }
         guard data.count <= limits.maxBytes else {
-            throw failure("the file is \(data.count) bytes, more than the limit of \(limits.maxBytes) bytes")
+            throw failure(LocalizedText("interchange.tooLarge", ["size": .integer(data.count), "limit": .integer(limits.maxBytes)]))
         }
         // Foundation's XMLParser traps on some invalid UTF-8 (found by the fuzzer): refuse it first.
         if let (line, column) = invalidUTF8Position(in: data) {
-            throw failure("the file is not valid UTF-8 text", line: line, column: column)
+            throw failure(LocalizedText("interchange.xml.notUTF8"), line: line, column: column)
         }
         if let (line, column) = doctypePosition(in: data) {
-            throw failure(
-                "the file declares a document type (<!DOCTYPE>); DTDs and entities are refused "
-                    + "(entity expansion and external entities are not allowed in BPMN input)",
-                line: line, column: column)
+            throw failure(LocalizedText("interchange.xml.doctype"), line: line, column: column)
         }
         let delegate = TreeBuilder(limits: limits)
         let parser = XMLParser(data: data)
@@ -125,16 +122,20 @@ enum XMLTreeReader {
         if delegate.problem == nil, let unclosed = delegate.open.last {
             let node = delegate.nodes[unclosed]
             delegate.problem = .init(
-                message: "the element '\(node.name)' opened at \(node.line):\(node.column) is never closed; the file is not well-formed XML",
+                text: LocalizedText(
+                    "interchange.xml.unclosed", ["element": .quoted(node.name), "line": .integer(node.line), "column": .integer(node.column)]),
                 line: node.line, column: node.column)
         }
         if let problem = delegate.problem {
-            throw failure(problem.message, line: problem.line, column: problem.column)
+            throw failure(problem.text, line: problem.line, column: problem.column)
         }
         guard parsed, !delegate.nodes.isEmpty else {
-            let error = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
+            // The parser's own reason stays in the system's words.
+            let error: TextArgument = parser.parserError.map { .verbatim(($0 as NSError).localizedDescription) }
+                ?? .phrase(LocalizedText("syntax.unknownError"))
             throw failure(
-                "the file is not well-formed XML (\(error))", line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
+                LocalizedText("interchange.xml.notWellFormed", ["error": error]), line: max(1, parser.lineNumber),
+                column: max(1, parser.columnNumber))
         }
         return XMLTree(nodes: delegate.nodes)
     }
@@ -219,7 +220,7 @@ enum XMLTreeReader {
 /// The `XMLParser` delegate that builds the flat node array and enforces the limits.
 private final class TreeBuilder: NSObject, XMLParserDelegate {
     struct Problem {
-        var message: String
+        var text: LocalizedText
         var line: Int
         var column: Int
     }
@@ -232,9 +233,9 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     init(limits: XMLLimits) { self.limits = limits }
 
-    private func stop(_ message: String) {
+    private func stop(_ key: String, _ arguments: [String: TextArgument] = [:]) {
         guard problem == nil else { return }
-        problem = Problem(message: message, line: max(1, parser?.lineNumber ?? 1), column: max(1, parser?.columnNumber ?? 1))
+        problem = Problem(text: LocalizedText("interchange.xml.\(key)", arguments), line: max(1, parser?.lineNumber ?? 1), column: max(1, parser?.columnNumber ?? 1))
         parser?.abortParsing()
     }
 
@@ -244,11 +245,11 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     ) {
         guard problem == nil else { return }
         guard nodes.count < limits.maxElements else {
-            stop("the file has more than \(limits.maxElements) elements, the limit")
+            stop("tooManyElements", ["limit": .integer(limits.maxElements)])
             return
         }
         guard open.count < limits.maxDepth else {
-            stop("elements are nested more than \(limits.maxDepth) deep, the limit")
+            stop("tooDeep", ["limit": .integer(limits.maxDepth)])
             return
         }
         let local = elementName.lastIndex(of: ":").map { String(elementName[elementName.index(after: $0)...]) } ?? elementName
@@ -266,7 +267,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         let local = elementName.lastIndex(of: ":").map { String(elementName[elementName.index(after: $0)...]) } ?? elementName
         // libxml2 recovers from some tag mismatches; a tolerant reader must still not guess.
         guard let current = open.popLast(), nodes[current].name == local else {
-            stop("the end tag '\(elementName)' does not match the open element; the file is not well-formed XML")
+            stop("endTag", ["element": .quoted(elementName)])
             return
         }
     }
@@ -285,15 +286,15 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        stop("the file declares the entity '\(name)'; entity declarations are refused")
+        stop("entity", ["name": .quoted(name)])
     }
 
     func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        stop("the file declares the external entity '\(name)'; external entities are refused and nothing is fetched")
+        stop("externalEntity", ["name": .quoted(name)])
     }
 
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        stop("the file refers to the external entity '\(name)'; nothing is fetched")
+        stop("externalReference", ["name": .quoted(name)])
         return nil
     }
 }

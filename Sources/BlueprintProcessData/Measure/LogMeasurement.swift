@@ -172,6 +172,11 @@ public struct Conformance: Sendable, Hashable, Codable {
         public var conforms: Bool
         /// Why not: skipped steps, unexpected order, activities the blueprint lacks.
         public var deviations: [String]
+        /// ``deviations`` as catalog texts, to show them in any ``Language``; not in JSON, where
+        /// ``deviations`` carries their English text.
+        public var deviationTexts: [LocalizedText] = []
+
+        private enum CodingKeys: String, CodingKey { case activities, cases, conforms, deviations }
     }
 
     /// Cases checked.

@@ -30,18 +30,27 @@ public enum MeasurementFindings {
         for step in measurement.steps {
             if let standard = step.timeStandard, standard.withinShare < standardThreshold {
                 findings.append(Finding(ruleID: "measured-standard-missed", severity: .warning,
-                    message: "the time standard of '\(step.step)' (\(text(standard.target)) + \(text(standard.tolerance))) is met in \(percent(standard.withinShare)) of \(standard.measured) measured cases",
+                    text: LocalizedText("measured.standard-missed", [
+                        "step": .quoted(step.step), "target": text(standard.target), "tolerance": text(standard.tolerance),
+                        "share": percent(standard.withinShare), "count": .integer(standard.measured),
+                    ]),
                     stepIDs: [step.step]))
             }
             if let wait = step.waitTolerance, wait.p90Ratio > 1 {
                 findings.append(Finding(ruleID: "measured-wait-over-tolerance", severity: .warning,
-                    message: "the customer waits \(String(format: "%.1f", wait.p90Ratio))× the tolerance at P90 before '\(step.step)' (P90 \(text(wait.p90Ratio * wait.tolerance)), tolerance \(text(wait.tolerance)), \(percent(wait.withinShare)) within)",
+                    text: LocalizedText("measured.wait-over-tolerance", [
+                        "ratio": .verbatim(String(format: "%.1f", wait.p90Ratio)), "step": .quoted(step.step),
+                        "p90": text(wait.p90Ratio * wait.tolerance), "tolerance": text(wait.tolerance), "share": percent(wait.withinShare),
+                    ]),
                     stepIDs: [step.step]))
             }
             if let service = step.serviceTime, let estimate = stepsByID[step.step]?.duration,
                service.median < estimate.min.seconds || service.median > estimate.max.seconds {
                 findings.append(Finding(ruleID: "measured-duration-off-estimate", severity: .note,
-                    message: "the median service time of '\(step.step)' is \(text(service.median)), outside the estimate \(text(estimate.min.seconds))…\(text(estimate.max.seconds)) (\(service.count) measured)",
+                    text: LocalizedText("measured.duration-off-estimate", [
+                        "step": .quoted(step.step), "median": text(service.median), "min": text(estimate.min.seconds),
+                        "max": text(estimate.max.seconds), "count": .integer(service.count),
+                    ]),
                     stepIDs: [step.step]))
             }
         }
@@ -52,7 +61,10 @@ public enum MeasurementFindings {
             guard abs(observed - p) > max(0.05, 3 * standardError) else { continue }
             let rework = flow.kind == FlowKind.rework.rawValue
             findings.append(Finding(ruleID: rework ? "measured-rework-rate" : "measured-probability-drift", severity: .warning,
-                message: "\(rework ? "rework" : "branch") \(flow.flow): declared \(rework ? "rate" : "probability") \(decimal(flow.declared)), observed \(decimal(observed)) (\(flow.samples) cases)",
+                text: LocalizedText(rework ? "measured.rework-rate" : "measured.probability-drift", [
+                    "flow": .verbatim(flow.flow), "declared": .verbatim(decimal(flow.declared)), "observed": .verbatim(decimal(observed)),
+                    "count": .integer(flow.samples),
+                ]),
                 flowIDs: [flow.flow]))
         }
         for journey in measurement.journeys {
@@ -60,25 +72,33 @@ public enum MeasurementFindings {
             let required = journey.requiredAttainment ?? defaultAttainment
             guard attainment < required else { continue }
             findings.append(Finding(ruleID: "measured-journey-over-target", severity: .warning,
-                message: "journey '\(journey.journey)' reaches its end within \(text(target)) in \(percent(attainment)) of \(journey.reachedEnd) cases (required \(percent(required)); measured P90 \(text(journey.leadTime?.p90 ?? 0)))"))
+                text: LocalizedText("measured.journey-over-target", [
+                    "journey": .quoted(journey.journey), "target": text(target), "share": percent(attainment),
+                    "reached": .integer(journey.reachedEnd), "required": percent(required), "p90": text(journey.leadTime?.p90 ?? 0),
+                ])))
         }
         let conformance = measurement.conformance
         if conformance.cases > 0, conformance.conforming < conformance.cases {
             findings.append(Finding(ruleID: "measured-nonconforming-cases", severity: conformance.share < 0.8 ? .warning : .note,
-                message: "\(percent(conformance.share)) of \(conformance.cases) cases follow a sequence the blueprint allows; \(conformance.deviatingVariants.count) deviating variant(s) listed"))
+                text: LocalizedText("measured.nonconforming-cases", [
+                    "share": percent(conformance.share), "cases": .integer(conformance.cases),
+                    "variants": .integer(conformance.deviatingVariants.count),
+                ])))
         }
         for activity in measurement.mapping.unmapped {
             findings.append(Finding(ruleID: "measured-unmapped-activity", severity: .warning,
-                message: "activity '\(activity.activity)' (\(activity.events) events) maps to no step; add the step or map it in a mapping file"))
+                text: LocalizedText("measured.unmapped-activity", ["activity": .quoted(activity.activity), "events": .integer(activity.events)])))
         }
         for step in measurement.mapping.neverSeen {
             findings.append(Finding(ruleID: "measured-step-never-observed", severity: .note,
-                message: "step '\(step)' never occurs in the log", stepIDs: [step]))
+                text: LocalizedText("measured.step-never-observed", ["step": .quoted(step)]), stepIDs: [step]))
         }
         return findings
     }
 
-    static func text(_ seconds: Double) -> String { BlueprintDuration(seconds: seconds.rounded()).description }
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+    /// A duration rounded to the second, written in the reader's language.
+    static func text(_ seconds: Double) -> TextArgument { .duration(BlueprintDuration(seconds: seconds.rounded())) }
+    /// A whole percentage (`93 %`).
+    static func percent(_ share: Double) -> TextArgument { .percent((share * 100).rounded() / 100) }
     static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
 }

@@ -7,7 +7,7 @@ extension Measurer {
     /// nowhere). Deviations name the skipped steps, the pairs in unexpected order and the
     /// activities the blueprint lacks.
     struct VariantCheck {
-        var deviations: [String] = []
+        var deviations: [LocalizedText] = []
         var skipped: Set<String> = []
         var unexpectedOrder = false
         var notInBlueprint = false
@@ -21,7 +21,7 @@ extension Measurer {
             let step = stepOfActivity[Int(activity)]
             if step < 0 {
                 result.notInBlueprint = true
-                let message = "activity '\(activityNames[Int(activity)])' is not in the blueprint"
+                let message = LocalizedText("measured.deviation.notInBlueprint", ["activity": .quoted(activityNames[Int(activity)])])
                 if !result.deviations.contains(message) { result.deviations.append(message) }
             } else {
                 steps.append(step)
@@ -29,7 +29,7 @@ extension Measurer {
         }
         guard let first = steps.first, let last = steps.last else { return result }
         let starts = Set(blueprint.journeys.compactMap { graph.index(of: $0.start) } + graph.sources(kinds: .ordering))
-        if !starts.contains(first) { result.deviations.append("starts at '\(graph.id(of: first))', not at a journey's start") }
+        if !starts.contains(first) { result.deviations.append(LocalizedText("measured.deviation.start", ["step": .quoted(graph.id(of: first))])) }
         for index in 1..<max(1, steps.count) {
             let (a, b) = (steps[index - 1], steps[index])
             var direct = false
@@ -41,18 +41,20 @@ extension Measurer {
                 let path = shortestPath(from: a, to: b)
                 let between = path.dropFirst().dropLast().map { graph.id(of: $0) }
                 result.skipped.formUnion(between)
-                result.deviations.append("skipped \(between.map { "'\($0)'" }.joined(separator: ", ")) between '\(graph.id(of: a))' and '\(graph.id(of: b))'")
+                result.deviations.append(LocalizedText("measured.deviation.skipped", [
+                    "steps": .enumeration(between.map { .quoted($0) }), "from": .quoted(graph.id(of: a)), "to": .quoted(graph.id(of: b)),
+                ]))
             } else if a == b {
                 result.unexpectedOrder = true
-                result.deviations.append("'\(graph.id(of: a))' repeated without a rework flow")
+                result.deviations.append(LocalizedText("measured.deviation.repeated", ["step": .quoted(graph.id(of: a))]))
             } else if fromB.contains(a) {
                 result.unexpectedOrder = true
-                result.deviations.append("unexpected order: '\(graph.id(of: b))' after '\(graph.id(of: a))'")
+                result.deviations.append(LocalizedText("measured.deviation.order", ["second": .quoted(graph.id(of: b)), "first": .quoted(graph.id(of: a))]))
             }
             // Neither reaches the other: parallel branches interleave; allowed.
         }
         let ends = journeyEnds.reduce(into: Set(graph.sinks(kinds: .ordering))) { $0.formUnion($1) }
-        if !ends.contains(last) { result.deviations.append("ends at '\(graph.id(of: last))', before reaching an end") }
+        if !ends.contains(last) { result.deviations.append(LocalizedText("measured.deviation.end", ["step": .quoted(graph.id(of: last))])) }
         return result
     }
 
@@ -97,7 +99,8 @@ extension Measurer {
             if check.notInBlueprint { missing += count }
             for step in check.skipped { skipped[step, default: 0] += count }
             deviating.append(.init(activities: variant.map { activityNames[Int($0)] }, cases: count,
-                                   conforms: false, deviations: check.deviations))
+                                   conforms: false, deviations: check.deviations.map { $0.rendered(in: .english) },
+                                   deviationTexts: check.deviations))
         }
         deviating.sort { $0.cases != $1.cases ? $0.cases > $1.cases : $0.activities.lexicographicallyPrecedes($1.activities) }
         return Conformance(cases: cases, conforming: conforming, share: cases == 0 ? 0 : Double(conforming) / Double(cases),

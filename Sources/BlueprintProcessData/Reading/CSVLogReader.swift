@@ -38,22 +38,30 @@ struct CSVLogReader {
         var caseID = -1, activity = -1, timestamp = -1, start = -1, lifecycle = -1, resource = -1
     }
 
+    /// What a column holds (`case`, `activity`, `timestamp`, `startTimestamp`…), in any language.
+    static func role(_ name: String) -> TextArgument { .phrase(LocalizedText("log.role.\(name)")) }
+
     /// Resolves the columns from the header, reporting unknown or missing ones with suggestions.
     func resolve(header: CSVRecord, collector: inout DiagnosticCollector) throws -> Columns {
         let names = header.fields
         let normalised = names.map(Self.normalise)
         var columns = Columns()
-        var problems: [String] = []
+        var problems: [LocalizedText] = []
         func find(_ given: String?, role: String, required: Bool) -> Int {
             if let given {
                 if let index = names.firstIndex(of: given) ?? normalised.firstIndex(of: Self.normalise(given)) { return index }
-                problems.append("no column '\(given)' for the \(role)" + Suggestion.didYouMean(given, in: names) + "; columns: " + names.joined(separator: ", "))
+                problems.append(LocalizedText("log.noColumn", [
+                    "column": .quoted(given), "role": Self.role(role), "suggestion": Suggestion.didYouMeanArgument(given, in: names),
+                    "columns": .verbatim(names.joined(separator: ", ")),
+                ]))
                 return -1
             }
             let candidates = Self.guesses.first { $0.role == role }?.names ?? []
             for candidate in candidates { if let index = normalised.firstIndex(of: candidate) { return index } }
             if required {
-                problems.append("cannot tell which column holds the \(role); name it with --\(role == "case" ? "case" : role)-column (columns: \(names.joined(separator: ", ")))")
+                problems.append(LocalizedText("log.whichColumn", [
+                    "role": Self.role(role), "option": .verbatim("--\(role)-column"), "columns": .verbatim(names.joined(separator: ", ")),
+                ]))
             }
             return -1
         }
@@ -168,7 +176,7 @@ struct CSVLogReader {
             if let value = parser.parse(bytes: bytes) { return value }
             let text = String(decoding: bytes, as: UTF8.self)
             let position = record.positions[column]
-            collector.add(.error, "cannot read the \(what) '\(text.prefix(60))'; expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:15 or 01.03.2024 09:15",
+            collector.add(.error, "timestamp", ["what": Self.role(what), "text": .quoted(String(text.prefix(60)))],
                           line: position.line, column: position.column)
             return nil
         }
@@ -183,27 +191,27 @@ struct CSVLogReader {
         func add(_ record: CSVRawRecord, caseID: String, _ resolved: Columns) throws {
             let line = record.position.line
             guard let activityName = record.string(resolved.activity), !activityName.isEmpty else {
-                collector.add(.error, "row has no activity (column \(resolved.activity + 1)); the event is skipped", line: line, column: 1)
+                collector.add(.error, "noActivity", ["column": .integer(resolved.activity + 1)], line: line, column: 1)
                 return
             }
             guard case .some(let completeTime) = time(record, resolved.timestamp, "timestamp") else { return }
-            guard case .some(let startTime) = resolved.start >= 0 ? time(record, resolved.start, "start timestamp") : .some(nil) else { return }
+            guard case .some(let startTime) = resolved.start >= 0 ? time(record, resolved.start, "startTimestamp") : .some(nil) else { return }
             guard completeTime != nil || startTime != nil else {
-                collector.add(.error, "row has no timestamp; the event is skipped", line: line, column: 1)
+                collector.add(.error, "noTimestamp", [:], line: line, column: 1)
                 return
             }
             var lifecycle = LogLifecycle.complete
             if resolved.lifecycle >= 0, let text = record.string(resolved.lifecycle) {
                 guard let known = LogLifecycle(text: text) else {
                     let position = record.positions[resolved.lifecycle]
-                    collector.add(.error, "unknown lifecycle '\(text.prefix(40))'; expected start or complete (or another XES lifecycle transition)",
+                    collector.add(.error, "lifecycle", ["text": .quoted(String(text.prefix(40)))],
                                   line: position.line, column: position.column)
                     return
                 }
                 lifecycle = known
             }
             guard let activity = assembler.activity(activityName) else {
-                throw collector.fatal("more than \(limits.maxActivities) distinct activities", line: line, column: 1)
+                throw collector.fatal("maxActivities", ["limit": .integer(limits.maxActivities)], line: line, column: 1)
             }
             let resource = assembler.resource(resolved.resource >= 0 ? record.string(resolved.resource) : nil)
             let added = (startTime != nil && completeTime != nil) ? 2 : 1
@@ -212,10 +220,10 @@ struct CSVLogReader {
                 return caseCount
             }
             guard open.slots[slot].events.count + added <= limits.maxEventsPerCase else {
-                throw collector.fatal("case '\(caseID)' has more than \(limits.maxEventsPerCase) events", line: line, column: 1)
+                throw collector.fatal("maxEventsPerCase", ["case": .quoted(caseID), "limit": .integer(limits.maxEventsPerCase)], line: line, column: 1)
             }
             guard assembler.eventCount + added <= limits.maxEvents else {
-                throw collector.fatal("the log has more than \(limits.maxEvents) events", line: line, column: 1)
+                throw collector.fatal("maxEvents", ["limit": .integer(limits.maxEvents)], line: line, column: 1)
             }
             let row = line
             if let startTime {
@@ -235,7 +243,7 @@ struct CSVLogReader {
                     return
                 }
                 guard let caseBytes = record.bytes(resolved.caseID), !caseBytes.isEmpty else {
-                    collector.add(.error, "row has no case id (column \(resolved.caseID + 1)); the event is skipped", line: record.position.line, column: 1)
+                    collector.add(.error, "noCase", ["column": .integer(resolved.caseID + 1)], line: record.position.line, column: 1)
                     return
                 }
                 let caseID = String(decoding: caseBytes, as: UTF8.self)
@@ -248,12 +256,12 @@ struct CSVLogReader {
         } catch let error as BlueprintError {
             throw error
         } catch {
-            throw collector.fatal("cannot read the log: \(error.localizedDescription)", line: 1, column: 1)
+            throw collector.fatal("cannotRead", ["error": .verbatim(error.localizedDescription)], line: 1, column: 1)
         }
         for error in csvErrors {
             collector.add(.warning, error.message, line: error.position.line, column: error.position.column)
         }
-        if columns == nil { collector.add(.error, "the log is empty: no header row", line: 1, column: 1) }
+        if columns == nil { collector.add(.error, "empty", [:], line: 1, column: 1) }
         // Only a file changed between the passes leaves cases open; hand them on in file order.
         for caseID in open.remaining { try close(caseID) }
         // Cases close at their last row, so order warnings arrive late: report in file order.

@@ -161,6 +161,21 @@ struct DiagnosticCollector {
         diagnostics = diagnostics.sortedByLocation()
     }
 
+    /// ``add(_:_:line:column:)`` with the catalog text `log.<key>`.
+    mutating func add(_ severity: Severity, _ key: String, _ arguments: [String: TextArgument], line: Int, column: Int) {
+        count += 1
+        guard diagnostics.count < limit else { return }
+        diagnostics.append(
+            Diagnostic(severity, LocalizedText("log.\(key)", arguments), location: SourceLocation(path: path, line: line, column: column)))
+    }
+
+    /// ``fatal(_:line:column:)`` with the catalog text `log.<key>`.
+    func fatal(_ key: String, _ arguments: [String: TextArgument], line: Int, column: Int) -> BlueprintError {
+        var all = diagnostics
+        all.append(Diagnostic(.error, LocalizedText("log.\(key)", arguments), location: SourceLocation(path: path, line: line, column: column)))
+        return BlueprintError(diagnostics: all)
+    }
+
     func fatal(_ message: String, line: Int, column: Int) -> BlueprintError {
         var all = diagnostics
         all.append(Diagnostic(.error, message, location: SourceLocation(path: path, line: line, column: column)))
@@ -191,8 +206,7 @@ struct TraceAssembler {
         var latest = -Double.infinity
         for event in events {
             if event.timestamp < latest {
-                collector.add(.warning, "event of case '\(caseID)' is earlier than the case's previous event; events are sorted by timestamp",
-                              line: event.line, column: 1)
+                collector.add(.warning, "earlier", ["case": .quoted(caseID)], line: event.line, column: 1)
                 return
             }
             latest = event.timestamp

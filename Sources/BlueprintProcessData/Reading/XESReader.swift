@@ -19,7 +19,7 @@ struct XESReader {
     func makeParser() throws -> XMLParser {
         if let bytes { return XMLParser(data: Data(bytes)) }
         guard let stream = InputStream(fileAtPath: path), FileManager.default.isReadableFile(atPath: path) else {
-            throw BlueprintError(diagnostics: [Diagnostic(.error, "cannot read the log: no such file",
+            throw BlueprintError(diagnostics: [Diagnostic(.error, LocalizedText("log.noSuchFile"),
                                                            location: SourceLocation(path: path, line: 1, column: 1))])
         }
         return XMLParser(stream: stream)
@@ -34,7 +34,7 @@ struct XESReader {
             prefix = Array(bytes.prefix(Self.prologBytes))
         } else {
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw BlueprintError(diagnostics: [Diagnostic(.error, "cannot read the log: no such file",
+                throw BlueprintError(diagnostics: [Diagnostic(.error, LocalizedText("log.noSuchFile"),
                                                                location: SourceLocation(path: path, line: 1, column: 1))])
             }
             defer { try? handle.close() }
@@ -49,7 +49,7 @@ struct XESReader {
             }
             if prefix[index...].starts(with: doctype) {
                 throw BlueprintError(diagnostics: [Diagnostic(
-                    .error, "a document type declaration (<!DOCTYPE …>) is not allowed in an event log: entities are not expanded",
+                    .error, LocalizedText("log.xes.doctype"),
                     location: SourceLocation(path: path, line: line, column: column))])
             }
             if prefix[index] == 0x0A { line += 1; column = 1 } else if prefix[index] & 0xC0 != 0x80 { column += 1 }
@@ -124,7 +124,7 @@ struct XESReader {
         line += complete[complete.startIndex..<valid].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         let offset = consumed + (valid - complete.startIndex)
         return BlueprintError(diagnostics: [
-            Diagnostic(.error, "the log is not valid UTF-8 text (bad byte at offset \(offset))",
+            Diagnostic(.error, LocalizedText("log.notUTF8", ["offset": .integer(offset)]),
                        location: SourceLocation(path: path, line: line, column: 1))
         ])
     }
@@ -201,13 +201,15 @@ private final class XESHandler: NSObject, XMLParserDelegate {
         if let thrown { throw thrown }
         if let fatal { throw fatal }
         if !ok {
-            let message = parser.parserError.map { "malformed XML (\(XESReader.describe($0)))" } ?? "malformed XML"
-            throw collector.fatal(message, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
+            // The parser's own reason stays in its words.
+            let (key, arguments): (String, [String: TextArgument]) =
+                parser.parserError.map { ("xes.malformed.reason", ["reason": .verbatim(XESReader.describe($0))]) } ?? ("xes.malformed", [:])
+            throw collector.fatal(key, arguments, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
         }
-        if !sawLog { throw collector.fatal("not an XES log: no <log> element", line: 1, column: 1) }
+        if !sawLog { throw collector.fatal("xes.noLog", [:], line: 1, column: 1) }
         if let open = stack.last {
             // Foundation's parser on Linux accepts a file that stops mid-element; a cut-off log is an error.
-            throw collector.fatal("the file ends inside <\(open)>: the log is truncated", line: lastLine, column: 1)
+            throw collector.fatal("xes.truncated", ["element": .verbatim("<\(open)>")], line: lastLine, column: 1)
         }
         return EventLogSummary(activities: assembler.activities, resources: assembler.resources, caseCount: caseCount,
                                eventCount: assembler.eventCount, diagnostics: collector.diagnostics, problemCount: collector.count)
@@ -215,9 +217,9 @@ private final class XESHandler: NSObject, XMLParserDelegate {
 
     var here: (line: Int, column: Int) { (max(1, parser.lineNumber), max(1, parser.columnNumber)) }
 
-    func stop(_ message: String) {
+    func stop(_ key: String, _ arguments: [String: TextArgument] = [:]) {
         guard fatal == nil else { return }
-        fatal = collector.fatal(message, line: here.line, column: here.column)
+        fatal = collector.fatal(key, arguments, line: here.line, column: here.column)
         parser.abortParsing()
     }
 
@@ -227,7 +229,7 @@ private final class XESHandler: NSObject, XMLParserDelegate {
         lastLine = here.line
         let parent = stack.last
         stack.append(elementName)
-        guard stack.count <= Self.maxDepth else { return stop("XML nesting deeper than \(Self.maxDepth) elements") }
+        guard stack.count <= Self.maxDepth else { return stop("xes.tooDeep", ["limit": .integer(Self.maxDepth)]) }
         switch elementName {
         case "log" where parent == nil:
             sawLog = true
@@ -266,7 +268,7 @@ private final class XESHandler: NSObject, XMLParserDelegate {
             if let time = options.timestamps.parse(value) {
                 timestamp = time
             } else {
-                collector.add(.error, "cannot read the timestamp '\(value.prefix(60))'; expected xs:dateTime such as 2024-03-01T09:15:00+01:00",
+                collector.add(.error, "xes.timestamp", ["text": .quoted(String(value.prefix(60)))],
                               line: here.line, column: here.column)
                 eventBroken = true
             }
@@ -274,7 +276,7 @@ private final class XESHandler: NSObject, XMLParserDelegate {
             if let known = LogLifecycle(text: value) {
                 lifecycle = known
             } else {
-                collector.add(.error, "unknown lifecycle '\(value.prefix(40))'; expected start or complete (or another XES lifecycle transition)",
+                collector.add(.error, "lifecycle", ["text": .quoted(String(value.prefix(40)))],
                               line: here.line, column: here.column)
                 eventBroken = true
             }
@@ -300,26 +302,26 @@ private final class XESHandler: NSObject, XMLParserDelegate {
 
     func endEvent() {
         guard inTrace else {
-            collector.add(.warning, "event outside a trace is ignored", line: eventLine, column: eventColumn)
+            collector.add(.warning, "xes.outsideTrace", [:], line: eventLine, column: eventColumn)
             return
         }
         if activity == nil || activity?.isEmpty == true {
-            collector.add(.error, "event has no concept:name (activity); the event is skipped", line: eventLine, column: eventColumn)
+            collector.add(.error, "xes.noActivity", [:], line: eventLine, column: eventColumn)
             eventBroken = true
         }
         if timestamp == nil && !eventBroken {
-            collector.add(.error, "event has no time:timestamp; the event is skipped", line: eventLine, column: eventColumn)
+            collector.add(.error, "xes.noTimestamp", [:], line: eventLine, column: eventColumn)
             eventBroken = true
         }
         guard !eventBroken, let activity, let timestamp else { return }
         guard let index = assembler.activity(activity) else {
-            return stop("more than \(options.limits.maxActivities) distinct activities")
+            return stop("maxActivities", ["limit": .integer(options.limits.maxActivities)])
         }
         guard events.count < options.limits.maxEventsPerCase else {
-            return stop("a trace has more than \(options.limits.maxEventsPerCase) events")
+            return stop("xes.maxEventsPerTrace", ["limit": .integer(options.limits.maxEventsPerCase)])
         }
         guard assembler.eventCount < options.limits.maxEvents else {
-            return stop("the log has more than \(options.limits.maxEvents) events")
+            return stop("maxEvents", ["limit": .integer(options.limits.maxEvents)])
         }
         events.append(LogEvent(activity: index, timestamp: timestamp, lifecycle: lifecycle,
                                resource: assembler.resource(resource), line: eventLine))
@@ -328,7 +330,7 @@ private final class XESHandler: NSObject, XMLParserDelegate {
 
     func endTrace() {
         guard let caseID, !caseID.isEmpty else {
-            collector.add(.error, "trace \(traceOrdinal) has no concept:name (case id); its \(events.count) events are skipped",
+            collector.add(.error, "xes.noCase", ["trace": .integer(traceOrdinal), "count": .integer(events.count)],
                           line: traceLine, column: 1)
             assembler.eventCount -= events.count
             return
@@ -346,15 +348,15 @@ private final class XESHandler: NSObject, XMLParserDelegate {
 
     // Entities: XES needs none, and declaring them is how expansion attacks start.
     func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        stop("entity declarations are not allowed in an event log (found '\(name)')")
+        stop("xes.entity", ["name": .quoted(name)])
     }
 
     func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        stop("entity declarations are not allowed in an event log (found '\(name)')")
+        stop("xes.entity", ["name": .quoted(name)])
     }
 
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        stop("external entities are not resolved (found '\(name)')")
+        stop("xes.externalEntity", ["name": .quoted(name)])
         return nil
     }
 }

@@ -9,8 +9,8 @@ import ServiceBlueprint
 /// to the case's clock directly.
 struct Replication {
     private let plan: SimulationPlan
-    private var random: SeededRandom
-    private var calendar = EventCalendar()
+    private var random: RandomStream
+    private var calendar: EventCalendar
     private let horizon: Double
     private let warmUp: Double
     private let stopTime: Double
@@ -18,69 +18,98 @@ struct Replication {
     private(set) var tally: ReplicationTally
 
     // Cases, by slot.
-    private var cJourney: [Int32] = []
-    private var cSegment: [Int32] = []
-    private var cLevel: [Int32] = []
-    private var cArrival: [Double] = []
-    private var cNumber: [Int32] = []
-    private var cCounted: [Bool] = []
-    private var cLive: [Bool] = []
-    private var cSlab: [Int32] = []
-    private var cCursor: [Int32] = []
-    private var cNode: [Int32] = []          // local node being worked at (event nodes)
-    private var cLoop: [Int32] = []          // global rework loop in progress, −1 for none
-    private var cLoopPosition: [Int32] = []
-    private var cRounds: [Int32] = []
-    private var cReached: [Bool] = []
-    private var cSourceFinish: [Double] = []
-    private var cLead: [Double] = []
-    private var cAcquire: [Int32] = []       // −1: not at the node's queue yet; else acquisitions done
-    private var cNodeArrival: [Double] = []
-    private var cDeadline: [Double] = []
-    private var cServiceStart: [Double] = []
-    private var cHeld: [UInt64] = []
-    private var cWaitStation: [Int32] = []
-    private var cWaitStart: [Double] = []
-    private var cToken: [UInt32] = []
-    private var freeSlots: [Int32] = []
+    private let cJourney = Column<Int32>(repeating: 0, count: 0)
+    private let cSegment = Column<Int32>(repeating: 0, count: 0)
+    private let cLevel = Column<Int32>(repeating: 0, count: 0)
+    private let cArrival = Column<Double>(repeating: 0, count: 0)
+    private let cNumber = Column<Int32>(repeating: 0, count: 0)
+    private let cCounted = Column<Bool>(repeating: false, count: 0)
+    private let cLive = Column<Bool>(repeating: false, count: 0)
+    private let cSlab = Column<Int32>(repeating: 0, count: 0)
+    private let cCursor = Column<Int32>(repeating: 0, count: 0)
+    private let cNode = Column<Int32>(repeating: 0, count: 0)          // local node being worked at (event nodes)
+    private let cLoop = Column<Int32>(repeating: 0, count: 0)          // global rework loop in progress, −1 for none
+    private let cLoopPosition = Column<Int32>(repeating: 0, count: 0)
+    private let cRounds = Column<Int32>(repeating: 0, count: 0)
+    private let cReached = Column<Bool>(repeating: false, count: 0)
+    private let cSourceFinish = Column<Double>(repeating: 0, count: 0)
+    private let cLead = Column<Double>(repeating: 0, count: 0)
+    private let cAcquire = Column<Int32>(repeating: 0, count: 0)       // −1: not at the node's queue yet; else acquisitions done
+    private let cNodeArrival = Column<Double>(repeating: 0, count: 0)
+    private let cDeadline = Column<Double>(repeating: 0, count: 0)
+    private let cServiceStart = Column<Double>(repeating: 0, count: 0)
+    private let cHeld = Column<UInt64>(repeating: 0, count: 0)
+    private let cWaitStation = Column<Int32>(repeating: 0, count: 0)
+    private let cWaitStart = Column<Double>(repeating: 0, count: 0)
+    private let cToken = Column<UInt32>(repeating: 0, count: 0)
+    private let freeSlots = Column<Int32>(repeating: 0, count: 0)
     private var inSystem = 0
     private var caseCount: Int32 = 0
 
     // Scratch per case: node start times (−∞: not reached), then the rework region's.
-    private var scratch: [Double] = []
-    private var freeSlabs: [[Int32]]
+    private let scratch = Column<Double>(repeating: 0, count: 0)
+    private let freeSlabs: [Column<Int32>]
 
     // Stations.
-    private var servers: [Int32]
-    private var busy: [Int32]
-    private var queued: [Int32]
-    private var lastTouch: [Double]
-    private var scheduleIndex: [Int32]
-    private var queues: [RingQueue]
+    private let servers: Column<Int32>
+    private let busy: Column<Int32>
+    private let queued: Column<Int32>
+    private let lastTouch: Column<Double>
+    private let scheduleIndex: Column<Int32>
+    private let queues: [RingQueue]
+    // Time-weighted sums by station and hour of day (station × 24 + hour), flat so that an update
+    // is one array write; copied into the tally at the end.
+    private let busyArea: Column<Double>
+    private let queueArea: Column<Double>
+    private let serversArea: Column<Double>
+    // Per station, the end of the hour its last update fell in and that hour's bucket: most
+    // updates fall in the same hour, and skip the division.
+    private let hourEnd: Column<Double>
+    private let hourBucket: Column<Int>
+    // The tally's counters, flat for the same reason (a nested array write is a uniqueness check
+    // per level); copied into the tally at the end. Groups are the journeys, then the segments;
+    // queues are the stations, then the steps.
+    private let groupCounts: Column<Int>
+    private let leadTimes = Column<Double>(repeating: 0, count: 0)     // every completion's, in order
+    private let leadGroups = Column<Int32>(repeating: 0, count: 0)     // and its group
+    private let queueCounts: Column<Int>
+    private let queueWaits: Column<Double>
 
     init(plan: SimulationPlan, seed: UInt64, horizon: Double, warmUp: Double, drain: Double, recordsTrace: Bool) {
         self.plan = plan
-        random = SeededRandom(seed: seed)
+        random = RandomStream(seed: seed)
+        calendar = EventCalendar(journeys: plan.journeyCount)
         self.horizon = horizon
         self.warmUp = min(warmUp, horizon)
         stopTime = horizon + max(0, drain)
         self.recordsTrace = recordsTrace
         tally = ReplicationTally(plan: plan)
-        freeSlabs = [[Int32]](repeating: [], count: plan.journeyCount)
+        freeSlabs = (0..<plan.journeyCount).map { _ in Column(repeating: 0, count: 0) }
         let s = plan.stationCount
-        servers = (0..<s).map { plan.scheduleServers[Int(plan.scheduleOffsets[$0])] }
-        busy = [Int32](repeating: 0, count: s)
-        queued = [Int32](repeating: 0, count: s)
-        lastTouch = [Double](repeating: 0, count: s)
-        scheduleIndex = [Int32](repeating: 0, count: s)
-        queues = [RingQueue](repeating: RingQueue(), count: s * plan.levelCount)
+        servers = Column((0..<s).map { plan.scheduleServers[Int(plan.scheduleOffsets[$0])] })
+        busy = Column(repeating: 0, count: s)
+        queued = Column(repeating: 0, count: s)
+        lastTouch = Column(repeating: 0, count: s)
+        scheduleIndex = Column(repeating: 0, count: s)
+        queues = (0..<(s * plan.levelCount)).map { _ in RingQueue() }
+        busyArea = Column(repeating: 0, count: s * 24)
+        queueArea = Column(repeating: 0, count: s * 24)
+        serversArea = Column(repeating: 0, count: s * 24)
+        hourEnd = Column(repeating: 0, count: s)
+        hourBucket = Column(repeating: 0, count: s)
+        let groups = plan.journeyCount + plan.segmentID.count
+        groupCounts = Column(repeating: 0, count: groups * Self.groupStride)
+        queueCounts = Column(repeating: 0, count: (s + plan.stepIDs.count) * 4)
+        queueWaits = Column(repeating: 0, count: s + plan.stepIDs.count)
     }
 
     /// Runs the replication to its end and returns its tally.
     mutating func run() -> ReplicationTally {
         for s in 0..<plan.stationCount { scheduleNextChange(s, after: 0) }
         for j in 0..<plan.journeyCount { scheduleArrival(j, after: 0) }
-        Self.accumulate(&tally.coverageByHour, level: 1, from: 0, to: horizon, window: (warmUp, horizon))
+        let coverage = Column<Double>(repeating: 0, count: 24)
+        Self.accumulate(coverage, at: 0, level: 1, from: 0, to: horizon, window: (warmUp, horizon))
+        tally.coverageByHour = coverage.array
         tally.windowSeconds = horizon - warmUp
         var now = 0.0
         while let event = calendar.next() {
@@ -94,7 +123,13 @@ struct Replication {
             case .capacity: changeCapacity(event.subject, now: now)
             }
         }
-        for s in 0..<plan.stationCount { touch(s, now: max(now, horizon)) }
+        for s in 0..<plan.stationCount {
+            touch(s, now: max(now, horizon))
+            tally.stations[s].busyByHour = (0..<24).map { busyArea[s * 24 + $0] }
+            tally.stations[s].queueByHour = (0..<24).map { queueArea[s * 24 + $0] }
+            tally.stations[s].serversByHour = (0..<24).map { serversArea[s * 24 + $0] }
+        }
+        copyCounters()
         for c in cLive.indices where cLive[c] && cCounted[c] { tally.journeys[Int(cJourney[c])].unfinished += 1 }
         for c in cLive.indices where cLive[c] && cCounted[c] && cSegment[c] >= 0 { tally.segments[Int(cSegment[c])].unfinished += 1 }
         tally.events = calendar.processed
@@ -104,14 +139,15 @@ struct Replication {
     // MARK: Arrivals and cases
 
     private mutating func scheduleArrival(_ j: Int, after time: Double) {
-        let rates = plan.arrivalRates[j]
-        guard !rates.isEmpty else { return }
+        // 0: no demand; > 0: a constant rate (the rates are not read, so not retained).
+        let constant = plan.constantRate[j]
+        guard constant != 0 else { return }
         var t = time
         var hazard = random.exponential(rate: 1)
-        let constant = plan.constantRate[j]
         if constant > 0 {
             t += hazard / constant
         } else {
+            let rates = plan.arrivalRates[j]
             // Inversion of the piecewise-constant cumulative rate, hour by hour.
             var guardHours = 0
             while true {
@@ -140,8 +176,16 @@ struct Replication {
 
     private mutating func newCase(journey j: Int, now: Double) -> Int {
         let c: Int
+        var slab = -1
         if let slot = freeSlots.popLast() {
             c = Int(slot)
+            // A freed slot keeps its scratch slab: the next case of the same journey takes it
+            // as it is (no free list); another journey's case gives it back to that journey's list.
+            if Int(cJourney[c]) == j {
+                slab = Int(cSlab[c])
+            } else {
+                freeSlabs[Int(cJourney[c])].append(cSlab[c])
+            }
         } else {
             c = cJourney.count
             cJourney.append(0); cSegment.append(-1); cLevel.append(0); cArrival.append(0); cNumber.append(0)
@@ -151,23 +195,21 @@ struct Replication {
             cDeadline.append(.infinity); cServiceStart.append(0); cHeld.append(0); cWaitStation.append(-1)
             cWaitStart.append(0); cToken.append(0)
         }
-        let segments = plan.journeySegments[j]
         var segment: Int32 = -1
-        if !segments.isEmpty {
+        if plan.hasSegments[j] {
+            let segments = plan.journeySegments[j]
             let draw = random.uniform()
-            segment = segments.last!.segment
+            segment = segments[segments.count - 1].segment
             for entry in segments where draw < entry.cumulative {
                 segment = entry.segment
                 break
             }
         }
-        let size = Int(plan.scratchSize[j])
-        let slab: Int
-        if let free = freeSlabs[j].popLast() {
+        if slab < 0, let free = freeSlabs[j].popLast() {
             slab = Int(free)
-        } else {
+        } else if slab < 0 {
             slab = scratch.count
-            scratch.append(contentsOf: repeatElement(-Double.infinity, count: max(1, size)))
+            scratch.append(-.infinity, count: max(1, Int(plan.scratchSize[j])))
         }
         let n = Int(plan.nodeBase[j + 1] - plan.nodeBase[j])
         for k in slab..<(slab + n) { scratch[k] = -.infinity }
@@ -181,11 +223,12 @@ struct Replication {
         inSystem += 1
         if cCounted[c] {
             let hour = hourOfDay(now)
-            tally.journeys[j].arrivals += 1
-            tally.journeys[j].arrivalsByHour[hour] += 1
+            groupCounts[j * Self.groupStride + Field.arrivals] += 1
+            groupCounts[j * Self.groupStride + Field.arrivalsByHour + hour] += 1
             if segment >= 0 {
-                tally.segments[Int(segment)].arrivals += 1
-                tally.segments[Int(segment)].arrivalsByHour[hour] += 1
+                let k = (plan.journeyCount + Int(segment)) * Self.groupStride
+                groupCounts[k + Field.arrivals] += 1
+                groupCounts[k + Field.arrivalsByHour + hour] += 1
             }
         }
         if recordsTrace {
@@ -196,11 +239,9 @@ struct Replication {
         return c
     }
 
-    /// Ends a case: gives back what it holds and frees its slot.
+    /// Ends a case: gives back what it holds and frees its slot (which keeps its scratch slab).
     private mutating func release(case c: Int, now: Double) {
-        releaseHeld(c, mask: cHeld[c], now: now)
-        let j = Int(cJourney[c])
-        freeSlabs[j].append(cSlab[c])
+        if cHeld[c] != 0 { releaseHeld(c, mask: cHeld[c], now: now) }
         cLive[c] = false
         cToken[c] = (cToken[c] &+ 1) & 0xFF_FFFF
         freeSlots.append(Int32(c))
@@ -216,13 +257,16 @@ struct Replication {
             let segment = Int(cSegment[c])
             let target = segment >= 0 && !plan.segmentTarget[segment].isNaN ? plan.segmentTarget[segment] : plan.journeyTarget[j]
             let met = !target.isNaN && lead <= target
-            tally.journeys[j].completed += 1
-            tally.journeys[j].leadTimes.append(lead)
-            if met { tally.journeys[j].metTarget += 1 }
+            groupCounts[j * Self.groupStride + Field.completed] += 1
+            leadTimes.append(lead)
+            leadGroups.append(Int32(j))
+            if met { groupCounts[j * Self.groupStride + Field.metTarget] += 1 }
             if segment >= 0 {
-                tally.segments[segment].completed += 1
-                tally.segments[segment].leadTimes.append(lead)
-                if met { tally.segments[segment].metTarget += 1 }
+                let k = plan.journeyCount + segment
+                groupCounts[k * Self.groupStride + Field.completed] += 1
+                leadTimes.append(lead)
+                leadGroups.append(Int32(k))
+                if met { groupCounts[k * Self.groupStride + Field.metTarget] += 1 }
             }
         }
         release(case: c, now: now)
@@ -255,6 +299,11 @@ struct Replication {
                 var v = Int(cCursor[c])
                 while v < n, scratch[slab + v] == -.infinity { v += 1 }
                 cCursor[c] = Int32(v)
+                if v < n, !recordsTrace, plan.nodes[base + v].isPlain {
+                    // Leaves the cursor at the first reached node it does not handle.
+                    walkPlainNodes(c, base: base, n: n, slab: slab)
+                    v = Int(cCursor[c])
+                }
                 if v == n {
                     complete(c, now: now)
                     return
@@ -290,10 +339,10 @@ struct Replication {
                     cAcquire[c] += 1
                     continue
                 }
-                if cCounted[c] { tally.stations[s].queue.entered += 1 }
+                if cCounted[c] { queueCounts[s * 4 + QueueField.entered] += 1 }
                 if busy[s] < servers[s], queued[s] == 0 {
                     take(s, case: c, now: now)
-                    if cCounted[c] { tally.stations[s].queue.served += 1 }
+                    if cCounted[c] { queueCounts[s * 4 + QueueField.served] += 1 }
                     cAcquire[c] += 1
                     continue
                 }
@@ -309,10 +358,11 @@ struct Replication {
         if cCounted[c] {
             let s = Int(plan.nodeStep[g])
             let wait = now - cNodeArrival[c]
-            tally.steps[s].entered += 1
-            tally.steps[s].served += 1
-            tally.steps[s].waitSum += wait
-            if wait > 0 { tally.steps[s].waited += 1 }
+            let q = plan.stationCount + s
+            queueCounts[q * 4 + QueueField.entered] += 1
+            queueCounts[q * 4 + QueueField.served] += 1
+            queueWaits[q] += wait
+            if wait > 0 { queueCounts[q * 4 + QueueField.waited] += 1 }
         }
         cServiceStart[c] = now
         calendar.schedule(.stepEnd, at: now + sample(g), subject: c)
@@ -451,20 +501,55 @@ struct Replication {
         return e
     }
 
-    /// A service time for node `g`: the Monte Carlo's PERT-beta, an exponential, or fixed.
+    /// A service time for node `g`: the Monte Carlo's PERT-beta (drawn by ``PERTTable``), an
+    /// exponential, or fixed.
     @inline(__always)
     private mutating func sample(_ g: Int) -> Double {
-        switch plan.nodeSampling[g] {
-        case 1:
-            let a = plan.nodeGammaA[g], b = plan.nodeGammaB[g]
-            let x = random.gamma(d: a.d, c: a.c)
-            let y = random.gamma(d: b.d, c: b.c)
-            return plan.nodeMinimum[g] + plan.nodeSpan[g] * (x / (x + y))
-        case 2:
-            return random.exponential(rate: 1) * plan.nodeFixed[g]
-        default:
-            return plan.nodeFixed[g]
+        plan.sampler.draw(plan.nodes[g], &random)
+    }
+
+    /// The fast path of ``advance(_:now:)``: walks case `c` over *plain* nodes (no queue, no
+    /// resource, no rework loop) with its scratch slab as a pointer and the node records read once,
+    /// drawing and routing exactly as `advance`, `finishNode` and `route` do (the same draws in the
+    /// same order, so the same run). Stops at the first node it does not handle, or the end.
+    private mutating func walkPlainNodes(_ c: Int, base: Int, n: Int, slab: Int) {
+        var v = Int(cCursor[c])
+        var lead = cLead[c], last = cSourceFinish[c]
+        let times = scratch.base + slab
+        let nodes = plan.nodes, targets = plan.outTargets, cumulative = plan.outCumulative, sampler = plan.sampler
+        // A local copy (it shares the word buffer), written back below: stores through `times`
+        // would otherwise make the compiler reload the stream's position after each one.
+        var random = self.random
+        defer { self.random = random }
+        while true {
+            while v < n, times[v] == -.infinity { v += 1 }
+            guard v < n else { break }
+            let node = nodes[base + v]
+            guard node.isPlain else { break }
+            let start = times[v] + node.waitBefore
+            let finish = start + sampler.draw(node, &random)
+            last = finish
+            if node.onPath, finish > lead { lead = finish }
+            let first = Int(node.edgeFirst), end = Int(node.edgeEnd)
+            if first < end {
+                if node.isExclusive {
+                    let draw = random.uniform()
+                    var e = first
+                    while e < end - 1, draw >= cumulative[e] { e += 1 }
+                    let t = Int(targets[e])
+                    if finish > times[t] { times[t] = finish }
+                } else {
+                    for e in first..<end {
+                        let t = Int(targets[e])
+                        if finish > times[t] { times[t] = finish }
+                    }
+                }
+            }
+            v += 1
         }
+        cCursor[c] = Int32(v)
+        cLead[c] = lead
+        cSourceFinish[c] = last
     }
 
     private mutating func patience(_ c: Int, node g: Int) -> Double {
@@ -484,6 +569,50 @@ struct Replication {
         tally.trace.steps.append(plan.nodeStep[g])
         tally.trace.starts.append(start)
         tally.trace.ends.append(end)
+    }
+
+    // MARK: Counters
+
+    /// Offsets in a group's counters (`groupStride` of them).
+    private enum Field {
+        static let arrivals = 0, completed = 1, abandoned = 2, metTarget = 3, arrivalsByHour = 4, abandonedByHour = 28
+    }
+    /// Offsets in a queue's counters (4 of them).
+    private enum QueueField {
+        static let entered = 0, served = 1, waited = 2, abandoned = 3
+    }
+    private static let groupStride = 52
+
+    /// Copies the flat counters into the tally's groups, queues and steps.
+    private mutating func copyCounters() {
+        let groups = tally.journeys.count + tally.segments.count
+        var groupLeadTimes = [[Double]](repeating: [], count: groups)
+        if groups == 1 {
+            groupLeadTimes[0] = leadTimes.array
+        } else {
+            for i in leadTimes.indices { groupLeadTimes[Int(leadGroups[i])].append(leadTimes[i]) }
+        }
+        func group(_ g: Int, into target: inout ReplicationTally.Group) {
+            let k = g * Self.groupStride
+            target.arrivals = groupCounts[k + Field.arrivals]
+            target.completed = groupCounts[k + Field.completed]
+            target.abandoned = groupCounts[k + Field.abandoned]
+            target.metTarget = groupCounts[k + Field.metTarget]
+            target.arrivalsByHour = (0..<24).map { groupCounts[k + Field.arrivalsByHour + $0] }
+            target.abandonedByHour = (0..<24).map { groupCounts[k + Field.abandonedByHour + $0] }
+            target.leadTimes = groupLeadTimes[g]
+        }
+        func queue(_ q: Int, into target: inout ReplicationTally.Queue) {
+            target.entered = queueCounts[q * 4 + QueueField.entered]
+            target.served = queueCounts[q * 4 + QueueField.served]
+            target.waited = queueCounts[q * 4 + QueueField.waited]
+            target.abandoned = queueCounts[q * 4 + QueueField.abandoned]
+            target.waitSum = queueWaits[q]
+        }
+        for j in tally.journeys.indices { group(j, into: &tally.journeys[j]) }
+        for k in tally.segments.indices { group(plan.journeyCount + k, into: &tally.segments[k]) }
+        for s in tally.stations.indices { queue(s, into: &tally.stations[s].queue) }
+        for step in tally.steps.indices { queue(plan.stationCount + step, into: &tally.steps[step]) }
     }
 
     // MARK: Stations
@@ -525,14 +654,21 @@ struct Replication {
             take(s, case: c, now: now)
             if cCounted[c] {
                 let wait = now - cWaitStart[c]
-                tally.stations[s].queue.served += 1
-                tally.stations[s].queue.waitSum += wait
-                if wait > 0 { tally.stations[s].queue.waited += 1 }
+                queueCounts[s * 4 + QueueField.served] += 1
+                queueWaits[s] += wait
+                if wait > 0 { queueCounts[s * 4 + QueueField.waited] += 1 }
             }
             cWaitStation[c] = -1
             cToken[c] = (cToken[c] &+ 1) & 0xFF_FFFF
             cAcquire[c] += 1
-            calendar.schedule(.resume, at: now, subject: c)
+            // The last thing the case waited for: its service starts now, without a resume event
+            // (a quarter of an M/M/c run's events). Otherwise it goes on taking the rest.
+            let g = Int(plan.nodeBase[Int(cJourney[c])]) + Int(cNode[c])
+            if Int(plan.nodeAcquireOffsets[g]) + Int(cAcquire[c]) == Int(plan.nodeAcquireOffsets[g + 1]) {
+                startService(c, node: g, now: now)
+            } else {
+                calendar.schedule(.resume, at: now, subject: c)
+            }
         }
     }
 
@@ -560,17 +696,18 @@ struct Replication {
         let g = Int(plan.nodeBase[j]) + Int(cNode[c])
         if cCounted[c] {
             let hour = hourOfDay(cArrival[c])
-            tally.journeys[j].abandoned += 1
-            tally.journeys[j].abandonedByHour[hour] += 1
+            groupCounts[j * Self.groupStride + Field.abandoned] += 1
+            groupCounts[j * Self.groupStride + Field.abandonedByHour + hour] += 1
             let segment = Int(cSegment[c])
             if segment >= 0 {
-                tally.segments[segment].abandoned += 1
-                tally.segments[segment].abandonedByHour[hour] += 1
+                let k = (plan.journeyCount + segment) * Self.groupStride
+                groupCounts[k + Field.abandoned] += 1
+                groupCounts[k + Field.abandonedByHour + hour] += 1
             }
-            tally.stations[s].queue.abandoned += 1
-            let step = Int(plan.nodeStep[g])
-            tally.steps[step].entered += 1
-            tally.steps[step].abandoned += 1
+            queueCounts[s * 4 + QueueField.abandoned] += 1
+            let q = plan.stationCount + Int(plan.nodeStep[g])
+            queueCounts[q * 4 + QueueField.entered] += 1
+            queueCounts[q * 4 + QueueField.abandoned] += 1
         }
         if recordsTrace { tally.trace.caseAbandoned[Int(cNumber[c]) - 1] = true }
         release(case: c, now: now)
@@ -610,25 +747,43 @@ struct Replication {
         lastTouch[s] = now
         let from = max(last, warmUp), to = min(now, horizon)
         guard to > from else { return }
-        let window = (warmUp, horizon)
         // Utilization counts work in the servers' time on duty; a job that runs past the end of a
         // shift (or a resource held while closed) is overtime, counted apart.
         let onDuty = min(busy[s], servers[s])
-        if onDuty > 0 { Self.accumulate(&tally.stations[s].busyByHour, level: Double(onDuty), from: from, to: to, window: window) }
         if busy[s] > onDuty { tally.stations[s].overtime += Double(busy[s] - onDuty) * (to - from) }
-        if queued[s] > 0 { Self.accumulate(&tally.stations[s].queueByHour, level: Double(queued[s]), from: from, to: to, window: window) }
-        if servers[s] > 0 { Self.accumulate(&tally.stations[s].serversByHour, level: Double(servers[s]), from: from, to: to, window: window) }
+        // The three levels share one split of [from, to) into hours of the day.
+        let working = Double(onDuty), waiting = Double(queued[s]), staffed = Double(servers[s])
+        let end = hourEnd[s]
+        if from >= end - 3_600, to <= end {
+            let k = hourBucket[s]
+            busyArea[k] += working * (to - from)
+            queueArea[k] += waiting * (to - from)
+            serversArea[k] += staffed * (to - from)
+            return
+        }
+        var t = from
+        while t < to {
+            let hour = Int(t / 3_600)
+            let boundary = min(to, Double(hour + 1) * 3_600)
+            let k = s * 24 + hour % 24
+            busyArea[k] += working * (boundary - t)
+            queueArea[k] += waiting * (boundary - t)
+            serversArea[k] += staffed * (boundary - t)
+            t = boundary
+            hourEnd[s] = Double(hour + 1) * 3_600
+            hourBucket[s] = k
+        }
     }
 
-    /// Adds `level × time` to the hour-of-day buckets over [from, to) ∩ the measured window.
-    /// Static, so that passing a part of `self` inout does not copy the whole replication.
-    private static func accumulate(_ buckets: inout [Double], level: Double, from: Double, to: Double, window: (Double, Double)) {
+    /// Adds `level × time` to the hour-of-day buckets `offset..<offset + 24` over [from, to) ∩ the
+    /// measured window.
+    private static func accumulate(_ buckets: Column<Double>, at offset: Int, level: Double, from: Double, to: Double, window: (Double, Double)) {
         var t = max(from, window.0)
         let end = min(to, window.1)
         while t < end {
             let hour = Int(t / 3_600)
             let boundary = min(end, Double(hour + 1) * 3_600)
-            buckets[hour % 24] += level * (boundary - t)
+            buckets[offset + hour % 24] += level * (boundary - t)
             t = boundary
         }
     }
@@ -637,30 +792,30 @@ struct Replication {
     private func hourOfDay(_ t: Double) -> Int { Int(t / 3_600) % 24 }
 }
 
-/// A growable first-in-first-out ring of queue entries (case slot · token).
-struct RingQueue: Sendable {
-    private var storage: [UInt64] = []
+/// A growable first-in-first-out ring of queue entries (case slot · token); a class over a
+/// ``Column``, so that a push or a pop makes no copy-on-write check.
+final class RingQueue {
+    private var storage = Column<UInt64>(repeating: 0, count: 8)   // a power of two
     private var head = 0
     private(set) var count = 0
 
     @inline(__always)
-    mutating func push(_ value: UInt64) {
+    func push(_ value: UInt64) {
         if count == storage.count {
-            let grown = Swift.max(8, storage.count * 2)
-            var copy = [UInt64](repeating: 0, count: grown)
-            for i in 0..<count { copy[i] = storage[(head + i) % storage.count] }
-            storage = copy
+            let grown = Column<UInt64>(repeating: 0, count: storage.count * 2)
+            for i in 0..<count { grown[i] = storage[(head + i) & (storage.count - 1)] }
+            storage = grown
             head = 0
         }
-        storage[(head + count) % storage.count] = value
+        storage[(head + count) & (storage.count - 1)] = value
         count += 1
     }
 
     @inline(__always)
-    mutating func pop() -> UInt64? {
+    func pop() -> UInt64? {
         guard count > 0 else { return nil }
         let value = storage[head]
-        head = (head + 1) % storage.count
+        head = (head + 1) & (storage.count - 1)
         count -= 1
         return value
     }

@@ -35,6 +35,7 @@ struct SimulationPlan: Sendable {
     var constantRate: [Double] = []           // > 0 when the rate does not vary
     /// Segments a journey's customers fall into: segment index and cumulative share.
     var journeySegments: [[(segment: Int32, cumulative: Double)]] = []
+    var hasSegments: [Bool] = []              // read first, so that a journey without segments retains no array
 
     // Segments (the declared ones; −1 means none).
     var segmentID: [String] = []
@@ -52,8 +53,10 @@ struct SimulationPlan: Sendable {
     var nodeFixed: [Double] = []              // fixed: the time; exponential: the mean
     var nodeMinimum: [Double] = []
     var nodeSpan: [Double] = []
-    var nodeGammaA: [(d: Double, c: Double)] = []
-    var nodeGammaB: [(d: Double, c: Double)] = []
+    var nodeShape: [Int32] = []               // PERT-beta: index of the shape's table
+    /// What the walk over nodes reads, packed in one record per node (one load, not ten).
+    var nodes: [Node] = []
+    var sampler = Sampler()
     var nodeStation: [Int32] = []             // the actor station served at, −1 for none
     var nodeAcquireOffsets: [Int32] = [0]     // stations taken before service, in global order
     var nodeAcquire: [Int32] = []
@@ -180,6 +183,7 @@ extension SimulationPlan {
         for s in takes.indices { takes[s].sort() }
 
         // Journeys.
+        var tableIndex = [PERTKey: Int32]()
         let openWindow: (String?) -> [Double]? = { [self] actorID in
             guard let actorID, let station = actorStation[actorID] else { return nil }
             return self.hourlyOpen(station: Int(station))
@@ -209,6 +213,7 @@ extension SimulationPlan {
                 shares.append((Int32(k), total))
             }
             journeySegments.append(shares.map { ($0.0, $0.1 / total) })
+            hasSegments.append(!shares.isEmpty)
 
             // Nodes.
             for u in 0..<n {
@@ -220,7 +225,7 @@ extension SimulationPlan {
                 var sampling: UInt8 = 0
                 var fixed = graph.processSeconds[s]
                 var low = 0.0, span = 0.0
-                var gammaA = (d: 0.0, c: 0.0), gammaB = (d: 0.0, c: 0.0)
+                var shapeIndex: Int32 = -1
                 if let time = step.duration {
                     switch distribution[s] {
                     case .fixed: break
@@ -233,8 +238,7 @@ extension SimulationPlan {
                             sampling = 1
                             low = shape.minimum
                             span = shape.span
-                            gammaA = shape.gammaA
-                            gammaB = shape.gammaB
+                            shapeIndex = addTable(alpha: shape.alpha, beta: shape.beta, known: &tableIndex)
                         }
                     }
                 }
@@ -242,8 +246,7 @@ extension SimulationPlan {
                 nodeFixed.append(fixed)
                 nodeMinimum.append(low)
                 nodeSpan.append(span)
-                nodeGammaA.append(gammaA)
-                nodeGammaB.append(gammaB)
+                nodeShape.append(shapeIndex)
                 let station = step.kind == .wait ? -1 : (step.actor.flatMap { actorStation[$0] } ?? -1)
                 nodeStation.append(station)
                 nodeAcquire.append(contentsOf: takes[s])
@@ -273,6 +276,7 @@ extension SimulationPlan {
                 isExclusive.append(model.isExclusive[u])
             }
             outOffsets.append(n > 0 ? model.outOffsets[n] : 0)
+            let edges = Int(edgeBase[j])
             edgeBase.append(Int32(outTargets.count))
             nodeBase.append(Int32(nodeStep.count))
 
@@ -286,10 +290,30 @@ extension SimulationPlan {
             regionEdgeOffsets.append(contentsOf: regions.regionEdgeOffsets.dropFirst().map { $0 + edgeShift })
             regionEdgeTargets.append(contentsOf: regions.regionEdgeTargets)
             let longestRegion = regions.longestRegion
+            for u in 0..<n {
+                let g = Int(nodeBase[j]) + u
+                nodes.append(Node(
+                    waitBefore: nodeWaitBefore[g], fixed: nodeFixed[g], minimum: nodeMinimum[g], span: nodeSpan[g],
+                    edgeFirst: Int32(edges) + model.outOffsets[u], edgeEnd: Int32(edges) + model.outOffsets[u + 1],
+                    shape: nodeShape[g], sampling: nodeSampling[g], onPath: nodeOnPath[g], isExclusive: isExclusive[g],
+                    isPlain: !nodeIsEvent[g] && regions.loopOffsets[u] == regions.loopOffsets[u + 1]))
+            }
             loopBase.append(Int32(loopProbability.count))
             scratchSize.append(Int32(n + longestRegion))
         }
         journeyCount = journeyID.count
+    }
+
+    /// The table of Beta(α, β), built once per distinct shape.
+    private mutating func addTable(alpha: Double, beta: Double, known: inout [PERTKey: Int32]) -> Int32 {
+        let key = PERTKey(alpha: alpha, beta: beta)
+        if let index = known[key] { return index }
+        let index = Int32(sampler.density.count)
+        let table = PERTTable(alpha: alpha, beta: beta)
+        sampler.bins.append(contentsOf: table.table)
+        sampler.density.append(table.density)
+        known[key] = index
+        return index
     }
 
     private mutating func addStation(id: String, isResource: Bool, schedule: (start: [Double], servers: [Int32])) {
@@ -323,4 +347,51 @@ extension SimulationPlan {
     }
 
     static let week = 7 * 86_400.0
+}
+
+/// A PERT-beta shape as a dictionary key.
+private struct PERTKey: Hashable {
+    let alpha: Double
+    let beta: Double
+}
+
+extension SimulationPlan {
+    /// Service times: one exact table sampler per distinct PERT-beta shape, shape k's bins at
+    /// `bins[k << PERTTable.binBits ..< (k + 1) << PERTTable.binBits]`.
+    struct Sampler: Sendable {
+        var bins: [PERTTable.Bin] = []
+        var density: [PERTTable.Density] = []
+
+        /// A service time at `node`: PERT-beta (drawn from its table), exponential, or fixed.
+        @inline(__always)
+        func draw(_ node: Node, _ random: inout RandomStream) -> Double {
+            switch node.sampling {
+            case 1:
+                let shape = Int(node.shape)
+                return node.minimum + node.span * PERTTable.draw(bins, at: shape << PERTTable.binBits, density[shape], &random)
+            case 2:
+                return random.exponential(rate: 1) * node.fixed
+            default:
+                return node.fixed
+            }
+        }
+    }
+
+    /// One node as the walk reads it.
+    struct Node: Sendable {
+        var waitBefore: Double
+        /// Fixed: the time; exponential: the mean.
+        var fixed: Double
+        var minimum: Double
+        var span: Double
+        /// The node's out-edges, global indices into `outTargets` and `outCumulative`.
+        var edgeFirst: Int32
+        var edgeEnd: Int32
+        var shape: Int32
+        var sampling: UInt8
+        var onPath: Bool
+        var isExclusive: Bool
+        /// Neither an event node nor the source of a rework loop: the fast walk handles it.
+        var isPlain: Bool
+    }
 }

@@ -116,7 +116,7 @@ extension SimulationReport {
             var p50: [Double] = [], p90: [Double] = [], p95: [Double] = [], mean: [Double] = []
             var sample: [Double] = []
             for (r, tally) in tallies.enumerated() {
-                let sorted = pick(tally).leadTimes.sorted()
+                let sorted = RadixSort.sorted(pick(tally).leadTimes)
                 p50.append(Self.percentile(sorted, 0.5))
                 p90.append(Self.percentile(sorted, 0.9))
                 p95.append(Self.percentile(sorted, 0.95))

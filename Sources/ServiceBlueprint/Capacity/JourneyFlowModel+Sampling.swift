@@ -1,11 +1,14 @@
 /// The PERT-beta distribution of a three-point estimate, prepared for sampling: one definition for
 /// the lead-time Monte Carlo and the discrete-event simulation (BlueprintSimulation), so both draw
-/// the same times.
+/// from the same distribution (the simulation with an exact table sampler of the same α, β).
 package struct PERTShape: Sendable {
     /// The shortest time.
     package let minimum: Double
     /// max − min.
     package let span: Double
+    /// The beta shape parameters α and β (each in 1…5, α + β = 6).
+    package let alpha: Double
+    package let beta: Double
     /// Marsaglia–Tsang constants (d, c) of the two gamma deviates whose ratio is the beta deviate.
     package let gammaA: (d: Double, c: Double)
     package let gammaB: (d: Double, c: Double)
@@ -20,6 +23,8 @@ package struct PERTShape: Sendable {
         let beta = 1 + 4 * (high - likely) / (high - low)
         minimum = low
         span = high - low
+        self.alpha = alpha
+        self.beta = beta
         gammaA = (alpha - 1.0 / 3, 1 / (9 * (alpha - 1.0 / 3)).squareRoot())
         gammaB = (beta - 1.0 / 3, 1 / (9 * (beta - 1.0 / 3)).squareRoot())
     }

@@ -46,7 +46,8 @@ package struct Catalog: Sendable {
 
     /// Replaces every `%{name}` with `value(name)`; an unknown name stays as written so a test can see it.
     /// Scans bytes (every message of a large check goes through here): `%`, `{` and `}` are ASCII,
-    /// so each index found is also a character boundary of the template.
+    /// so each index found is a Unicode scalar boundary; text is copied through the scalar view,
+    /// which never rounds an index to a character boundary (a combining mark after `}` stays).
     package static func fill(_ template: String, value: (String) -> String?) -> String {
         let bytes = template.utf8
         var result = ""
@@ -66,13 +67,13 @@ package struct Catalog: Sendable {
             let nameStart = bytes.index(after: brace)
             // An unclosed `%{` stays as written, with the rest of the template.
             guard let close = bytes[nameStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            result += template[copied..<index]
-            let name = String(template[nameStart..<close])
+            result.unicodeScalars.append(contentsOf: template.unicodeScalars[copied..<index])
+            let name = String(template.unicodeScalars[nameStart..<close])
             if let filled = value(name) { result += filled } else { result += "%{"; result += name; result += "}" }
             index = bytes.index(after: close)
             copied = index
         }
-        result += template[copied...]
+        result.unicodeScalars.append(contentsOf: template.unicodeScalars[copied...])
         return result
     }
 
