@@ -52,15 +52,20 @@ struct DiscoverCommand: ParsableCommand {
             throw ExitStatus.invalidInput.exitCode
         }
         let shown = reading.language.resolve()
+        // Nothing left to draw from (an empty log, or every event skipped with --lenient): no draft.
+        guard !draft.blueprint.steps.isEmpty else {
+            Terminal.error(shown.cli("discover.noEvents", ["path": .verbatim(reading.log)]))
+            throw ExitStatus.invalidInput.exitCode
+        }
         for guess in draft.guesses { Terminal.error(shown.cli("discover.guess", ["path": .verbatim(reading.log), "guess": .verbatim(guess)])) }
         let problems = draft.blueprint.validate().filter { $0.severity == .error }
         for problem in problems { Terminal.error(shown.cli("discover.internal", ["problem": .verbatim(problem.description(in: shown))])) }
-        if let output {
+        if let output, problems.isEmpty {
             try draft.blueprint.write(to: output)
             Terminal.error(shown.cli("discover.written", [
                 "path": .verbatim(output), "steps": .integer(draft.blueprint.steps.count), "flows": .integer(draft.blueprint.flows.count),
             ]))
-        } else {
+        } else if output == nil {
             Terminal.output(draft.blueprint.yamlText().trimmingCharacters(in: .newlines))
         }
         if !problems.isEmpty { throw ExitStatus.invalidInput.exitCode }

@@ -37,11 +37,23 @@ extension Discoverer {
             return true
         }
         if parallelPairs > 0 {
-            guesses.append("\(parallelPairs) pair(s) of activities run in parallel (\(startEvents > 0 ? "overlapping start–complete intervals" : "they follow each other both ways about equally often")): drawn as forks")
+            guesses.append("\(parallelPairs) pair(s) of activities run in parallel (\(startEvents > 0 ? "overlapping start–complete intervals" : "they follow each other both ways about equally often")): no flow between them")
         }
 
-        // Rework: kept flows that close a cycle, found by depth-first search from the most frequent start.
-        let rework = Self.backEdges(kept, count: count, roots: starts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { Int($0.key) })
+        // The journey starts at the most frequent first activity; every other one needs a way in.
+        let journeyStart = starts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+        // Every activity keeps its strongest observed way in and out, so none is left unconnected by
+        // the threshold or by the parallel pairs (a rare branch stays a branch, with its share).
+        let reconnected = Self.reconnect(&kept, follows: follows, count: count, isParallel: parallel,
+                                         isStart: { Int32($0) == journeyStart }, isEnd: { self.ends[Int32($0)] != nil })
+        if reconnected > 0 {
+            guesses.append("\(reconnected) less frequent flow(s) kept so that every activity has a way in and out")
+        }
+
+        // Rework: kept flows that go back against the order in which cases usually run the
+        // activities (the mean place of each one's first occurrence), so the main path stays forward.
+        let place = (0..<count).map { cases[$0] > 0 ? placeSum[$0] / Double(cases[$0]) : 1 }
+        let rework = Self.backwardFlows(kept, place: place)
         if !rework.isEmpty {
             guesses.append("\(rework.count) flow(s) closing a cycle marked as rework: " + rework.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.map { "\(ids[$0.from]) -> \(ids[$0.to])" }.joined(separator: ", "))
         }
@@ -59,7 +71,8 @@ extension Discoverer {
             if isFork { forks += 1 }
             for edge in outgoing {
                 let isRework = rework.contains(Pair(edge.from, edge.to))
-                let share = (Double(edge.count) / Double(max(1, instances[source])) * 1000).rounded(.down) / 1000
+                // At least 0.001: a flow seen in the log is never drawn as impossible.
+                let share = max(0.001, (Double(edge.count) / Double(max(1, instances[source])) * 1000).rounded(.down) / 1000)
                 let probability: Double? = isRework || (forward.count > 1 && !isFork) ? share : nil
                 flows.append(Flow(from: ids[edge.from], to: ids[edge.to], kind: isRework ? .rework : .sequence, probability: probability))
             }
@@ -107,8 +120,14 @@ extension Discoverer {
         // The journey: from the most frequent start to the frequent ends, with the observed demand.
         var journeys: [Journey] = []
         if let start = starts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
-            let endIDs = ends.filter { Double($0.value) >= options.threshold * Double(caseCount) }
-                .sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ids[Int($0.key)] }
+            var frequentEnds = ends.filter { Double($0.value) >= options.threshold * Double(caseCount) }
+                .sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            // Cases that stop at their first activity are unfinished, not a way the journey ends.
+            if frequentEnds.count > 1, let stopped = frequentEnds.first(where: { $0.key == start.key }) {
+                frequentEnds.removeAll { $0.key == start.key }
+                guesses.append("\(stopped.value) case(s) stop at the first activity ('\(names[Int(start.key)])'); it is not made an end of the journey")
+            }
+            let endIDs = frequentEnds.map { ids[Int($0.key)] }
             var journey = Journey(id: "observed", title: "Cases as the log shows them", start: ids[Int(start.key)], ends: endIDs)
             let weeks = (lastTimestamp - firstTimestamp) / 604_800
             if weeks > 0 { journey.demand = Demand(arrivals: (Double(caseCount) / weeks * 100).rounded() / 100, per: .week) }
@@ -127,31 +146,44 @@ extension Discoverer {
         init(_ from: Int, _ to: Int) { self.from = from; self.to = to }
     }
 
-    /// Flows that close a cycle: edges to a step on the current depth-first path (iterative).
-    static func backEdges(_ edges: [(from: Int, to: Int, count: Int)], count: Int, roots: [Int]) -> Set<Pair> {
-        var adjacency = Array(repeating: [Int](), count: count)
-        // Most frequent successor first, so the main path is the tree and the loops go back.
-        for edge in edges.sorted(by: { ($1.count, $0.to) < ($0.count, $1.to) }) { adjacency[edge.from].append(edge.to) }
-        var state = Array(repeating: 0, count: count) // 0 new, 1 on the path, 2 done
+    /// Flows that go back in the usual order of the activities (`place`: smaller runs earlier; ties
+    /// by activity number, so the forward flows never form a cycle).
+    static func backwardFlows(_ edges: [(from: Int, to: Int, count: Int)], place: [Double]) -> Set<Pair> {
         var back = Set<Pair>()
-        for root in roots + Array(0..<count) where state[root] == 0 {
-            var stack: [(node: Int, next: Int)] = [(root, 0)]
-            state[root] = 1
-            while let top = stack.last {
-                if top.next < adjacency[top.node].count {
-                    stack[stack.count - 1].next += 1
-                    let target = adjacency[top.node][top.next]
-                    if state[target] == 1 { back.insert(Pair(top.node, target)) } else if state[target] == 0 {
-                        state[target] = 1
-                        stack.append((target, 0))
-                    }
-                } else {
-                    state[top.node] = 2
-                    stack.removeLast()
-                }
-            }
+        for edge in edges where (place[edge.to], edge.to) <= (place[edge.from], edge.from) {
+            back.insert(Pair(edge.from, edge.to))
         }
         return back
+    }
+
+    /// Adds, for each activity without a kept flow in (unless cases start with it) or out (unless
+    /// cases end with it), its most frequent observed one that does not join two parallel
+    /// activities. Returns how many flows it added.
+    static func reconnect(
+        _ kept: inout [(from: Int, to: Int, count: Int)], follows: [UInt64: Int], count: Int,
+        isParallel: (Int, Int) -> Bool, isStart: (Int) -> Bool, isEnd: (Int) -> Bool
+    ) -> Int {
+        var hasIn = [Bool](repeating: false, count: count), hasOut = [Bool](repeating: false, count: count)
+        for edge in kept { hasOut[edge.from] = true; hasIn[edge.to] = true }
+        var bestIn = [(from: Int, count: Int)?](repeating: nil, count: count)
+        var bestOut = [(to: Int, count: Int)?](repeating: nil, count: count)
+        for (key, n) in follows {
+            let (a, b) = (Int(key >> 32), Int(key & 0xFFFF_FFFF))
+            guard a < count, b < count, a != b, !isParallel(a, b) else { continue }
+            // Most frequent first; ties to the lower activity number (deterministic).
+            if bestIn[b].map({ (n, -a) > ($0.count, -$0.from) }) ?? true { bestIn[b] = (a, n) }
+            if bestOut[a].map({ (n, -b) > ($0.count, -$0.to) }) ?? true { bestOut[a] = (b, n) }
+        }
+        var added = Set<UInt64>()
+        for activity in 0..<count {
+            if !hasIn[activity], !isStart(activity), let best = bestIn[activity] { added.insert(Measurer.pair(Int32(best.from), Int32(activity))) }
+            if !hasOut[activity], !isEnd(activity), let best = bestOut[activity] { added.insert(Measurer.pair(Int32(activity), Int32(best.to))) }
+        }
+        let present = Set(kept.map { Measurer.pair(Int32($0.from), Int32($0.to)) })
+        let new = added.subtracting(present)
+        for key in new { kept.append((Int(key >> 32), Int(key & 0xFFFF_FFFF), follows[key] ?? 0)) }
+        kept.sort { ($0.from, $0.to) < ($1.from, $1.to) }
+        return new.count
     }
 
     /// P10 / median / P90 of the service times, to the second.

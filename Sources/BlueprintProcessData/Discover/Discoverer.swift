@@ -73,6 +73,10 @@ public struct Discoverer: Sendable {
     var caseCount = 0
     var startEvents = 0
     var selfLoops: [Int32: Int] = [:]
+    /// Per activity: the sum of its first occurrence's place in each case (0 for the first
+    /// activity), to order the activities as cases usually run them. Not divided by the case's
+    /// length: a loop later in a long case must not move what came before it.
+    var placeSum: [Double] = []
     var firstTimestamp = Double.infinity
     var lastTimestamp = -Double.infinity
 
@@ -85,7 +89,7 @@ public struct Discoverer: Sendable {
     public mutating func add(_ trace: LogTrace, activities: NameTable) {
         while names.count < activities.count {
             names.append(activities[NameIndex(names.count)])
-            instances.append(0); cases.append(0); service.append([]); waits.append([]); resources.append([:])
+            instances.append(0); cases.append(0); service.append([]); waits.append([]); resources.append([:]); placeSum.append(0)
         }
         guard let first = trace.events.first, let last = trace.events.last else { return }
         firstTimestamp = min(firstTimestamp, first.timestamp)
@@ -104,7 +108,10 @@ public struct Discoverer: Sendable {
         for (index, instance) in found.enumerated() {
             let a = Int(instance.activity)
             instances[a] += 1
-            if seen.insert(instance.activity).inserted { cases[a] += 1 }
+            if seen.insert(instance.activity).inserted {
+                cases[a] += 1
+                placeSum[a] += Double(index)
+            }
             if let start = instance.start {
                 if let end = instance.end { service[a].append(end - start) }
                 if let previous = Measurer.latest(in: completions, atMost: start) { waits[a].append(start - previous) }

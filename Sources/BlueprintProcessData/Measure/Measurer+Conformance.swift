@@ -50,12 +50,59 @@ extension Measurer {
             } else if fromB.contains(a) {
                 result.unexpectedOrder = true
                 result.deviations.append(LocalizedText("measured.deviation.order", ["second": .quoted(graph.id(of: b)), "first": .quoted(graph.id(of: a))]))
+            } else if let split = exclusiveSplit(between: a, and: b, reach: &reach) {
+                // Alternatives of one choice (flows with probabilities), both taken in one pass.
+                result.unexpectedOrder = true
+                result.deviations.append(LocalizedText("measured.deviation.exclusive", [
+                    "first": .quoted(graph.id(of: a)), "second": .quoted(graph.id(of: b)), "split": .quoted(graph.id(of: split)),
+                ]))
             }
-            // Neither reaches the other: parallel branches interleave; allowed.
+            // Otherwise neither reaches the other: parallel branches (a fork) interleave; allowed.
         }
         let ends = journeyEnds.reduce(into: Set(graph.sinks(kinds: .ordering))) { $0.formUnion($1) }
         if !ends.contains(last) { result.deviations.append(LocalizedText("measured.deviation.end", ["step": .quoted(graph.id(of: last))])) }
         return result
+    }
+
+    /// The step whose exclusive choice (ordering flows with a probability, known or not) puts `a`
+    /// and `b` on different alternatives: `a` only after one, `b` only after another. `nil` when no
+    /// choice separates them (they are on a fork's branches, or unrelated), or when a rework flow
+    /// leads from `a` back to `b`'s side (a second pass may take the other alternative).
+    func exclusiveSplit(between a: Int32, and b: Int32, reach: inout [Int32: StepSet]) -> Int32? {
+        for (split, alternatives) in exclusiveChoices {
+            var sideOfA: Int32?, sideOfB: Int32?
+            for alternative in alternatives {
+                let after = reachable(from: alternative, cache: &reach)
+                let hasA = alternative == a || after.contains(a), hasB = alternative == b || after.contains(b)
+                if hasA && hasB { sideOfA = nil; sideOfB = nil; break }
+                if hasA { sideOfA = alternative }
+                if hasB { sideOfB = alternative }
+            }
+            guard let x = sideOfA, let y = sideOfB, x != y else { continue }
+            if graph.reachable(from: [a], kinds: .work).contains(b) { return nil }
+            return split
+        }
+        return nil
+    }
+
+    /// Steps with an exclusive choice: two or more ordering flows out, each with a probability
+    /// (or `probability: unknown`), and the steps those flows lead to.
+    static func exclusiveChoices(in blueprint: Blueprint, graph: BlueprintGraph) -> [(split: Int32, alternatives: [Int32])] {
+        var choices: [(split: Int32, alternatives: [Int32])] = []
+        for node in 0..<Int32(graph.stepCount) {
+            var alternatives: [Int32] = []
+            var exclusive = true
+            var total = 0.0
+            graph.forEachSuccessor(of: node, kinds: .ordering) { target, flow, _ in
+                let declared = blueprint.flows[Int(flow)]
+                if declared.probability == nil && !declared.isProbabilityUnknown { exclusive = false }
+                total += declared.probability ?? 0
+                if !alternatives.contains(target) { alternatives.append(target) }
+            }
+            // Shares adding up to more than one are not one choice (the validator says so): no verdict.
+            if exclusive, total <= 1 + 1e-9, alternatives.count > 1 { choices.append((node, alternatives)) }
+        }
+        return choices
     }
 
     func reachable(from step: Int32, cache: inout [Int32: StepSet]) -> StepSet {

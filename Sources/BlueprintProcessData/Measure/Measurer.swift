@@ -33,6 +33,8 @@ public struct Measurer: Sendable {
     var journeyCases: [Int]
     var journeyLeadTimes: [[Double]]
     let journeyEnds: [Set<Int32>]
+    /// Steps whose outgoing flows are alternatives (``exclusiveChoices(in:graph:)``), for conformance.
+    let exclusiveChoices: [(split: Int32, alternatives: [Int32])]
 
     // Discovery.
     var directlyFollows: [UInt64: (count: Int, seconds: Double)] = [:]
@@ -64,6 +66,7 @@ public struct Measurer: Sendable {
         journeyCases = Array(repeating: 0, count: blueprint.journeys.count)
         journeyLeadTimes = Array(repeating: [], count: blueprint.journeys.count)
         journeyEnds = Self.ends(of: blueprint.journeys, in: graph)
+        exclusiveChoices = Self.exclusiveChoices(in: blueprint, graph: graph)
     }
 
     /// One execution of an activity in a case: from its start (if logged) to its completion.
@@ -192,8 +195,13 @@ public struct Measurer: Sendable {
             journeyCases[j] += 1
             let ends = journeyEnds[j]
             let began = instances[first].start ?? instances[first].end ?? 0
-            if let end = instances[first...].first(where: { ends.contains(stepOfActivity[Int($0.activity)]) && $0.end != nil }),
-               let finished = end.end {
+            // The journey ends at the LAST end step the case completes after its start: an end
+            // reached early and again after rework, or an end step that also occurs mid-case,
+            // does not cut the lead time short; nor does the start step when it is also an end.
+            let stepOf = stepOfActivity
+            let isEnd = { (index: Int) in ends.contains(stepOf[Int(instances[index].activity)]) && instances[index].end != nil }
+            let last = instances.indices.last { $0 > first && isEnd($0) } ?? (isEnd(first) ? first : nil)
+            if let last, let finished = instances[last].end {
                 journeyLeadTimes[j].append(finished - began)
             }
         }

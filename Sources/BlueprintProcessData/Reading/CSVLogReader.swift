@@ -106,8 +106,9 @@ struct CSVLogReader {
                 guard let caseID = record.bytes(column), !caseID.isEmpty else { return }
                 lastRow[Self.caseKey(caseID), default: 0] = record.number
             }
-        } catch is CSVError {
-            // Pass 2 meets the same error and reports it where it is.
+        } catch {
+            // Pass 2 meets the same error (a CSV error, a missing column, an unreadable file) and
+            // reports it where it is, located and in the reader's words.
         }
         return lastRow
     }

@@ -118,10 +118,25 @@ public enum EventLogReader {
     ///   (missing file, no usable columns, malformed XML, a limit exceeded).
     public static func read(path: String, options: EventLogReadOptions = EventLogReadOptions(),
                             _ body: (LogTrace, NameTable) throws -> Void) throws -> EventLogSummary {
+        try checkReadable(path)
         switch options.format ?? EventLogFormat(path: path) {
-        case .xes: try XESReader(path: path, options: options).read(body)
-        case .csv: try CSVLogReader(path: path, options: options).read(body)
+        case .xes: return try XESReader(path: path, options: options).read(body)
+        case .csv: return try CSVLogReader(path: path, options: options).read(body)
         }
+    }
+
+    /// A missing file, a folder or a compressed log (public logs often ship as `.xes.gz`) is
+    /// reported as such, located at the file, before either reader starts.
+    static func checkReadable(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        let key: String?
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) { key = "log.noSuchFile" }
+        else if isFolder.boolValue { key = "log.isFolder" }
+        else if path.lowercased().hasSuffix(".gz") || path.lowercased().hasSuffix(".zip") { key = "log.compressed" }
+        else { key = nil }
+        guard let key else { return }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        throw BlueprintError(diagnostics: [Diagnostic(.error, LocalizedText(key, ["file": .verbatim(name)]), location: SourceLocation(path: path, line: 1, column: 1))])
     }
 
     /// Reads a log held in memory; `path` only names it in messages.

@@ -3,8 +3,9 @@ import ServiceBlueprint
 
 /// One replication: the event loop over a ``SimulationPlan`` with its own random numbers.
 ///
-/// State is kept as struct-of-arrays indexed by case slot and station; slots and their scratch
-/// space are reused, so the loop allocates only while the system grows. Only *event nodes* (steps
+/// State is kept in columns (``Column``: no copy-on-write check per write) indexed by case slot
+/// and station; slots and their scratch space are reused, so the loop allocates only while the
+/// system grows. Only *event nodes* (steps
 /// at a queue or holding a resource) go through the calendar; every other step adds its sampled time
 /// to the case's clock directly.
 struct Replication {
