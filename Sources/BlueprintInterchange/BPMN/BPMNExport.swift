@@ -84,7 +84,7 @@ struct BPMNExport {
     }
 
     static let poolX = 160.0, poolY = 80.0, laneHeader = 30.0, columnWidth = 160.0, rowHeight = 110.0
-    static let taskWidth = 110.0, taskHeight = 80.0, eventSize = 36.0
+    static let taskWidth = 110.0, taskHeight = 80.0, eventSize = 36.0, gatewaySize = 36.0
 
     init(blueprint: Blueprint, options: BPMNExportOptions) {
         self.blueprint = blueprint
@@ -152,10 +152,36 @@ struct BPMNExport {
         var flowEnds: [(id: String, from: Int, to: Int, flow: Flow)] = []
         for (position, flow) in blueprint.flows.enumerated() {
             guard let from = stepIndex[flow.from], let to = stepIndex[flow.to] else { continue }
-            let id = "Flow_\(position + 1)"
-            outgoing[from].append(id)
-            incoming[to].append(id)
-            flowEnds.append((id, from, to, flow))
+            flowEnds.append(("Flow_\(position + 1)", from, to, flow))
+        }
+        let plan = BPMNGatewayPlan(
+            flows: flowEnds.map { ($0.from, $0.to, $0.flow) }, stepIDs: ids, ranks: FlowOrder.ranks(of: blueprint))
+        // Each blueprint flow's own sequence flow first, in flow order (the import keeps file order),
+        // then the flows between the steps and their gateways.
+        var segments: [Segment] = []
+        var gatewayIncoming = Array(repeating: [String](), count: plan.gateways.count)
+        var gatewayOutgoing = Array(repeating: [String](), count: plan.gateways.count)
+        func connect(_ segment: Segment) {
+            switch segment.source {
+            case .step(let step): outgoing[step].append(segment.id)
+            case .gateway(let gateway): gatewayOutgoing[gateway].append(segment.id)
+            }
+            switch segment.target {
+            case .step(let step): incoming[step].append(segment.id)
+            case .gateway(let gateway): gatewayIncoming[gateway].append(segment.id)
+            }
+            segments.append(segment)
+        }
+        for (position, end) in flowEnds.enumerated() {
+            let (source, target) = plan.ends(of: position, from: end.from, to: end.to, ordersWork: end.flow.kind.ordersWork)
+            connect(Segment(id: end.id, source: source, target: target, flow: end.flow))
+        }
+        for (index, gateway) in plan.gateways.enumerated() {
+            let link = plan.linkID(of: gateway)
+            connect(
+                gateway.isSplit
+                    ? Segment(id: link, source: .step(gateway.step), target: .gateway(index), flow: nil)
+                    : Segment(id: link, source: .gateway(index), target: .step(gateway.step), flow: nil))
         }
 
         writer.open(
@@ -202,17 +228,34 @@ struct BPMNExport {
         for (position, step) in blueprint.steps.enumerated() {
             writeStep(step, id: ids[position], incoming: incoming[position], outgoing: outgoing[position], information: informationPosition, informationIDs: informationIDs)
         }
-        for (id, from, to, flow) in flowEnds {
+        for (index, gateway) in plan.gateways.enumerated() {
+            writer.open(
+                gateway.kind.element, [("id", gateway.id), ("gatewayDirection", gateway.isSplit ? "Diverging" : "Converging")])
+            for flow in gatewayIncoming[index] { writer.leaf("bpmn:incoming", text: flow) }
+            for flow in gatewayOutgoing[index] { writer.leaf("bpmn:outgoing", text: flow) }
+            writer.close()
+        }
+        func reference(_ end: BPMNGatewayPlan.End) -> String {
+            switch end {
+            case .step(let step): ids[step]
+            case .gateway(let gateway): plan.gateways[gateway].id
+            }
+        }
+        for segment in segments {
+            let flow = segment.flow
             writer.empty(
                 "bpmn:sequenceFlow",
                 [
-                    ("id", id), ("name", flow.label), ("sourceRef", ids[from]), ("targetRef", ids[to]),
-                    ("sb:kind", flow.kind == .sequence ? nil : flow.kind.rawValue),
-                    ("sb:probability", flow.probability.map { NumberFormat.text($0) }),
+                    ("id", segment.id), ("name", flow?.label), ("sourceRef", reference(segment.source)),
+                    ("targetRef", reference(segment.target)),
+                    ("sb:kind", flow.flatMap { $0.kind == .sequence ? nil : $0.kind.rawValue }),
+                    ("sb:probability", flow.flatMap { $0.isProbabilityUnknown ? "unknown" : $0.probability.map { NumberFormat.text($0) } }),
                 ])
         }
         writer.close()
-        writeDiagram(rows: rows, ids: ids, flows: flowEnds, collaborationID: collaborationID, participantID: participantID, informationIDs: informationIDs)
+        writeDiagram(
+            rows: rows, ids: ids, plan: plan, segments: segments, collaborationID: collaborationID, participantID: participantID,
+            informationIDs: informationIDs)
         writer.close()
         return writer.text
     }
@@ -286,8 +329,16 @@ struct BPMNExport {
         writer.close()
     }
 
+    /// A sequence flow to write: a blueprint flow (`flow`) or the link between a step and its gateway.
+    struct Segment {
+        var id: String
+        var source: BPMNGatewayPlan.End
+        var target: BPMNGatewayPlan.End
+        var flow: Flow?
+    }
+
     mutating func writeDiagram(
-        rows: [Row], ids: [String], flows: [(id: String, from: Int, to: Int, flow: Flow)], collaborationID: String,
+        rows: [Row], ids: [String], plan: BPMNGatewayPlan, segments: [Segment], collaborationID: String,
         participantID: String, informationIDs: [String]
     ) {
         let (boxes, laneBoxes, pool) = layout(rows: rows)
@@ -296,14 +347,26 @@ struct BPMNExport {
         shape(participantID, pool, horizontal: true)
         for (row, box) in zip(rows, laneBoxes) { shape(row.id, box, horizontal: true) }
         for (position, box) in boxes.enumerated() { shape(ids[position], box, horizontal: nil) }
+        // A split just right of its step, a join just left of it, in the gap between columns.
+        let gatewayBoxes = plan.gateways.map { gateway in
+            let step = boxes[gateway.step], size = Self.gatewaySize
+            let x = gateway.isSplit ? step.x + step.width + 7 : step.x - 7 - size
+            return Box(x: x, y: step.y + step.height / 2 - size / 2, width: size, height: size)
+        }
+        for (gateway, box) in zip(plan.gateways, gatewayBoxes) { shape(gateway.id, box, horizontal: nil) }
+        func box(_ end: BPMNGatewayPlan.End) -> Box {
+            switch end {
+            case .step(let step): boxes[step]
+            case .gateway(let gateway): gatewayBoxes[gateway]
+            }
+        }
         for (offset, id) in informationIDs.enumerated() {
             let box = Box(x: pool.x + Double(offset) * 80, y: pool.y + pool.height + 40, width: 36, height: 50)
             shape("DataRef_\(id)", box, horizontal: nil)
         }
-        for (id, from, to, _) in flows {
-            let source = boxes[from], target = boxes[to]
-            writer.open("bpmndi:BPMNEdge", [("id", "\(id)_di"), ("bpmnElement", id)])
-            for (x, y) in Self.waypoints(from: source, to: target) {
+        for segment in segments {
+            writer.open("bpmndi:BPMNEdge", [("id", "\(segment.id)_di"), ("bpmnElement", segment.id)])
+            for (x, y) in Self.waypoints(from: box(segment.source), to: box(segment.target)) {
                 writer.empty("di:waypoint", [("x", NumberFormat.text(x)), ("y", NumberFormat.text(y))])
             }
             writer.close()

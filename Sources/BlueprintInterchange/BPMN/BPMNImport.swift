@@ -120,10 +120,12 @@ public struct BPMNImportResult: Sendable {
 ///   `backstage`; service, script and business-rule tasks → `support`. A BPMN lane named like a
 ///   blueprint lane (`Frontstage`, `Support processes`…) decides directly; a ``LaneMapping``
 ///   overrides by id, lane name or task type;
-/// - gateways become forks and joins: flows are joined across them, with a probability where the
+/// - gateways are joined across into step-to-step flows, with a probability where the
 ///   sequence flow states one (an `sb:probability` attribute, an extension property named
-///   `probability` as Camunda and Zeebe write them, `probability = 0.3` in the condition
-///   expression, or a name ending in a percentage such as `yes (70%)`);
+///   `probability` as Camunda and Zeebe write them, `probability = 0.3` or a bare number in the
+///   condition expression, BIMP/QBP `executionProbability`, or a name ending in a percentage
+///   such as `yes (70%)` or `no (30 %)`); branches of an exclusive, inclusive or event-based
+///   split that state none are `probability: unknown`, branches of a parallel split a fork;
 /// - intermediate timer events become wait steps (their ISO 8601 duration is the step's
 ///   duration); a timer on a task's boundary becomes the task's wait point with that tolerance;
 ///   an error boundary becomes a fail point; boundary flows become escalation flows;
@@ -136,7 +138,10 @@ public struct BPMNImportResult: Sendable {
 ///   becomes the step's notes (the process's becomes the summary);
 /// - sub-processes become stages (or are flattened by option); call activities become steps
 ///   whose notes name the called process;
-/// - loops (a flow back to an earlier step) become rework flows.
+/// - loops become rework flows: the flow that returns towards the start (the steps nothing
+///   leads to), whatever the document order;
+/// - ids longer than 128 characters are shortened (start plus a stable hash, with a warning);
+///   an unnamed process takes the file's name as title.
 public enum BPMNImporter {
     /// Imports the BPMN file at `path`.
     public static func importFile(_ path: String, options: BPMNImportOptions = .init()) throws(BlueprintError) -> BPMNImportResult {

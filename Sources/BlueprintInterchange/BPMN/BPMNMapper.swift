@@ -61,6 +61,8 @@ struct BPMNMapper {
     var elementNode: [String: Int] = [:]
     /// The XML element each joined flow came from (its last edge), by flow position.
     var flowSourceNodes: [Int] = []
+    /// Branch shares from BIMP / QBP simulation data, by sequence flow id.
+    var simulatedProbability: [String: Double] = [:]
 
     static let defaultStage = "main"
 
@@ -106,6 +108,12 @@ struct BPMNMapper {
         status[0] = .part
         for (index, node) in tree.nodes.enumerated() {
             if let id = node.attribute("id"), elementNode[id] == nil { elementNode[id] = index }
+            // BIMP / QBP simulation data: `<qbp:sequenceFlow elementId="…" executionProbability="0.3"/>`.
+            if node.name == "sequenceFlow", let id = node.attribute("elementId"),
+                let value = node.attribute("executionProbability").flatMap(BPMNVocabulary.probability(number:))
+            {
+                simulatedProbability[id] = value
+            }
             if node.name == "BPMNDiagram" || node.name == "extensionElements" {
                 status[index] = .part
                 for descendant in tree.descendants(of: index) { status[descendant] = .part }
@@ -264,6 +272,31 @@ struct BPMNMapper {
         return index
     }
 
+    /// An id a blueprint can hold: ids longer than ``BlueprintIdentifier/maximumLength`` (some
+    /// modellers concatenate names into them) keep their start plus a short stable hash of the
+    /// whole, with a warning; ids stay unique.
+    mutating func shortened(_ id: String, at node: Int) -> String {
+        let length = id.unicodeScalars.count
+        guard length > BlueprintIdentifier.maximumLength else { return id }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: the same id always gives the same result
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        let digits = String(hash, radix: 16)
+        let base = String(String.UnicodeScalarView(id.unicodeScalars.prefix(100))) + "-" + String(repeating: "0", count: max(0, 16 - digits.count)) + digits
+        var candidate = base, counter = 2
+        while stepIndexOf[candidate] != nil {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        diagnostics.append(
+            Diagnostic(
+                .warning, LocalizedText("interchange.bpmn.longID", ["id": .quoted(candidate), "length": .verbatim("\(length)")]),
+                location: location(node)))
+        return candidate
+    }
+
     mutating func addStep(_ node: Int, stage: String?, kind overridden: StepKind? = nil, duration: BlueprintDuration? = nil) {
         let element = tree[node]
         let id = element.attribute("id") ?? "step-\(node)"
@@ -278,8 +311,9 @@ struct BPMNMapper {
             let called = element.attribute("calledElement") ?? "an unnamed process"
             notes.append("Calls process '\(called)'.")
         }
+        let stepID = shortened(id, at: node)
         var step = Step(
-            id: id, title: title, lane: .backstage, stage: stage ?? Self.defaultStage,
+            id: stepID, title: title, lane: .backstage, stage: stage ?? Self.defaultStage,
             kind: overridden ?? BPMNVocabulary.kind(type: element.name, name: title))
         if let duration { step.duration = ProcessTime(duration) }
         step.notes = notes.isEmpty ? nil : notes.joined(separator: "\n\n")
@@ -287,6 +321,7 @@ struct BPMNMapper {
         steps.append(step)
         stepNodes.append(node)
         stepIndexOf[id] = index
+        stepIndexOf[stepID] = index
         stepPool.append(poolOfNode[id])
         stepLane.append(laneOfNode[id])
         touchesCustomer.append(false)
@@ -647,7 +682,7 @@ struct BPMNMapper {
 
     /// Sequence flows become graph edges; then each step's edges are followed through gateways
     /// and events to the next steps (probabilities multiplied, the nearest name kept as label).
-    /// Back edges of an iterative depth-first search become rework flows.
+    /// Flows that close a loop become rework flows (``markReworkFlows(_:successors:)``).
     mutating func joinedFlows() -> (flows: [Flow], nodes: [Int]) {
         for link in pendingContainerLinks {
             for start in link.starts { if let to = vertexOf[start] { edges[link.entry].append(Edge(to: to, probability: nil, label: nil, kind: .sequence, node: vertices[link.entry].node)) } }
@@ -666,29 +701,40 @@ struct BPMNMapper {
             edges[from].append(
                 Edge(to: to, probability: probability(of: node), label: BPMNVocabulary.label(element.attribute("name")), kind: kind, node: node))
         }
+        var incoming = Array(repeating: 0, count: vertices.count)
+        for list in edges { for edge in list { incoming[edge.to] += 1 } }
         // Step-to-step flows, in step order, then edge order.
-        var flows: [Flow] = [], flowNodesOut: [Int] = []
+        var flows: [Flow] = [], flowNodesOut: [Int] = [], exclusiveFlows: [Bool] = []
         var seen: Set<String> = []
         var successors: [[Int]] = Array(repeating: [], count: steps.count)
         for (index, vertex) in vertices.enumerated() {
             guard let from = vertex.step else { continue }
             var visited: Set<Int> = [index]
-            var stack: [(vertex: Int, probability: Double?, label: String?, kind: FlowKind, node: Int)] =
-                edges[index].reversed().map { ($0.to, $0.probability, $0.label, $0.kind, $0.node) }
-            while let (current, probability, label, kind, node) = stack.popLast() {
+            // `exclusive`: the path passed an exclusive split, so only one of its branches is taken.
+            var stack: [(vertex: Int, probability: Double?, label: String?, kind: FlowKind, node: Int, exclusive: Bool)] =
+                edges[index].reversed().map { ($0.to, $0.probability, $0.label, $0.kind, $0.node, false) }
+            while let (current, probability, label, kind, node, exclusive) = stack.popLast() {
                 guard visited.insert(current).inserted else { continue }
                 if let to = vertices[current].step {
                     if to == from {
                         warn("selfLoop", ["element": .verbatim(describe(node)), "step": .quoted(steps[from].id)], at: node)
                         continue
                     }
-                    let flow = Flow(from: steps[from].id, to: steps[to].id, kind: kind, label: label, probability: probability)
+                    // Without a stated share, an exclusive branch is `probability: unknown`, not a fork.
+                    let unknown = exclusive && probability == nil && kind.ordersWork
+                    let flow = Flow(
+                        from: steps[from].id, to: steps[to].id, kind: kind, label: label, probability: probability,
+                        isProbabilityUnknown: unknown)
                     guard seen.insert(flow.id).inserted else { continue }
                     flows.append(flow)
                     flowNodesOut.append(node)
+                    exclusiveFlows.append(exclusive && kind.ordersWork)
                     successors[from].append(flows.count - 1)
                     continue
                 }
+                let gateway = tree[vertices[current].node].name
+                let isJoin = BPMNVocabulary.gateways.contains(gateway) && edges[current].count == 1 && incoming[current] > 1
+                let splitsExclusively = BPMNVocabulary.exclusiveGateways.contains(gateway) && !isJoin
                 for edge in edges[current].reversed() {
                     let combined: Double? =
                         switch (probability, edge.probability) {
@@ -698,12 +744,13 @@ struct BPMNMapper {
                         case (let a?, let b?): a * b
                         }
                     let kept: FlowKind = kind == .sequence ? edge.kind : kind
-                    stack.append((edge.to, combined, edge.label ?? label, kept, edge.node))
+                    // A join's outgoing flow is shared by every flow through it: keep the branch's own element.
+                    stack.append((edge.to, combined, edge.label ?? label, kept, isJoin ? node : edge.node, exclusive || splitsExclusively))
                 }
             }
         }
         markReworkFlows(&flows, successors: successors)
-        dropExcessProbabilities(&flows, nodes: flowNodesOut)
+        dropExcessProbabilities(&flows, nodes: flowNodesOut, exclusive: exclusiveFlows)
         return (flows, flowNodesOut)
     }
 
@@ -718,42 +765,16 @@ struct BPMNMapper {
                 return value
             }
         }
+        if let id = element.attribute("id"), let value = simulatedProbability[id] { return value }
         if let condition = tree.childText(of: node, named: "conditionExpression"),
-            let value = BPMNVocabulary.probability(stated: condition)
+            let value = BPMNVocabulary.probability(stated: condition) ?? BPMNVocabulary.probability(number: condition)
         {
             return value
         }
         return element.attribute("name").flatMap(BPMNVocabulary.probability(stated:))
     }
 
-    func markReworkFlows(_ flows: inout [Flow], successors: [[Int]]) {
-        var color = Array(repeating: 0, count: steps.count)  // 0 new, 1 on the stack, 2 done
-        for root in steps.indices where color[root] == 0 {
-            var stack: [(step: Int, next: Int)] = [(root, 0)]
-            color[root] = 1
-            while let top = stack.last {
-                if top.next < successors[top.step].count {
-                    stack[stack.count - 1].next += 1
-                    let flowIndex = successors[top.step][top.next]
-                    // Flows already marked rework (by an export) break their cycles: do not follow them.
-                    guard flows[flowIndex].kind.ordersWork, flows[flowIndex].kind != .rework,
-                        let to = stepIndexOf[flows[flowIndex].to]
-                    else { continue }
-                    if color[to] == 1 {
-                        flows[flowIndex].kind = .rework
-                    } else if color[to] == 0 {
-                        color[to] = 1
-                        stack.append((to, 0))
-                    }
-                } else {
-                    color[top.step] = 2
-                    stack.removeLast()
-                }
-            }
-        }
-    }
-
-    mutating func dropExcessProbabilities(_ flows: inout [Flow], nodes: [Int]) {
+    mutating func dropExcessProbabilities(_ flows: inout [Flow], nodes: [Int], exclusive: [Bool]) {
         var sums: [String: Double] = [:]
         for flow in flows where flow.kind != .information { sums[flow.from, default: 0] += flow.probability ?? 0 }
         for index in flows.indices where (sums[flows[index].from] ?? 0) > 1.000001 && flows[index].probability != nil {
@@ -761,6 +782,7 @@ struct BPMNMapper {
                 "probabilitySum", ["from": .quoted(flows[index].from), "probability": .verbatim("\(flows[index].probability ?? 0)")],
                 at: nodes[index])
             flows[index].probability = nil
+            flows[index].isProbabilityUnknown = exclusive[index]
         }
     }
 
@@ -781,7 +803,7 @@ struct BPMNMapper {
         let title =
             BPMNVocabulary.label(firstProcess?.attribute("name"))
             ?? participantOfProcess.values.sorted().first.flatMap { BPMNVocabulary.label(tree[$0].attribute("name")) }
-            ?? BPMNVocabulary.label(definitions.attribute("name")) ?? id
+            ?? BPMNVocabulary.label(definitions.attribute("name")) ?? fileTitle ?? id
         // A sub-process with no step inside (only events) leaves no stage behind.
         let usedStages = Set(steps.map(\.stage))
         var allStages = stages.filter { usedStages.contains($0.id) }
@@ -793,6 +815,12 @@ struct BPMNMapper {
             id: id, title: title, summary: summaryParts.isEmpty ? nil : summaryParts.joined(separator: "\n\n"),
             stages: allStages, actors: actors.filter { usedActors.contains($0.id) || $0.kind == .customer },
             information: information, steps: steps, flows: flows)
+    }
+
+    /// The file's name without its extension: a better title than a generated id.
+    var fileTitle: String? {
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return name == "-" ? nil : BPMNVocabulary.label(name)  // `-`: standard input
     }
 
     func sourceMap(flowNodes: [Int]) -> SourceMap {

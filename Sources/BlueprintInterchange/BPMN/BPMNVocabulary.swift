@@ -11,6 +11,8 @@ enum BPMNVocabulary {
     static let gateways: Set<String> = [
         "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway",
     ]
+    /// Gateways whose split takes one of its branches (or some: inclusive), never all as a rule.
+    static let exclusiveGateways: Set<String> = ["exclusiveGateway", "inclusiveGateway", "eventBasedGateway"]
     static let events: Set<String> = [
         "startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent",
     ]
@@ -168,7 +170,12 @@ enum BPMNVocabulary {
     static func probability(number text: String) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let value: Double?
-        if trimmed.hasSuffix("%") { value = Double(trimmed.dropLast()).map { $0 / 100 } } else { value = Double(trimmed) }
+        if trimmed.hasSuffix("%") {
+            // `30 %` (a space before the sign, as French and German write it) is 30 % too.
+            value = Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces)).map { $0 / 100 }
+        } else {
+            value = Double(trimmed)
+        }
         guard let value, (0...1).contains(value) else { return nil }
         return value
     }
