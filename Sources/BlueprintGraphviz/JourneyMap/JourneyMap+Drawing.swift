@@ -222,6 +222,6 @@ extension DOTWriter {
     /// moments of truth, opportunities and experience KPIs as rows. `analysis`, when given, fills the
     /// opportunities row with what its findings would change on the customer's side.
     public func journeyMapDOT(for blueprint: Blueprint, analysis: BlueprintAnalysis? = nil) -> String {
-        JourneyMap(drawing: drawing(for: blueprint), analysis: analysis).dot()
+        JourneyMap(drawing: basis(for: blueprint), analysis: analysis).dot()
     }
 }

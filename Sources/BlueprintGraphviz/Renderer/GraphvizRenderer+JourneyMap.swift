@@ -19,7 +19,7 @@ extension GraphvizRenderer {
         _ blueprint: Blueprint, analysis: BlueprintAnalysis? = nil, format: OutputFormat = .svg, options: RenderOptions = .init()
     ) async throws(RenderError) -> Data {
         try Self.checkStepCount(blueprint, options: options)
-        let drawing = DOTWriter(options: options).drawing(for: blueprint, drawsWithCairo: format == .png || format == .pdf)
+        let drawing = DOTWriter(options: options).basis(for: blueprint, drawsWithCairo: format == .png || format == .pdf)
         let map = JourneyMap(drawing: drawing, analysis: analysis)
         if format == .dot { return Data(map.dot().utf8) }
         let size = map.geometry.size
