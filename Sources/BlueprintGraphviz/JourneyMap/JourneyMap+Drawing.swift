@@ -62,9 +62,10 @@ extension JourneyMap {
         return Geometry(size: Size(width: width, height: top + Self.margin), titleHeight: titleHeight, headerTop: headerTop, headerHeight: headerHeight, rows: rows)
     }
 
-    /// The DOT text: one background and two invisible corner points.
-    func dot() -> String {
-        let geometry = geometry
+    /// The DOT text: one background and two invisible corner points. `geometry`, when the caller
+    /// already has it (to check the size), is not measured again: it wraps every text of the map.
+    func dot(geometry known: Geometry? = nil) -> String {
+        let geometry = known ?? geometry
         let options = drawing.options
         let blueprint = drawing.scene.blueprint
         var canvas = XDotCanvas(pageHeight: geometry.size.height)
