@@ -23,7 +23,7 @@ struct JourneyMapTests {
     }()
 
     static func map(_ blueprint: Blueprint = cafe, options: RenderOptions = DOTWriterGoldenTests.golden, analysis: BlueprintAnalysis? = nil) -> JourneyMap {
-        JourneyMap(drawing: DOTWriter(options: options).drawing(for: blueprint), analysis: analysis)
+        JourneyMap(drawing: DOTWriter(options: options).basis(for: blueprint), analysis: analysis)
     }
 
     @Test("Golden DOT of the café's journey map") func golden() throws {

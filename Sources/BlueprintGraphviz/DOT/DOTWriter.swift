@@ -69,6 +69,13 @@ public struct DOTWriter: Sendable {
     }
 }
 
+extension DOTWriter {
+    /// The measured basis of a drawing, with nothing placed (what the journey map needs).
+    func basis(for blueprint: Blueprint, drawsWithCairo: Bool = false) -> DrawingBasis {
+        DrawingBasis(blueprint: blueprint, options: options, drawsWithCairo: drawsWithCairo)
+    }
+}
+
 /// Everything measured and placed for one blueprint; turned into DOT by its extensions in `Drawing+….swift`.
 struct Drawing {
     let scene: BlueprintScene
@@ -95,27 +102,13 @@ struct Drawing {
         blueprint: Blueprint, options: RenderOptions, overlay: RenderOverlay?, graph: BlueprintGraph? = nil,
         drawsWithCairo: Bool = false
     ) {
-        var options = options
-        options.fontSize = min(max(options.fontSize.isFinite ? options.fontSize : 11, 6), 32)
-        options.stepWidth = min(max(options.stepWidth.isFinite ? options.stepWidth : 164, 80), 600)
-        // Texts are shortened on a drawing-only copy: the caller's blueprint is never changed.
-        let (shown, shortened) = blueprint.shortenedForDrawing(limit: options.maximumTextLength)
-        let scene = BlueprintScene(shown, graph: graph)
-        let notes = RenderNote.notes(stepCount: scene.steps.count, shortenedTexts: shortened, options: options)
-        if notes.contains(where: { $0.code == .straightRouting }) { options.edgeRouting = .straight }
-        // The drawing's fixed texts (lane names, lines, legend) are in the drawing's language too.
-        let characters = options.drawnCharacters(of: shown)
-        let family = Drawing.sanitizedFontName(options.fontName)
-        let fontName = drawsWithCairo
-            ? FontChain.family(base: family, characters: characters, coverage: .installed) : family
-        // Only cairo output (PNG, PDF) is drawn here, with the fonts measured here. SVG, DOT and the viewer are
-        // drawn by a browser with its reader's fonts, which may lack ones this machine has (or draw Chinese one
-        // em wide where this machine has only pango's narrower missing-glyph box): the padded estimate.
-        let measurement = drawsWithCairo ? options.textMeasurement : .estimate
-        let metrics = TextMetrics(faces: FontFaces(fontName), measurement: measurement, prepared: characters)
-        let order = FlowOrder(
-            graph: scene.graph, stageOfStep: scene.stageOfStep, laneOfStep: scene.steps.map(\.lane.position))
-        let customer = CustomerSide(scene: scene, order: order, options: options, metrics: metrics)
+        self.init(basis: DrawingBasis(blueprint: blueprint, options: options, graph: graph, drawsWithCairo: drawsWithCairo), overlay: overlay)
+    }
+
+    /// Places the cards, flows, legend and title on a measured basis.
+    init(basis: DrawingBasis, overlay: RenderOverlay?) {
+        let (options, shown, scene, notes) = (basis.options, basis.shown, basis.scene, basis.notes)
+        let (fontName, metrics, order, customer) = (basis.fontName, basis.metrics, basis.order, basis.customer)
         // Steps off the highlighted journey are drawn in the dimmed theme.
         var dimmedOptions = options
         dimmedOptions.theme = options.theme.dimmed
@@ -252,5 +245,57 @@ struct Drawing {
                 return metrics.width(lane.title, size: size, bold: true) + 24
             }
         }
+    }
+}
+
+/// What every view of a blueprint needs before anything is placed: the scene, the options as drawn,
+/// the font and its measurement, the flow order and the customer's side. The blueprint view places
+/// cards, flows and the legend on it (``Drawing``); the journey map needs nothing more, so it does
+/// not pay for placing the blueprint.
+struct DrawingBasis {
+    /// The blueprint as drawn (long texts shortened).
+    let shown: Blueprint
+    let scene: BlueprintScene
+    let options: RenderOptions
+    let metrics: TextMetrics
+    let fontName: String
+    let faces: FontFaces
+    let order: FlowOrder
+    /// Evidence items, the servicescape, the emotion band and the highlighted journey.
+    let customer: CustomerSide
+    /// What the drawing changed to stay affordable and readable.
+    let notes: [RenderNote]
+
+    init(blueprint: Blueprint, options: RenderOptions, graph: BlueprintGraph? = nil, drawsWithCairo: Bool = false) {
+        var options = options
+        options.fontSize = min(max(options.fontSize.isFinite ? options.fontSize : 11, 6), 32)
+        options.stepWidth = min(max(options.stepWidth.isFinite ? options.stepWidth : 164, 80), 600)
+        // Texts are shortened on a drawing-only copy: the caller's blueprint is never changed.
+        let (shown, shortened) = blueprint.shortenedForDrawing(limit: options.maximumTextLength)
+        let scene = BlueprintScene(shown, graph: graph)
+        let notes = RenderNote.notes(stepCount: scene.steps.count, shortenedTexts: shortened, options: options)
+        if notes.contains(where: { $0.code == .straightRouting }) { options.edgeRouting = .straight }
+        // The drawing's fixed texts (lane names, lines, legend) are in the drawing's language too.
+        let characters = options.drawnCharacters(of: shown)
+        let family = Drawing.sanitizedFontName(options.fontName)
+        let fontName = drawsWithCairo
+            ? FontChain.family(base: family, characters: characters, coverage: .installed) : family
+        // Only cairo output (PNG, PDF) is drawn here, with the fonts measured here. SVG, DOT and the viewer are
+        // drawn by a browser with its reader's fonts, which may lack ones this machine has (or draw Chinese one
+        // em wide where this machine has only pango's narrower missing-glyph box): the padded estimate.
+        let measurement = drawsWithCairo ? options.textMeasurement : .estimate
+        let metrics = TextMetrics(faces: FontFaces(fontName), measurement: measurement, prepared: characters)
+        let order = FlowOrder(
+            graph: scene.graph, stageOfStep: scene.stageOfStep, laneOfStep: scene.steps.map(\.lane.position))
+        let customer = CustomerSide(scene: scene, order: order, options: options, metrics: metrics)
+        self.shown = shown
+        self.scene = scene
+        self.options = options
+        self.metrics = metrics
+        self.fontName = fontName
+        self.faces = FontFaces(fontName)
+        self.order = order
+        self.customer = customer
+        self.notes = notes
     }
 }

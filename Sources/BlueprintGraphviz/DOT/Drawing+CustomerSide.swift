@@ -323,7 +323,10 @@ extension Drawing {
 
     /// A pain point (red diamond) or moment of truth (gold star).
     func drawMark(_ kind: CustomerSide.MarkKind, at center: Point, radius: Double, into canvas: inout XDotCanvas) {
-        let theme = options.theme
+        Drawing.mark(kind, at: center, radius: radius, theme: options.theme, into: &canvas)
+    }
+
+    static func mark(_ kind: CustomerSide.MarkKind, at center: Point, radius: Double, theme: RenderTheme, into canvas: inout XDotCanvas) {
         switch kind {
         case .painPoint:
             canvas.polygon(Drawing.diamond(at: center, radius: radius), fill: theme.failBadge, border: theme.failBadge, borderWidth: 0.5)
@@ -379,5 +382,12 @@ extension RenderTheme {
         theme.kindBadge = legendFill
         theme.lanes = lanes.map { LaneColors(band: $0.band, title: $0.title, stepFill: background, stepBorder: stageDivider) }
         return theme
+    }
+}
+
+extension DrawingBasis {
+    /// A pain point or moment of truth, as ``Drawing`` draws it.
+    func drawMark(_ kind: CustomerSide.MarkKind, at center: Point, radius: Double, into canvas: inout XDotCanvas) {
+        Drawing.mark(kind, at: center, radius: radius, theme: options.theme, into: &canvas)
     }
 }

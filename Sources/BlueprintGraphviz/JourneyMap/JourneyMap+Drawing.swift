@@ -62,9 +62,10 @@ extension JourneyMap {
         return Geometry(size: Size(width: width, height: top + Self.margin), titleHeight: titleHeight, headerTop: headerTop, headerHeight: headerHeight, rows: rows)
     }
 
-    /// The DOT text: one background and two invisible corner points.
-    func dot() -> String {
-        let geometry = geometry
+    /// The DOT text: one background and two invisible corner points. `geometry`, when the caller
+    /// already has it (to check the size), is not measured again: it wraps every text of the map.
+    func dot(geometry known: Geometry? = nil) -> String {
+        let geometry = known ?? geometry
         let options = drawing.options
         let blueprint = drawing.scene.blueprint
         var canvas = XDotCanvas(pageHeight: geometry.size.height)
@@ -222,6 +223,6 @@ extension DOTWriter {
     /// moments of truth, opportunities and experience KPIs as rows. `analysis`, when given, fills the
     /// opportunities row with what its findings would change on the customer's side.
     public func journeyMapDOT(for blueprint: Blueprint, analysis: BlueprintAnalysis? = nil) -> String {
-        JourneyMap(drawing: drawing(for: blueprint), analysis: analysis).dot()
+        JourneyMap(drawing: basis(for: blueprint), analysis: analysis).dot()
     }
 }

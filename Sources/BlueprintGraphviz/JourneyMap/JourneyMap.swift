@@ -5,7 +5,8 @@ import ServiceBlueprint
 /// and moments of truth, the pain points, the opportunities the analysis finds on the customer's
 /// side, and the experience KPIs measured there.
 ///
-/// It is drawn from the same scene, theme, fonts and measurement as the blueprint (``Drawing``), as
+/// It is drawn from the same scene, theme, fonts and measurement as the blueprint (``DrawingBasis``,
+/// without placing the blueprint's cards and flows), as
 /// one Graphviz background with two invisible corner points that give the page its size, so the
 /// output is deterministic and needs no layout. With ``RenderOptions/journey`` only that journey's
 /// steps appear.
@@ -76,7 +77,7 @@ struct JourneyMap {
     /// At most this many opportunities per stage, the most serious first.
     static let opportunitiesPerStage = 3
 
-    let drawing: Drawing
+    let drawing: DrawingBasis
     let columns: [Column]
     let points: [EmotionPoint]
     /// KPIs of the whole journey or blueprint, shown under the KPI row's title.
@@ -84,7 +85,7 @@ struct JourneyMap {
     let columnWidth: Double
     let fontSize: Double
 
-    init(drawing: Drawing, analysis: BlueprintAnalysis?) {
+    init(drawing: DrawingBasis, analysis: BlueprintAnalysis?) {
         self.drawing = drawing
         let scene = drawing.scene
         let options = drawing.options

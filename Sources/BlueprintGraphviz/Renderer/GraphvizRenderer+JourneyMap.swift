@@ -19,13 +19,14 @@ extension GraphvizRenderer {
         _ blueprint: Blueprint, analysis: BlueprintAnalysis? = nil, format: OutputFormat = .svg, options: RenderOptions = .init()
     ) async throws(RenderError) -> Data {
         try Self.checkStepCount(blueprint, options: options)
-        let drawing = DOTWriter(options: options).drawing(for: blueprint, drawsWithCairo: format == .png || format == .pdf)
+        let drawing = DOTWriter(options: options).basis(for: blueprint, drawsWithCairo: format == .png || format == .pdf)
         let map = JourneyMap(drawing: drawing, analysis: analysis)
-        if format == .dot { return Data(map.dot().utf8) }
-        let size = map.geometry.size
+        let geometry = map.geometry
+        if format == .dot { return Data(map.dot(geometry: geometry).utf8) }
+        let size = geometry.size
         if format == .png, max(size.width, size.height) * 96 / 72 > Double(Self.maximumBitmapSide) {
             throw RenderError(.tooLarge, message: "the journey map would be wider than a PNG may be; render it as SVG or PDF")
         }
-        return try await render(dot: map.dot(), format: format, engine: .pinned)
+        return try await render(dot: map.dot(geometry: geometry), format: format, engine: .pinned)
     }
 }
