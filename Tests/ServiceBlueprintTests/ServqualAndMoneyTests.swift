@@ -105,6 +105,9 @@ struct ServqualAndMoneyTests {
         let staged = try #require(Fixture.findings(ServqualUnprotectedPainPointRule(), stage).first)
         #expect(staged.path == ["stages", 0])
         #expect(staged.message.hasPrefix("Stage 'main' has the pain point 'Nobody explains the repair', which hurts empathy"))
+        // Its fix names the key to write, not only the word `dimension:`.
+        #expect(staged.fix?.summary.hasSuffix("tagged `dimension: empathy`.") == true, "\(staged.fix?.summary ?? "")")
+        #expect(staged.fix?.text?.rendered(in: .simplifiedChinese).contains("`dimension: empathy`") == true)
     }
 
     @Test func chineseMessages() throws {

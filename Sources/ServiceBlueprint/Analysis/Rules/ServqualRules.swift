@@ -139,7 +139,7 @@ public struct ServqualUnprotectedPainPointRule: BlueprintRule {
             reported.insert(step.stage + "\u{1F}" + dimension.rawValue)
             let arguments: [String: TextArgument] = [
                 "step": context.step(argument: v), "painPoint": .quoted(pain), "dimension": ServqualText.name(dimension),
-                "stage": ServqualText.stage(step.stage, in: blueprint),
+                "stage": ServqualText.stage(step.stage, in: blueprint), "key": .verbatim(dimension.rawValue),
             ]
             // The standard goes where the organisation serves the customer, not on the customer's own step.
             let target = context.step(v).lane == .customer ? ServqualText.target(for: dimension, stage: step.stage, in: context) : v
@@ -157,6 +157,7 @@ public struct ServqualUnprotectedPainPointRule: BlueprintRule {
             let touchpoints = ServqualText.touchpoints(ofStage: stage.id, in: context)
             let arguments: [String: TextArgument] = [
                 "painPoint": .quoted(pain), "dimension": ServqualText.name(dimension), "stage": ServqualText.stage(stage.id, in: blueprint),
+                "key": .verbatim(dimension.rawValue),
             ]
             findings.append(context.finding(
                 LocalizedText("finding.experience-servqual-pain-point.stage", arguments), steps: touchpoints, path: ["stages", index],
