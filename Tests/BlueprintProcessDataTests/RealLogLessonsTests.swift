@@ -144,6 +144,13 @@ struct RealLogLessonsTests {
         #expect(journey.start == "a" && journey.ends == ["b"])
     }
 
+    @Test("an activity name with a line break (a quoted CSV field) becomes a one-line title")
+    func titlesAreOneLine() throws {
+        let draft = Self.discover([("1", "Check\r\nrequest", 0), ("1", "Close  it", 1)])
+        #expect(draft.blueprint.steps.map(\.title) == ["Check request", "Close it"])
+        #expect(Discoverer.title("  ") == "  ", "nothing but spaces stays as the log wrote it")
+    }
+
     // MARK: Reading
 
     @Test("a missing file, a folder and a compressed log get located errors, not a system message")

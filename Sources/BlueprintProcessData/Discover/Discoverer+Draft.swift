@@ -84,7 +84,7 @@ extension Discoverer {
         var lanesGuessed = 0
         var steps: [Step] = []
         for activity in 0..<count {
-            var step = Step(id: ids[activity], title: names[activity], lane: .frontstage, stage: stage.id)
+            var step = Step(id: ids[activity], title: Self.title(names[activity]), lane: .frontstage, stage: stage.id)
             let top = resources[activity].max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
             if let top, top.position < resourceNames.count, let assignment = options.roles[resourceNames[top]] {
                 let actor = Self.slug(assignment.role)
@@ -193,6 +193,13 @@ extension Discoverer {
         let q = { (p: Double) in BlueprintDuration.seconds(Distribution.quantile(sorted, p).rounded()) }
         let (low, likely, high) = (q(0.1), q(0.5), q(0.9))
         return low == high ? ProcessTime(likely) : ProcessTime(min: low, likely: likely, max: high)
+    }
+
+    /// A step title from an activity name: line breaks and runs of white space (a quoted CSV field
+    /// may hold CR LF) become one space, so the card and the file read as one line.
+    static func title(_ name: String) -> String {
+        let words = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.isEmpty ? name : words
     }
 
     /// Ids from names: lowercase letters and digits joined by `-`, unique.
