@@ -78,23 +78,26 @@ extension DOTWriter {
 
 /// Everything measured and placed for one blueprint; turned into DOT by its extensions in `Drawing+….swift`.
 struct Drawing {
-    let scene: BlueprintScene
-    let options: RenderOptions
+    /// The scene, options, font, metrics, flow order, customer side and notes, measured before placing.
+    let basis: DrawingBasis
     let overlay: RenderOverlay?
-    let metrics: TextMetrics
-    let fontName: String
-    let faces: FontFaces
     let cards: [StepCard]
-    let order: FlowOrder
-    /// Evidence items, the servicescape, the emotion band and the highlighted journey.
-    let customer: CustomerSide
     let layout: BlueprintLayout
     let legend: Legend?
     let titleBlock: TitleBlock?
     let pageSize: Size
-    /// What this drawing changed to stay affordable and readable, drawn below the legend.
-    let notes: [RenderNote]
     let notesTop: Double
+
+    var scene: BlueprintScene { basis.scene }
+    var options: RenderOptions { basis.options }
+    var metrics: TextMetrics { basis.metrics }
+    var fontName: String { basis.fontName }
+    var faces: FontFaces { basis.faces }
+    var order: FlowOrder { basis.order }
+    /// Evidence items, the servicescape, the emotion band and the highlighted journey.
+    var customer: CustomerSide { basis.customer }
+    /// What this drawing changed to stay affordable and readable, drawn below the legend.
+    var notes: [RenderNote] { basis.notes }
 
     static let margin = 18.0
 
@@ -145,19 +148,12 @@ struct Drawing {
         let contentRight = max(layout.bounds.maxX, legend?.rect.maxX ?? 0, Drawing.margin + (titleBlock?.width ?? 0))
         let notesTop = max(legend?.rect.maxY ?? 0, layout.bounds.maxY + (options.direction == .topToBottom ? 24 : 0))
         let contentBottom = notesTop + (notes.isEmpty ? 0 : 8 + Double(notes.count) * Drawing.noteLineHeight(options))
-        self.scene = scene
-        self.options = options
+        self.basis = basis
         self.overlay = overlay
-        self.metrics = metrics
-        self.fontName = fontName
-        self.faces = FontFaces(fontName)
         self.cards = cards
-        self.order = order
-        self.customer = customer
         self.layout = layout
         self.legend = legend
         self.titleBlock = titleBlock
-        self.notes = notes
         self.notesTop = notesTop
         self.pageSize = Size(width: (contentRight + Drawing.margin).rounded(.up), height: (contentBottom + Drawing.margin).rounded(.up))
     }

@@ -119,20 +119,20 @@ extension Discoverer {
 
         // The journey: from the most frequent start to the frequent ends, with the observed demand.
         var journeys: [Journey] = []
-        if let start = starts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
+        if let start = journeyStart {
             var frequentEnds = ends.filter { Double($0.value) >= options.threshold * Double(caseCount) }
                 .sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             // Cases that stop at their first activity are unfinished, not a way the journey ends.
-            if frequentEnds.count > 1, let stopped = frequentEnds.first(where: { $0.key == start.key }) {
-                frequentEnds.removeAll { $0.key == start.key }
-                guesses.append("\(stopped.value) case(s) stop at the first activity ('\(names[Int(start.key)])'); it is not made an end of the journey")
+            if frequentEnds.count > 1, let stopped = frequentEnds.first(where: { $0.key == start }) {
+                frequentEnds.removeAll { $0.key == start }
+                guesses.append("\(stopped.value) case(s) stop at the first activity ('\(names[Int(start)])'); it is not made an end of the journey")
             }
             let endIDs = frequentEnds.map { ids[Int($0.key)] }
-            var journey = Journey(id: "observed", title: "Cases as the log shows them", start: ids[Int(start.key)], ends: endIDs)
+            var journey = Journey(id: "observed", title: "Cases as the log shows them", start: ids[Int(start)], ends: endIDs)
             let weeks = (lastTimestamp - firstTimestamp) / 604_800
             if weeks > 0 { journey.demand = Demand(arrivals: (Double(caseCount) / weeks * 100).rounded() / 100, per: .week) }
             journeys.append(journey)
-            if starts.count > 1 { guesses.append("the journey starts at the most frequent first activity ('\(names[Int(start.key)])'); \(starts.count - 1) other first activit(ies) left out") }
+            if starts.count > 1 { guesses.append("the journey starts at the most frequent first activity ('\(names[Int(start)])'); \(starts.count - 1) other first activit(ies) left out") }
         }
         let blueprint = Blueprint(
             id: options.id, title: "Discovered from \(options.logName)",

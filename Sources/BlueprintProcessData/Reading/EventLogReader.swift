@@ -136,7 +136,12 @@ public enum EventLogReader {
         else { key = nil }
         guard let key else { return }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        throw BlueprintError(diagnostics: [Diagnostic(.error, LocalizedText(key, ["file": .verbatim(name)]), location: SourceLocation(path: path, line: 1, column: 1))])
+        throw fileError(key, ["file": .verbatim(name)], path: path)
+    }
+
+    /// A log that cannot be read at all: one error, at the start of the file.
+    static func fileError(_ key: String, _ arguments: [String: TextArgument] = [:], path: String) -> BlueprintError {
+        BlueprintError(diagnostics: [Diagnostic(.error, LocalizedText(key, arguments), location: SourceLocation(path: path, line: 1, column: 1))])
     }
 
     /// Reads a log held in memory; `path` only names it in messages.

@@ -19,8 +19,7 @@ struct XESReader {
     func makeParser() throws -> XMLParser {
         if let bytes { return XMLParser(data: Data(bytes)) }
         guard let stream = InputStream(fileAtPath: path), FileManager.default.isReadableFile(atPath: path) else {
-            throw BlueprintError(diagnostics: [Diagnostic(.error, LocalizedText("log.noSuchFile"),
-                                                           location: SourceLocation(path: path, line: 1, column: 1))])
+            throw EventLogReader.fileError("log.noSuchFile", path: path)
         }
         return XMLParser(stream: stream)
     }
@@ -34,8 +33,7 @@ struct XESReader {
             prefix = Array(bytes.prefix(Self.prologBytes))
         } else {
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw BlueprintError(diagnostics: [Diagnostic(.error, LocalizedText("log.noSuchFile"),
-                                                               location: SourceLocation(path: path, line: 1, column: 1))])
+                throw EventLogReader.fileError("log.noSuchFile", path: path)
             }
             defer { try? handle.close() }
             prefix = [UInt8]((try? handle.read(upToCount: Self.prologBytes)) ?? Data())
