@@ -115,7 +115,7 @@ struct JourneyMapTests {
         let map = Self.map(blueprint)
         let geometry = map.geometry
         let kpiRow = geometry.rows[try #require(JourneyMap.Row.allCases.firstIndex(of: .kpis))]
-        let needed = map.cellHeight(map.overallKPIs, width: map.rowTitleWidth) + Double(map.rowTitleLines(.kpis).count) * map.lineHeight
+        let needed = map.cellHeight(map.cells(map.overallKPIs, width: map.rowTitleWidth)) + Double(map.rowTitleLines(.kpis).count) * map.lineHeight
         #expect(kpiRow.height >= needed)
         for item in map.overallKPIs {
             for line in map.itemLines(item, width: map.rowTitleWidth) {

@@ -9,6 +9,19 @@ extension JourneyMap {
         var headerHeight: Double
         /// Top and height of each row, in ``Row/allCases`` order.
         var rows: [(top: Double, height: Double)]
+        /// Every text of the map wrapped once, for the heights above and for the drawing: each
+        /// stage header's lines, each row title's, and per row, column and item the item's lines.
+        var headerLines: [[String]]
+        var rowTitleLines: [[String]]
+        var cells: [[[Cell]]]
+        /// The journey's own KPIs under the KPI row's title.
+        var overallKPIs: [Cell]
+    }
+
+    /// An item with its wrapped lines.
+    struct Cell {
+        var item: Item
+        var lines: [String]
     }
 
     var lineHeight: Double { fontSize * 1.4 }
@@ -36,30 +49,42 @@ extension JourneyMap {
             drawing.options.text(row.titleKey), size: fontSize * 0.95, bold: true, maxWidth: Self.headerWidth - 2 * Self.padding, maxLines: 3)
     }
 
-    func cellHeight(_ items: [Item], width: Double? = nil) -> Double {
-        items.reduce(0) { $0 + Double(itemLines($1, width: width).count) * itemSize * 1.35 + itemSize * 0.5 }
+    func cells(_ items: [Item], width: Double? = nil) -> [Cell] {
+        items.map { Cell(item: $0, lines: itemLines($0, width: width)) }
+    }
+
+    func cellHeight(_ cells: [Cell]) -> Double {
+        cells.reduce(0) { $0 + Double($1.lines.count) * itemSize * 1.35 + itemSize * 0.5 }
     }
 
     var geometry: Geometry {
         let titleHeight = drawing.options.showTitle ? fontSize * 3.6 : 0
         let headerTop = Self.margin + titleHeight
-        let headerHeight = (columns.map { Double(headerLines($0.title).count) }.max() ?? 1) * lineHeight + 2 * Self.padding
+        let headers = columns.map { headerLines($0.title) }
+        let headerHeight = (headers.map { Double($0.count) }.max() ?? 1) * lineHeight + 2 * Self.padding
+        let titles = Row.allCases.map(rowTitleLines)
+        let kpis = cells(overallKPIs, width: rowTitleWidth)
         var top = headerTop + headerHeight
         var rows: [(top: Double, height: Double)] = []
-        for row in Row.allCases {
+        var cellsByRow: [[[Cell]]] = []
+        for (number, row) in Row.allCases.enumerated() {
+            let rowCells = row == .emotion ? [] : columns.map { cells($0.items(row)) }
+            cellsByRow.append(rowCells)
             var content: Double
             if row == .emotion {
                 content = Self.emotionHeight
             } else {
-                content = (columns.map { cellHeight($0.items(row)) }.max() ?? 0) + 2 * Self.padding
-                if row == .kpis { content = max(content, cellHeight(overallKPIs, width: rowTitleWidth) + Double(rowTitleLines(row).count) * lineHeight + 3 * Self.padding) }
+                content = (rowCells.map(cellHeight).max() ?? 0) + 2 * Self.padding
+                if row == .kpis { content = max(content, cellHeight(kpis) + Double(titles[number].count) * lineHeight + 3 * Self.padding) }
             }
-            let height = max(content, Double(rowTitleLines(row).count) * lineHeight + 2 * Self.padding, fontSize * 3)
+            let height = max(content, Double(titles[number].count) * lineHeight + 2 * Self.padding, fontSize * 3)
             rows.append((top, height))
             top += height
         }
         let width = left + Double(columns.count) * columnWidth + Self.margin
-        return Geometry(size: Size(width: width, height: top + Self.margin), titleHeight: titleHeight, headerTop: headerTop, headerHeight: headerHeight, rows: rows)
+        return Geometry(
+            size: Size(width: width, height: top + Self.margin), titleHeight: titleHeight, headerTop: headerTop, headerHeight: headerHeight,
+            rows: rows, headerLines: headers, rowTitleLines: titles, cells: cellsByRow, overallKPIs: kpis)
     }
 
     /// The DOT text: one background and two invisible corner points. `geometry`, when the caller
@@ -115,9 +140,8 @@ extension JourneyMap {
         // Stage headers.
         let header = Rect(x: left, y: geometry.headerTop, width: width, height: geometry.headerHeight)
         canvas.fillRect(header, color: theme.stageHeaderFill)
-        for (index, column) in columns.enumerated() {
+        for (index, lines) in geometry.headerLines.enumerated() {
             let x = left + Double(index) * columnWidth
-            let lines = headerLines(column.title)
             let size = fontSize * 1.05
             let top = header.midY - Double(lines.count) * lineHeight / 2 + lineHeight / 2
             for (k, line) in lines.enumerated() {
@@ -132,22 +156,22 @@ extension JourneyMap {
             let (top, height) = geometry.rows[number]
             let band = Rect(x: Self.margin, y: top, width: Self.headerWidth + width, height: height)
             canvas.fillRect(band, color: number.isMultiple(of: 2) ? theme.legendFill : theme.background)
-            let titleLines = rowTitleLines(row)
+            let titleLines = geometry.rowTitleLines[number]
             let titleSize = fontSize * 0.95
             for (k, line) in titleLines.enumerated() {
                 canvas.text(
                     line, x: Self.margin + Self.padding, middleY: top + Self.padding + lineHeight * (Double(k) + 0.5), alignment: .left,
                     size: titleSize, faces: faces, bold: true, color: theme.text, width: metrics.width(line, size: titleSize, bold: true))
             }
-            if row == .kpis, !overallKPIs.isEmpty {
+            if row == .kpis, !geometry.overallKPIs.isEmpty {
                 let start = top + Self.padding * 2 + Double(titleLines.count) * lineHeight
-                drawItems(overallKPIs, x: Self.margin + Self.padding, top: start, width: rowTitleWidth, into: &canvas)
+                drawItems(geometry.overallKPIs, x: Self.margin + Self.padding, top: start, into: &canvas)
             }
             if row == .emotion {
                 drawEmotion(top: top, height: height, into: &canvas)
             } else {
-                for (index, column) in columns.enumerated() {
-                    drawItems(column.items(row), x: left + Double(index) * columnWidth + Self.padding, top: top + Self.padding, width: textWidth + markIndent, into: &canvas)
+                for (index, cells) in geometry.cells[number].enumerated() {
+                    drawItems(cells, x: left + Double(index) * columnWidth + Self.padding, top: top + Self.padding, into: &canvas)
                 }
             }
             canvas.polyline([Point(x: Self.margin, y: top), Point(x: left + width, y: top)], color: theme.stageDivider, width: 0.6)
@@ -164,12 +188,12 @@ extension JourneyMap {
     }
 
     /// A cell's items, one under the other, each with its mark.
-    func drawItems(_ items: [Item], x: Double, top: Double, width: Double, into canvas: inout XDotCanvas) {
+    func drawItems(_ cells: [Cell], x: Double, top: Double, into canvas: inout XDotCanvas) {
         let theme = drawing.options.theme
         var y = top
         let step = itemSize * 1.35
-        for item in items {
-            let lines = itemLines(item, width: width)
+        for cell in cells {
+            let (item, lines) = (cell.item, cell.lines)
             let markCenter = Point(x: x + itemSize * 0.45, y: y + step / 2)
             switch item.mark {
             case .bullet: canvas.disc(center: markCenter, radius: itemSize * 0.17, color: theme.mutedText)
