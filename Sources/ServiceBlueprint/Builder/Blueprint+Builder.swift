@@ -20,6 +20,8 @@ extension Blueprint {
     ///     }
     ///     Flow("answer", to: "call", kind: .rework, label: "line dropped")
     ///     Journey(id: "standard", start: "call", demand: .perDay(120), target: .init(leadTime: .days(3)))
+    ///     KPI(id: "csat-call", kind: .csat, step: "answer", target: 4.5,
+    ///         measured: [KPIMeasurement(value: 4.1, sample: 212, period: "2026-Q3")])
     /// }
     /// ```
     ///
@@ -45,7 +47,7 @@ extension Blueprint {
             stages: collected.stages, actors: collected.actors, channels: collected.channels,
             information: collected.information, personas: collected.personas, journeys: collected.journeys,
             steps: collected.steps, flows: collected.flows, bottlenecks: collected.bottlenecks,
-            maturity: maturity, evidence: evidence, associations: collected.associations)
+            maturity: maturity, evidence: evidence, associations: collected.associations, kpis: collected.kpis)
 
         // The builder knows only what the block's shape says: where a step or stage was written.
         // Everything else (ids, references, flows) is the validator's, so a DSL blueprint and a

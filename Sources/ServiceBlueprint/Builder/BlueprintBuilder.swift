@@ -2,7 +2,7 @@
 /// a flow, an actor, a journey, a group such as ``Actors``, or a whole ``BlueprintContent`` fragment.
 ///
 /// The model types (``Step``, ``Stage``, ``Flow``, ``Actor``, ``InformationItem``, ``Persona``,
-/// ``Journey``, ``ChannelDefinition``, ``DeclaredBottleneck``) conform, so a block can mix DSL
+/// ``Journey``, ``ChannelDefinition``, ``DeclaredBottleneck``, ``KPI``) conform, so a block can mix DSL
 /// declarations with hand-built model values.
 public protocol BlueprintComponent: Sendable {
     /// The parts of a blueprint this component contributes, in declaration order.
@@ -49,6 +49,8 @@ public struct BlueprintContent: Sendable, Hashable, BlueprintComponent {
     public var bottlenecks: [DeclaredBottleneck] = []
     /// Undirected associations between steps.
     public var associations: [Association] = []
+    /// Experience and process KPIs, at a touchpoint, a stage or a journey.
+    public var kpis: [KPI] = []
     /// Placement problems noticed while grouping (reported by the throwing build, never trapped).
     var placementProblems: [PlacementProblem] = []
 
@@ -71,6 +73,7 @@ public struct BlueprintContent: Sendable, Hashable, BlueprintComponent {
         flows += other.flows
         bottlenecks += other.bottlenecks
         associations += other.associations
+        kpis += other.kpis
         placementProblems += other.placementProblems
     }
 }

@@ -158,6 +158,15 @@ extension Journey: BlueprintComponent {
     public var blueprintContent: BlueprintContent { Journeys { self }.blueprintContent }
 }
 
+extension KPI: BlueprintComponent {
+    /// The KPI as blueprint content (its `step`, `stage` or `journey` says where it is measured).
+    public var blueprintContent: BlueprintContent {
+        var content = BlueprintContent()
+        content.kpis = [self]
+        return content
+    }
+}
+
 extension DeclaredBottleneck: BlueprintComponent {
     /// The bottleneck as blueprint content.
     public var blueprintContent: BlueprintContent { Bottlenecks { self }.blueprintContent }

@@ -79,6 +79,7 @@ struct ValidationRun {
         checkJourneys()
         checkBottlenecks()
         checkAssociations()
+        checkKPIs()
         checkSimulation()  // sim17 (issue 17)
     }
 
@@ -320,6 +321,23 @@ struct ValidationRun {
             }
             if let attainment = journey.target?.attainment {
                 checkProbability(attainment, at: path.appending("target").appending("attainment"), "attainment")
+            }
+        }
+    }
+
+    /// A KPI's touchpoint, stage and journey must exist (from a file or the DSL alike).
+    mutating func checkKPIs() {
+        let journeyIDs = blueprint.journeys.map(\.id)
+        for (position, kpi) in blueprint.kpis.enumerated() {
+            let path: ModelPath = ["kpis", position]
+            if let step = kpi.step {
+                reference(step, at: path.appending("step"), kind: "step", collection: "steps", index: stepIndex, ids: stepIDs)
+            }
+            if let stage = kpi.stage {
+                reference(stage, at: path.appending("stage"), kind: "stage", collection: "stages", index: stageIndex, ids: stageIDs)
+            }
+            if let journey = kpi.journey {
+                reference(journey, at: path.appending("journey"), kind: "journey", collection: "journeys", index: journeyIndex, ids: journeyIDs)
             }
         }
     }
