@@ -173,6 +173,8 @@ struct LanguageEveryCommandTests {
         for word in ["顾客行为", "前台", "后台", "支持过程", "互动线", "可视线", "内部互动线", "图例"] {
             #expect(drawing.contains(word), "\(word)")
         }
+        // A branch's share the way the rest of the Chinese text writes it: 60%, not 60 %.
+        #expect(drawing.contains("60%") && !drawing.contains("60 %"))
         let (map, _) = try texts("journey", [])
         Self.expectChinese(map, "render --view journey (declared zh-Hans)", paths: [])
         #expect(map.contains("目标") && map.contains("顾客情绪") && !map.contains("Goal"))
