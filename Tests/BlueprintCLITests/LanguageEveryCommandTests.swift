@@ -321,6 +321,9 @@ struct LanguageEveryCommandTests {
         let diff = try CLI.run(["diff", "blueprints/after-sales-network-zh.yaml", changed.path] + zh)
         Self.expectChinese(diff.stdout + diff.stderr, "diff", paths: [changed.path])
         #expect(diff.stdout.contains("duration：3min → 7min"))
+        // The metrics read the Chinese way too: full-width colon and brackets, 22.9%.
+        #expect(diff.stdout.contains("  步骤数：23 → 23（没有变化）"))
+        #expect(diff.stdout.contains("  流程周期效率：") && !diff.stdout.contains(" % → "))
 
         let folder = changed.deletingLastPathComponent()
         for format in ["bpmn", "csv", "mermaid"] {
