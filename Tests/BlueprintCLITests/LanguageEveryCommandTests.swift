@@ -307,6 +307,8 @@ struct LanguageEveryCommandTests {
             let capacity = try CLI.run(["capacity", "blueprints/\(name)"] + zh)
             Self.expectChinese(capacity.stdout + capacity.stderr, "capacity \(name)", paths: ["blueprints/\(name)"])
             #expect(capacity.stdout.contains("数据：估计值"))
+            #expect(capacity.stdout.hasPrefix("快速响应售后服务网络（blueprints/\(name)）"))
+            #expect(capacity.stdout.contains("  上门工程师（field-engineer）"))
         }
         let move = try CLI.run(["capacity", "blueprints/after-sales-network-zh.yaml", "--move", "nope=dispatchr"] + zh)
         Self.expectChinese(move.stderr, "capacity --move", paths: ["blueprints/after-sales-network-zh.yaml"])
