@@ -66,9 +66,14 @@ struct LocalizationScannerTests {
                 continue
             }
             if line.hasPrefix("//") { continue }
-            // `--help` text stays English by design (swift-argument-parser builds it from declarations),
-            // and a precondition's message is for the programmer who broke an invariant.
-            if line.contains("help: \"") || line.hasPrefix("abstract: ") || line.hasPrefix("precondition(") { continue }
+            // `--help` text and option-parsing errors stay English by design (swift-argument-parser builds
+            // them, with their usage lines, from declarations; see the Languages article), and a
+            // precondition's message is for the programmer who broke an invariant.
+            if line.contains("help: \"") || line.hasPrefix("abstract: ") || line.contains("ValidationError(\"")
+                || line.hasPrefix("precondition(")
+            {
+                continue
+            }
             // Threshold descriptions document `.blueprint.yml`, which is written in English.
             if thresholdDepth > 0 || line.hasPrefix("RuleThreshold(") {
                 thresholdDepth += line.filter { $0 == "(" }.count - line.filter { $0 == ")" }.count
@@ -123,6 +128,7 @@ struct LocalizationScannerTests {
             public let title = "Step without an owner"
             @Option(help: "Random seed; the same seed gives the same numbers.")
             precondition(ok, "column index out of range")
+            throw ValidationError("--pages splits a PDF into printed pages; use it with --format pdf")
             let c = "\\(id) works past the end of its shifts"
             """
         let found = Self.literals(in: sample).map(\.text).filter(Self.isProse)

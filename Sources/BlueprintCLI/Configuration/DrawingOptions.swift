@@ -85,14 +85,12 @@ struct DrawingOptions: ParsableArguments {
 
     @OptionGroup var language: LanguageOption
 
-    /// Refuses combinations that draw nothing sensible, in the reader's language (`config.*`).
     func validate() throws {
-        let shown = language.resolve()
         if pages != nil, format != .pdf {
-            throw ValidationError(LocalizedText("config.pagesNeedPDF").rendered(in: shown))
+            throw ValidationError("--pages splits a PDF into printed pages; use it with --format pdf")
         }
         if view == .journey, pages != nil || format == .html {
-            throw ValidationError(LocalizedText("config.journeyViewOnePage").rendered(in: shown))
+            throw ValidationError("--view journey draws one page as svg, png, pdf or dot; leave out --pages and --format html")
         }
     }
 
