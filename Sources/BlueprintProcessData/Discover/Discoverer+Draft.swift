@@ -109,6 +109,7 @@ extension Discoverer {
 
         // Actors and lanes from the role mapping.
         var actors: [String: Set<String>] = [:]
+        var roleNames: [String: String] = [:]  // actor id → the role as the mapping writes it
         var lanesGuessed = 0
         var steps: [Step] = []
         for activity in 0..<count {
@@ -117,6 +118,7 @@ extension Discoverer {
             if let top, top.position < resourceNames.count, let assignment = options.roles[resourceNames[top]] {
                 let actor = Self.slug(assignment.role)
                 step.actor = actor
+                roleNames[actor] = roleNames[actor].map { min($0, assignment.role) } ?? assignment.role
                 if let lane = assignment.lane { step.lane = lane } else { lanesGuessed += 1 }
                 for (resource, _) in resources[activity] where resource.position < resourceNames.count {
                     if options.roles[resourceNames[resource]]?.role == assignment.role { actors[actor, default: []].insert(resourceNames[resource]) }
@@ -142,7 +144,7 @@ extension Discoverer {
         if startEvents == 0 {
             guesses.append("the log has no start events: no durations or waits (the gaps between events mix both)")
         }
-        let actorList = actors.keys.sorted().map { Actor(id: $0, title: $0, kind: .role, capacity: actors[$0]?.count) }
+        let actorList = actors.keys.sorted().map { Actor(id: $0, title: roleNames[$0] ?? $0, kind: .role, capacity: actors[$0]?.count) }
         if !actorList.isEmpty { guesses.append("actor capacities are the number of distinct resources seen in each role") }
 
         // The journey: from the most frequent start to the frequent ends, with the observed demand.
