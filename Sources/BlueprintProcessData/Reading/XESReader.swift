@@ -182,6 +182,8 @@ private final class XESHandler: NSObject, XMLParserDelegate {
     var eventColumn = 0
     var activity: String?
     var timestamp: Double?
+    /// `start_timestamp` (pm4py's interval logs): the event is then a start/complete pair.
+    var startTimestamp: Double?
     var lifecycle = LogLifecycle.complete
     var resource: String?
     var eventBroken = false
@@ -243,6 +245,7 @@ private final class XESHandler: NSObject, XMLParserDelegate {
             (eventLine, eventColumn) = here
             activity = nil
             timestamp = nil
+            startTimestamp = nil
             lifecycle = .complete
             resource = nil
             eventBroken = false
@@ -262,9 +265,9 @@ private final class XESHandler: NSObject, XMLParserDelegate {
         switch key {
         case "concept:name":
             activity = value
-        case "time:timestamp":
+        case "time:timestamp", "start_timestamp":
             if let time = options.timestamps.parse(value) {
-                timestamp = time
+                if key == "start_timestamp" { startTimestamp = time } else { timestamp = time }
             } else {
                 collector.add(.error, "xes.timestamp", ["text": .quoted(String(value.prefix(60)))],
                               line: here.line, column: here.column)
@@ -321,8 +324,12 @@ private final class XESHandler: NSObject, XMLParserDelegate {
         guard assembler.eventCount < options.limits.maxEvents else {
             return stop("maxEvents", ["limit": .integer(options.limits.maxEvents)])
         }
-        events.append(LogEvent(activity: index, timestamp: timestamp, lifecycle: lifecycle,
-                               resource: assembler.resource(resource), line: eventLine))
+        let who = assembler.resource(resource)
+        if let startTimestamp, lifecycle == .complete {
+            events.append(LogEvent(activity: index, timestamp: startTimestamp, lifecycle: .start, resource: who, line: eventLine))
+            assembler.eventCount += 1
+        }
+        events.append(LogEvent(activity: index, timestamp: timestamp, lifecycle: lifecycle, resource: who, line: eventLine))
         assembler.eventCount += 1
     }
 
