@@ -112,7 +112,7 @@ extension Discoverer {
         var roleNames: [String: String] = [:]  // actor id → the role as the mapping writes it
         var lanesGuessed = 0
         var steps: [Step] = []
-        for activity in 0..<count {
+        for activity in Self.stepOrder(count: count, blocks: blocks) {
             var step = Step(id: ids[activity], title: Self.title(names[activity]), lane: .frontstage, stage: stage.id)
             let top = resources[activity].max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
             if let top, top.position < resourceNames.count, let assignment = options.roles[resourceNames[top]] {

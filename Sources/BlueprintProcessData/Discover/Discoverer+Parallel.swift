@@ -156,6 +156,22 @@ extension Discoverer {
         return added
     }
 
+    /// The activities in order of first appearance, except that a block's are written together,
+    /// branch by branch, where its first one appears: alternatives of a branch then sit side by side.
+    static func stepOrder(count: Int, blocks: ParallelBlocks) -> [Int] {
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        var written = [Bool](repeating: false, count: blocks.branches.count)
+        for activity in 0..<count {
+            let block = blocks.block[activity]
+            if block < 0 { order.append(activity); continue }
+            guard !written[block] else { continue }
+            written[block] = true
+            order += blocks.branches[block].joined()
+        }
+        return order
+    }
+
     /// The sentences a block adds to the guesses: the block, and each branch whose activities are
     /// alternatives (no kept flow between them), which a fork's flows cannot say.
     func describe(_ blocks: ParallelBlocks, ends: [(fork: Int?, join: Int?)], kept: [(from: Int, to: Int, count: Int)]) -> [String] {
