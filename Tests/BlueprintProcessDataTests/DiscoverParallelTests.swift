@@ -106,6 +106,18 @@ struct DiscoverParallelTests {
         #expect(share == 1)
     }
 
+    @Test("near miss: both orders, but the two lead on to different steps: no block (receipt's T02 and T06)")
+    func noCommonJoinNoBlock() throws {
+        // b then x 7 times, x then b 3 times (comparable for a block, not for a lone pair), and after
+        // them the cases go on to c or to d: no one join.
+        var rows = Self.rows([["b", "x", "c"]], copies: 7)
+        rows += Self.rows([["x", "b", "d"]], copies: 3).map { ("other-" + $0.0, $0.1, $0.2) }
+        let draft = RealLogLessonsTests.discover(rows)
+        let f = Self.flows(draft)
+        #expect(f["b->x"] != nil && f["x->b"] != nil, "\(f.keys.sorted())")
+        #expect(!draft.guesses.contains { $0.contains("run in parallel") }, "\(draft.guesses)")
+    }
+
     @Test("near miss: a length-2 loop (a b a) follows both ways but is rework, not parallel")
     func lengthTwoLoopIsNotParallel() throws {
         var rows = Self.rows([["p", "q"]], copies: 10)
