@@ -140,13 +140,20 @@ extension Discoverer {
             if present.insert(key).inserted { kept.append((from, to, n)); added += 1 }
         }
         func count(_ from: Int, _ to: Int) -> Int { follows[Measurer.pair(Int32(from), Int32(to))] ?? 0 }
+        // Which branches the kept flows already link to their fork and join (one pass).
+        var entered = blocks.branches.map { [Bool](repeating: false, count: $0.count) }, left = entered
+        for edge in kept {
+            let (inTo, inFrom) = (blocks.block[edge.to], blocks.block[edge.from])
+            if inTo >= 0, edge.from == ends[inTo].fork { entered[inTo][blocks.branch[edge.to]] = true }
+            if inFrom >= 0, edge.to == ends[inFrom].join { left[inFrom][blocks.branch[edge.from]] = true }
+        }
         for (block, branches) in blocks.branches.enumerated() {
-            for branch in branches {
-                if let fork = ends[block].fork, !kept.contains(where: { $0.from == fork && branch.contains($0.to) }),
+            for (index, branch) in branches.enumerated() {
+                if let fork = ends[block].fork, !entered[block][index],
                    let entry = branch.max(by: { (count(fork, $0), $1) < (count(fork, $1), $0) }) {
                     add(fork, entry)
                 }
-                if let join = ends[block].join, !kept.contains(where: { $0.to == join && branch.contains($0.from) }),
+                if let join = ends[block].join, !left[block][index],
                    let exit = branch.max(by: { (count($0, join), $1) < (count($1, join), $0) }) {
                     add(exit, join)
                 }
@@ -180,11 +187,16 @@ extension Discoverer {
         func series(_ items: [String], _ last: String) -> String {
             items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(last) " + (items.last ?? "")
         }
-        let flows = Set(kept.map { Pair($0.from, $0.to) })
+        // A branch of several activities is a set of alternatives when no kept flow joins two of them.
+        var linked = Set<Int>()  // (block, branch) as block << 32 | branch
+        for edge in kept where blocks.block[edge.from] >= 0 && blocks.block[edge.from] == blocks.block[edge.to]
+            && blocks.branch[edge.from] == blocks.branch[edge.to] {
+            linked.insert(blocks.block[edge.from] << 32 | blocks.branch[edge.from])
+        }
         for (block, branches) in blocks.branches.enumerated() {
             var parts: [String] = [], notes: [String] = []
-            for branch in branches {
-                let alternatives = branch.allSatisfy { a in branch.allSatisfy { b in !flows.contains(Pair(a, b)) } }
+            for (index, branch) in branches.enumerated() {
+                let alternatives = !linked.contains(block << 32 | index)
                 let text = branch.count == 1 ? quoted(branch[0]) : series(branch.map(quoted), alternatives ? "or" : "and")
                 parts.append(branch.count == 1 ? text : "(\(text))")
                 if branch.count > 1, alternatives {
