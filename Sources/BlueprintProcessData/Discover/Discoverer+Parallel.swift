@@ -205,7 +205,8 @@ extension Discoverer {
             }
             let after = ends[block].fork.map { "after \(quoted($0))" } ?? "from the start"
             let until = ends[block].join.map { "until \(quoted($0))" } ?? "to the end"
-            sentences.append("\(series(parts, "and")) run in parallel \(after) \(until) (each order seen): a fork and a join")
+            let evidence = startEvents > 0 ? "they overlap in time or follow each other in both orders" : "they follow each other in both orders"
+            sentences.append("\(series(parts, "and")) run in parallel \(after) \(until) (\(evidence)): a fork and a join")
             sentences += notes
         }
         return sentences
