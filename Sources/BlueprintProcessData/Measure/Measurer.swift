@@ -92,11 +92,14 @@ public struct Measurer: Sendable {
         }
     }
 
-    /// Pairs start and complete events of the same activity (first open start first).
+    /// Pairs start and complete events of the same activity (first open start first). An abort
+    /// (`ate_abort`, `pi_abort`) closes the open instance, which is then left out: it was not done,
+    /// and a later complete belongs to a later start or to none.
     static func instances(of trace: LogTrace) -> [Instance] {
         var instances: [Instance] = []
         instances.reserveCapacity(trace.events.count)
         var open: [Int32: [Int]] = [:]
+        var aborted: Set<Int> = []
         for event in trace.events {
             switch event.lifecycle {
             case .start:
@@ -110,9 +113,17 @@ public struct Measurer: Sendable {
                 } else {
                     instances.append(Instance(activity: event.activity.raw, start: nil, end: event.timestamp))
                 }
+            case .abort:
+                if var waiting = open[event.activity.raw], !waiting.isEmpty {
+                    aborted.insert(waiting.removeFirst())
+                    open[event.activity.raw] = waiting
+                }
             case .other:
                 continue
             }
+        }
+        if !aborted.isEmpty {
+            instances = instances.enumerated().filter { !aborted.contains($0.offset) }.map(\.element)
         }
         // Order by completion, as a complete-only log orders its events.
         return instances.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
