@@ -97,8 +97,14 @@ struct MeasureUpdateCommandTests {
         let result = try CLI.run(MeasureCommandTests.measure.map { $0 == MeasureCommandTests.blueprint ? file : $0 } + ["--update"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("desk.yaml: measured figures written for 5 steps and 3 flows (estimates kept)"), "\(result.stderr)")
-        #expect(result.stderr.contains("desk.yaml:1:1: warning: its 2 comment lines are not kept"), "\(result.stderr)")
+        // The file keeps its comments and layout: only measured entries are added.
+        #expect(!result.stderr.contains("comment lines are not kept"), "\(result.stderr)")
         let updated = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(updated.hasPrefix("# A small IT service desk"), "\(updated)")
+        #expect(updated.contains("  - {from: triage, to: fix-remotely, probability: 0.8, measured: {probability: "), "\(updated)")
+        for line in original.split(separator: "\n") where !line.contains("probability") {
+            #expect(updated.contains(line), "line lost: \(line)")
+        }
         #expect(updated.contains("measured:"))
         #expect(updated.contains("likely: 5min"), "the triage estimate is kept")
         #expect(try CLI.run(["check", file, "--format", "json"]).status != 2, "the updated file is a valid blueprint")

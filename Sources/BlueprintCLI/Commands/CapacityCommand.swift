@@ -75,6 +75,8 @@ extension CapacityCommand {
         let steps = blueprint.steps.filter { $0.measured?.service != nil || $0.measured?.wait != nil }.count
         let flows = blueprint.flows.filter { $0.measured != nil }.count
         guard steps + flows > 0 else { return LocalizedText("cli.capacity.figures.none") }
+        // Shares but no times (the log had no start events): say so rather than "measured for 0 steps".
+        guard steps > 0 else { return LocalizedText("measured.capacity.noTimes", ["flows": .integer(flows)]) }
         return LocalizedText(
             "cli.capacity.figures.measured", ["steps": .integer(steps), "total": .integer(blueprint.steps.count), "flows": .integer(flows)])
     }
@@ -173,9 +175,13 @@ extension CapacityText {
         if !distributions.isEmpty {
             lines.append(t("leadTimes", ["iterations": .integer(iterations), "seed": .verbatim(String(seed))]))
         }
+        // Without any time a journey takes 0 s and "meets" every target: that says nothing.
+        let timeless = blueprint.steps.allSatisfy { $0.duration == nil && $0.waitBefore == nil }
         for distribution in distributions {
             var target = TextArgument.verbatim("")
-            if let seconds = distribution.targetSeconds, let probability = distribution.probabilityOfMeetingTarget {
+            if timeless, let seconds = distribution.targetSeconds {
+                target = .phrase(LocalizedText("measured.capacity.timeless", ["target": duration(seconds)]))
+            } else if let seconds = distribution.targetSeconds, let probability = distribution.probabilityOfMeetingTarget {
                 let arguments: [String: TextArgument] = ["target": duration(seconds), "share": .percent(probability)]
                 target = .phrase(distribution.requiredAttainment.map {
                     LocalizedText("cli.capacity.leadTime.target.required", arguments.merging(["required": .percent($0)]) { $1 })

@@ -11,7 +11,8 @@ struct DiscoverCommand: ParsableCommand {
         discussion: """
             Steps come from the activities; flows from the directly-follows relation (pairs below \
             --threshold of an activity's occurrences are left out); forks where activities overlap in \
-            time (or follow each other both ways about equally often); flows closing a cycle become \
+            time or follow each other in both orders (blocks of any number of parallel branches, with \
+            a fork before and a join after); flows closing a cycle become \
             rework. Exclusive branches and rework get the observed shares as probabilities; durations \
             are the P10, median and P90 of start → complete times, waits the mean gap before a step. \
             With --roles (CSV: resource,role[,lane]) the most frequent resource's role becomes the \

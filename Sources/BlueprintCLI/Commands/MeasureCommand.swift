@@ -85,15 +85,22 @@ struct MeasureCommand: ParsableCommand {
                 throw ExitStatus.invalidInput.exitCode
             }
         }
-        if update { try write(measurement, into: model, language: shown) }
+        if update { try write(measurement, into: document, language: shown) }
     }
 
-    /// Rewrites the blueprint with `measured:` fields; the estimates stay as they are.
-    func write(_ measurement: LogMeasurement, into model: Blueprint, language: Language) throws {
-        let target = TextArgument.phrase(LocalizedText("cli.measure.updatedFile"))
-        for warning in ConvertCommand.commentWarning(blueprint, to: target, language: language) { Terminal.error(warning) }
-        let updated = measurement.applied(to: model, log: reading.log)
-        try updated.write(to: blueprint)
+    /// Writes the `measured:` fields into the blueprint file; the estimates stay as they are. A YAML
+    /// file keeps its comments and layout (only the `measured:` lines change); otherwise, or when
+    /// its layout cannot be patched, the file is written anew and the lost comments are named.
+    func write(_ measurement: LogMeasurement, into document: BlueprintDocument, language: Language) throws {
+        let updated = measurement.applied(to: document.blueprint, log: reading.log)
+        if DocumentFormat(path: blueprint) == .yaml, let text = try? String(contentsOfFile: blueprint, encoding: .utf8),
+           let patched = LogMeasurement.updatedText(text, document: document, updated: updated) {
+            try AtomicFile.write(patched, to: blueprint)
+        } else {
+            let target = TextArgument.phrase(LocalizedText("cli.measure.updatedFile"))
+            for warning in ConvertCommand.commentWarning(blueprint, to: target, language: language) { Terminal.error(warning) }
+            try updated.write(to: blueprint)
+        }
         let steps = updated.steps.filter { $0.measured != nil }.count
         let flows = updated.flows.filter { $0.measured != nil }.count
         Terminal.error(language.cli("measure.written", ["path": .verbatim(blueprint), "steps": .integer(steps), "flows": .integer(flows)]))

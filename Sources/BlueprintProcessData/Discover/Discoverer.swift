@@ -6,9 +6,11 @@ import ServiceBlueprint
 /// - **Flows** from the directly-follows relation: a pair is kept when it follows at least
 ///   ``Options/threshold`` of the earlier activity's occurrences.
 /// - **Forks** where the log shows concurrency: two activities whose start–complete intervals
-///   overlap in a case, or (without start events) that follow each other both ways about
-///   equally often, are parallel: the flows between them are dropped and the flows into them
-///   from one step become a fork.
+///   overlap in a case, or that follow each other both ways with comparable frequency (and not as
+///   a length-2 loop `a b a`), are parallel: the flows between them are dropped. Activities that
+///   are mutually parallel form a block (a parallel cut, as the inductive miner finds it): its
+///   branches are the groups every cross pair of which is parallel; the most frequent step before
+///   the block forks into every branch and the most frequent one after it joins them.
 /// - **Rework**: a kept flow that closes a cycle becomes `kind: rework`.
 /// - **Probabilities** of exclusive branches and rework loops: the observed shares.
 /// - **Durations**: P10, median and P90 of the start → complete times; the wait before a step:
@@ -73,6 +75,9 @@ public struct Discoverer: Sendable {
     var caseCount = 0
     var startEvents = 0
     var selfLoops: [Int32: Int] = [:]
+    /// `a b a` in a case, keyed by the pair `(a, b)`: a length-2 loop, which follows both ways
+    /// without being parallel.
+    var shortLoops: [UInt64: Int] = [:]
     /// Per activity: the sum of its first occurrence's place in each case (0 for the first
     /// activity), to order the activities as cases usually run them. Not divided by the case's
     /// length: a loop later in a long case must not move what came before it.
@@ -119,6 +124,9 @@ public struct Discoverer: Sendable {
             if index > 0 {
                 let before = found[index - 1].activity
                 if before == instance.activity { selfLoops[before, default: 0] += 1 } else { follows[Measurer.pair(before, instance.activity), default: 0] += 1 }
+                if index > 1, found[index - 2].activity == instance.activity, before != instance.activity {
+                    shortLoops[Measurer.pair(instance.activity, before), default: 0] += 1
+                }
             }
         }
         // Overlapping intervals show concurrency (bounded: long cases are rare and quadratic).

@@ -11,6 +11,9 @@ public enum LogLifecycle: UInt8, Sendable, Hashable, Codable {
     case complete
     /// Another known transition, kept out of service and waiting times.
     case other
+    /// The activity instance was given up (`ate_abort`, or the whole case: `pi_abort`): it closes
+    /// the open instance, which gets no service time and is not a completion.
+    case abort
 
     /// The transitions of the XES standard lifecycle extension (lowercased).
     static let standard: Set<String> = [
@@ -26,6 +29,7 @@ public enum LogLifecycle: UInt8, Sendable, Hashable, Codable {
         switch text.lowercased() {
         case "", "complete", "completed", "end", "finish", "finished", "done": self = .complete
         case "start", "started", "begin", "in progress", "in_progress": self = .start
+        case "ate_abort", "pi_abort": self = .abort
         case let other where LogLifecycle.standard.contains(other): self = .other
         default: return nil
         }

@@ -92,10 +92,12 @@ public struct Measurer: Sendable {
         }
     }
 
-    /// Pairs start and complete events of the same activity (first open start first).
+    /// Pairs start and complete events of the same activity (first open start first). An abort
+    /// (`ate_abort`, `pi_abort`) closes the open instance, which is then left out: it was not done,
+    /// and a later complete belongs to a later start or to none.
     ///
     /// The starts still open are a short list, oldest first, searched from the front: no
-    /// dictionary per case. A case with many starts open at once is paired by
+    /// dictionary per case. A case with many starts open at once, or with an abort, is paired by
     /// ``instancesWithManyOpen(of:)`` instead, which gives the same pairs.
     static func instances(of trace: LogTrace) -> [Instance] {
         var instances: [Instance] = []
@@ -114,6 +116,8 @@ public struct Measurer: Sendable {
                 } else {
                     instances.append(Instance(activity: event.activity.raw, start: nil, end: event.timestamp))
                 }
+            case .abort:
+                return instancesWithManyOpen(of: trace)
             case .other:
                 continue
             }
@@ -132,11 +136,13 @@ public struct Measurer: Sendable {
         return instances.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
     }
 
-    /// ``instances(of:)`` with a queue of open starts per activity, for cases with many open at once.
+    /// ``instances(of:)`` with a queue of open starts per activity, for cases with many open at
+    /// once or with aborts.
     static func instancesWithManyOpen(of trace: LogTrace) -> [Instance] {
         var instances: [Instance] = []
         instances.reserveCapacity(trace.events.count)
         var open: [Int32: [Int]] = [:]
+        var aborted: Set<Int> = []
         for event in trace.events {
             switch event.lifecycle {
             case .start:
@@ -150,9 +156,17 @@ public struct Measurer: Sendable {
                 } else {
                     instances.append(Instance(activity: event.activity.raw, start: nil, end: event.timestamp))
                 }
+            case .abort:
+                if var waiting = open[event.activity.raw], !waiting.isEmpty {
+                    aborted.insert(waiting.removeFirst())
+                    open[event.activity.raw] = waiting
+                }
             case .other:
                 continue
             }
+        }
+        if !aborted.isEmpty {
+            instances = instances.enumerated().filter { !aborted.contains($0.offset) }.map(\.element)
         }
         return inCompletionOrder(instances)
     }

@@ -174,6 +174,8 @@ private final class XESHandler: NSObject, XMLParserDelegate {
     var traceLine = 0
     var caseID: String?
     var events: [LogEvent] = []
+    /// Positions in `events` of starts read from `start_timestamp`: out of file order by nature.
+    var derivedStarts: Set<Int> = []
     var traceBroken = false
 
     // The event being read.
@@ -182,6 +184,8 @@ private final class XESHandler: NSObject, XMLParserDelegate {
     var eventColumn = 0
     var activity: String?
     var timestamp: Double?
+    /// `start_timestamp` (pm4py's interval logs): the event is then a start/complete pair.
+    var startTimestamp: Double?
     var lifecycle = LogLifecycle.complete
     var resource: String?
     var eventBroken = false
@@ -237,12 +241,14 @@ private final class XESHandler: NSObject, XMLParserDelegate {
             traceLine = here.line
             caseID = nil
             events = []
+            derivedStarts = []
             traceBroken = false
         case "event" where parent == "trace" || (parent == "log" && !inTrace):
             inEvent = true
             (eventLine, eventColumn) = here
             activity = nil
             timestamp = nil
+            startTimestamp = nil
             lifecycle = .complete
             resource = nil
             eventBroken = false
@@ -262,9 +268,9 @@ private final class XESHandler: NSObject, XMLParserDelegate {
         switch key {
         case "concept:name":
             activity = value
-        case "time:timestamp":
+        case "time:timestamp", "start_timestamp":
             if let time = options.timestamps.parse(value) {
-                timestamp = time
+                if key == "start_timestamp" { startTimestamp = time } else { timestamp = time }
             } else {
                 collector.add(.error, "xes.timestamp", ["text": .quoted(String(value.prefix(60)))],
                               line: here.line, column: here.column)
@@ -321,8 +327,13 @@ private final class XESHandler: NSObject, XMLParserDelegate {
         guard assembler.eventCount < options.limits.maxEvents else {
             return stop("maxEvents", ["limit": .integer(options.limits.maxEvents)])
         }
-        events.append(LogEvent(activity: index, timestamp: timestamp, lifecycle: lifecycle,
-                               resource: assembler.resource(resource), line: eventLine))
+        let who = assembler.resource(resource)
+        if let startTimestamp, lifecycle == .complete {
+            derivedStarts.insert(events.count)
+            events.append(LogEvent(activity: index, timestamp: startTimestamp, lifecycle: .start, resource: who, line: eventLine))
+            assembler.eventCount += 1
+        }
+        events.append(LogEvent(activity: index, timestamp: timestamp, lifecycle: lifecycle, resource: who, line: eventLine))
         assembler.eventCount += 1
     }
 
@@ -333,7 +344,8 @@ private final class XESHandler: NSObject, XMLParserDelegate {
             assembler.eventCount -= events.count
             return
         }
-        TraceAssembler.checkOrder(events, caseID: caseID, into: &collector)
+        TraceAssembler.checkOrder(derivedStarts.isEmpty ? events : events.enumerated().filter { !derivedStarts.contains($0.offset) }.map(\.element),
+                                  caseID: caseID, into: &collector)
         caseCount += 1
         do {
             try body(LogTrace(caseID: caseID, events: events), assembler.activities)
