@@ -89,9 +89,15 @@ def compare(name, path, repeat):
         "mean duration (1 s)": abs(s["caseDurationMean"] - p["caseDurationMean"]) < 1,
         "median duration (1 s)": abs(s["caseDurationMedian"] - p["caseDurationMedian"]) < 1,
     }
+    if s.get("startEvents", 0):
+        # PM4Py gets the complete events only, so its cases start at their first completion:
+        # the durations differ by definition, not by error.
+        del checks["mean duration (1 s)"], checks["median duration (1 s)"]
     ok = all(checks.values())
+    durations = (f"mean {s['caseDurationMean']:.0f} s  median {s['caseDurationMedian']:.0f} s" if "mean duration (1 s)" in checks
+                 else "durations not compared (start events)")
     print(f"{name}: {'AGREE' if ok else 'DIFFER'}  cases {s['cases']}  events {s['events']}  dfg pairs {len(s['dfg'])}"
-          f"  variants {s['variants']}  mean {s['caseDurationMean']:.0f} s  median {s['caseDurationMedian']:.0f} s")
+          f"  variants {s['variants']}  {durations}")
     for key, good in checks.items():
         if not good:
             print(f"   {key}: swift {s.get(key.split(' ')[0])} pm4py {p.get(key.split(' ')[0])}")

@@ -214,6 +214,8 @@ public struct Measurer: Sendable {
     }
 
     private mutating func addSteps(_ instances: [Instance]) {
+        // A case none of whose activities maps to a step has nothing to add.
+        guard instances.contains(where: { stepOfActivity[Int($0.activity)] >= 0 }) else { return }
         let ends = instances.compactMap(\.end).sorted()
         var seen = Set<Int32>()
         var previousStep: Int32 = -1

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Gives each distinct byte string a dense number (0, 1, 2, … in order of first sight), for the
 /// CSV reader's case ids, activities and resources: no `String` and no SipHash per row.
 ///
@@ -12,8 +6,10 @@ import Darwin
 /// The hash reads 8 bytes at a time and is seeded per table, so that a crafted log cannot make
 /// its ids pile up in one run of the table.
 struct ByteInterner {
-    /// Slot → number + 1; 0 is an empty slot. The count of slots is a power of two.
-    private var slots: [Int32]
+    /// Slot → the hash's upper 32 bits and number + 1 below them; 0 is an empty slot, and the
+    /// upper bits turn away most other strings without touching their bytes. The count of slots
+    /// is a power of two.
+    private var slots: [UInt64]
     private var mask: Int
     /// Per number: its hash, and where its bytes end in ``storage`` (they start where the previous end).
     private var hashes: [UInt64] = []
@@ -35,15 +31,19 @@ struct ByteInterner {
     @inline(__always)
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
         let hash = Self.hash(bytes, seed: seed)
+        let tag = hash & Self.tagBits
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let stored = Int(slots[slot])
+            let stored = slots[slot]
             if stored == 0 { break }
-            if hashes[stored - 1] == hash, equals(stored - 1, bytes) { return (stored - 1, false) }
+            if stored & Self.tagBits == tag {
+                let number = Int(truncatingIfNeeded: stored & ~Self.tagBits) - 1
+                if equals(number, bytes) { return (number, false) }
+            }
             slot = (slot + 1) & mask
         }
         let number = hashes.count
-        slots[slot] = Int32(truncatingIfNeeded: number + 1)
+        slots[slot] = tag | UInt64(number + 1)
         hashes.append(hash)
         storage.append(contentsOf: bytes)
         ends.append(storage.count)
@@ -51,14 +51,29 @@ struct ByteInterner {
         return (number, true)
     }
 
-    /// Whether number `number` holds exactly `bytes`.
+    private static let tagBits: UInt64 = 0xFFFF_FFFF_0000_0000
+
+    /// Whether number `number` holds exactly `bytes` (8 bytes compared at a time: ids are short).
     @inline(__always)
     private func equals(_ number: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = number == 0 ? 0 : ends[number - 1]
-        guard ends[number] - start == bytes.count else { return false }
+        let count = bytes.count
+        guard ends[number] - start == count else { return false }
         guard let base = bytes.baseAddress else { return true }
         return storage.withUnsafeBufferPointer { stored in
-            memcmp(stored.baseAddress! + start, base, bytes.count) == 0
+            let left = UnsafeRawPointer(stored.baseAddress! + start), right = UnsafeRawPointer(base)
+            var index = 0
+            while index + 8 <= count {
+                if left.loadUnaligned(fromByteOffset: index, as: UInt64.self) != right.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                    return false
+                }
+                index += 8
+            }
+            while index < count {
+                if left.load(fromByteOffset: index, as: UInt8.self) != right.load(fromByteOffset: index, as: UInt8.self) { return false }
+                index += 1
+            }
+            return true
         }
     }
 
@@ -70,7 +85,7 @@ struct ByteInterner {
         for (number, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(truncatingIfNeeded: number + 1)
+            slots[slot] = hash & Self.tagBits | UInt64(number + 1)
         }
     }
 
