@@ -7,6 +7,18 @@ import BlueprintProcessData
 import Foundation
 import ServiceBlueprint
 
+/// CPU seconds (user + system) this process has used so far, start-up included.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 func peakResidentMiB() -> Double {
     var usage = rusage()
     #if os(Linux)
@@ -40,12 +52,16 @@ func run(_ path: String) throws {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     let discovery = measurement.discovery
     var dfg: [String: Int] = [:]
-    for pair in discovery.directlyFollows { dfg["\(pair.from)>\(pair.to)"] = pair.count }
+    var performance: [String: Double] = [:]
+    for pair in discovery.directlyFollows {
+        dfg["\(pair.from)>\(pair.to)"] = pair.count
+        performance["\(pair.from)>\(pair.to)"] = pair.meanSeconds
+    }
     let report: [String: Any] = [
         "log": path, "bytes": size, "cases": measurement.log.cases, "events": measurement.log.events,
-        "variants": discovery.variantCount, "dfg": dfg,
+        "variants": discovery.variantCount, "dfg": dfg, "dfgMeanSeconds": performance,
         "caseDurationMean": discovery.caseDuration?.mean ?? 0, "caseDurationMedian": discovery.caseDuration?.median ?? 0,
-        "readAndAggregateSeconds": read, "totalSeconds": total,
+        "readAndAggregateSeconds": read, "totalSeconds": total, "processCPUSeconds": processCPUSeconds(),
         "eventsPerSecond": Double(measurement.log.events) / max(total, 1e-9), "peakRSSMiB": peakResidentMiB(),
         "startEvents": measurement.log.startEvents,
         "errors": summary.diagnostics.filter { $0.severity == .error }.count,

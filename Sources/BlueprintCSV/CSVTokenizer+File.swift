@@ -33,7 +33,7 @@ extension CSVTokenizer {
         defer { try? handle.close() }
         var tokenizer = CSVTokenizer(separator: separator, limits: limits)
         while let data = try handle.read(upToCount: max(1, chunkSize)), !data.isEmpty {
-            try tokenizer.feedRaw([UInt8](data), body)
+            try data.withUnsafeBytes { try tokenizer.feedRaw(buffer: $0.bindMemory(to: UInt8.self), body) }
         }
         try tokenizer.finishRaw(body)
         return tokenizer.errors

@@ -44,8 +44,10 @@ public struct CSVTokenizer: Sendable {
     /// The current record's field bytes, one field after another; strings are made only when a
     /// consumer asks (``CSVRawRecord``), so a reader that needs two columns pays for two.
     private var recordData: [UInt8] = []
-    /// Where each completed field of the current record ends in ``recordData``.
-    private var fieldEnds: [Int] = []
+    /// `0`, then where each completed field of the current record ends in ``recordData``.
+    private var fieldBounds: [Int] = [0]
+    /// Room for a plain line's field bounds (``plainRecord(_:from:_:_:)``), grown when a line has more fields.
+    private var plainBounds = [Int](repeating: 0, count: 64)
     /// Where the field being read begins in ``recordData``.
     private var fieldDataStart = 0
     /// Whether the field being read has a byte ≥ 0x80 (only such fields need UTF-8 validation).
@@ -82,13 +84,20 @@ public struct CSVTokenizer: Sendable {
     /// (``CSVRawRecord``): no string is made for a field nobody reads.
     /// - Throws: ``CSVError`` when a limit is exceeded, or whatever `body` throws.
     package mutating func feedRaw(_ chunk: [UInt8], _ body: RawBody) throws {
+        try chunk.withUnsafeBufferPointer { try feedRaw(buffer: $0, body) }
+    }
+
+    /// Tokenizes the next chunk given as a buffer (read straight from a file), as ``feedRaw(_:_:)``.
+    package mutating func feedRaw(buffer chunk: UnsafeBufferPointer<UInt8>, _ body: RawBody) throws {
         precondition(!finished, "feed(_:_:) after finish(_:)")
-        if bomDone, let separator {
-            // The hot path: no BOM or detection bookkeeping per byte.
-            try chunk.withUnsafeBufferPointer { try run($0, separator.rawValue, body) }
-            return
+        var index = 0
+        // Byte by byte only until the BOM is past and the separator known (the first line).
+        while index < chunk.count, !bomDone || separator == nil {
+            try take(chunk[index], body)
+            index += 1
         }
-        for byte in chunk { try take(byte, body) }
+        guard index < chunk.count, let separator else { return }
+        try run(UnsafeBufferPointer(rebasing: chunk[index...]), separator.rawValue, body)
     }
 
     /// What receives raw records.
@@ -120,7 +129,7 @@ public struct CSVTokenizer: Sendable {
         finished = true
         switch state {
         case .fieldStart:
-            if !fieldEnds.isEmpty { try endField(); try endRecord(body) }
+            if fieldBounds.count > 1 { try endField(); try endRecord(body) }
         case .quoted:
             report(.unterminatedQuote, at: fieldStart, "quoted field is not closed before the end of the input")
             try endField(); try endRecord(body)
@@ -178,12 +187,19 @@ public struct CSVTokenizer: Sendable {
 
     // MARK: - The state machine
 
-    /// Tokenizes a buffer. Inside a field, a run of ordinary bytes (no separator, quote or line
-    /// break) is taken at once; every other byte goes through ``consume(_:_:_:)`` one by one.
+    /// Tokenizes a buffer. A whole plain line (no quote, within the limits, valid UTF-8) is handed
+    /// on straight from the buffer (``plainRecord(_:from:_:_:)``); otherwise, inside a field, a run
+    /// of ordinary bytes (no separator, quote or line break) is taken at once, and every other
+    /// byte goes through ``consume(_:_:_:)`` one by one.
     private mutating func run(_ buffer: UnsafeBufferPointer<UInt8>, _ separator: UInt8, _ body: RawBody) throws {
         var index = 0
         let end = buffer.count
         while index < end {
+            if state == .fieldStart, fieldBounds.count == 1, !swallowLF, column == 1,
+               let next = try plainRecord(buffer, from: index, separator, body) {
+                index = next
+                continue
+            }
             let inField = state == .unquoted || state == .quoted || state == .afterClosingQuote
             if inField, !swallowLF {
                 var stop = index
@@ -207,6 +223,108 @@ public struct CSVTokenizer: Sendable {
             try consume(buffer[index], separator, body)
             index += 1
         }
+    }
+
+    /// Hands on the record that starts at `start` without copying it, when it is one plain line:
+    /// no quote, not blank, within the limits and valid UTF-8, its line break inside `buffer`.
+    /// Returns where the next record starts, or `nil` (nothing changed) for any other record,
+    /// which the byte-by-byte path then reads, reporting what it finds.
+    private mutating func plainRecord(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ separator: UInt8,
+                                      _ body: RawBody) throws -> Int? {
+        let end = buffer.count
+        var scan: (index: Int, fields: Int, lineBreak: UInt8, high: UInt8)
+        // Field i starts at bounds[i] and ends one byte (the separator) before bounds[i + 1].
+        repeat {
+            let room = plainBounds.count
+            scan = plainBounds.withUnsafeMutableBufferPointer { bounds in
+                var index = start
+                var fields = 1
+                var high: UInt64 = 0
+                bounds[0] = 0
+                while true {
+                    // The next separator, quote or line break: 8 bytes at a time, then byte by byte.
+                    let special = Self.nextSpecial(buffer, from: index, separator, high: &high)
+                    guard special < end else { return (special, -1, 0, 0) }
+                    let byte = buffer[special]
+                    if byte == separator {
+                        guard fields < room - 1 else { return (special, 0, 0, 0) }
+                        bounds[fields] = special + 1 - start
+                        fields += 1
+                        index = special + 1
+                    } else if byte == CSVByte.quote {
+                        return (special, -1, 0, 0)
+                    } else {
+                        return (special, fields, byte, high & 0x8080_8080_8080_8080 == 0 ? 0 : 0x80)
+                    }
+                }
+            }
+            if scan.fields == 0 {
+                // More fields than room: grow and scan the line again (rare: wide files, once).
+                guard room <= limits.maxFieldsPerRecord else { return nil }
+                plainBounds = [Int](repeating: 0, count: room * 2)
+            }
+        } while scan.fields == 0
+        let length = scan.index - start
+        guard scan.lineBreak != 0, length > 0, length <= min(limits.maxFieldBytes, limits.maxRecordBytes),
+              scan.fields <= limits.maxFieldsPerRecord else { return nil }
+        let line = UnsafeBufferPointer(rebasing: buffer[start..<scan.index])
+        // Separators are ASCII, so the line is valid UTF-8 exactly when every field is.
+        if scan.high >= 0x80, !Self.isValidUTF8(line) { return nil }
+        plainBounds[scan.fields] = length + 1
+        recordCount += 1
+        let number = recordCount
+        let row = self.line
+        try plainBounds.withUnsafeBufferPointer { bounds in
+            try body(CSVRawRecord(number: number, data: line, bounds: UnsafeBufferPointer(rebasing: bounds[0...scan.fields]), line: row))
+        }
+        self.line += 1
+        column = 1
+        var next = scan.index + 1
+        if scan.lineBreak == CSVByte.cr {
+            // CR LF: the LF ends nothing more; a CR at the end of the buffer waits for the next.
+            if next < end {
+                if buffer[next] == CSVByte.lf { next += 1 }
+                previousWasCR = false
+            } else {
+                previousWasCR = true
+                swallowLF = true
+            }
+        } else {
+            previousWasCR = false
+        }
+        return next
+    }
+
+    /// Where the next separator, quote, LF or CR is at or after `index` (`buffer.count` when none),
+    /// ORing the bytes passed over into `high` (its bits 0x80 tell whether any byte was ≥ 0x80;
+    /// bytes just past the stop may be ORed in too, which only costs a UTF-8 check).
+    /// Eight bytes are tested at once: a byte equal to `b` is a zero byte of `word ^ b·0x0101…`,
+    /// and the lowest zero byte is found exactly by the carry trick.
+    @inline(__always)
+    static func nextSpecial(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ separator: UInt8, high: inout UInt64) -> Int {
+        let end = buffer.count
+        var index = start
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let separators = ones &* UInt64(separator), quotes = ones &* UInt64(CSVByte.quote)
+            let lfs = ones &* UInt64(CSVByte.lf), crs = ones &* UInt64(CSVByte.cr)
+            @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & 0x8080_8080_8080_8080 }
+            while index + 8 <= end {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                high |= word
+                let hits = zeroBytes(word ^ separators) | zeroBytes(word ^ quotes) | zeroBytes(word ^ lfs) | zeroBytes(word ^ crs)
+                if hits != 0 { return index + hits.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < end {
+            let byte = buffer[index]
+            if byte == separator || byte == CSVByte.quote || byte == CSVByte.lf || byte == CSVByte.cr { return index }
+            high |= UInt64(byte)
+            index += 1
+        }
+        return end
     }
 
     @inline(__always)
@@ -294,6 +412,14 @@ public struct CSVTokenizer: Sendable {
     /// Appends a run of ordinary bytes to the field.
     @inline(__always)
     private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>, highBits: UInt8) throws {
+        let fieldBytes = recordData.count - fieldDataStart
+        if fieldBytes + run.count > limits.maxFieldBytes || recordData.count + run.count > limits.maxRecordBytes {
+            // Report the limit that one byte at a time would cross first (the field's on a tie),
+            // so that the error does not depend on where the chunks end.
+            let toField = limits.maxFieldBytes - fieldBytes + 1, toRecord = limits.maxRecordBytes - recordData.count + 1
+            recordData.append(contentsOf: UnsafeBufferPointer(rebasing: run[..<min(toField, toRecord)]))
+            try checkSizes()
+        }
         recordData.append(contentsOf: run)
         fieldHasHighBytes = fieldHasHighBytes || highBits >= 0x80
         try checkSizes()
@@ -312,7 +438,7 @@ public struct CSVTokenizer: Sendable {
     }
 
     private mutating func endField() throws {
-        if fieldEnds.count >= limits.maxFieldsPerRecord {
+        if fieldBounds.count > limits.maxFieldsPerRecord {
             throw CSVError(kind: .tooManyFields, position: positions.first ?? fieldStart,
                            message: "record has more than \(limits.maxFieldsPerRecord) fields")
         }
@@ -321,7 +447,7 @@ public struct CSVTokenizer: Sendable {
         if fieldHasHighBytes, !Self.isValidUTF8(recordData[fieldDataStart...]) {
             report(.invalidUTF8, at: fieldStart, "field is not valid UTF-8; invalid bytes were replaced by U+FFFD")
         }
-        fieldEnds.append(recordData.count)
+        fieldBounds.append(recordData.count)
         positions.append(fieldStart)
         fieldDataStart = recordData.count
         fieldHasHighBytes = false
@@ -333,27 +459,30 @@ public struct CSVTokenizer: Sendable {
 
     /// Whether `bytes` are well-formed UTF-8: decoding with repair changes nothing.
     static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: buffer, as: UTF8.self).utf8.elementsEqual(buffer)
-        }
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        String(decoding: buffer, as: UTF8.self).utf8.elementsEqual(buffer)
     }
 
     private mutating func endRecord(_ body: RawBody) throws {
         defer {
             recordData.removeAll(keepingCapacity: true)
-            fieldEnds.removeAll(keepingCapacity: true)
+            fieldBounds.removeAll(keepingCapacity: true)
+            fieldBounds.append(0)
             positions.removeAll(keepingCapacity: true)
             fieldDataStart = 0
             state = .fieldStart
         }
-        let blank = fieldEnds.count == 1 && fieldEnds[0] == 0 && !lastFieldWasQuoted
+        let blank = fieldBounds.count == 2 && fieldBounds[1] == 0 && !lastFieldWasQuoted
         if blank && skipsBlankLines { return }
         recordCount += 1
         let number = recordCount
         try recordData.withUnsafeBufferPointer { data in
-            try fieldEnds.withUnsafeBufferPointer { ends in
-                try positions.withUnsafeBufferPointer { starts in
-                    try body(CSVRawRecord(number: number, data: data, ends: ends, positions: starts))
+            try fieldBounds.withUnsafeBufferPointer { bounds in
+                try positions.withUnsafeBufferPointer { located in
+                    try body(CSVRawRecord(number: number, data: data, bounds: bounds, positions: located))
                 }
             }
         }

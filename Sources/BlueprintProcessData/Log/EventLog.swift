@@ -91,7 +91,13 @@ public struct LogTrace: Sendable, Hashable {
     /// Creates a trace; the events are sorted by timestamp, stably.
     public init(caseID: String, events: [LogEvent]) {
         self.caseID = caseID
-        self.events = events.enumerated()
+        // Logs are nearly always in time order already: then there is nothing to sort.
+        var ordered = true
+        for index in events.indices.dropFirst() where !(events[index - 1].timestamp <= events[index].timestamp) {
+            ordered = false
+            break
+        }
+        self.events = ordered ? events : events.enumerated()
             .sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }
             .map(\.element)
     }

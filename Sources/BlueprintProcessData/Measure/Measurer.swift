@@ -95,7 +95,50 @@ public struct Measurer: Sendable {
     /// Pairs start and complete events of the same activity (first open start first). An abort
     /// (`ate_abort`, `pi_abort`) closes the open instance, which is then left out: it was not done,
     /// and a later complete belongs to a later start or to none.
+    ///
+    /// The starts still open are a short list, oldest first, searched from the front: no
+    /// dictionary per case. A case with many starts open at once, or with an abort, is paired by
+    /// ``instancesWithManyOpen(of:)`` instead, which gives the same pairs.
     static func instances(of trace: LogTrace) -> [Instance] {
+        var instances: [Instance] = []
+        instances.reserveCapacity(trace.events.count)
+        var open: [(activity: Int32, index: Int)] = []
+        for event in trace.events {
+            switch event.lifecycle {
+            case .start:
+                guard open.count < 32 else { return instancesWithManyOpen(of: trace) }
+                open.append((event.activity.raw, instances.count))
+                instances.append(Instance(activity: event.activity.raw, start: event.timestamp, end: nil))
+            case .complete:
+                if let first = open.firstIndex(where: { $0.activity == event.activity.raw }) {
+                    instances[open[first].index].end = event.timestamp
+                    open.remove(at: first)
+                } else {
+                    instances.append(Instance(activity: event.activity.raw, start: nil, end: event.timestamp))
+                }
+            case .abort:
+                return instancesWithManyOpen(of: trace)
+            case .other:
+                continue
+            }
+        }
+        return inCompletionOrder(instances)
+    }
+
+    /// Order by completion, as a complete-only log orders its events (stably; usually they are already).
+    static func inCompletionOrder(_ instances: [Instance]) -> [Instance] {
+        var ordered = true
+        for index in instances.indices.dropFirst() where !(instances[index - 1].order <= instances[index].order) {
+            ordered = false
+            break
+        }
+        if ordered { return instances }
+        return instances.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+    }
+
+    /// ``instances(of:)`` with a queue of open starts per activity, for cases with many open at
+    /// once or with aborts.
+    static func instancesWithManyOpen(of trace: LogTrace) -> [Instance] {
         var instances: [Instance] = []
         instances.reserveCapacity(trace.events.count)
         var open: [Int32: [Int]] = [:]
@@ -125,8 +168,7 @@ public struct Measurer: Sendable {
         if !aborted.isEmpty {
             instances = instances.enumerated().filter { !aborted.contains($0.offset) }.map(\.element)
         }
-        // Order by completion, as a complete-only log orders its events.
-        return instances.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+        return inCompletionOrder(instances)
     }
 
     /// Adds one case.
@@ -152,8 +194,7 @@ public struct Measurer: Sendable {
         for index in 1..<max(1, sequence.count) {
             let key = UInt64(UInt32(sequence[index - 1])) << 32 | UInt64(UInt32(sequence[index]))
             let gap = instances[index].order - instances[index - 1].order
-            directlyFollows[key, default: (0, 0)].count += 1
-            directlyFollows[key, default: (0, 0)].seconds += gap
+            Self.tally(&directlyFollows[key, default: (0, 0)], gap)
         }
         startActivities[sequence[0], default: 0] += 1
         endActivities[sequence[sequence.count - 1], default: 0] += 1
@@ -165,7 +206,16 @@ public struct Measurer: Sendable {
         }
     }
 
+    /// One more directly-follows pair with its gap (one dictionary access, not two).
+    @inline(__always)
+    static func tally(_ pair: inout (count: Int, seconds: Double), _ gap: Double) {
+        pair.count += 1
+        pair.seconds += gap
+    }
+
     private mutating func addSteps(_ instances: [Instance]) {
+        // A case none of whose activities maps to a step has nothing to add.
+        guard instances.contains(where: { stepOfActivity[Int($0.activity)] >= 0 }) else { return }
         let ends = instances.compactMap(\.end).sorted()
         var seen = Set<Int32>()
         var previousStep: Int32 = -1

@@ -12,7 +12,7 @@ struct CSVLogReader {
     /// Streams the records of the file, or of ``bytes``, as bytes: only the columns read become strings.
     func tokenize(_ body: CSVTokenizer.RawBody) throws -> [CSVError] {
         guard let bytes else {
-            return try CSVTokenizer.forEachRawRecord(inFileAtPath: path, separator: options.separator, body)
+            return try CSVTokenizer.forEachRawRecord(inFileAtPath: path, separator: options.separator, chunkSize: Self.chunkSize, body)
         }
         var tokenizer = CSVTokenizer(separator: options.separator)
         try tokenizer.feedRaw(bytes, body)
@@ -83,18 +83,11 @@ struct CSVLogReader {
         return columns
     }
 
-    /// A 64-bit FNV-1a hash of a case id. Two ids with one hash only keep the earlier case open
-    /// until the later one's last row, so a collision costs memory, never correctness.
-    static func caseKey(_ caseID: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in caseID { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
-
     /// Pass 1: the record number of each case's last row, so pass 2 can hand a case on as soon
-    /// as its last row is read. Holds one hash and one number per case, not the events.
-    func lastRows() throws -> [UInt64: Int] {
-        var lastRow: [UInt64: Int] = [:]
+    /// as its last row is read. Holds each case id once and two numbers per case, not the events.
+    func caseRows() throws -> CaseRows {
+        if let cases = plainCaseRows() { return cases }
+        var cases = CaseRows()
         var caseColumn: Int?
         var scratch = DiagnosticCollector(path: path, limit: options.limits.maxDiagnostics)
         do {
@@ -104,170 +97,69 @@ struct CSVLogReader {
                     return
                 }
                 guard let caseID = record.bytes(column), !caseID.isEmpty else { return }
-                lastRow[Self.caseKey(caseID), default: 0] = record.number
+                cases.note(caseID, row: record.number)
             }
         } catch {
             // Pass 2 meets the same error (a CSV error, a missing column, an unreadable file) and
             // reports it where it is, located and in the reader's words.
         }
-        return lastRow
+        return cases
     }
 
-    /// The events of a case whose last row is still ahead.
-    struct OpenCase {
-        var caseID: String
-        var order: Int
-        var events: [LogEvent] = []
-    }
-
-    /// The open cases: one hash lookup per row finds the case's slot; slots of closed cases are reused.
-    struct OpenCases {
-        private var slotByCase: [String: Int] = [:]
-        private(set) var slots: [OpenCase] = []
-        private var free: [Int] = []
-
-        /// The slot of `caseID`, opened with `order` when the case is new.
-        mutating func slot(of caseID: String, order: () -> Int) -> Int {
-            if let slot = slotByCase[caseID] { return slot }
-            let opened = OpenCase(caseID: caseID, order: order())
-            let slot: Int
-            if let reused = free.popLast() {
-                slots[reused] = opened
-                slot = reused
+    /// Pass 1 for plain input (no quotes, no CR: most exports): only the case column is read
+    /// (``CSVColumnScanner``). `nil` when the input is not plain or cannot be read; the tokenizer
+    /// then reads it, and pass 2 reports what is wrong.
+    func plainCaseRows() -> CaseRows? {
+        var cases = CaseRows()
+        var scratch = DiagnosticCollector(path: path, limit: options.limits.maxDiagnostics)
+        var scanner = CSVColumnScanner(separator: options.separator) { header in
+            try resolve(header: header, collector: &scratch).caseID
+        }
+        func note(_ row: Int, _ caseID: UnsafeBufferPointer<UInt8>) {
+            if !caseID.isEmpty { cases.note(caseID, row: row) }
+        }
+        do {
+            if let bytes {
+                guard try bytes.withUnsafeBufferPointer({ try scanner.feed($0, note) }) else { return nil }
             } else {
-                slot = slots.count
-                slots.append(opened)
+                guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+                defer { try? handle.close() }
+                while let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty {
+                    guard try data.withUnsafeBytes({ try scanner.feed($0.bindMemory(to: UInt8.self), note) }) else { return nil }
+                }
             }
-            slotByCase[caseID] = slot
-            return slot
+            guard try scanner.finish(note) else { return nil }
+        } catch {
+            return nil
         }
-
-        mutating func append(_ event: LogEvent, to slot: Int) { slots[slot].events.append(event) }
-
-        /// Removes the case and returns it, or `nil` when it is not open.
-        mutating func close(_ caseID: String) -> OpenCase? {
-            guard let slot = slotByCase.removeValue(forKey: caseID) else { return nil }
-            let closed = slots[slot]
-            slots[slot] = OpenCase(caseID: "", order: 0)
-            free.append(slot)
-            return closed
-        }
-
-        /// The ids of the cases still open, in the order they were opened.
-        var remaining: [String] {
-            slotByCase.values.map { slots[$0] }.sorted { $0.order < $1.order }.map(\.caseID)
-        }
+        return cases
     }
+
+    /// Bytes read from the file at a time.
+    static let chunkSize = 1 << 20
 
     /// Pass 2 reads the events and hands on each case at its last row, so memory holds the open
     /// cases only: one case at a time for a log grouped by case, the cases in progress at once
-    /// for a log in time order.
+    /// for a log in time order. Case ids, activities and resources are looked up by their bytes.
     func read(_ body: (LogTrace, NameTable) throws -> Void) throws -> EventLogSummary {
-        let lastRow = try lastRows()
-        var collector = DiagnosticCollector(path: path, limit: options.limits.maxDiagnostics)
-        var assembler = TraceAssembler(limits: options.limits)
+        var rows = Rows(path: path, options: options, cases: try caseRows())
         var columns: Columns?
-        var open = OpenCases()
-        var caseCount = 0
-        let parser = options.timestamps
-        let limits = options.limits
-
-        func time(_ record: CSVRawRecord, _ column: Int, _ what: String) -> Double?? {
-            guard let bytes = record.bytes(column), !bytes.isEmpty else { return .some(nil) }
-            if let value = parser.parse(bytes: bytes) { return value }
-            let text = String(decoding: bytes, as: UTF8.self)
-            let position = record.positions[column]
-            collector.add(.error, "timestamp", ["what": Self.role(what), "text": .quoted(String(text.prefix(60)))],
-                          line: position.line, column: position.column)
-            return nil
-        }
-
-        func close(_ caseID: String) throws {
-            guard let finished = open.close(caseID) else { return }
-            TraceAssembler.checkOrder(finished.events, caseID: caseID, into: &collector)
-            try body(LogTrace(caseID: caseID, events: finished.events), assembler.activities)
-        }
-
-        /// Reads one row into its open case, or reports why it is skipped.
-        func add(_ record: CSVRawRecord, caseID: String, _ resolved: Columns) throws {
-            let line = record.position.line
-            guard let activityName = record.string(resolved.activity), !activityName.isEmpty else {
-                collector.add(.error, "noActivity", ["column": .integer(resolved.activity + 1)], line: line, column: 1)
-                return
-            }
-            guard case .some(let completeTime) = time(record, resolved.timestamp, "timestamp") else { return }
-            guard case .some(let startTime) = resolved.start >= 0 ? time(record, resolved.start, "startTimestamp") : .some(nil) else { return }
-            guard completeTime != nil || startTime != nil else {
-                collector.add(.error, "noTimestamp", [:], line: line, column: 1)
-                return
-            }
-            var lifecycle = LogLifecycle.complete
-            if resolved.lifecycle >= 0, let text = record.string(resolved.lifecycle) {
-                guard let known = LogLifecycle(text: text) else {
-                    let position = record.positions[resolved.lifecycle]
-                    collector.add(.error, "lifecycle", ["text": .quoted(String(text.prefix(40)))],
-                                  line: position.line, column: position.column)
-                    return
-                }
-                lifecycle = known
-            }
-            guard let activity = assembler.activity(activityName) else {
-                throw collector.fatal("maxActivities", ["limit": .integer(limits.maxActivities)], line: line, column: 1)
-            }
-            let resource = assembler.resource(resolved.resource >= 0 ? record.string(resolved.resource) : nil)
-            let added = (startTime != nil && completeTime != nil) ? 2 : 1
-            let slot = open.slot(of: caseID) {
-                defer { caseCount += 1 }
-                return caseCount
-            }
-            guard open.slots[slot].events.count + added <= limits.maxEventsPerCase else {
-                throw collector.fatal("maxEventsPerCase", ["case": .quoted(caseID), "limit": .integer(limits.maxEventsPerCase)], line: line, column: 1)
-            }
-            guard assembler.eventCount + added <= limits.maxEvents else {
-                throw collector.fatal("maxEvents", ["limit": .integer(limits.maxEvents)], line: line, column: 1)
-            }
-            let row = line
-            if let startTime {
-                open.append(LogEvent(activity: activity, timestamp: startTime, lifecycle: .start, resource: resource, line: row), to: slot)
-            }
-            if let completeTime {
-                open.append(LogEvent(activity: activity, timestamp: completeTime, lifecycle: startTime == nil ? lifecycle : .complete, resource: resource, line: row), to: slot)
-            }
-            assembler.eventCount += added
-        }
-
         let csvErrors: [CSVError]
         do {
             csvErrors = try tokenize { record in
                 guard let resolved = columns else {
-                    columns = try resolve(header: record.record(), collector: &collector)
+                    columns = try resolve(header: record.record(), collector: &rows.collector)
                     return
                 }
-                guard let caseBytes = record.bytes(resolved.caseID), !caseBytes.isEmpty else {
-                    collector.add(.error, "noCase", ["column": .integer(resolved.caseID + 1)], line: record.position.line, column: 1)
-                    return
-                }
-                let caseID = String(decoding: caseBytes, as: UTF8.self)
-                try add(record, caseID: caseID, resolved)
-                // A skipped last row still ends its case.
-                if lastRow[Self.caseKey(caseBytes)] == record.number { try close(caseID) }
+                try rows.take(record, resolved, body)
             }
         } catch let error as CSVError {
-            throw collector.fatal(error.message, line: error.position.line, column: error.position.column)
+            throw rows.collector.fatal(error.message, line: error.position.line, column: error.position.column)
         } catch let error as BlueprintError {
             throw error
         } catch {
-            throw collector.fatal("cannotRead", ["error": .verbatim(error.localizedDescription)], line: 1, column: 1)
+            throw rows.collector.fatal("cannotRead", ["error": .verbatim(error.localizedDescription)], line: 1, column: 1)
         }
-        for error in csvErrors {
-            collector.add(.warning, error.message, line: error.position.line, column: error.position.column)
-        }
-        if columns == nil { collector.add(.error, "empty", [:], line: 1, column: 1) }
-        // Only a file changed between the passes leaves cases open; hand them on in file order.
-        for caseID in open.remaining { try close(caseID) }
-        // Cases close at their last row, so order warnings arrive late: report in file order.
-        collector.sortByLocation()
-        return EventLogSummary(activities: assembler.activities, resources: assembler.resources, caseCount: caseCount,
-                               eventCount: assembler.eventCount, diagnostics: collector.diagnostics, problemCount: collector.count)
+        return try rows.finish(csvErrors: csvErrors, readHeader: columns != nil, body)
     }
 }

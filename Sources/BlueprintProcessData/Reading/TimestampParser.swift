@@ -20,14 +20,23 @@ public struct TimestampParser: Sendable {
     }
 
     /// The zone of timestamps that name none.
-    public var defaultZone: TimeZone
+    public var defaultZone: TimeZone {
+        didSet { defaultIsUTC = Self.isUTC(defaultZone) }
+    }
     /// How to read `a/b/yyyy` dates.
     public var slashOrder: SlashOrder
+    /// Whether ``defaultZone`` is UTC, whose offset is 0 at every instant (no zone look-up per value).
+    private var defaultIsUTC: Bool
 
     /// Creates a parser.
     public init(defaultZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, slashOrder: SlashOrder = .dayFirst) {
         self.defaultZone = defaultZone
         self.slashOrder = slashOrder
+        defaultIsUTC = Self.isUTC(defaultZone)
+    }
+
+    private static func isUTC(_ zone: TimeZone) -> Bool {
+        ["UTC", "GMT", "Etc/UTC", "Etc/GMT"].contains(zone.identifier) && zone.secondsFromGMT() == 0
     }
 
     /// Seconds since 1970-01-01T00:00:00Z, or `nil` when `text` is no timestamp this parser knows.
@@ -38,6 +47,14 @@ public struct TimestampParser: Sendable {
 
     /// Seconds since 1970-01-01T00:00:00Z for a timestamp given as UTF-8 bytes, as ``parse(_:)``.
     package func parse(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        if let (seconds, zoneOffset) = Self.parseISO(bytes) {
+            return zoneOffset.map { seconds - Double($0) } ?? local(seconds)
+        }
+        return scan(bytes)
+    }
+
+    /// Every format, read by the general scanner (``parse(bytes:)`` tries ``parseISO(_:)`` first).
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var scanner = Scanner(bytes: bytes)
         scanner.skipSpaces()
         let start = scanner.index
@@ -80,7 +97,7 @@ public struct TimestampParser: Sendable {
                     _ = scanner.next()
                     let fractionStart = scanner.index
                     guard let fraction = scanner.number(maxDigits: 9) else { return nil }
-                    second += Double(fraction) / pow(10, Double(scanner.index - fractionStart))
+                    second += Double(fraction) / Self.powersOfTen[scanner.index - fractionStart]
                     scanner.skipDigits()
                 }
             }
@@ -97,12 +114,77 @@ public struct TimestampParser: Sendable {
         scanner.skipSpaces()
         guard scanner.atEnd else { return nil }
         if let zoneOffset { return seconds - Double(zoneOffset) }
-        // Local time in the default zone: the offset at the guessed instant, corrected once
-        // for a daylight-saving change between the guess and the answer.
+        return local(seconds)
+    }
+
+    /// `seconds` read as local time in the default zone: the offset at the guessed instant,
+    /// corrected once for a daylight-saving change between the guess and the answer.
+    private func local(_ seconds: Double) -> Double {
+        if defaultIsUTC { return seconds - 0 }
         let guess = Date(timeIntervalSince1970: seconds)
         let offset = Double(defaultZone.secondsFromGMT(for: guess))
         let corrected = Double(defaultZone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds - offset)))
         return seconds - corrected
+    }
+
+    /// 10^0 … 10^9, exact, for fractions of a second (the value `pow(10, n)` gives, without the call).
+    static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
+
+    /// The common shape read at fixed places, `yyyy-mm-ddThh:mm:ss[.fff…][Z|±hh:mm]` (or a space
+    /// for `T`): the seconds of the date and time, and the zone's offset if one is written.
+    /// `nil` for anything else, which the general scanner then reads. Every value it accepts, the
+    /// scanner reads to the same result: the same checks and the same arithmetic, in one order.
+    @inline(__always)
+    static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> (seconds: Double, zoneOffset: Int?)? {
+        let count = bytes.count
+        guard count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":") else { return nil }
+        var digitsOK = true
+        @inline(__always) func digits(_ at: Int, _ length: Int) -> Int {
+            var value = 0
+            for index in at..<(at + length) {
+                let digit = Int(bytes[index]) &- 0x30
+                digitsOK = digitsOK && digit >= 0 && digit <= 9
+                value = value &* 10 &+ digit
+            }
+            return value
+        }
+        let year = digits(0, 4), month = digits(5, 2), day = digits(8, 2)
+        let hour = digits(11, 2), minute = digits(14, 2), whole = digits(17, 2)
+        guard digitsOK, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+              hour <= 24, minute < 60, whole <= 60 else { return nil }
+        var index = 19
+        var second = Double(whole)
+        if index < count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            let fractionStart = index
+            var fraction = 0
+            while index < count, index - fractionStart < 9, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                fraction = fraction * 10 + Int(bytes[index] - 0x30)
+                index += 1
+            }
+            guard index > fractionStart else { return nil }
+            second += Double(fraction) / powersOfTen[index - fractionStart]
+            // Digits beyond nanoseconds are read and dropped, as the scanner does.
+            while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+        }
+        var zoneOffset: Int?
+        if index < count {
+            let sign = bytes[index]
+            if sign == UInt8(ascii: "Z"), index + 1 == count {
+                zoneOffset = 0
+            } else if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), index + 6 == count, bytes[index + 3] == UInt8(ascii: ":") {
+                let hours = digits(index + 1, 2), minutes = digits(index + 4, 2)
+                guard digitsOK, hours <= 14, minutes < 60 else { return nil }
+                zoneOffset = (hours * 3600 + minutes * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
+            } else {
+                return nil
+            }
+        }
+        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        seconds += Double(hour * 3600 + minute * 60) + second
+        return (seconds, zoneOffset)
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
