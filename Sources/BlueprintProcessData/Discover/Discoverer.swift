@@ -57,8 +57,10 @@ public struct Discoverer: Sendable {
     public struct Draft: Sendable {
         /// The draft.
         public var blueprint: Blueprint
-        /// What the draft guessed, one sentence each.
-        public var guesses: [String]
+        /// What the draft guessed, one sentence each, in English.
+        public var guesses: [String] { guessTexts.map { $0.rendered(in: .english) } }
+        /// What the draft guessed, one sentence each, to render in any ``Language``.
+        public var guessTexts: [LocalizedText]
     }
 
     let options: Options
