@@ -55,7 +55,7 @@ struct RealismPointsTests {
     @Test("ate_abort and pi_abort are their own lifecycle; suspend stays another transition")
     func abortLifecycle() {
         #expect(LogLifecycle(text: "ate_abort") == .abort)
-        #expect(LogLifecycle(text: "PI_ABORT") == .abort)
+        #expect(LogLifecycle(text: "PI_ABORT") == .caseAbort)
         #expect(LogLifecycle(text: "suspend") == .other)
     }
 
@@ -72,6 +72,67 @@ struct RealismPointsTests {
         // Near miss: without the abort, the start pairs with the complete.
         let whole = Measurer.instances(of: trace([(.start, 0), (.complete, 60)]))
         #expect(whole.count == 1 && whole[0].start == 0 && whole[0].end == 60)
+    }
+
+    @Test("pi_abort closes every open instance of the case; ate_abort only its activity's")
+    func caseAbortClosesEverything() {
+        func trace(_ events: [(Int, LogLifecycle, Double)]) -> LogTrace {
+            LogTrace(caseID: "1", events: events.map { LogEvent(activity: NameIndex($0.0), timestamp: $0.2, lifecycle: $0.1) })
+        }
+        // A and B started, the case aborted (the event names C), then late completes of A and B.
+        let ended = Measurer.instances(of: trace([(0, .start, 0), (1, .start, 1), (2, .caseAbort, 5), (0, .complete, 60), (1, .complete, 61)]))
+        #expect(ended.allSatisfy { $0.start == nil }, "no service time for A or B: the case was given up at 5")
+        // Near miss: an activity abort of A leaves B open, and B's complete pairs with its start.
+        let one = Measurer.instances(of: trace([(0, .start, 0), (1, .start, 1), (0, .abort, 5), (1, .complete, 61)]))
+        #expect(one.count == 1 && one[0].activity == 1 && one[0].start == 1 && one[0].end == 61)
+    }
+
+    @Test("an abort with a start is the same in CSV (start column) and XES (start_timestamp): closed, no service time")
+    func abortSameInCSVAndXES() throws {
+        let csv = """
+            case,activity,start_timestamp,timestamp,lifecycle
+            1,A,2024-01-01 09:00,2024-01-01 09:10,complete
+            1,B,2024-01-01 09:10,2024-01-01 10:10,ate_abort
+            1,C,2024-01-01 10:10,2024-01-01 10:20,complete
+
+            """
+        let xes = Self.xes("""
+                <event><string key="concept:name" value="A"/><date key="start_timestamp" value="2024-01-01T09:00:00Z"/><date key="time:timestamp" value="2024-01-01T09:10:00Z"/></event>
+                <event><string key="concept:name" value="B"/><string key="lifecycle:transition" value="ate_abort"/><date key="start_timestamp" value="2024-01-01T09:10:00Z"/><date key="time:timestamp" value="2024-01-01T10:10:00Z"/></event>
+                <event><string key="concept:name" value="C"/><date key="start_timestamp" value="2024-01-01T10:10:00Z"/><date key="time:timestamp" value="2024-01-01T10:20:00Z"/></event>
+            """)
+        var seen: [[String]] = []
+        for (text, ext) in [(csv, "csv"), (xes, "xes")] {
+            let loaded = try EventLogReader.load(path: Desk.temporary(text, extension: ext))
+            let trace = try #require(loaded.log.traces.first)
+            #expect(loaded.summary.eventCount == 6, "\(ext): B's start and its abort are both events")
+            #expect(trace.events.filter { $0.activity.position == 1 }.map(\.lifecycle) == [.start, .abort], "\(ext)")
+            let instances = Measurer.instances(of: trace)
+            #expect(instances.map(\.activity) == [0, 2], "\(ext): the aborted B is no service")
+            seen.append(instances.map { "\($0.activity):\(($0.start ?? -1) - 1_704_099_600):\(($0.end ?? -1) - 1_704_099_600)" })
+        }
+        #expect(seen.count == 2 && seen[0] == seen[1], "\(seen)")
+    }
+
+    @Test("an XES start_timestamp after the event's time:timestamp: located warning, no phantom start")
+    func xesStartAfterComplete() throws {
+        let text = Self.xes("""
+                <event><string key="concept:name" value="A"/><date key="time:timestamp" value="2024-01-01T09:10:00Z"/></event>
+                <event><string key="concept:name" value="C"/>
+                  <date key="start_timestamp" value="2024-01-01T10:20:00Z"/>
+                  <date key="time:timestamp" value="2024-01-01T10:15:00Z"/></event>
+                <event><string key="concept:name" value="D"/><date key="start_timestamp" value="2024-01-01T10:15:00Z"/><date key="time:timestamp" value="2024-01-01T10:15:00Z"/></event>
+            """)
+        let path = try Desk.temporary(text, extension: "xes")
+        let loaded = try EventLogReader.load(path: path)
+        let trace = try #require(loaded.log.traces.first)
+        #expect(trace.events.map(\.lifecycle) == [.complete, .complete, .start, .complete], "near miss: D's start equals its completion and stays")
+        #expect(Measurer.instances(of: trace).map(\.activity) == [0, 1, 2], "no phantom C")
+        let warning = try #require(loaded.summary.diagnostics.first)
+        #expect(loaded.summary.diagnostics.count == 1)
+        #expect(warning.severity == .warning && warning.location?.line == 7, "\(warning)")
+        #expect(warning.message.contains("start_timestamp is later"))
+        #expect(warning.text?.rendered(in: .simplifiedChinese).contains("晚于") == true)
     }
 
     // MARK: measure --update keeps the file

@@ -93,8 +93,9 @@ public struct Measurer: Sendable {
     }
 
     /// Pairs start and complete events of the same activity (first open start first). An abort
-    /// (`ate_abort`, `pi_abort`) closes the open instance, which is then left out: it was not done,
-    /// and a later complete belongs to a later start or to none.
+    /// (`ate_abort`) closes the activity's open instance, a case abort (`pi_abort`) every open
+    /// instance of the case; they are then left out: not done, and a later complete belongs to a
+    /// later start or to none.
     static func instances(of trace: LogTrace) -> [Instance] {
         var instances: [Instance] = []
         instances.reserveCapacity(trace.events.count)
@@ -118,6 +119,9 @@ public struct Measurer: Sendable {
                     aborted.insert(waiting.removeFirst())
                     open[event.activity.raw] = waiting
                 }
+            case .caseAbort:
+                for waiting in open.values { aborted.formUnion(waiting) }
+                open = [:]
             case .other:
                 continue
             }

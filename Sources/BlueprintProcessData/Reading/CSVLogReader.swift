@@ -231,7 +231,7 @@ struct CSVLogReader {
                 open.append(LogEvent(activity: activity, timestamp: startTime, lifecycle: .start, resource: resource, line: row), to: slot)
             }
             if let completeTime {
-                open.append(LogEvent(activity: activity, timestamp: completeTime, lifecycle: startTime == nil ? lifecycle : .complete, resource: resource, line: row), to: slot)
+                open.append(LogEvent(activity: activity, timestamp: completeTime, lifecycle: startTime == nil || lifecycle == .abort || lifecycle == .caseAbort ? lifecycle : .complete, resource: resource, line: row), to: slot)
             }
             assembler.eventCount += added
         }
