@@ -234,6 +234,59 @@ struct RealismPointsTests {
         #expect(LogMeasurement.updatedText(text, document: document, updated: updated) == nil)
     }
 
+    static let twoOnALine = """
+        id: d
+        stages: [{id: s, title: S}]
+        steps:
+          - {id: a, title: Á, lane: customer, stage: s}
+          - id: b
+            title: B
+            lane: frontstage
+            stage: s
+          - {id: c, title: C, lane: customer, stage: s}
+          - {id: d, title: D, lane: customer, stage: s}
+        flows: [
+          {from: a, to: b, label: é}, {from: b, to: c, probability: 0.8},
+          {from: b, to: d, probability: 0.2}]
+
+        """
+
+    static func measuredFlows(_ text: String, _ indices: [Int]) throws -> (BlueprintDocument, Blueprint) {
+        let document = try BlueprintDocument.parse(text, path: "d.yaml", format: .yaml)
+        var updated = document.blueprint
+        for index in indices { updated.flows[index].measured = MeasuredFlow(probability: 0.75, samples: 4) }
+        return (document, updated)
+    }
+
+    @Test("--update finds a flow after a non-ASCII character on its line (columns are Unicode scalars, not bytes)")
+    func updateAfterNonASCII() throws {
+        let (document, updated) = try Self.measuredFlows(Self.twoOnALine, [1])
+        let patched = try #require(LogMeasurement.updatedText(Self.twoOnALine, document: document, updated: updated))
+        #expect(patched.contains("  {from: a, to: b, label: é}, {from: b, to: c, probability: 0.8, measured: {probability: 0.75, samples: 4}},\n"), "\(patched)")
+        #expect(try BlueprintDocument.parse(patched, path: "d.yaml", format: .yaml).blueprint == updated)
+    }
+
+    @Test("near miss: two changed flows on one line: a rewrite, and the reason names the line")
+    func updateTwoOnOneLineSaysWhy() throws {
+        let (document, updated) = try Self.measuredFlows(Self.twoOnALine, [0, 1])
+        let patch = LogMeasurement.patch(Self.twoOnALine, document: document, updated: updated)
+        #expect(patch == .rewrite(LocalizedText("measured.update.sameLine", ["line": .integer(12)])), "\(patch)")
+        if case .rewrite(let reason) = patch { #expect(reason.rendered(in: .simplifiedChinese).contains("12")) }
+    }
+
+    @Test("--update keeps a byte-order mark and CR-only line breaks (the reader's line breaks)")
+    func updateKeepsBOMAndCR() throws {
+        let text = "\u{FEFF}" + Self.twoOnALine.replacingOccurrences(of: "\n", with: "\r")
+        let document = try BlueprintDocument.parse(text, path: "d.yaml", format: .yaml)
+        var updated = document.blueprint
+        updated.steps[1].measured = MeasuredStep(cases: 3, log: "x.csv")
+        let patched = try #require(LogMeasurement.updatedText(text, document: document, updated: updated))
+        #expect(patched.hasPrefix("\u{FEFF}id: d\r"))
+        #expect(!patched.contains("\n"), "the file's breaks are CR only")
+        #expect(patched.contains("    stage: s\r    measured: {cases: 3, log: x.csv}\r  - {id: c"), "\(patched.debugDescription)")
+        #expect(try BlueprintDocument.parse(patched, path: "d.yaml", format: .yaml).blueprint == updated)
+    }
+
     // MARK: discover's actor titles
 
     @Test("an actor's title is the role as the mapping writes it, its id the slug")
