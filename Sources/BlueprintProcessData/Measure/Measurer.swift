@@ -133,13 +133,30 @@ public struct Measurer: Sendable {
         return instances.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
     }
 
+    /// The case's duration as PM4Py measures it: from its earliest to its latest recorded event.
+    /// A start that a reader derived from an event's start timestamp (XES `start_timestamp`, a CSV
+    /// start column) is written right before that event, with its activity and line, and is no
+    /// record of its own: it is left out here, as it is from the event count.
+    static func recordedSpan(of events: [LogEvent]) -> Double {
+        var low = Double.infinity, high = -Double.infinity
+        for (index, event) in events.enumerated() {
+            if event.lifecycle == .start, event.line > 0, index + 1 < events.count {
+                let next = events[index + 1]
+                if next.line == event.line, next.activity == event.activity, next.lifecycle != .start { continue }
+            }
+            low = min(low, event.timestamp)
+            high = max(high, event.timestamp)
+        }
+        return high >= low ? high - low : 0
+    }
+
     /// Adds one case.
     public mutating func add(_ trace: LogTrace, activities: NameTable) {
         resolve(activities)
         guard let first = trace.events.first, let last = trace.events.last else { return }
         firstTimestamp = min(firstTimestamp, first.timestamp)
         lastTimestamp = max(lastTimestamp, last.timestamp)
-        caseDurations.append(last.timestamp - first.timestamp)
+        caseDurations.append(Self.recordedSpan(of: trace.events))
         for event in trace.events {
             eventsPerActivity[event.activity.position] += 1
             if event.lifecycle == .start { startEvents += 1 }

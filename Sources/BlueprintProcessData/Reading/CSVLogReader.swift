@@ -233,7 +233,7 @@ struct CSVLogReader {
             if let completeTime {
                 open.append(LogEvent(activity: activity, timestamp: completeTime, lifecycle: startTime == nil || lifecycle == .abort || lifecycle == .caseAbort ? lifecycle : .complete, resource: resource, line: row), to: slot)
             }
-            assembler.eventCount += added
+            assembler.eventCount += 1  // one row, one event (as PM4Py counts), with or without a start column
         }
 
         let csvErrors: [CSVError]

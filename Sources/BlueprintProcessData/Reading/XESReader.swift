@@ -336,7 +336,7 @@ private final class XESHandler: NSObject, XMLParserDelegate {
         guard events.count + added <= options.limits.maxEventsPerCase else {
             return stop("xes.maxEventsPerTrace", ["limit": .integer(options.limits.maxEventsPerCase)])
         }
-        guard assembler.eventCount + added <= options.limits.maxEvents else {
+        guard assembler.eventCount + 1 <= options.limits.maxEvents else {
             return stop("maxEvents", ["limit": .integer(options.limits.maxEvents)])
         }
         let who = assembler.resource(resource)
@@ -345,14 +345,15 @@ private final class XESHandler: NSObject, XMLParserDelegate {
             events.append(LogEvent(activity: index, timestamp: derived, lifecycle: .start, resource: who, line: eventLine))
         }
         events.append(LogEvent(activity: index, timestamp: timestamp, lifecycle: lifecycle, resource: who, line: eventLine))
-        assembler.eventCount += added
+        // One event as the file records it (and PM4Py counts it), with or without a start_timestamp.
+        assembler.eventCount += 1
     }
 
     func endTrace() {
         guard let caseID, !caseID.isEmpty else {
             collector.add(.error, "xes.noCase", ["trace": .integer(traceOrdinal), "count": .integer(events.count)],
                           line: traceLine, column: 1)
-            assembler.eventCount -= events.count
+            assembler.eventCount -= events.count - derivedStarts.count
             return
         }
         TraceAssembler.checkOrder(derivedStarts.isEmpty ? events : events.enumerated().filter { !derivedStarts.contains($0.offset) }.map(\.element),
