@@ -103,6 +103,7 @@ struct DiscoverParallelTests {
         #expect(Set(f.keys) == Set(branches.flatMap { ["invite->\($0)", "\($0)->collect"] }))
         #expect(f.values.allSatisfy { $0.probability == nil })
         #expect(draft.guesses.contains { $0.contains("'review 1' or 'time-out 1'") && $0.contains("alternatives") }, "\(draft.guesses)")
+        #expect(draft.guessTexts.contains { $0.rendered(in: .simplifiedChinese).contains("“review 1”或“time-out 1”") }, "the 'or' list in Chinese")
         #expect(share == 1)
     }
 
@@ -147,6 +148,10 @@ struct DiscoverParallelTests {
         let block = try #require(draft.guesses.first { $0.contains("run in parallel after") }, "\(draft.guesses)")
         #expect(block.contains("60 of 75") && block.contains("'e'"), "the note says the block is skipped: \(block)")
         #expect(draft.guesses.contains("1 step(s) start parallel branches (all taken, no probabilities)"), "one fork only: \(draft.guesses)")
+        // The guesses are catalog texts: in Chinese no English is left, lists joined the Chinese way.
+        let chinese = draft.guessTexts.map { $0.rendered(in: .simplifiedChinese) }
+        #expect(chinese.allSatisfy { !$0.contains(" and ") && !$0.contains("parallel after") && !$0.contains("step(s)") }, "\(chinese)")
+        #expect(chinese.contains { $0.contains("“b”、“c”和“d”") && $0.contains("并行") }, "\(chinese)")
         // Measured against its own log, the choice shows its shares and the routing step is no gap.
         let measured = RealLogLessonsTests.measure(draft.blueprint, rows)
         #expect(measured.flows.first { $0.flow == "a->\(g)" }?.observed == 0.8)
