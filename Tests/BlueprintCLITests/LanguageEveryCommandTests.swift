@@ -157,6 +157,118 @@ struct LanguageEveryCommandTests {
         #expect(sarif.stdout.contains("\"ruleId\" : \"invalid-blueprint\""))
     }
 
+    @Test("The Chinese showcase declares zh-Hans: drawing, legend, journey map and render summary are Chinese without --language")
+    func chineseShowcaseDeclaresItsLanguage() throws {
+        let folder = try CLI.temporaryDirectory()
+        let file = "blueprints/after-sales-network-zh.yaml"
+        func texts(_ view: String, _ extra: [String]) throws -> (String, CLI.Result) {
+            let out = folder.appendingPathComponent(view + extra.joined()).path
+            let run = try CLI.run(["render", file, "-o", out, "--format", "svg", "--view", view] + extra)
+            let svg = try String(contentsOfFile: out + "/after-sales-network-zh.svg", encoding: .utf8)
+            return (svg.matches(of: /<text[^>]*>([^<]*)<\/text>/).map { String($0.output.1) }.joined(separator: "\n"), run)
+        }
+        let (drawing, run) = try texts("blueprint", [])
+        #expect(run.stderr.contains("已绘制 1/1 个蓝图"), "the summary follows the file's language: \(run.stderr)")
+        Self.expectChinese(drawing, "render (declared zh-Hans)", paths: [])
+        for word in ["顾客行为", "前台", "后台", "支持过程", "互动线", "可视线", "内部互动线", "图例"] {
+            #expect(drawing.contains(word), "\(word)")
+        }
+        // A branch's share the way the rest of the Chinese text writes it: 60%, not 60 %.
+        #expect(drawing.contains("60%") && !drawing.contains("60 %"))
+        let (map, _) = try texts("journey", [])
+        Self.expectChinese(map, "render --view journey (declared zh-Hans)", paths: [])
+        #expect(map.contains("目标") && map.contains("顾客情绪") && !map.contains("Goal"))
+        // KPI figures in the reader's units: 3.4分钟 and 38%, not `3.4 min` and `38 %`.
+        #expect(map.contains("3.4分钟") && !map.contains(" min"))
+        #expect(!map.contains(" %"))
+        // Near miss: --language still overrides the file.
+        let (english, englishRun) = try texts("blueprint", ["--language", "en"])
+        #expect(english.contains("Customer actions") && english.contains("Legend"))
+        #expect(englishRun.stderr.contains("rendered 1 of 1 blueprint"))
+    }
+
+    @Test("simulate speaks Chinese: report, findings, table, charts, messages and option errors; English stays English")
+    func simulate() throws {
+        let folder = try CLI.temporaryDirectory()
+        let charts = folder.appendingPathComponent("charts").path
+        let log = folder.appendingPathComponent("run.csv").path
+        let file = "blueprints/after-sales-network-zh.yaml"
+        let quick = ["--horizon", "3d", "--warm-up", "1d", "--replications", "2"]
+        let zh = try CLI.run(["simulate", file, "-o", charts, "--log", log, "--servers", "field-engineer=9", "--demand", "1.5"] + quick + ["--language", "zh-Hans"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        Self.expectChinese(zh.stdout + zh.stderr, "simulate", paths: [file, charts, log])
+        #expect(zh.stdout.contains("模拟时长 3天，其中前 1天 为预热期（不计入结果），2 次重复运行"))
+        #expect(zh.stdout.contains("，需求 ×1.5，field-engineer = 9 个服务台"))
+        #expect(zh.stdout.contains("数据：模拟值（各次重复运行的均值，95% 置信区间）"))
+        #expect(zh.stdout.contains("旅程 vip-2h 的交付周期：P50 "))
+        #expect(zh.stdout.contains("旅程 vip-2h 的 2小时 目标达成率为 "))
+        #expect(zh.stdout.contains("  旅程  ") && zh.stdout.contains("需等待概率"))
+        #expect(zh.stderr.contains("已将 ") && zh.stderr.contains(" 个事件写入 \(log)"))
+        // The charts' own words, in the page's language.
+        for name in try FileManager.default.contentsOfDirectory(atPath: charts) {
+            let svg = try String(contentsOfFile: charts + "/" + name, encoding: .utf8)
+            let texts = svg.matches(of: /<text[^>]*>([^<]*)<\/text>/).map { String($0.output.1) }.joined(separator: "\n")
+            Self.expectChinese(texts, "simulate -o \(name)", paths: [])
+            #expect(texts.contains("各时段利用率") || texts.contains("的交付周期（模拟值"), "\(name)")
+        }
+        // JSON keeps its field names whatever the language.
+        let json = try CLI.run(["simulate", file, "--format", "json"] + quick + ["--language", "zh-Hans"])
+        #expect(json.stdout.contains("\"leadTimeP50\"") && json.stdout.contains("\"utilization\""))
+
+        // Option errors: located, all at once, Chinese, with the did-you-mean.
+        let bad = try CLI.run(["simulate", file, "--servers", "field-enginer=2", "--demand", "0", "--log", "x.txt", "--warm-up", "5d"] + ["--horizon", "3d", "--language", "zh-Hans"])
+        #expect(bad.status == 2)
+        Self.expectChinese(bad.stderr, "simulate (option errors)", paths: [file])
+        #expect(bad.stderr.contains("\(file):1:1: error: --servers field-enginer=2：未知的执行者或资源 “field-enginer”；是不是想写 “field-engineer”？"))
+        #expect(bad.stderr.contains("--warm-up 5d：必须短于模拟时长（3天）"))
+        #expect(bad.stderr.split(separator: "\n").count == 4)
+        let badEnglish = try CLI.run(["simulate", file, "--servers", "field-enginer=2", "--horizon", "3d", "--language", "en"])
+        #expect(badEnglish.stderr.contains("\(file):1:1: error: --servers field-enginer=2: unknown actor or resource 'field-enginer'; did you mean 'field-engineer'?"))
+
+        // Near miss: English where English was asked for.
+        let en = try CLI.run(["simulate", file] + quick + ["--language", "en"])
+        #expect(en.stdout.contains("  figures: simulated (mean of the replications, 95 % confidence interval)"))
+        #expect(en.stdout.contains("vip-2h journey lead time: P50 "))
+        #expect(!Self.englishPhrases(Self.ownText(en.stdout, paths: [file])).isEmpty)
+    }
+
+    @Test(".blueprint.yml range and type errors are located and Chinese; English unchanged")
+    func configurationRanges() throws {
+        let file = try LanguageCommandTests.write(LanguageCommandTests.blueprint(language: nil))
+        let folder = file.deletingLastPathComponent()
+        let config = folder.appendingPathComponent(".blueprint.yml")
+        try """
+            groupAbove: -1
+            rules:
+              capacity-high-utilization:
+                threshold: 2
+              parallelizable-chain:
+                minimumSaving: 400d
+              redundant-stacked-approval:
+                maxStepsBetween: two
+
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let paths = [file.path, folder.path, config.path, folder.path + "/"]
+        let zh = try CLI.run(["check", file.path, "--language", "zh-Hans", "--fail-on", "never"])
+        let en = try CLI.run(["check", file.path, "--language", "en", "--fail-on", "never"])
+        let zhText = zh.stdout + zh.stderr, enText = en.stdout + en.stderr
+        Self.expectChinese(zhText, "check (.blueprint.yml)", paths: paths)
+        let places = { (text: String) in text.matches(of: /\.blueprint\.yml:(\d+):(\d+): error:/).map { "\($0.output.1):\($0.output.2)" } }
+        #expect(places(zhText) == ["1:13", "4:16", "6:20", "8:22"], "\(zhText)")
+        #expect(places(enText) == places(zhText))
+        #expect(zhText.contains(".blueprint.yml:1:13: error: “groupAbove” 必须是 1 到 1000000 之间的整数或 off，实际是 “-1”"))
+        #expect(zhText.contains("error: 规则 “capacity-high-utilization” 的 “threshold” 必须在 0 到 1 之间，实际是 2"))
+        #expect(zhText.contains("error: 规则 “parallelizable-chain” 的 “minimumSaving” 必须在 0s 到 366d 之间，实际是 400d"))
+        #expect(zhText.contains("error: 规则 “redundant-stacked-approval” 的 “maxStepsBetween” 必须是整数，例如 2"))
+        #expect(enText.contains(".blueprint.yml:1:13: error: 'groupAbove' must be a whole number from 1 to 1000000, or off, found '-1'"))
+        #expect(enText.contains("error: 'minimumSaving' of 'parallelizable-chain' must be between 0s and 366d, found 400d"))
+        #expect(enText.contains("error: 'maxStepsBetween' of 'redundant-stacked-approval' must be a whole number, e.g. 2"))
+        // `report` shows them in the report's language too.
+        let report = try CLI.run(["report", file.path, "-o", folder.appendingPathComponent("report.md").path, "--language", "zh-Hans"])
+        Self.expectChinese(report.stderr, "report (.blueprint.yml)", paths: paths + [folder.appendingPathComponent("report.md").path])
+        #expect(report.stderr.contains("“groupAbove” 必须是 1 到 1000000 之间的整数或 off"))
+    }
+
     @Test("measure, capacity, diff, import, export and the HTML viewer speak Chinese; English stays English")
     func reportsAndInterchange() throws {
         let zh = ["--language", "zh-Hans"]
@@ -195,6 +307,8 @@ struct LanguageEveryCommandTests {
             let capacity = try CLI.run(["capacity", "blueprints/\(name)"] + zh)
             Self.expectChinese(capacity.stdout + capacity.stderr, "capacity \(name)", paths: ["blueprints/\(name)"])
             #expect(capacity.stdout.contains("数据：估计值"))
+            #expect(capacity.stdout.hasPrefix("快速响应售后服务网络（blueprints/\(name)）"))
+            #expect(capacity.stdout.contains("  上门工程师（field-engineer）"))
         }
         let move = try CLI.run(["capacity", "blueprints/after-sales-network-zh.yaml", "--move", "nope=dispatchr"] + zh)
         Self.expectChinese(move.stderr, "capacity --move", paths: ["blueprints/after-sales-network-zh.yaml"])
@@ -209,6 +323,9 @@ struct LanguageEveryCommandTests {
         let diff = try CLI.run(["diff", "blueprints/after-sales-network-zh.yaml", changed.path] + zh)
         Self.expectChinese(diff.stdout + diff.stderr, "diff", paths: [changed.path])
         #expect(diff.stdout.contains("duration：3min → 7min"))
+        // The metrics read the Chinese way too: full-width colon and brackets, 22.9%.
+        #expect(diff.stdout.contains("  步骤数：23 → 23（没有变化）"))
+        #expect(diff.stdout.contains("  流程周期效率：") && !diff.stdout.contains(" % → "))
 
         let folder = changed.deletingLastPathComponent()
         for format in ["bpmn", "csv", "mermaid"] {

@@ -81,6 +81,29 @@ struct PreviewCommandTests {
         #expect(server.stoppedBySIGTERM)
     }
 
+    @Test("In Chinese: the printed line, the index and the page title; a file's language: key chooses without --language")
+    func speaksTheBlueprintsLanguage() throws {
+        let folder = try CLI.temporaryDirectory()
+        try LanguageCommandTests.blueprint(language: "zh-Hans").write(to: folder.appendingPathComponent("a.yaml"), atomically: false, encoding: .utf8)
+        try LanguageCommandTests.blueprint(language: "zh-Hans").replacingOccurrences(of: "id: 售后维修", with: "id: 售后维修2")
+            .write(to: folder.appendingPathComponent("b.yaml"), atomically: false, encoding: .utf8)
+        let server = try PreviewProcess(folder: folder)
+        defer { server.stop() }
+        let index = try Loopback.get("/", port: server.port)
+        #expect(index.body.contains("<html lang=\"zh-Hans\">") && index.body.contains("<h1>蓝图预览</h1>"))
+        let page = try Loopback.get("/view/a.yaml", port: server.port)
+        #expect(page.body.contains("<h1>预览：售后维修服务</h1>"), "the page title follows the file's language")
+        #expect(!page.body.contains("Preview: "))
+
+        let explicit = try PreviewProcess(folder: folder, arguments: ["--language", "zh-Hans"])
+        defer { explicit.stop() }
+        #expect(explicit.firstLine.hasPrefix("正在 http://127.0.0.1:") && explicit.firstLine.contains("预览 2 个蓝图（按 Ctrl-C 停止）"))
+        let english = try PreviewProcess(folder: folder, arguments: ["--language", "en"])
+        defer { english.stop() }
+        #expect(english.firstLine.hasPrefix("Previewing 2 blueprints at http://127.0.0.1:"))
+        #expect(try Loopback.get("/", port: english.port).body.contains("<h1>Blueprint preview</h1>"))
+    }
+
     @Test func aMissingPathIsAUsageErrorAndNothingListens() throws {
         let result = try CLI.run(["preview", "/nonexistent/blueprints", "--port", "0"])
         #expect(result.status == 2)
@@ -93,10 +116,12 @@ struct PreviewCommandTests {
 private final class PreviewProcess {
     let process = Process()
     let port: UInt16
+    /// The line it printed first, where it listens.
+    let firstLine: String
 
-    init(folder: URL) throws {
+    init(folder: URL, arguments: [String] = []) throws {
         process.executableURL = CLI.executable
-        process.arguments = ["preview", folder.path, "--port", "0"]
+        process.arguments = ["preview", folder.path, "--port", "0"] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -116,6 +141,7 @@ private final class PreviewProcess {
             throw LoopbackError("no URL printed: \(text)")
         }
         self.port = port
+        firstLine = String(text.prefix { $0 != "\n" })
     }
 
     /// Stops the server with SIGTERM (the command unblocks it), and SIGKILL if it is still running 5 s later.

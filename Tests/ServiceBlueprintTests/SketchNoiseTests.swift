@@ -179,7 +179,7 @@ struct SketchNoiseTests {
             "5:16: error: 'threshold' of 'capacity-high-utilization' must be between 0 and 1, found -1",
             "7:13: error: 'margin' of 'capacity-declared-bottleneck-confirmed' must be between 0 and 1, found 1e308",
             "9:20: error: 'minimumSaving' of 'parallelizable-chain' must be between 0s and 366d, found 1e308",
-            "11:22: error: 'maxStepsBetween' of 'redundant-stacked-approval' must be a integer, e.g. 2",
+            "11:22: error: 'maxStepsBetween' of 'redundant-stacked-approval' must be a whole number, e.g. 2",
         ])
         let nan = load("rules:\n  capacity-high-utilization:\n    threshold: .nan\n")
         #expect(nan.diagnostics.map(short) == ["3:16: error: 'threshold' of 'capacity-high-utilization' must be a number, e.g. 0.85"])

@@ -120,7 +120,7 @@ extension CapacityText {
         func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { language.cli("capacity.\(key)", arguments) }
         func duration(_ seconds: Double) -> TextArgument { tableDuration(seconds, in: language) }
         let analysis = CapacityAnalysis(blueprint)
-        var lines = ["\(blueprint.title) (\(path))"]
+        var lines = [t("title", ["title": .verbatim(blueprint.title), "path": .verbatim(path)])]
         let queues = analysis.actors.filter(\.isQueue).sorted { ($0.utilization ?? 0) > ($1.utilization ?? 0) }
         if queues.isEmpty {
             lines.append(t("noQueues"))
@@ -130,7 +130,7 @@ extension CapacityText {
             let headings = ["servers", "utilization", "wait", "meanWait", "queue"].map { t("column.\($0)") }
             let widths = zip([7, 11, 7, 9, 5], headings).map { max($0, $1.terminalWidth) }
             let actorHeading = t("column.actor")
-            let width = max(actorHeading.terminalWidth, queues.map { label($0.actorID, in: blueprint).terminalWidth }.max() ?? 0) + 2
+            let width = max(actorHeading.terminalWidth, queues.map { label($0.actorID, in: blueprint, language: language).terminalWidth }.max() ?? 0) + 2
             lines.append("  " + actorHeading.rightPadded(width) + zip(headings, widths).map { $0.leftPadded($1) }.joined(separator: "  "))
             // A missing share (`nil`, here NaN) reads "–", as PercentText writes it.
             for actor in queues {
@@ -140,7 +140,7 @@ extension CapacityText {
                     language.format(actor.isStable ? duration(actor.expectedWaitSeconds) : .phrase(LocalizedText("cli.capacity.unbounded"))),
                     actor.isStable ? String(format: "%.1f", actor.expectedQueueLength) : "∞",
                 ]
-                lines.append("  " + label(actor.actorID, in: blueprint).rightPadded(width) + zip(cells, widths).map { $0.leftPadded($1) }.joined(separator: "  "))
+                lines.append("  " + label(actor.actorID, in: blueprint, language: language).rightPadded(width) + zip(cells, widths).map { $0.leftPadded($1) }.joined(separator: "  "))
             }
         }
         var whatIfs = analysis.whatIfAddingServerToBusyActors()
@@ -156,7 +156,7 @@ extension CapacityText {
             lines.append(t("whatIf.change", ["change": .phrase(whatIf.change.text)]))
             for change in whatIf.actors {
                 lines.append(t("whatIf.actor", [
-                    "actor": .verbatim(label(change.actorID, in: blueprint)),
+                    "actor": .verbatim(label(change.actorID, in: blueprint, language: language)),
                     "before": .percent(change.utilizationBefore ?? .nan),
                     "after": .percent(change.utilizationAfter ?? .nan),
                     "waitBefore": duration(change.waitBeforeSeconds), "waitAfter": duration(change.waitAfterSeconds),
@@ -198,8 +198,9 @@ extension CapacityText {
         return lines.joined(separator: "\n")
     }
 
-    static func label(_ actorID: String, in blueprint: Blueprint) -> String {
-        blueprint.actor(actorID).map { "\($0.title) (\(actorID))" } ?? actorID
+    static func label(_ actorID: String, in blueprint: Blueprint, language: Language = .english) -> String {
+        blueprint.actor(actorID).map { LocalizedText("cli.capacity.actor", ["title": .verbatim($0.title), "id": .verbatim(actorID)]).rendered(in: language) }
+            ?? actorID
     }
 
     /// A whole figure in the blueprint files' duration format (whole minutes above an hour, whole

@@ -185,7 +185,10 @@ struct BlueprintComparison {
         for delta in MetricsSummary.deltas(from: oldMetrics, to: newMetrics, language: language) {
             lines.append(markdown
                 ? "| \(delta.metric) | \(delta.display.old) | \(delta.display.new) | \(delta.display.change) |"
-                : "  \(delta.metric): \(delta.display.old) → \(delta.display.new) (\(delta.display.change))")
+                : t("metric.line", [
+                    "metric": .verbatim(delta.metric), "old": .verbatim(delta.display.old), "new": .verbatim(delta.display.new),
+                    "change": .verbatim(delta.display.change),
+                ]))
         }
         lines += experienceLines(markdown: markdown, language: language)
         heading(t("fixed", ["count": .integer(fixed.count)]))

@@ -31,14 +31,17 @@ struct PreviewCommand: ParsableCommand {
     @Option(help: "Analysis configuration file for every blueprint (default: the nearest .blueprint.yml in each blueprint's folder or above).", completion: .file())
     var config: String?
 
+    @OptionGroup var language: LanguageOption
+
     mutating func run() throws {
         let (_, missing) = InputCollector.collect(paths)
         guard missing.isEmpty else {
-            for diagnostic in missing { Terminal.error(diagnostic.description) }
+            for diagnostic in missing { Terminal.error(diagnostic.description(in: language.resolve())) }
             throw ExitStatus.invalidInput.exitCode
         }
         Self.unblockStopSignals()
-        let site = PreviewSite(paths: paths, config: config)
+        let site = PreviewSite(paths: paths, config: config, language: language.explicit)
+        let shown = language.resolve()
         let port = port
         let outcome = PreviewOutcome()
         let done = DispatchSemaphore(value: 0)
@@ -46,7 +49,9 @@ struct PreviewCommand: ParsableCommand {
         Task.detached {
             do {
                 try await PreviewServer(site: site).run(port: port) { url, count in
-                    Terminal.output("Previewing \(count) blueprint\(count == 1 ? "" : "s") at \(url) (Ctrl-C to stop)")
+                    Terminal.output(LocalizedText(count == 1 ? "preview.serving.one" : "preview.serving.other", [
+                        "count": .integer(count), "url": .verbatim(url),
+                    ]).rendered(in: shown))
                 }
             } catch {
                 outcome.fail(error)
@@ -55,7 +60,7 @@ struct PreviewCommand: ParsableCommand {
         }
         done.wait()
         if let error = outcome.error {
-            Terminal.error("error: cannot serve on 127.0.0.1:\(port): \(error)")
+            Terminal.error(LocalizedText("preview.cannotServe", ["port": .verbatim(String(port)), "error": .verbatim("\(error)")]).rendered(in: shown))
             throw ExitStatus.findings.exitCode
         }
     }

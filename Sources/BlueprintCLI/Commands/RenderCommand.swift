@@ -50,6 +50,7 @@ struct RenderCommand: ParsableCommand {
         var failed = 0
         var rendered = 0
         var used: [ConfigurationResolver.Resolved] = []
+        var declared = Set<Language?>()
         let progress = Terminal.Progress(total: inputs.count)
         let job = drawing.job(journey: journey)
         let items = inputs.indices.map { (input: inputs[$0], target: plan.outputPath(for: inputs[$0]), configuration: resolved[$0].configuration) }
@@ -66,12 +67,17 @@ struct RenderCommand: ParsableCommand {
             case .failed: failed += 1
             case .written: rendered += 1
             }
-            if result.status != .invalid { used.append(resolved[index]) }
+            if result.status != .invalid {
+                used.append(resolved[index])
+                declared.insert(result.declared)
+            }
         }
         progress.finish()
         // The configuration only shapes the findings overlay; its problems are reported, not fatal.
         for diagnostic in configurations.diagnostics(usedBy: used) where drawing.overlay == .findings || drawing.format == .html { Terminal.error(diagnostic.description(in: shown)) }
-        Terminal.error(shown.cli("render.summary.\(inputs.count == 1 ? "one" : "other")", [
+        // The summary speaks the language every drawn blueprint declares, when they agree (as `check`'s does).
+        let summary = drawing.language.resolve(declared: declared.count == 1 ? declared.first ?? nil : nil)
+        Terminal.error(summary.cli("render.summary.\(inputs.count == 1 ? "one" : "other")", [
             "done": .integer(rendered), "count": .integer(inputs.count), "output": .verbatim(output),
         ]))
         if invalid { throw ExitStatus.invalidInput.exitCode }
@@ -103,10 +109,10 @@ extension RenderCommand {
             let data = try await job.render(document, configuration: configuration)
             try OutputFolder.create(PathText.parent(of: target))
             try AtomicFile.write(data, to: target)
-            return FileOutcome(status: .written, messages: messages)
+            return FileOutcome(status: .written, messages: messages, declared: document.blueprint.language)
         } catch {
             messages.append(shown.cli("render.cannotWrite", ["path": .verbatim(input.path), "target": .verbatim(target), "error": .verbatim("\(error)")]))
-            return FileOutcome(status: .failed, messages: messages)
+            return FileOutcome(status: .failed, messages: messages, declared: document.blueprint.language)
         }
     }
 }

@@ -70,13 +70,13 @@ struct ReportCommand: ParsableCommand {
         let assetNames = OutputFileName.unique(sections.map { OutputFileName.make($0.blueprint.id, extension: "svg") })
         for index in sections.indices { sections[index].assetName = assetNames[index] }
 
-        for diagnostic in configurations.diagnostics(usedBy: used) { Terminal.error(diagnostic.description) }
-        // A mistyped path or a run where nothing loaded must not replace a good report with an
-        // empty or partial one: nothing is written.
         // The report's language: the option, else the one every blueprint declares, else the environment's.
         let declared = Set(sections.compactMap(\.blueprint.language))
         let shown = LanguageOption.resolve(
             explicit: explicit, declared: declared.count == 1 && sections.allSatisfy { $0.blueprint.language != nil } ? declared.first : nil)
+        for diagnostic in configurations.diagnostics(usedBy: used) { Terminal.error(diagnostic.description(in: shown)) }
+        // A mistyped path or a run where nothing loaded must not replace a good report with an
+        // empty or partial one: nothing is written.
         guard missing.isEmpty, !sections.isEmpty else {
             Terminal.error(shown.cli(missing.isEmpty ? "report.notWritten.noValid" : "report.notWritten.missing", ["path": .verbatim(output)]))
             throw ExitStatus.invalidInput.exitCode
@@ -88,7 +88,8 @@ struct ReportCommand: ParsableCommand {
             switch chosen {
             case .html:
                 // The interactive viewer: one self-contained page with every blueprint.
-                let page = BlueprintViewer.page(title: LocalizedText("report.title").rendered(in: shown), entries: sections.compactMap(\.viewer))
+                let page = BlueprintViewer.page(
+                    title: LocalizedText("report.title").rendered(in: shown), entries: sections.compactMap(\.viewer), language: shown)
                 try AtomicFile.write(page, to: output)
             case .markdown:
                 let assets = (output as NSString).deletingPathExtension + ".assets"

@@ -51,34 +51,38 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Also write SVG charts (utilization by hour, lead-time histograms) into this directory.")
     var output: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let loaded = BlueprintLoader.load([InputCollector.Input(path: file, relativePath: "")])
+        let shown = language.resolve()
         guard let document = loaded.first?.document else {
-            Terminal.error((loaded.first?.diagnostics ?? []).map(\.description).joined(separator: "\n"))
+            Terminal.error((loaded.first?.diagnostics ?? []).map { $0.description(in: shown) }.joined(separator: "\n"))
             throw ExitStatus.invalidInput.exitCode
         }
         let blueprint = document.blueprint
+        let text = language.resolve(declared: blueprint.language)
         let (options, problems) = Self.options(
             horizon: horizon, warmUp: warmUp, replications: replications, seed: seed, servers: servers, demand: demand,
             log: log, blueprint: blueprint, path: file)
         guard let options, problems.isEmpty else {
-            Terminal.error(problems.map(\.description).joined(separator: "\n"))
+            Terminal.error(problems.map { $0.description(in: text) }.joined(separator: "\n"))
             throw ExitStatus.invalidInput.exitCode
         }
         let simulation = Simulation(blueprint, options: options)
         let report = simulation.runSequentiallyOrConcurrently()
         switch format {
-        case .text: Terminal.output(SimulationText.describe(report, blueprint: blueprint, path: file))
+        case .text: Terminal.output(SimulationText.describe(report, blueprint: blueprint, path: file, language: text))
         case .json: Terminal.output(try SimulationText.json(report))
         }
         if let output {
-            for written in try SimulationCharts.write(report, blueprint: blueprint, to: output) {
-                Terminal.error("wrote \(written)")
+            for written in try SimulationCharts.write(report, blueprint: blueprint, to: output, language: text) {
+                Terminal.error(LocalizedText("simulate.wrote", ["path": .verbatim(written)]).rendered(in: text))
             }
         }
         if let log {
             let events = try SimulationLog.write(simulation.trace(), blueprint: blueprint, to: log)
-            Terminal.error("wrote \(events) events to \(log)")
+            Terminal.error(LocalizedText("simulate.wrote.log", ["count": .integer(events), "path": .verbatim(log)]).rendered(in: text))
         }
     }
 }
@@ -89,39 +93,44 @@ extension SimulateCommand {
         horizon: String, warmUp: String, replications: Int, seed: UInt64, servers: [String], demand: String, log: String?,
         blueprint: Blueprint, path: String
     ) -> (SimulationOptions?, [Diagnostic]) {
-        var problems: [String] = []
+        var problems: [LocalizedText] = []
+        /// `--option value: problem`, the problem a catalog text (`simulate.option.*`).
+        func problem(_ key: String, _ option: String, _ value: String, _ arguments: [String: TextArgument] = [:]) {
+            let detail = LocalizedText("simulate.option.\(key)", arguments.merging(["value": .verbatim(value)]) { given, _ in given })
+            problems.append(LocalizedText("simulate.option", ["option": .verbatim(option), "value": .verbatim(value), "problem": .phrase(detail)]))
+        }
         func duration(_ name: String, _ text: String) -> BlueprintDuration? {
             do { return try BlueprintDuration(parsing: text) } catch {
-                problems.append("--\(name) \(text): \(error.message)")
+                problems.append(LocalizedText("simulate.option", [
+                    "option": .verbatim(name), "value": .verbatim(text), "problem": error.text.map { .phrase($0) } ?? .verbatim(error.message),
+                ]))
                 return nil
             }
         }
-        let horizonValue = duration("horizon", horizon)
-        let warmUpValue = duration("warm-up", warmUp)
-        if let horizonValue, horizonValue.seconds <= 0 { problems.append("--horizon \(horizon): must be longer than 0") }
+        let horizonValue = duration("--horizon", horizon)
+        let warmUpValue = duration("--warm-up", warmUp)
+        if let horizonValue, horizonValue.seconds <= 0 { problem("horizon", "--horizon", horizon) }
         if let horizonValue, let warmUpValue, warmUpValue >= horizonValue {
-            problems.append("--warm-up \(warmUp): must be shorter than the horizon (\(horizonValue))")
+            problem("warmUp", "--warm-up", warmUp, ["horizon": .duration(horizonValue)])
         }
-        if replications < 1 || replications > 10_000 { problems.append("--replications \(replications): expected 1 to 10000") }
+        if replications < 1 || replications > 10_000 { problem("replications", "--replications", String(replications)) }
         let factor = Self.demandFactor(demand)
-        if factor == nil { problems.append("--demand \(demand): expected a positive factor such as 1.2, x1.2 or ×1.2") }
+        if factor == nil { problem("demand", "--demand", demand) }
         let names = blueprint.actors.filter { $0.kind != .customer }.map(\.id) + blueprint.simulation.resources.map(\.id)
         var overrides: [String: Int] = [:]
         for entry in servers {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let count = Int(parts[1].trimmingCharacters(in: .whitespaces)), count >= 0, count <= 1_000_000 else {
-                problems.append("--servers \(entry): expected ACTOR=N with N a whole number from 0")
+                problem("servers", "--servers", entry)
                 continue
             }
             guard names.contains(parts[0]) else {
-                problems.append("--servers \(entry): unknown actor or resource '\(parts[0])'" + Suggestion.didYouMean(parts[0], in: names))
+                problem("servers.unknown", "--servers", entry, ["name": .quoted(parts[0]), "suggestion": Suggestion.didYouMeanArgument(parts[0], in: names)])
                 continue
             }
             overrides[parts[0]] = count
         }
-        if let log, !(log.hasSuffix(".csv") || log.hasSuffix(".xes")) {
-            problems.append("--log \(log): expected a file name ending in .csv or .xes")
-        }
+        if let log, !(log.hasSuffix(".csv") || log.hasSuffix(".xes")) { problem("log", "--log", log) }
         let diagnostics = problems.map { Diagnostic(.error, $0, location: .init(path: path, line: 1, column: 1)) }
         guard diagnostics.isEmpty, let horizonValue, let warmUpValue, let factor else { return (nil, diagnostics) }
         let options = SimulationOptions(

@@ -136,7 +136,9 @@ struct MetricsSummary {
         deltas.append(Delta(
             metric: t("delta.efficiency"), unit: .percent,
             old: oldEfficiency.map { $0 * 100 }, new: newEfficiency.map { $0 * 100 },
-            display: .init(old: PercentText.format(oldEfficiency), new: PercentText.format(newEfficiency), change: points)))
+            display: .init(
+                old: oldEfficiency.map { language.format(.percent($0)) } ?? "–", new: newEfficiency.map { language.format(.percent($0)) } ?? "–",
+                change: points)))
         deltas.append(integer(t("delta.touchpoints"), old.touchpoints, new.touchpoints))
         deltas.append(integer(t("delta.handoffs"), old.handoffs, new.handoffs))
         deltas.append(integer(t("delta.errors"), old.count(.error), new.count(.error)))

@@ -24,15 +24,18 @@ actor PreviewSite {
 
     private let paths: [String]
     private let config: String?
+    /// `--language`, if given; otherwise each page speaks its blueprint's `language:` or the environment's.
+    private let language: Language?
     /// Pages by URL path (`/view/<relative path>`), in the order the files were found.
     private(set) var pages: [String: Page] = [:]
     private var order: [String] = []
     private var listeners: [UUID: AsyncStream<Data>.Continuation] = [:]
     private var changeCount = 0
 
-    init(paths: [String], config: String?) {
+    init(paths: [String], config: String?, language: Language? = nil) {
         self.paths = paths
         self.config = config
+        self.language = language
     }
 
     /// The number of watched files.
@@ -77,7 +80,7 @@ actor PreviewSite {
             let signature = FileSignature(path: input.path)
             if let page = pages[route], page.signature == signature, page.input == input { continue }
             let configuration = resolver.configuration(for: input.path)
-            let (section, messages) = await ReportCommand.section(for: input, configuration: configuration, format: .html)
+            let (section, messages) = await ReportCommand.section(for: input, configuration: configuration, format: .html, language: language)
             var page = pages[route] ?? Page(input: input, signature: nil, lastGood: nil, problems: [], html: "")
             page.input = input
             page.signature = signature
@@ -87,9 +90,10 @@ actor PreviewSite {
             } else {
                 page.problems = messages.flatMap { $0.split(separator: "\n").map(String.init) }
             }
+            let shown = LanguageOption.resolve(explicit: language, declared: page.lastGood?.analysis.blueprint.language)
             page.html = BlueprintViewer.page(
-                title: "Preview: " + (page.lastGood?.analysis.blueprint.title ?? input.relativePath),
-                entries: page.lastGood.map { [$0] } ?? [], problems: page.problems, reloadEvents: Self.eventsPath)
+                title: LocalizedText("preview.title", ["title": .verbatim(page.lastGood?.analysis.blueprint.title ?? input.relativePath)]).rendered(in: shown),
+                entries: page.lastGood.map { [$0] } ?? [], problems: page.problems, reloadEvents: Self.eventsPath, language: shown)
             if pages[route] == nil { order.append(route) }
             pages[route] = page
             changed.append(route)
@@ -121,17 +125,21 @@ actor PreviewSite {
 
     /// The list of watched files, with their state.
     private func index() -> String {
+        // The option's language, else the one every watched blueprint declares, else the environment's.
+        let declared = Set(order.compactMap { pages[$0] }.map { $0.lastGood?.analysis.blueprint.language })
+        let shown = LanguageOption.resolve(explicit: language, declared: declared.count == 1 ? declared.first ?? nil : nil)
+        func t(_ key: String) -> String { LocalizedText("preview.index.\(key)").rendered(in: shown) }
         var items: [HTML] = []
         for route in order {
             guard let page = pages[route] else { continue }
-            let state: HTML = page.problems.isEmpty ? "" : " <strong>(errors in the last save)</strong>"
+            let state: HTML = page.problems.isEmpty ? "" : " <strong>\(t("errors"))</strong>"
             let title = page.lastGood?.analysis.blueprint.title ?? page.input.relativePath
             items.append("<li><a href=\"\(MarkupEscaping.urlPath(route))\">\(title)</a> <code>\(page.input.path)</code>\(state)</li>")
         }
         let page: HTML = """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Blueprint preview</title></head>
-            <body style="font:15px/1.5 sans-serif;margin:2rem"><h1>Blueprint preview</h1><ul>\(HTML.joined(items, separator: "\n"))</ul>
+            <html lang="\(shown.identifier)"><head><meta charset="utf-8"><title>\(t("title"))</title></head>
+            <body style="font:15px/1.5 sans-serif;margin:2rem"><h1>\(t("title"))</h1><ul>\(HTML.joined(items, separator: "\n"))</ul>
             <script>new EventSource("/events").addEventListener("change", () => location.reload());</script>
             </body></html>
 

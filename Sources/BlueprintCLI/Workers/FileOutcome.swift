@@ -1,3 +1,5 @@
+import ServiceBlueprint
+
 /// What became of one file in `render` or `convert`, with the messages to print for it, in order.
 struct FileOutcome: Sendable {
     enum Status: Sendable {
@@ -10,4 +12,6 @@ struct FileOutcome: Sendable {
 
     var status: Status
     var messages: [String]
+    /// The `language:` the file declares, when it loaded (a run's summary speaks it when every file agrees).
+    var declared: Language? = nil
 }

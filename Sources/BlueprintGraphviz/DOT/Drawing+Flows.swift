@@ -112,7 +112,7 @@ extension Drawing {
         if let label = edge.flow.label, !DOTText.singleLine(label).isEmpty {
             text.append(metrics.truncate(label, size: size, maxWidth: 150))
         }
-        if let probability = edge.flow.probability { text.append(Drawing.percent(probability)) }
+        if let probability = edge.flow.probability { text.append(options.language.format(.percent(probability))) }
         let channel = edge.isTouchpoint
             ? (edge.channel.map { scene.channelTitle($0, in: options.language) } ?? options.text("drawing.chip.touchpoint")) : nil
         guard channel != nil || !text.isEmpty else { return nil }

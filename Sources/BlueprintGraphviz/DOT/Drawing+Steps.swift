@@ -129,7 +129,7 @@ extension Drawing {
             if let heat = overlay.heat[step.id] {
                 lines.append(t("heat", [
                     "title": .verbatim(options.heatTitle(of: overlay)),
-                    "value": .verbatim(heat.label.isEmpty ? Drawing.percent(heat.value) : heat.label(in: options.language)),
+                    "value": .verbatim(heat.label.isEmpty ? options.language.format(.percent(heat.value)) : heat.label(in: options.language)),
                 ]))
             }
             if let note = overlay.redundantNote(for: step.id, in: options.language) { lines.append(t("redundant", ["note": .verbatim(note)])) }
@@ -141,9 +141,6 @@ extension Drawing {
         lines.append(t("id", ["id": .verbatim(step.id)]))
         return lines.joined(separator: "\n")
     }
-
-    /// `0.153` → `15 %`.
-    static func percent(_ value: Double) -> String { PercentText.format(value) }
 
     /// The heat colour for `value` (clamped to 0…1): low → mid → high.
     static func heatColor(_ value: Double, theme: RenderTheme) -> String {

@@ -198,7 +198,7 @@ struct JourneyMap {
     static func kpiItem(_ kpi: KPI, options: RenderOptions) -> Item {
         // A KPI without a title of its own (its title is its id) is named by its kind: "NPS".
         let name = kpi.title == kpi.id && kpi.kind.isSurvey ? kpi.kind.rawValue.uppercased() : kpi.title
-        let unit = kpi.kind.unit
+        let unit = kpi.kind.unit(in: options.language)
         func number(_ value: Double) -> String { ExperienceText.number(value) + unit }
         var arguments: [String: TextArgument] = ["kpi": .verbatim(name)]
         let key: String
@@ -222,12 +222,14 @@ struct JourneyMap {
 }
 
 extension KPIKind {
-    /// The unit a figure of this kind is written with.
-    var unit: String {
+    /// The unit a figure of this kind is written with, the language's way (`38 %`, `3.4 min`;
+    /// `38%`, `3.4分钟`), as `Language.format` writes shares and durations.
+    func unit(in language: Language) -> String {
+        let english = language == .english
         switch self {
-        case .csat, .firstContactResolution, .errorRate: " %"
-        case .responseTime, .handlingTime: " min"
-        default: ""
+        case .csat, .firstContactResolution, .errorRate: return english ? " %" : "%"
+        case .responseTime, .handlingTime: return english ? " min" : "分钟"
+        default: return ""
         }
     }
 }

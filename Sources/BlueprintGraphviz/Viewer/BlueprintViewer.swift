@@ -72,8 +72,12 @@ public enum BlueprintViewer {
     ///     of the last save there while it keeps showing the last good diagram).
     ///   - reloadEvents: The URL of a server-sent event stream; when set, the page reloads itself on
     ///     each `change` event (`blueprint preview` serves one).
-    public static func page(title: String, entries: [Entry], problems: [String] = [], reloadEvents: String? = nil) -> String {
-        let language = entries.first?.language ?? .english
+    ///   - language: The language of the page's controls and texts; by default the first entry's. A
+    ///     page of blueprints in several languages (a report on a folder) passes its own.
+    public static func page(
+        title: String, entries: [Entry], problems: [String] = [], reloadEvents: String? = nil, language: Language? = nil
+    ) -> String {
+        let language = language ?? entries.first?.language ?? .english
         func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { LocalizedText("viewer.\(key)", arguments).rendered(in: language) }
         let data = ViewerData(
             blueprints: entries.map { ViewerData.Blueprint(analysis: $0.analysis, source: $0.source, language: language) },

@@ -181,9 +181,7 @@ private struct ConfigurationReader {
             return
         }
         guard let value = Int(text), (1...1_000_000).contains(value) else {
-            error(
-                "'groupAbove' must be a whole number from 1 to 1000000, or off, found '\(text)'", at: node,
-                path: ["groupAbove"])
+            error("groupAbove", ["found": .quoted(text)], at: node, path: ["groupAbove"])
             return
         }
         configuration.groupAbove = value
@@ -229,17 +227,17 @@ private struct ConfigurationReader {
                 }
                 if let parsed = Self.value(value, like: threshold.defaultValue, fraction: threshold.isFraction) {
                     if let range = threshold.range, let magnitude = parsed.magnitude, !range.contains(magnitude) {
-                        error(
-                            "'\(key)' of '\(rule.id)' must be \(Self.describe(range, like: threshold.defaultValue)), "
-                                + "found \(value.string ?? "\(parsed)")",
-                            at: value, path: keyPath)
+                        error("thresholdRange", [
+                            "key": .quoted(key), "rule": .quoted(rule.id), "low": Self.bound(range.lowerBound, like: threshold.defaultValue),
+                            "high": Self.bound(range.upperBound, like: threshold.defaultValue), "found": .verbatim(value.string ?? "\(parsed)"),
+                        ], at: value, path: keyPath)
                         continue
                     }
                     configuration.rules[rule.id, default: .init()].thresholds[key] = parsed
                 } else {
-                    error(
-                        "'\(key)' of '\(rule.id)' must be a \(threshold.defaultValue.typeName), e.g. \(threshold.defaultValue)",
-                        at: value, path: keyPath)
+                    error("thresholdType.\(threshold.defaultValue.kindKey)", [
+                        "key": .quoted(key), "rule": .quoted(rule.id), "example": .verbatim(threshold.defaultValue.description),
+                    ], at: value, path: keyPath)
                 }
             }
         }
@@ -253,13 +251,10 @@ private struct ConfigurationReader {
         }
     }
 
-    /// "between 0 and 1", "at most 366d".
-    static func describe(_ range: ClosedRange<Double>, like example: ThresholdValue) -> String {
-        func text(_ value: Double) -> String {
-            if case .duration = example { return BlueprintDuration(seconds: value).description }
-            return DurationText.number(value)
-        }
-        return "between \(text(range.lowerBound)) and \(text(range.upperBound))"
+    /// An end of a threshold's range as written in the file (`0.85`, `366d`): the user types it there.
+    static func bound(_ value: Double, like example: ThresholdValue) -> TextArgument {
+        if case .duration = example { return .verbatim(BlueprintDuration(seconds: value).description) }
+        return .verbatim(DurationText.number(value))
     }
 
     /// Reads `node` as a value of the same type as `example`; a fraction may be written as `85%`.
@@ -287,6 +282,17 @@ private struct ConfigurationReader {
 }
 
 extension ThresholdValue {
+    /// The kind of value, as the catalog names it (`diagnostic.config.thresholdType.<kind>`).
+    var kindKey: String {
+        switch self {
+        case .duration: "duration"
+        case .number: "number"
+        case .integer: "integer"
+        case .flag: "flag"
+        case .names: "names"
+        }
+    }
+
     /// The value on the scale of ``RuleThreshold/range``: seconds for durations; `nil` for flags and names.
     var magnitude: Double? {
         switch self {

@@ -203,14 +203,14 @@ public struct SourceMap: Sendable, Hashable {
     /// Locations recorded by the reader, as offsets into the text.
     private var compact: CompactLocations?
 
-    /// The offsets and the text that turns them into lines and columns, shared by copies of a map.
+    /// The offsets and what turns them into lines and columns, shared by copies of a map.
     final class CompactLocations: Sendable {
         let offsets: PathOffsets
-        let source: SourceText
+        let source: LinePositions
 
         init(offsets: PathOffsets, source: SourceText) {
             self.offsets = offsets
-            self.source = source
+            self.source = LinePositions(source)
         }
     }
 
@@ -246,7 +246,7 @@ public struct SourceMap: Sendable, Hashable {
         }
     }
 
-    private func location(offset: UInt32, in source: SourceText) -> SourceLocation {
+    private func location(offset: UInt32, in source: LinePositions) -> SourceLocation {
         let position = source.position(of: Int(offset))
         return SourceLocation(path: path, line: position.line, column: position.column)
     }

@@ -9,7 +9,7 @@ struct PathOffsets: Sendable {
     /// Interned mapping keys.
     private var keyIDs: [String: UInt32] = [:]
     /// Child node by `parent << 32 | component code`.
-    private var children: [UInt64: UInt32] = [:]
+    private var children = ChildTable()
     /// Offset by node; node 0 is the root.
     private var offsets: [UInt32] = [none]
 
@@ -37,6 +37,26 @@ struct PathOffsets: Sendable {
 
     /// Records `offset` for `path` (a later record of the same path wins).
     mutating func record(_ offset: UInt32, at path: ModelPath) {
+        guard let node = node(for: path) else { return }
+        offsets[Int(node)] = offset
+    }
+
+    /// Records `offset` for the key `key` of the mapping at `parent`, which the reader does for
+    /// every value it reads: without building the child's ``ModelPath``.
+    mutating func record(_ offset: UInt32, in parent: UInt32, key: String) {
+        guard let code = internedCode(.key(key)) else { return }
+        offsets[Int(child(of: parent, code: code))] = offset
+    }
+
+    /// Records `offset` for item `index` of the list at `parent`.
+    mutating func record(_ offset: UInt32, in parent: UInt32, index: Int) {
+        guard let code = code(.index(index)) else { return }
+        offsets[Int(child(of: parent, code: code))] = offset
+    }
+
+    /// The trie node of `path`, made if new; `nil` for a path that cannot be stored (an index
+    /// beyond 2³¹, or more than 2³¹ distinct keys).
+    mutating func node(for path: ModelPath) -> UInt32? {
         let components = path.components
         var shared = 0
         while shared < components.count, shared < lastPath.count, components[shared] == lastPath[shared] { shared += 1 }
@@ -47,21 +67,21 @@ struct PathOffsets: Sendable {
             guard let code = internedCode(component) else {
                 lastPath = []
                 lastNodes = []
-                return
+                return nil
             }
-            let key = UInt64(node) << 32 | UInt64(code)
-            if let child = children[key] {
-                node = child
-            } else {
-                let child = UInt32(offsets.count)
-                children[key] = child
-                offsets.append(Self.none)
-                node = child
-            }
+            node = child(of: node, code: code)
             lastPath.append(component)
             lastNodes.append(node)
         }
-        offsets[Int(node)] = offset
+        return node
+    }
+
+    /// The child of `node` along `code`, made if new.
+    private mutating func child(of node: UInt32, code: UInt32) -> UInt32 {
+        let new = UInt32(offsets.count)
+        let child = children.value(for: UInt64(node) << 32 | UInt64(code), orInsert: new)
+        if child == new { offsets.append(Self.none) }
+        return child
     }
 
     /// The offset of `path` or of its nearest ancestor that has one, with the number of
@@ -70,7 +90,7 @@ struct PathOffsets: Sendable {
         var node: UInt32 = 0
         var found: (offset: UInt32, depth: Int)? = offsets[0] == Self.none ? nil : (offsets[0], 0)
         for (depth, component) in path.components.enumerated() {
-            guard let code = code(component), let child = children[UInt64(node) << 32 | UInt64(code)] else { break }
+            guard let code = code(component), let child = children.value(for: UInt64(node) << 32 | UInt64(code)) else { break }
             node = child
             if offsets[Int(node)] != Self.none { found = (offsets[Int(node)], depth + 1) }
         }
@@ -83,7 +103,7 @@ struct PathOffsets: Sendable {
         for (key, id) in keyIDs { names[Int(id)] = key }
         var parents = [(parent: UInt32, component: ModelPath.Component)](
             repeating: (0, .index(0)), count: offsets.count)
-        for (key, child) in children {
+        children.forEach { key, child in
             let code = UInt32(truncatingIfNeeded: key)
             let component: ModelPath.Component =
                 code & 1 << 31 != 0 ? .index(Int(code & ~(1 << 31))) : .key(names[Int(code)])
@@ -100,5 +120,71 @@ struct PathOffsets: Sendable {
             if offsets[node] != Self.none { result.append((paths[node], offsets[node])) }
         }
         return result
+    }
+}
+
+/// An open-addressing hash table from `UInt64` to `UInt32` for the trie's edges: a multiplicative
+/// hash and linear probing over two flat arrays. The reader adds an edge for nearly every value of
+/// a file, and `Dictionary`'s seeded SipHash costs several times more. The keys are trie node and
+/// component numbers the reader hands out in file order, not text, so a file cannot choose them to
+/// collide.
+struct ChildTable: Sendable {
+    /// Slot keys; `empty` marks a free slot (no real key is all ones: node and code are < 2³²−1).
+    private var keys: [UInt64] = []
+    private var values: [UInt32] = []
+    private var count = 0
+    private static let empty = UInt64.max
+
+    private func slot(for key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The value stored for `key`.
+    func value(for key: UInt64) -> UInt32? {
+        guard !keys.isEmpty else { return nil }
+        let mask = keys.count - 1
+        var index = slot(for: key, mask: mask)
+        while true {
+            let found = keys[index]
+            if found == key { return values[index] }
+            if found == Self.empty { return nil }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// The value stored for `key`; if there is none, stores `new` and returns it.
+    mutating func value(for key: UInt64, orInsert new: UInt32) -> UInt32 {
+        if (count + 1) * 4 > keys.count * 3 { grow() }
+        let mask = keys.count - 1
+        var index = slot(for: key, mask: mask)
+        while true {
+            let found = keys[index]
+            if found == key { return values[index] }
+            if found == Self.empty { break }
+            index = (index + 1) & mask
+        }
+        keys[index] = key
+        values[index] = new
+        count += 1
+        return new
+    }
+
+    private mutating func grow() {
+        let old = (keys, values)
+        let capacity = max(64, keys.count * 2)
+        keys = [UInt64](repeating: Self.empty, count: capacity)
+        values = [UInt32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (key, value) in zip(old.0, old.1) where key != Self.empty {
+            var index = slot(for: key, mask: mask)
+            while keys[index] != Self.empty { index = (index + 1) & mask }
+            keys[index] = key
+            values[index] = value
+        }
+    }
+
+    /// Calls `body` with every key and value, in slot order.
+    func forEach(_ body: (UInt64, UInt32) -> Void) {
+        for (key, value) in zip(keys, values) where key != Self.empty { body(key, value) }
     }
 }

@@ -66,10 +66,10 @@ extension DocumentReader {
         fields[key].map { strings($0, at: fields.path.appending(key), "'\(key)'") } ?? []
     }
 
-    mutating func choice<Value>(_ fields: Fields, _ key: String, _ noun: String, names: [String], parse: (String) -> Value?)
-        -> Value?
-    {
-        fields[key].flatMap { choice($0, at: fields.path.appending(key), noun, names: names, parse: parse) }
+    mutating func choice<Value>(
+        _ fields: Fields, _ key: String, _ noun: String, names: @autoclosure () -> [String], parse: (String) -> Value?
+    ) -> Value? {
+        fields[key].flatMap { choice($0, at: fields.path.appending(key), noun, names: names(), parse: parse) }
     }
 
     mutating func nested<Value>(_ fields: Fields, _ key: String, read: (inout Self, Node, ModelPath) -> Value?) -> Value? {
@@ -90,7 +90,7 @@ extension DocumentReader {
         }
         return items.map { item in
             let value = read(&self, item.node, item.path)
-            if let idSpace, value == nil || unreadable.paths.contains(item.path.appending("id")) {
+            if let idSpace, value == nil || (!unreadable.paths.isEmpty && unreadable.paths.contains(item.path.appending("id"))) {
                 unreadable.incompleteIDs.insert(idSpace)
             }
             return value ?? placeholder()

@@ -27,37 +27,37 @@ extension DocumentReader {
     static func isUnknown(_ node: Node) -> Bool { stringText(node)?.lowercased() == "unknown" }
 
     /// A fraction: a number such as `0.1`, or a percentage such as `10%` (read as 0.1).
-    mutating func fraction(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Double? {
+    mutating func fraction(_ node: Node, at modelPath: @autoclosure () -> ModelPath, _ subject: @autoclosure () -> String) -> Double? {
         if let text = Self.stringText(node), let value = Self.percentage(text) { return value }
-        return number(node, at: modelPath, subject)
+        return number(node, at: modelPath(), subject())
     }
 
     /// Reports a percentage where a plain number is expected, with what to write instead; `true` when reported.
-    mutating func rejectPercent(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Bool {
+    mutating func rejectPercent(_ node: Node, at modelPath: @autoclosure () -> ModelPath, _ subject: @autoclosure () -> String) -> Bool {
         guard let text = Self.stringText(node), let value = Self.percentage(text) else { return false }
         invalid(
             "number.percent",
-            ["subject": .verbatim(subject), "found": .quoted(Self.shortened(text)), "number": .verbatim(DurationText.number(value * 100))],
-            node, modelPath)
+            ["subject": .verbatim(subject()), "found": .quoted(Self.shortened(text)), "number": .verbatim(DurationText.number(value * 100))],
+            node, modelPath())
         return true
     }
 
     /// A number, with the percentage hint.
-    mutating func numberWithHint(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Double? {
-        rejectPercent(node, at: modelPath, subject) ? nil : number(node, at: modelPath, subject)
+    mutating func numberWithHint(_ node: Node, at modelPath: @autoclosure () -> ModelPath, _ subject: @autoclosure () -> String) -> Double? {
+        rejectPercent(node, at: modelPath(), subject()) ? nil : number(node, at: modelPath(), subject())
     }
 
     /// A duration; a bare non-zero whole number is read as seconds, with a warning that says so.
     /// (Writers only write numbers for values no unit carries exactly, never whole seconds.)
-    mutating func durationWithHint(_ node: Node, at modelPath: ModelPath, _ subject: String) -> BlueprintDuration? {
-        guard let value = duration(node, at: modelPath, subject) else { return nil }
+    mutating func durationWithHint(_ node: Node, at modelPath: @autoclosure () -> ModelPath, _ subject: @autoclosure () -> String) -> BlueprintDuration? {
+        guard let value = duration(node, at: modelPath(), subject()) else { return nil }
         if case .scalar(let scalar) = node, Self.kind(of: scalar) == .number, value.seconds > 0,
             scalar.string.allSatisfy(\.isWholeNumber)
         {
             let number = scalar.string
             warning(
-                LocalizedText("diagnostic.duration.bareSeconds", ["subject": .verbatim(subject), "number": .verbatim(number), "duration": .duration(value)]),
-                node, modelPath)
+                LocalizedText("diagnostic.duration.bareSeconds", ["subject": .verbatim(subject()), "number": .verbatim(number), "duration": .duration(value)]),
+                node, modelPath())
         }
         return value
     }

@@ -121,6 +121,8 @@ struct DocumentReader: Sendable {
         // Duplicates: a short mapping is searched in place (no hashing); a long one, which only
         // hostile or broken input has, through a dictionary, so it stays linear.
         var firstKeys: [String: Node]? = mapping.count > 16 ? [:] : nil
+        // Each value's path is recorded under the mapping's trie node, without building it.
+        let mappingNode = offsets.node(for: modelPath)
         for (index, (keyNode, value)) in mapping.entries.enumerated() {
             guard case .scalar(let scalar) = keyNode else {
                 error(LocalizedText("diagnostic.keyNotName", ["found": described(keyNode)]), at: location(keyNode))
@@ -144,7 +146,7 @@ struct DocumentReader: Sendable {
                 continue
             }
             values.append((name, value))
-            record(value, at: modelPath.appending(name))
+            if let mappingNode { offsets.record(value.offset, in: mappingNode, key: name) }
         }
         let fields = Fields(node: node, path: modelPath, values: values)
         for key in required where fields[key] == nil {
@@ -226,36 +228,36 @@ struct DocumentReader: Sendable {
 
     /// A string value. Plain scalars that YAML reads as numbers, booleans or null are rejected
     /// (as JSON Schema does), with a hint to quote them.
-    mutating func string(_ node: Node, at modelPath: ModelPath, _ subject: String) -> String? {
+    mutating func string(_ node: Node, at modelPath: @autoclosure () -> ModelPath, _ subject: @autoclosure () -> String) -> String? {
         if case .scalar(let scalar) = node {
             switch Self.kind(of: scalar) {
             case .string: return scalar.string
             case .number, .bool:
-                invalid("string.quote", ["subject": .verbatim(subject)], node, modelPath)
+                invalid("string.quote", ["subject": .verbatim(subject())], node, modelPath())
                 return nil
             case .null: break
             }
         }
-        invalid("string", ["subject": .verbatim(subject)], node, modelPath)
+        invalid("string", ["subject": .verbatim(subject())], node, modelPath())
         return nil
     }
 
     /// A finite decimal number.
-    mutating func number(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Double? {
+    mutating func number(_ node: Node, at modelPath: @autoclosure () -> ModelPath, _ subject: @autoclosure () -> String) -> Double? {
         guard case .scalar(let scalar) = node, Self.kind(of: scalar) == .number else {
-            invalid(hasQuotedNumber(node) ? "number.unquote" : "number", ["subject": .verbatim(subject)], node, modelPath)
+            invalid(hasQuotedNumber(node) ? "number.unquote" : "number", ["subject": .verbatim(subject())], node, modelPath())
             return nil
         }
         guard PlainScalar.isDecimal(scalar.string), let value = Double(scalar.string) else {
             if PlainScalar.isInfinityOrNaN(scalar.string) {
-                invalid("number.finite", ["subject": .verbatim(subject), "found": .verbatim(scalar.string)], node, modelPath)
+                invalid("number.finite", ["subject": .verbatim(subject()), "found": .verbatim(scalar.string)], node, modelPath())
             } else {
-                invalid("number.decimal", ["subject": .verbatim(subject), "found": .verbatim(scalar.string)], node, modelPath)
+                invalid("number.decimal", ["subject": .verbatim(subject()), "found": .verbatim(scalar.string)], node, modelPath())
             }
             return nil
         }
         guard value.isFinite else {
-            invalid("tooLarge", ["subject": .verbatim(subject), "found": .verbatim(Self.shortened(scalar.string))], node, modelPath)
+            invalid("tooLarge", ["subject": .verbatim(subject()), "found": .verbatim(Self.shortened(scalar.string))], node, modelPath())
             return nil
         }
         return value
@@ -268,43 +270,43 @@ struct DocumentReader: Sendable {
     }
 
     /// A whole number that fits in `Int` (written with or without a zero fraction: `6` or `6.0`).
-    mutating func integer(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Int? {
+    mutating func integer(_ node: Node, at modelPath: @autoclosure () -> ModelPath, _ subject: @autoclosure () -> String) -> Int? {
         guard case .scalar(let scalar) = node, Self.kind(of: scalar) == .number else {
-            invalid(hasQuotedNumber(node) ? "integer.unquote" : "integer", ["subject": .verbatim(subject)], node, modelPath)
+            invalid(hasQuotedNumber(node) ? "integer.unquote" : "integer", ["subject": .verbatim(subject())], node, modelPath())
             return nil
         }
         if let value = Int(scalar.string.hasPrefix("+") ? String(scalar.string.dropFirst()) : scalar.string) {
             return value
         }
-        guard let value = number(node, at: modelPath, subject) else { return nil }
+        guard let value = number(node, at: modelPath(), subject()) else { return nil }
         guard value == value.rounded() else {
-            invalid("integer", ["subject": .verbatim(subject), "found": .verbatim(scalar.string)], node, modelPath)
+            invalid("integer", ["subject": .verbatim(subject()), "found": .verbatim(scalar.string)], node, modelPath())
             return nil
         }
         guard let exact = Int(exactly: value), abs(value) < 9.0e15 else {
-            invalid("tooLarge", ["subject": .verbatim(subject), "found": .verbatim(Self.shortened(scalar.string))], node, modelPath)
+            invalid("tooLarge", ["subject": .verbatim(subject()), "found": .verbatim(Self.shortened(scalar.string))], node, modelPath())
             return nil
         }
         return exact
     }
 
     /// `true` or `false` (also `True`, `TRUE`, `False`, `FALSE`).
-    mutating func bool(_ node: Node, at modelPath: ModelPath, _ subject: String) -> Bool? {
+    mutating func bool(_ node: Node, at modelPath: @autoclosure () -> ModelPath, _ subject: @autoclosure () -> String) -> Bool? {
         if case .scalar(let scalar) = node, case .bool(let value) = Self.kind(of: scalar) { return value }
-        invalid("bool", ["subject": .verbatim(subject)], node, modelPath)
+        invalid("bool", ["subject": .verbatim(subject())], node, modelPath())
         return nil
     }
 
     /// A duration: a human string such as `5min` or `1h30min`, or a number of seconds.
-    mutating func duration(_ node: Node, at modelPath: ModelPath, _ subject: String) -> BlueprintDuration? {
+    mutating func duration(_ node: Node, at modelPath: @autoclosure () -> ModelPath, _ subject: @autoclosure () -> String) -> BlueprintDuration? {
         guard case .scalar(let scalar) = node else {
-            invalid("duration", ["subject": .verbatim(subject)], node, modelPath)
+            invalid("duration", ["subject": .verbatim(subject())], node, modelPath())
             return nil
         }
         switch Self.kind(of: scalar) {
         case .string, .number: break
         case .null, .bool:
-            invalid("duration", ["subject": .verbatim(subject)], node, modelPath)
+            invalid("duration", ["subject": .verbatim(subject())], node, modelPath())
             return nil
         }
         // Files repeat a few durations ("5min") thousands of times: each text is parsed once.
@@ -314,15 +316,15 @@ struct DocumentReader: Sendable {
             duration = try BlueprintDuration(parsing: scalar.string)
         } catch {
             if let text = error.text {
-                self.error(text, at: location(node), path: modelPath)
-                unreadable.paths.insert(modelPath)
+                self.error(text, at: location(node), path: modelPath())
+                unreadable.paths.insert(modelPath())
             } else {
-                invalid(error.message, node, modelPath)
+                invalid(error.message, node, modelPath())
             }
             return nil
         }
         guard duration.seconds.isFinite else {
-            invalid("duration.tooLong", ["found": .quoted(Self.shortened(scalar.string))], node, modelPath)
+            invalid("duration.tooLong", ["found": .quoted(Self.shortened(scalar.string))], node, modelPath())
             return nil
         }
         if parsedDurations.count < 4_096 { parsedDurations[scalar.string] = duration }
@@ -331,41 +333,52 @@ struct DocumentReader: Sendable {
 
     /// One of a fixed set of names, e.g. a lane: "unknown lane 'backstge'; did you mean 'backstage'?".
     mutating func choice<Value>(
-        _ node: Node, at modelPath: ModelPath, _ noun: String, names: [String], parse: (String) -> Value?
+        _ node: Node, at modelPath: @autoclosure () -> ModelPath, _ noun: String, names: @autoclosure () -> [String], parse: (String) -> Value?
     ) -> Value? {
         guard case .scalar(let scalar) = node, Self.kind(of: scalar) != .null else {
-            invalid("choice", ["noun": .verbatim(noun), "names": .verbatim(names.joined(separator: ", "))], node, modelPath)
+            invalid("choice", ["noun": .verbatim(noun), "names": .verbatim(names().joined(separator: ", "))], node, modelPath())
             return nil
         }
         if let value = parse(scalar.string) { return value }
         let arguments: [String: TextArgument] = [
             "noun": .verbatim(noun), "found": .quoted(Self.shortened(scalar.string)),
-            "suggestion": Suggestion.didYouMeanArgument(scalar.string, in: names), "names": .verbatim(names.joined(separator: ", ")),
+            "suggestion": Suggestion.didYouMeanArgument(scalar.string, in: names()), "names": .verbatim(names().joined(separator: ", ")),
         ]
-        invalid(Suggestion.closest(to: scalar.string, in: names) == nil ? "choice.unknown" : "choice.suggestion", arguments, node, modelPath)
+        invalid(Suggestion.closest(to: scalar.string, in: names()) == nil ? "choice.unknown" : "choice.suggestion", arguments, node, modelPath())
         return nil
     }
 
     /// The items of a list, each with its path (recorded in the source map).
-    mutating func items(_ node: Node, at modelPath: ModelPath, _ subject: String) -> [(node: Node, path: ModelPath)]? {
+    mutating func items(_ node: Node, at modelPath: ModelPath, _ subject: @autoclosure () -> String) -> [(node: Node, path: ModelPath)]? {
         guard case .sequence(let sequence) = node else {
-            invalid("list", ["subject": .verbatim(subject)], node, modelPath)
+            invalid("list", ["subject": .verbatim(subject())], node, modelPath)
             return nil
         }
         var result: [(node: Node, path: ModelPath)] = []
         result.reserveCapacity(sequence.count)
+        let listNode = offsets.node(for: modelPath)
         for (index, item) in sequence.enumerated() {
-            let itemPath = modelPath.appending(index)
-            record(item, at: itemPath)
-            result.append((item, itemPath))
+            if let listNode { offsets.record(item.offset, in: listNode, index: index) }
+            result.append((item, modelPath.appending(index)))
         }
         return result
     }
 
     /// A list of strings; unreadable entries become empty strings so positions stay aligned.
-    mutating func strings(_ node: Node, at modelPath: ModelPath, _ subject: String) -> [String] {
-        guard let items = items(node, at: modelPath, subject) else { return [] }
-        return items.map { item in string(item.node, at: item.path, "each entry of \(subject)") ?? "" }
+    mutating func strings(_ node: Node, at modelPath: ModelPath, _ subject: @autoclosure () -> String) -> [String] {
+        guard case .sequence(let sequence) = node else {
+            invalid("list", ["subject": .verbatim(subject())], node, modelPath)
+            return []
+        }
+        // Like `items`, without making each entry's path unless the entry is wrong.
+        let listNode = offsets.node(for: modelPath)
+        var result: [String] = []
+        result.reserveCapacity(sequence.count)
+        for (index, item) in sequence.enumerated() {
+            if let listNode { offsets.record(item.offset, in: listNode, index: index) }
+            result.append(string(item, at: modelPath.appending(index), "each entry of \(subject())") ?? "")
+        }
+        return result
     }
 }
 

@@ -27,15 +27,20 @@ final class SourceText: @unchecked Sendable {
         start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
-    /// The 1-based line and column of the character at byte `offset`.
-    func position(of offset: Int) -> TextPosition {
-        let offset = min(max(offset, start), bytes.count)
-        let starts = lock.withLock {
+    /// Byte offsets where lines start, built on first use.
+    var lineStartTable: [UInt32] {
+        lock.withLock {
             if let lineStarts { return lineStarts }
             let built = Self.lineStarts(of: bytes, from: start, format: format)
             lineStarts = built
             return built
         }
+    }
+
+    /// The 1-based line and column of the character at byte `offset`.
+    func position(of offset: Int) -> TextPosition {
+        let offset = min(max(offset, start), bytes.count)
+        let starts = lineStartTable
         // The last line start at or before `offset`.
         var low = 0
         var high = starts.count - 1
@@ -80,5 +85,84 @@ final class SourceText: @unchecked Sendable {
             }
         }
         return starts
+    }
+}
+
+/// Lines and columns for byte offsets of a text that is no longer kept: what a ``SourceMap`` holds
+/// after reading. It keeps the line starts and the bytes of the lines that have a non-ASCII
+/// character (their columns count Unicode scalars); on an ASCII line the column is the byte
+/// distance. A 100 000-step file is some 60 MiB of text, almost all of it ASCII lines.
+final class LinePositions: Sendable {
+    private let start: Int
+    private let count: Int
+    private let lineStarts: [UInt32]
+    /// The lines (0-based, ascending) with a byte ≥ 0x80, and where each one's bytes begin in `wideBytes`.
+    private let wideLines: [UInt32]
+    private let wideStarts: [UInt32]
+    private let wideBytes: [UInt8]
+
+    init(_ source: SourceText) {
+        start = source.start
+        count = source.bytes.count
+        let starts = source.lineStartTable
+        lineStarts = starts
+        var lines: [UInt32] = []
+        var lineBytesStart: [UInt32] = []
+        var kept: [UInt8] = []
+        source.bytes.withUnsafeBytes { bytes in
+            var line = 0
+            // Keeps the line of a non-ASCII byte at `position` (positions come in ascending order).
+            func keepLine(of position: Int) {
+                while line + 1 < starts.count, Int(starts[line + 1]) <= position { line += 1 }
+                guard lines.last != UInt32(line) else { return }
+                let from = Int(starts[line])
+                let to = line + 1 < starts.count ? Int(starts[line + 1]) : bytes.count
+                lines.append(UInt32(line))
+                lineBytesStart.append(UInt32(kept.count))
+                kept.append(contentsOf: bytes[from..<to])
+            }
+            // Eight bytes at a time: most of a blueprint is ASCII.
+            var index = 0
+            while index + 8 <= bytes.count {
+                if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                    for position in index..<index + 8 where bytes[position] >= 0x80 { keepLine(of: position) }
+                }
+                index += 8
+            }
+            for position in index..<bytes.count where bytes[position] >= 0x80 { keepLine(of: position) }
+        }
+        wideLines = lines
+        wideStarts = lineBytesStart
+        wideBytes = kept
+    }
+
+    /// The 1-based line and column of the character at byte `offset`, as ``SourceText/position(of:)`` gives it.
+    func position(of offset: Int) -> TextPosition {
+        let offset = min(max(offset, start), count)
+        let line = Self.lastIndex(in: lineStarts, notAbove: UInt32(offset))
+        let lineStart = Int(lineStarts[line])
+        let wide = Self.lastIndex(in: wideLines, notAbove: UInt32(line))
+        guard !wideLines.isEmpty, wideLines[wide] == UInt32(line) else {
+            return TextPosition(line: line + 1, column: offset - lineStart + 1)
+        }
+        var column = 1
+        var index = Int(wideStarts[wide])
+        let end = index + (offset - lineStart)
+        while index < end {
+            if wideBytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return TextPosition(line: line + 1, column: column)
+    }
+
+    /// The last index of ascending `values` whose value is at most `value` (0 when none is).
+    private static func lastIndex(in values: [UInt32], notAbove value: UInt32) -> Int {
+        var low = 0
+        var high = values.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if values[middle] <= value { low = middle } else { high = middle - 1 }
+        }
+        return max(low, 0)
     }
 }

@@ -45,13 +45,13 @@ package struct Catalog: Sendable {
     }
 
     /// Replaces every `%{name}` with `value(name)`; an unknown name stays as written so a test can see it.
-    /// Scans bytes (every message of a large check goes through here): `%`, `{` and `}` are ASCII,
-    /// so each index found is a Unicode scalar boundary; text is copied through the scalar view,
-    /// which never rounds an index to a character boundary (a combining mark after `}` stays).
+    /// Scans and copies bytes (every message of a large check goes through here): `%`, `{` and `}`
+    /// are ASCII, so each index found is a Unicode scalar boundary, and copying bytes never rounds an
+    /// index to a character boundary (a combining mark after `}` stays).
     package static func fill(_ template: String, value: (String) -> String?) -> String {
         let bytes = template.utf8
-        var result = ""
-        result.reserveCapacity(bytes.count + 16)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 32)
         var copied = bytes.startIndex
         var index = bytes.startIndex
         while index != bytes.endIndex {
@@ -67,14 +67,18 @@ package struct Catalog: Sendable {
             let nameStart = bytes.index(after: brace)
             // An unclosed `%{` stays as written, with the rest of the template.
             guard let close = bytes[nameStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            result.unicodeScalars.append(contentsOf: template.unicodeScalars[copied..<index])
-            let name = String(template.unicodeScalars[nameStart..<close])
-            if let filled = value(name) { result += filled } else { result += "%{"; result += name; result += "}" }
+            result.append(contentsOf: bytes[copied..<index])
+            let name = String(decoding: bytes[nameStart..<close], as: UTF8.self)
+            if let filled = value(name) {
+                result.append(contentsOf: filled.utf8)
+            } else {
+                result.append(contentsOf: bytes[index...close])
+            }
             index = bytes.index(after: close)
             copied = index
         }
-        result.unicodeScalars.append(contentsOf: template.unicodeScalars[copied...])
-        return result
+        result.append(contentsOf: bytes[copied...])
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The placeholder names of a template, in order of appearance.
