@@ -103,6 +103,7 @@ struct DiscoverParallelTests {
         #expect(Set(f.keys) == Set(branches.flatMap { ["invite->\($0)", "\($0)->collect"] }))
         #expect(f.values.allSatisfy { $0.probability == nil })
         #expect(draft.guesses.contains { $0.contains("'review 1' or 'time-out 1'") && $0.contains("alternatives") }, "\(draft.guesses)")
+        #expect(draft.guessTexts.contains { $0.rendered(in: .simplifiedChinese).contains("“review 1”或“time-out 1”") }, "the 'or' list in Chinese")
         #expect(share == 1)
     }
 
@@ -128,5 +129,42 @@ struct DiscoverParallelTests {
         #expect(f["p->q"]?.kind == .sequence)
         #expect(!draft.guesses.contains { $0.contains("run in parallel") })
         #expect(share == 1)
+    }
+
+    @Test("a block that 15 of 75 cases skip: a choice after 'a' (enter or skip, 0.8 / 0.2), then a fork; its own log conforms")
+    func blockWithASkip() throws {
+        // 60 cases `a, perm(b, c, d), e` and 15 cases `a, e` (the reviewer's skip.csv).
+        var rows = Self.rows(Self.permutations(["b", "c", "d"]), copies: 10)
+        rows += Self.rows([[]], copies: 15).map { ("skip-" + $0.0, $0.1, $0.2) }
+        let (draft, share) = try Self.discoverAndMeasure(rows)
+        let f = Self.flows(draft)
+        // The fork cannot also be a choice: a routing step (no activity in the log) takes the fork.
+        let gateway = try #require(draft.blueprint.steps.first { $0.tags.contains(Discoverer.gatewayTag) })
+        let g = gateway.id
+        #expect(Set(f.keys) == ["a->\(g)", "a->e", "\(g)->b", "\(g)->c", "\(g)->d", "b->e", "c->e", "d->e"], "\(f.keys.sorted())")
+        #expect(f["a->\(g)"]?.probability == 0.8 && f["a->e"]?.probability == 0.2, "the choice: enter the block or skip it")
+        #expect(["b", "c", "d"].allSatisfy { f["\(g)->\($0)"]?.probability == nil }, "the fork: every branch taken")
+        #expect(share == 1, "the draft allows every case of its own log")
+        let block = try #require(draft.guesses.first { $0.contains("run in parallel after") }, "\(draft.guesses)")
+        #expect(block.contains("60 of 75") && block.contains("'e'"), "the note says the block is skipped: \(block)")
+        #expect(draft.guesses.contains("1 step(s) start parallel branches (all taken, no probabilities)"), "one fork only: \(draft.guesses)")
+        // The guesses are catalog texts: in Chinese no English is left, lists joined the Chinese way.
+        let chinese = draft.guessTexts.map { $0.rendered(in: .simplifiedChinese) }
+        #expect(chinese.allSatisfy { !$0.contains(" and ") && !$0.contains("parallel after") && !$0.contains("step(s)") }, "\(chinese)")
+        #expect(chinese.contains { $0.contains("“b”、“c”和“d”") && $0.contains("并行") }, "\(chinese)")
+        // Measured against its own log, the choice shows its shares and the routing step is no gap.
+        let measured = RealLogLessonsTests.measure(draft.blueprint, rows)
+        #expect(measured.flows.first { $0.flow == "a->\(g)" }?.observed == 0.8)
+        #expect(measured.flows.first { $0.flow == "a->e" }?.observed == 0.2)
+        #expect(measured.mapping.neverSeen.isEmpty, "a routing step cannot occur in a log")
+    }
+
+    @Test("near miss: a rare skip below the threshold leaves the fork alone (no routing step)")
+    func rareSkipBelowThreshold() throws {
+        var rows = Self.rows(Self.permutations(["b", "c", "d"]), copies: 20)
+        rows += Self.rows([[]], copies: 1).map { ("skip-" + $0.0, $0.1, $0.2) }
+        let (draft, _) = try Self.discoverAndMeasure(rows)
+        #expect(!draft.blueprint.steps.contains { $0.tags.contains(Discoverer.gatewayTag) })
+        #expect(Self.flows(draft)["a->b"]?.probability == nil)
     }
 }

@@ -43,7 +43,7 @@ struct RealismPointsTests {
         let trace = try #require(loaded.log.traces.first)
         #expect(trace.events.map(\.lifecycle) == [.start, .start, .complete, .complete, .complete])
         #expect(trace.events.map(\.timestamp) == [1_709_283_600, 1_709_283_900, 1_709_284_200, 1_709_285_400, 1_709_286_000])
-        #expect(loaded.summary.eventCount == 5)
+        #expect(loaded.summary.eventCount == 3, "three events as the file records them (and PM4Py counts them)")
         #expect(loaded.summary.diagnostics.isEmpty, "\(loaded.summary.diagnostics)")
         let instances = Measurer.instances(of: trace)
         #expect(instances.map { $0.start.map { ($0 - 1_709_283_600) / 60 } } == [0, 5, nil], "near miss: C has no start_timestamp, so no start")
@@ -52,10 +52,27 @@ struct RealismPointsTests {
 
     // MARK: Aborted activity instances
 
+    @Test("a case's duration runs from its first to its last recorded event: a start from a start timestamp is no record (PM4Py)")
+    func caseDurationAsPM4Py() throws {
+        let csv = """
+            case,activity,start_timestamp,timestamp
+            1,A,2024-01-01 09:00,2024-01-01 09:10
+            1,B,2024-01-01 09:10,2024-01-01 10:10
+
+            """
+        let loaded = try EventLogReader.load(path: Desk.temporary(csv, extension: "csv"))
+        let trace = try #require(loaded.log.traces.first)
+        #expect(Measurer.recordedSpan(of: trace.events) == 3_600, "09:10 to 10:10, as PM4Py's time:timestamp gives")
+        // Near miss: a start event of its own (a lifecycle row) is a record and counts.
+        let own = [LogEvent(activity: NameIndex(0), timestamp: 0, lifecycle: .start, line: 2),
+                   LogEvent(activity: NameIndex(0), timestamp: 600, lifecycle: .complete, line: 3)]
+        #expect(Measurer.recordedSpan(of: own) == 600)
+    }
+
     @Test("ate_abort and pi_abort are their own lifecycle; suspend stays another transition")
     func abortLifecycle() {
         #expect(LogLifecycle(text: "ate_abort") == .abort)
-        #expect(LogLifecycle(text: "PI_ABORT") == .abort)
+        #expect(LogLifecycle(text: "PI_ABORT") == .caseAbort)
         #expect(LogLifecycle(text: "suspend") == .other)
     }
 
@@ -72,6 +89,67 @@ struct RealismPointsTests {
         // Near miss: without the abort, the start pairs with the complete.
         let whole = Measurer.instances(of: trace([(.start, 0), (.complete, 60)]))
         #expect(whole.count == 1 && whole[0].start == 0 && whole[0].end == 60)
+    }
+
+    @Test("pi_abort closes every open instance of the case; ate_abort only its activity's")
+    func caseAbortClosesEverything() {
+        func trace(_ events: [(Int, LogLifecycle, Double)]) -> LogTrace {
+            LogTrace(caseID: "1", events: events.map { LogEvent(activity: NameIndex($0.0), timestamp: $0.2, lifecycle: $0.1) })
+        }
+        // A and B started, the case aborted (the event names C), then late completes of A and B.
+        let ended = Measurer.instances(of: trace([(0, .start, 0), (1, .start, 1), (2, .caseAbort, 5), (0, .complete, 60), (1, .complete, 61)]))
+        #expect(ended.allSatisfy { $0.start == nil }, "no service time for A or B: the case was given up at 5")
+        // Near miss: an activity abort of A leaves B open, and B's complete pairs with its start.
+        let one = Measurer.instances(of: trace([(0, .start, 0), (1, .start, 1), (0, .abort, 5), (1, .complete, 61)]))
+        #expect(one.count == 1 && one[0].activity == 1 && one[0].start == 1 && one[0].end == 61)
+    }
+
+    @Test("an abort with a start is the same in CSV (start column) and XES (start_timestamp): closed, no service time")
+    func abortSameInCSVAndXES() throws {
+        let csv = """
+            case,activity,start_timestamp,timestamp,lifecycle
+            1,A,2024-01-01 09:00,2024-01-01 09:10,complete
+            1,B,2024-01-01 09:10,2024-01-01 10:10,ate_abort
+            1,C,2024-01-01 10:10,2024-01-01 10:20,complete
+
+            """
+        let xes = Self.xes("""
+                <event><string key="concept:name" value="A"/><date key="start_timestamp" value="2024-01-01T09:00:00Z"/><date key="time:timestamp" value="2024-01-01T09:10:00Z"/></event>
+                <event><string key="concept:name" value="B"/><string key="lifecycle:transition" value="ate_abort"/><date key="start_timestamp" value="2024-01-01T09:10:00Z"/><date key="time:timestamp" value="2024-01-01T10:10:00Z"/></event>
+                <event><string key="concept:name" value="C"/><date key="start_timestamp" value="2024-01-01T10:10:00Z"/><date key="time:timestamp" value="2024-01-01T10:20:00Z"/></event>
+            """)
+        var seen: [[String]] = []
+        for (text, ext) in [(csv, "csv"), (xes, "xes")] {
+            let loaded = try EventLogReader.load(path: Desk.temporary(text, extension: ext))
+            let trace = try #require(loaded.log.traces.first)
+            #expect(loaded.summary.eventCount == 3, "\(ext): one event per row or <event>, as PM4Py counts")
+            #expect(trace.events.filter { $0.activity.position == 1 }.map(\.lifecycle) == [.start, .abort], "\(ext)")
+            let instances = Measurer.instances(of: trace)
+            #expect(instances.map(\.activity) == [0, 2], "\(ext): the aborted B is no service")
+            seen.append(instances.map { "\($0.activity):\(($0.start ?? -1) - 1_704_099_600):\(($0.end ?? -1) - 1_704_099_600)" })
+        }
+        #expect(seen.count == 2 && seen[0] == seen[1], "\(seen)")
+    }
+
+    @Test("an XES start_timestamp after the event's time:timestamp: located warning, no phantom start")
+    func xesStartAfterComplete() throws {
+        let text = Self.xes("""
+                <event><string key="concept:name" value="A"/><date key="time:timestamp" value="2024-01-01T09:10:00Z"/></event>
+                <event><string key="concept:name" value="C"/>
+                  <date key="start_timestamp" value="2024-01-01T10:20:00Z"/>
+                  <date key="time:timestamp" value="2024-01-01T10:15:00Z"/></event>
+                <event><string key="concept:name" value="D"/><date key="start_timestamp" value="2024-01-01T10:15:00Z"/><date key="time:timestamp" value="2024-01-01T10:15:00Z"/></event>
+            """)
+        let path = try Desk.temporary(text, extension: "xes")
+        let loaded = try EventLogReader.load(path: path)
+        let trace = try #require(loaded.log.traces.first)
+        #expect(trace.events.map(\.lifecycle) == [.complete, .complete, .start, .complete], "near miss: D's start equals its completion and stays")
+        #expect(Measurer.instances(of: trace).map(\.activity) == [0, 1, 2], "no phantom C")
+        let warning = try #require(loaded.summary.diagnostics.first)
+        #expect(loaded.summary.diagnostics.count == 1)
+        #expect(warning.severity == .warning && warning.location?.line == 7, "\(warning)")
+        #expect(warning.message.contains("start_timestamp is later"))
+        #expect(warning.text?.rendered(in: .simplifiedChinese).contains("晚于") == true)
     }
 
     // MARK: measure --update keeps the file
@@ -171,6 +249,59 @@ struct RealismPointsTests {
                                                       with: "  - {from: a, to: b,\n     probability: 0.9}")
         let (document, updated) = try Self.updated(text)
         #expect(LogMeasurement.updatedText(text, document: document, updated: updated) == nil)
+    }
+
+    static let twoOnALine = """
+        id: d
+        stages: [{id: s, title: S}]
+        steps:
+          - {id: a, title: Á, lane: customer, stage: s}
+          - id: b
+            title: B
+            lane: frontstage
+            stage: s
+          - {id: c, title: C, lane: customer, stage: s}
+          - {id: d, title: D, lane: customer, stage: s}
+        flows: [
+          {from: a, to: b, label: é}, {from: b, to: c, probability: 0.8},
+          {from: b, to: d, probability: 0.2}]
+
+        """
+
+    static func measuredFlows(_ text: String, _ indices: [Int]) throws -> (BlueprintDocument, Blueprint) {
+        let document = try BlueprintDocument.parse(text, path: "d.yaml", format: .yaml)
+        var updated = document.blueprint
+        for index in indices { updated.flows[index].measured = MeasuredFlow(probability: 0.75, samples: 4) }
+        return (document, updated)
+    }
+
+    @Test("--update finds a flow after a non-ASCII character on its line (columns are Unicode scalars, not bytes)")
+    func updateAfterNonASCII() throws {
+        let (document, updated) = try Self.measuredFlows(Self.twoOnALine, [1])
+        let patched = try #require(LogMeasurement.updatedText(Self.twoOnALine, document: document, updated: updated))
+        #expect(patched.contains("  {from: a, to: b, label: é}, {from: b, to: c, probability: 0.8, measured: {probability: 0.75, samples: 4}},\n"), "\(patched)")
+        #expect(try BlueprintDocument.parse(patched, path: "d.yaml", format: .yaml).blueprint == updated)
+    }
+
+    @Test("near miss: two changed flows on one line: a rewrite, and the reason names the line")
+    func updateTwoOnOneLineSaysWhy() throws {
+        let (document, updated) = try Self.measuredFlows(Self.twoOnALine, [0, 1])
+        let patch = LogMeasurement.patch(Self.twoOnALine, document: document, updated: updated)
+        #expect(patch == .rewrite(LocalizedText("measured.update.sameLine", ["line": .integer(12)])), "\(patch)")
+        if case .rewrite(let reason) = patch { #expect(reason.rendered(in: .simplifiedChinese).contains("12")) }
+    }
+
+    @Test("--update keeps a byte-order mark and CR-only line breaks (the reader's line breaks)")
+    func updateKeepsBOMAndCR() throws {
+        let text = "\u{FEFF}" + Self.twoOnALine.replacingOccurrences(of: "\n", with: "\r")
+        let document = try BlueprintDocument.parse(text, path: "d.yaml", format: .yaml)
+        var updated = document.blueprint
+        updated.steps[1].measured = MeasuredStep(cases: 3, log: "x.csv")
+        let patched = try #require(LogMeasurement.updatedText(text, document: document, updated: updated))
+        #expect(patched.hasPrefix("\u{FEFF}id: d\r"))
+        #expect(!patched.contains("\n"), "the file's breaks are CR only")
+        #expect(patched.contains("    stage: s\r    measured: {cases: 3, log: x.csv}\r  - {id: c"), "\(patched.debugDescription)")
+        #expect(try BlueprintDocument.parse(patched, path: "d.yaml", format: .yaml).blueprint == updated)
     }
 
     // MARK: discover's actor titles

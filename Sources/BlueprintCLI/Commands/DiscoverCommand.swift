@@ -58,7 +58,7 @@ struct DiscoverCommand: ParsableCommand {
             Terminal.error(shown.cli("discover.noEvents", ["path": .verbatim(reading.log)]))
             throw ExitStatus.invalidInput.exitCode
         }
-        for guess in draft.guesses { Terminal.error(shown.cli("discover.guess", ["path": .verbatim(reading.log), "guess": .verbatim(guess)])) }
+        for guess in draft.guessTexts { Terminal.error(shown.cli("discover.guess", ["path": .verbatim(reading.log), "guess": .phrase(guess)])) }
         let problems = draft.blueprint.validate().filter { $0.severity == .error }
         for problem in problems { Terminal.error(shown.cli("discover.internal", ["problem": .verbatim(problem.description(in: shown))])) }
         if let output, problems.isEmpty {

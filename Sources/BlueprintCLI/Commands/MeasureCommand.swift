@@ -93,10 +93,17 @@ struct MeasureCommand: ParsableCommand {
     /// its layout cannot be patched, the file is written anew and the lost comments are named.
     func write(_ measurement: LogMeasurement, into document: BlueprintDocument, language: Language) throws {
         let updated = measurement.applied(to: document.blueprint, log: reading.log)
-        if DocumentFormat(path: blueprint) == .yaml, let text = try? String(contentsOfFile: blueprint, encoding: .utf8),
-           let patched = LogMeasurement.updatedText(text, document: document, updated: updated) {
+        var patch = LogMeasurement.TextPatch.rewrite(LocalizedText("measured.update.notYAML"))
+        if DocumentFormat(path: blueprint) == .yaml, let text = try? String(contentsOfFile: blueprint, encoding: .utf8) {
+            patch = LogMeasurement.patch(text, document: document, updated: updated)
+        }
+        if case .patched(let patched) = patch {
             try AtomicFile.write(patched, to: blueprint)
         } else {
+            // Say why the layout is not kept before naming what is lost.
+            if case .rewrite(let reason) = patch {
+                Terminal.error(LocalizedText("measured.update.rewritten", ["path": .verbatim(blueprint), "reason": .phrase(reason)]).rendered(in: language))
+            }
             let target = TextArgument.phrase(LocalizedText("cli.measure.updatedFile"))
             for warning in ConvertCommand.commentWarning(blueprint, to: target, language: language) { Terminal.error(warning) }
             try updated.write(to: blueprint)

@@ -4,7 +4,7 @@ extension Discoverer {
     /// The draft blueprint from everything added so far.
     /// - Parameter resourceNames: the reader's resource names (``EventLogSummary/resources``).
     public func draft(resourceNames: NameTable = NameTable()) -> Draft {
-        var guesses: [String] = []
+        var guesses: [LocalizedText] = []
         let count = names.count
         let ids = Self.stepIDs(for: names)
         let stage = Stage(id: "observed", title: "Observed in the log")
@@ -18,7 +18,7 @@ extension Discoverer {
         kept.sort { ($0.from, $0.to) < ($1.from, $1.to) }
         let dropped = follows.count - kept.count
         if dropped > 0 {
-            guesses.append("\(dropped) directly-follows pair(s) below \(Int((options.threshold * 100).rounded())) % of their activity's occurrences were left out (--threshold)")
+            guesses.append(LocalizedText("discover.guess.belowThreshold", ["count": .integer(dropped), "threshold": .percent(options.threshold)]))
         }
         let keptSet = Set(kept.map { Measurer.pair(Int32($0.from), Int32($0.to)) })
         /// Overlapping intervals, or both orders kept, with the rarer at least `ratio` of the other.
@@ -57,11 +57,11 @@ extension Discoverer {
             return true
         }
         if parallelPairs > 0 {
-            guesses.append("\(parallelPairs) pair(s) of activities run in parallel (\(startEvents > 0 ? "overlapping start–complete intervals, or they follow each other both ways" : "they follow each other both ways with comparable frequency")): no flow between them")
+            guesses.append(LocalizedText(startEvents > 0 ? "discover.guess.parallelPairs.intervals" : "discover.guess.parallelPairs.orders", ["count": .integer(parallelPairs)]))
         }
         let linked = Self.connectBranches(&kept, blocks: blocks, ends: forksAndJoins, follows: follows)
-        guesses += describe(blocks, ends: forksAndJoins, kept: kept)
-        if linked > 0 { guesses.append("\(linked) flow(s) added so that the fork leads into every parallel branch and every branch into the join") }
+        let blockNotes = guesses.count  // the blocks' sentences go here, once the skips are known
+        if linked > 0 { guesses.append(LocalizedText("discover.guess.linked", ["count": .integer(linked)])) }
 
         // The journey starts at the most frequent first activity; every other one needs a way in.
         let journeyStart = starts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
@@ -70,7 +70,7 @@ extension Discoverer {
         let reconnected = Self.reconnect(&kept, follows: follows, count: count, isParallel: parallel,
                                          isStart: { Int32($0) == journeyStart }, isEnd: { self.ends[Int32($0)] != nil })
         if reconnected > 0 {
-            guesses.append("\(reconnected) less frequent flow(s) kept so that every activity has a way in and out")
+            guesses.append(LocalizedText("discover.guess.reconnected", ["count": .integer(reconnected)]))
         }
 
         // Rework: kept flows that go back against the order in which cases usually run the
@@ -78,10 +78,24 @@ extension Discoverer {
         let place = (0..<count).map { cases[$0] > 0 ? placeSum[$0] / Double(cases[$0]) : 1 }
         let rework = Self.backwardFlows(kept, place: place)
         if !rework.isEmpty {
-            guesses.append("\(rework.count) flow(s) closing a cycle marked as rework: " + rework.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.map { "\(ids[$0.from]) -> \(ids[$0.to])" }.joined(separator: ", "))
+            let flows = rework.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.map { TextArgument.verbatim("\(ids[$0.from]) -> \(ids[$0.to])") }
+            guesses.append(LocalizedText("discover.guess.rework", ["count": .integer(rework.count), "flows": .enumeration(flows)]))
         }
+        // A fork that also leads elsewhere (cases that skip the block) is a choice first: enter or skip.
+        let forward = kept.filter { !rework.contains(Pair($0.from, $0.to)) }
+        let skips = Self.skippedBlocks(blocks, ends: forksAndJoins, kept: forward)
+        // Per skipped block: a routing step (the fork) that the choice after the block's fork enters.
+        var gatewayIDs: [Int: String] = [:]
+        var used = Set(ids)
+        for skip in skips {
+            let base = "parallel-after-\(ids[skip.fork])"
+            var id = base, n = 2
+            while !used.insert(id).inserted { id = "\(base)-\(n)"; n += 1 }
+            gatewayIDs[skip.block] = id
+        }
+        guesses.insert(contentsOf: describe(blocks, ends: forksAndJoins, kept: kept, skips: skips, gateways: gatewayIDs), at: blockNotes)
         for (activity, n) in selfLoops.sorted(by: { $0.key < $1.key }) {
-            guesses.append("'\(names[Int(activity)])' repeats directly \(n) time(s); a step cannot follow itself, so no flow shows it")
+            guesses.append(LocalizedText("discover.guess.selfLoop", ["activity": .quoted(names[Int(activity)]), "count": .integer(n)]))
         }
 
         // Branches: exclusive ones get the observed shares (rounded down, so they add up to at most 1).
@@ -89,6 +103,19 @@ extension Discoverer {
         var forks = 0
         for source in 0..<count {
             let outgoing = kept.filter { $0.from == source }
+            if let skip = skips.first(where: { $0.fork == source }), let gateway = gatewayIDs[skip.block] {
+                // A choice: into the block through its routing step, or elsewhere (the observed shares);
+                // then the routing step forks into the branches.
+                func share(_ n: Int) -> Double { max(0.001, (Double(n) / Double(max(1, instances[source])) * 1000).rounded(.down) / 1000) }
+                flows.append(Flow(from: ids[source], to: gateway, kind: .sequence, probability: share(skip.entries.reduce(0) { $0 + $1.count })))
+                for edge in outgoing where !skip.entries.contains(where: { $0.to == edge.to }) {
+                    let isRework = rework.contains(Pair(edge.from, edge.to))
+                    flows.append(Flow(from: ids[edge.from], to: ids[edge.to], kind: isRework ? .rework : .sequence, probability: share(edge.count)))
+                }
+                flows += skip.entries.map { Flow(from: gateway, to: ids[$0.to], kind: .sequence) }
+                forks += 1
+                continue
+            }
             let forward = outgoing.filter { !rework.contains(Pair($0.from, $0.to)) }
             // A fork: its targets are pairwise parallel, or all in one block, across two branches or more
             // (alternatives within a branch get flows without probabilities too; the guesses say so).
@@ -105,7 +132,7 @@ extension Discoverer {
                 flows.append(Flow(from: ids[edge.from], to: ids[edge.to], kind: isRework ? .rework : .sequence, probability: probability))
             }
         }
-        if forks > 0 { guesses.append("\(forks) step(s) start parallel branches (all taken, no probabilities)") }
+        if forks > 0 { guesses.append(LocalizedText("discover.guess.forks", ["count": .integer(forks)])) }
 
         // Actors and lanes from the role mapping.
         var actors: [String: Set<String>] = [:]
@@ -113,6 +140,13 @@ extension Discoverer {
         var lanesGuessed = 0
         var steps: [Step] = []
         for activity in Self.stepOrder(count: count, blocks: blocks) {
+            if blocks.block[activity] >= 0, blocks.branches[blocks.block[activity]].first?.first == activity,
+               let id = gatewayIDs[blocks.block[activity]] {
+                var gateway = Step(id: id, title: "Parallel branches start", lane: .frontstage, stage: stage.id, kind: .automated)
+                gateway.tags = [Self.gatewayTag]
+                gateway.notes = "Inserted by discover: no activity in the log. The step before it chooses between entering the parallel branches (here) and skipping them; a step cannot be both a choice and a fork."
+                steps.append(gateway)
+            }
             var step = Step(id: ids[activity], title: Self.title(names[activity]), lane: .frontstage, stage: stage.id)
             let top = resources[activity].max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
             if let top, top.position < resourceNames.count, let assignment = options.roles[resourceNames[top]] {
@@ -139,13 +173,13 @@ extension Discoverer {
             steps.append(step)
         }
         if lanesGuessed > 0 {
-            guesses.append("\(lanesGuessed) step(s) put in the frontstage lane: " + (options.roles.isEmpty ? "no resource-to-role mapping given (--roles)" : "their resources have no role with a lane in the mapping"))
+            guesses.append(LocalizedText(options.roles.isEmpty ? "discover.guess.lanes.noRoles" : "discover.guess.lanes.noLane", ["count": .integer(lanesGuessed)]))
         }
         if startEvents == 0 {
-            guesses.append("the log has no start events: no durations or waits (the gaps between events mix both)")
+            guesses.append(LocalizedText("discover.guess.noStarts"))
         }
         let actorList = actors.keys.sorted().map { Actor(id: $0, title: roleNames[$0] ?? $0, kind: .role, capacity: actors[$0]?.count) }
-        if !actorList.isEmpty { guesses.append("actor capacities are the number of distinct resources seen in each role") }
+        if !actorList.isEmpty { guesses.append(LocalizedText("discover.guess.capacities")) }
 
         // The journey: from the most frequent start to the frequent ends, with the observed demand.
         var journeys: [Journey] = []
@@ -155,20 +189,54 @@ extension Discoverer {
             // Cases that stop at their first activity are unfinished, not a way the journey ends.
             if frequentEnds.count > 1, let stopped = frequentEnds.first(where: { $0.key == start }) {
                 frequentEnds.removeAll { $0.key == start }
-                guesses.append("\(stopped.value) case(s) stop at the first activity ('\(names[Int(start)])'); it is not made an end of the journey")
+                guesses.append(LocalizedText("discover.guess.stopAtStart", ["count": .integer(stopped.value), "activity": .quoted(names[Int(start)])]))
             }
             let endIDs = frequentEnds.map { ids[Int($0.key)] }
             var journey = Journey(id: "observed", title: "Cases as the log shows them", start: ids[Int(start)], ends: endIDs)
             let weeks = (lastTimestamp - firstTimestamp) / 604_800
             if weeks > 0 { journey.demand = Demand(arrivals: (Double(caseCount) / weeks * 100).rounded() / 100, per: .week) }
             journeys.append(journey)
-            if starts.count > 1 { guesses.append("the journey starts at the most frequent first activity ('\(names[Int(start)])'); \(starts.count - 1) other first activit(ies) left out") }
+            if starts.count > 1 {
+                guesses.append(LocalizedText("discover.guess.journeyStart", ["activity": .quoted(names[Int(start)]), "count": .integer(starts.count - 1)]))
+            }
         }
         let blueprint = Blueprint(
             id: options.id, title: "Discovered from \(options.logName)",
             summary: "A draft discovered by blueprint discover from \(options.logName) (\(caseCount) cases, \(names.count) activities): a starting point to edit, not a design.",
             stages: [stage], actors: actorList, journeys: journeys, steps: steps, flows: flows)
-        return Draft(blueprint: blueprint, guesses: guesses)
+        return Draft(blueprint: blueprint, guessTexts: guesses)
+    }
+
+    /// The tag of a routing step that discover inserts (a fork after a choice): no activity of the
+    /// log maps to it, and measure's conformance passes through it.
+    public static let gatewayTag = "discover-gateway"
+
+    /// A block whose fork also leads, by a kept forward flow, somewhere outside it: cases skip it.
+    struct SkippedBlock {
+        var block: Int
+        var fork: Int
+        /// The kept flows from the fork into the block.
+        var entries: [(from: Int, to: Int, count: Int)]
+        /// The kept flows from the fork elsewhere (the skips).
+        var skips: [(from: Int, to: Int, count: Int)]
+    }
+
+    /// The blocks that cases skip: their fork has kept flows both into the block and out of it.
+    static func skippedBlocks(
+        _ blocks: ParallelBlocks, ends: [(fork: Int?, join: Int?)], kept: [(from: Int, to: Int, count: Int)]
+    ) -> [SkippedBlock] {
+        var result: [SkippedBlock] = []
+        var taken = Set<Int>()
+        for (block, end) in ends.enumerated() {
+            guard let fork = end.fork, blocks.block[fork] < 0, !taken.contains(fork) else { continue }
+            let out = kept.filter { $0.from == fork }
+            let entries = out.filter { blocks.block[$0.to] == block }
+            let skips = out.filter { blocks.block[$0.to] != block }
+            guard !entries.isEmpty, !skips.isEmpty else { continue }
+            taken.insert(fork)
+            result.append(SkippedBlock(block: block, fork: fork, entries: entries, skips: skips))
+        }
+        return result
     }
 
     struct Pair: Hashable {

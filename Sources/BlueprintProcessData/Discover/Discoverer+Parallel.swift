@@ -179,13 +179,18 @@ extension Discoverer {
         return order
     }
 
-    /// The sentences a block adds to the guesses: the block, and each branch whose activities are
+    /// The sentences a block adds to the guesses: the block (and, when cases skip it, the choice
+    /// before it and the routing step that forks), and each branch whose activities are
     /// alternatives (no kept flow between them), which a fork's flows cannot say.
-    func describe(_ blocks: ParallelBlocks, ends: [(fork: Int?, join: Int?)], kept: [(from: Int, to: Int, count: Int)]) -> [String] {
-        var sentences: [String] = []
-        func quoted(_ activity: Int) -> String { "'\(names[activity])'" }
-        func series(_ items: [String], _ last: String) -> String {
-            items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(last) " + (items.last ?? "")
+    func describe(
+        _ blocks: ParallelBlocks, ends: [(fork: Int?, join: Int?)], kept: [(from: Int, to: Int, count: Int)],
+        skips: [SkippedBlock], gateways: [Int: String]
+    ) -> [LocalizedText] {
+        var sentences: [LocalizedText] = []
+        func quoted(_ activity: Int) -> TextArgument { .quoted(names[activity]) }
+        func alternatives(_ items: [TextArgument]) -> TextArgument {
+            guard let last = items.last, items.count > 1 else { return items.first ?? .verbatim("") }
+            return .phrase(LocalizedText("discover.list.or", ["items": .enumeration(items.dropLast()), "last": last]))
         }
         // A branch of several activities is a set of alternatives when no kept flow joins two of them.
         var linked = Set<Int>()  // (block, branch) as block << 32 | branch
@@ -194,19 +199,32 @@ extension Discoverer {
             linked.insert(blocks.block[edge.from] << 32 | blocks.branch[edge.from])
         }
         for (block, branches) in blocks.branches.enumerated() {
-            var parts: [String] = [], notes: [String] = []
+            var parts: [TextArgument] = [], notes: [LocalizedText] = []
             for (index, branch) in branches.enumerated() {
-                let alternatives = !linked.contains(block << 32 | index)
-                let text = branch.count == 1 ? quoted(branch[0]) : series(branch.map(quoted), alternatives ? "or" : "and")
-                parts.append(branch.count == 1 ? text : "(\(text))")
-                if branch.count > 1, alternatives {
-                    notes.append("\(text): alternatives within one parallel branch (never both in a case); a fork takes all its flows, so edit the draft (a decision step before them) if that matters")
+                let isAlternatives = !linked.contains(block << 32 | index)
+                let members = branch.map(quoted)
+                let text = branch.count == 1 ? members[0] : isAlternatives ? alternatives(members) : .list(members)
+                parts.append(branch.count == 1 ? text : .phrase(LocalizedText("discover.group", ["items": text])))
+                if branch.count > 1, isAlternatives {
+                    notes.append(LocalizedText("discover.parallel.alternatives", ["branch": text]))
                 }
             }
-            let after = ends[block].fork.map { "after \(quoted($0))" } ?? "from the start"
-            let until = ends[block].join.map { "until \(quoted($0))" } ?? "to the end"
-            let evidence = startEvents > 0 ? "they overlap in time or follow each other in both orders" : "they follow each other in both orders"
-            sentences.append("\(series(parts, "and")) run in parallel \(after) \(until) (\(evidence)): a fork and a join")
+            let after = ends[block].fork.map { TextArgument.phrase(LocalizedText("discover.parallel.after", ["step": quoted($0)])) }
+                ?? .phrase(LocalizedText("discover.parallel.fromStart"))
+            let until = ends[block].join.map { TextArgument.phrase(LocalizedText("discover.parallel.until", ["step": quoted($0)])) }
+                ?? .phrase(LocalizedText("discover.parallel.toEnd"))
+            let evidence = LocalizedText(startEvents > 0 ? "discover.parallel.evidence.intervals" : "discover.parallel.evidence.orders")
+            var arguments: [String: TextArgument] = ["branches": .list(parts), "after": after, "until": until, "evidence": .phrase(evidence)]
+            if let skip = skips.first(where: { $0.block == block }) {
+                arguments["fork"] = quoted(skip.fork)
+                arguments["entered"] = .integer(skip.entries.reduce(0) { $0 + $1.count })
+                arguments["cases"] = .integer(instances[skip.fork])
+                arguments["skips"] = .list(skip.skips.map { quoted($0.to) })
+                arguments["gateway"] = .verbatim(gateways[block] ?? "")
+                sentences.append(LocalizedText("discover.parallel.skipped", arguments))
+            } else {
+                sentences.append(LocalizedText("discover.parallel.block", arguments))
+            }
             sentences += notes
         }
         return sentences

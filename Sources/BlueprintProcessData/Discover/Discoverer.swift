@@ -11,6 +11,8 @@ import ServiceBlueprint
 ///   are mutually parallel form a block (a parallel cut, as the inductive miner finds it): its
 ///   branches are the groups every cross pair of which is parallel; the most frequent step before
 ///   the block forks into every branch and the most frequent one after it joins them.
+///   When some cases skip the block (its fork also leads elsewhere), the fork becomes a choice
+///   between skipping and an inserted routing step (``gatewayTag``, no activity) that forks.
 /// - **Rework**: a kept flow that closes a cycle becomes `kind: rework`.
 /// - **Probabilities** of exclusive branches and rework loops: the observed shares.
 /// - **Durations**: P10, median and P90 of the start → complete times; the wait before a step:
@@ -57,8 +59,10 @@ public struct Discoverer: Sendable {
     public struct Draft: Sendable {
         /// The draft.
         public var blueprint: Blueprint
-        /// What the draft guessed, one sentence each.
-        public var guesses: [String]
+        /// What the draft guessed, one sentence each, in English.
+        public var guesses: [String] { guessTexts.map { $0.rendered(in: .english) } }
+        /// What the draft guessed, one sentence each, to render in any ``Language``.
+        public var guessTexts: [LocalizedText]
     }
 
     let options: Options

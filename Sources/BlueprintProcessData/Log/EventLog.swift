@@ -11,9 +11,12 @@ public enum LogLifecycle: UInt8, Sendable, Hashable, Codable {
     case complete
     /// Another known transition, kept out of service and waiting times.
     case other
-    /// The activity instance was given up (`ate_abort`, or the whole case: `pi_abort`): it closes
-    /// the open instance, which gets no service time and is not a completion.
+    /// The activity instance was given up (`ate_abort`): it closes the activity's open instance,
+    /// which gets no service time and is not a completion.
     case abort
+    /// The whole case was given up (`pi_abort`): it closes every open instance of the case, as
+    /// ``abort`` closes one.
+    case caseAbort
 
     /// The transitions of the XES standard lifecycle extension (lowercased).
     static let standard: Set<String> = [
@@ -29,7 +32,8 @@ public enum LogLifecycle: UInt8, Sendable, Hashable, Codable {
         switch text.lowercased() {
         case "", "complete", "completed", "end", "finish", "finished", "done": self = .complete
         case "start", "started", "begin", "in progress", "in_progress": self = .start
-        case "ate_abort", "pi_abort": self = .abort
+        case "ate_abort": self = .abort
+        case "pi_abort": self = .caseAbort
         case let other where LogLifecycle.standard.contains(other): self = .other
         default: return nil
         }

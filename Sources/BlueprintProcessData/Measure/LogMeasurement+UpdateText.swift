@@ -10,29 +10,50 @@ extension LogMeasurement {
     /// exactly `updated`; `nil` when it does not, or when the layout is one this cannot patch (the
     /// caller then writes the whole file anew).
     public static func updatedText(_ text: String, document: BlueprintDocument, updated: Blueprint) -> String? {
+        if case .patched(let patched) = patch(text, document: document, updated: updated) { return patched }
+        return nil
+    }
+
+    /// What ``patch(_:document:updated:)`` did: the patched text, or why the file must be written anew.
+    public enum TextPatch: Sendable, Hashable {
+        /// The text with the `measured:` fields in place.
+        case patched(String)
+        /// The layout cannot be patched; the reason, to tell the user.
+        case rewrite(LocalizedText)
+    }
+
+    /// ``updatedText(_:document:updated:)``, saying why when it cannot patch.
+    public static func patch(_ text: String, document: BlueprintDocument, updated: Blueprint) -> TextPatch {
         let old = document.blueprint
-        guard document.format == .yaml, old.steps.count == updated.steps.count, old.flows.count == updated.flows.count,
-              let canonical = try? BlueprintDocument.parse(updated.yamlText(), path: "updated.yaml", format: .yaml)
-        else { return nil }
-        let patcher = MeasuredPatcher(text: text, canonical: updated.yamlText())
+        guard document.format == .yaml, old.steps.count == updated.steps.count, old.flows.count == updated.flows.count else {
+            return .rewrite(LocalizedText("measured.update.notYAML"))
+        }
+        let canonicalText = updated.yamlText()
+        guard let canonical = try? BlueprintDocument.parse(canonicalText, path: "updated.yaml", format: .yaml) else {
+            return .rewrite(LocalizedText("measured.update.reread"))
+        }
+        let patcher = MeasuredPatcher(text: text, canonical: canonicalText)
         var edits: [MeasuredPatcher.Edit] = []
-        for (index, (before, after)) in zip(old.steps, updated.steps).enumerated() where before.measured != after.measured {
-            let path = ModelPath([.key("steps"), .index(index)])
-            guard let edit = patcher.edit(at: path, in: document.sourceMap, from: canonical.sourceMap,
-                                          had: before.measured != nil, has: after.measured != nil) else { return nil }
+        let changed = zip(old.steps, updated.steps).enumerated().compactMap { index, pair in
+            pair.0.measured != pair.1.measured ? (ModelPath([.key("steps"), .index(index)]), pair.0.measured != nil, pair.1.measured != nil, pair.1.id) : nil
+        } + zip(old.flows, updated.flows).enumerated().compactMap { index, pair in
+            pair.0.measured != pair.1.measured ? (ModelPath([.key("flows"), .index(index)]), pair.0.measured != nil, pair.1.measured != nil, pair.1.id) : nil
+        }
+        for (path, had, has, id) in changed {
+            guard let edit = patcher.edit(at: path, in: document.sourceMap, from: canonical.sourceMap, had: had, has: has) else {
+                return .rewrite(LocalizedText("measured.update.layout", ["item": .quoted(id)]))
+            }
             edits.append(edit)
         }
-        for (index, (before, after)) in zip(old.flows, updated.flows).enumerated() where before.measured != after.measured {
-            let path = ModelPath([.key("flows"), .index(index)])
-            guard let edit = patcher.edit(at: path, in: document.sourceMap, from: canonical.sourceMap,
-                                          had: before.measured != nil, has: after.measured != nil) else { return nil }
-            edits.append(edit)
+        let patched: String
+        switch patcher.apply(edits) {
+        case .success(let text): patched = text
+        case .failure(let clash): return .rewrite(LocalizedText("measured.update.sameLine", ["line": .integer(clash.line)]))
         }
-        guard let patched = patcher.apply(edits),
-              let reread = try? BlueprintDocument.parse(patched, path: document.path, format: .yaml),
-              reread.blueprint == updated
-        else { return nil }
-        return patched
+        guard let reread = try? BlueprintDocument.parse(patched, path: document.path, format: .yaml), reread.blueprint == updated else {
+            return .rewrite(LocalizedText("measured.update.reread"))
+        }
+        return .patched(patched)
     }
 }
 
@@ -44,16 +65,54 @@ struct MeasuredPatcher {
         var text: [String]
     }
 
+    /// The file's lines without their line breaks, and each line's break as written (the last may be empty).
     let lines: [[UInt8]]
+    let breaks: [[UInt8]]
+    /// A UTF-8 byte-order mark the file starts with, kept.
+    let bom: Bool
     let canonical: [[UInt8]]
 
     init(text: String, canonical: String) {
-        lines = Self.split(text)
-        self.canonical = Self.split(canonical)
+        var bytes = Array(text.utf8)
+        bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if bom { bytes.removeFirst(3) }
+        (lines, breaks) = Self.split(bytes)
+        self.canonical = Self.split(Array(canonical.utf8)).lines
     }
 
-    static func split(_ text: String) -> [[UInt8]] {
-        Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+    /// Lines as YAML (and the reader's source map) counts them: `\n`, `\r\n`, `\r`, NEL, LS and PS.
+    static func split(_ bytes: [UInt8]) -> (lines: [[UInt8]], breaks: [[UInt8]]) {
+        var lines: [[UInt8]] = [], breaks: [[UInt8]] = []
+        var start = 0, index = 0
+        func cut(_ length: Int) {
+            lines.append(Array(bytes[start..<index]))
+            breaks.append(Array(bytes[index..<index + length]))
+            index += length
+            start = index
+        }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0A: cut(1)
+            case 0x0D: cut(index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1)
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: cut(2)
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9): cut(3)
+            default: index += 1
+            }
+        }
+        lines.append(Array(bytes[start...]))
+        breaks.append([])
+        return (lines, breaks)
+    }
+
+    /// The byte index in `line` of the 1-based `column` counted in Unicode scalars (as the source map counts).
+    static func byteIndex(ofColumn column: Int, in line: [UInt8]) -> Int {
+        var scalars = 1, index = 0
+        while index < line.count, scalars < column {
+            index += 1
+            while index < line.count, line[index] & 0xC0 == 0x80 { index += 1 }
+            scalars += 1
+        }
+        return index
     }
 
     static func indentation(_ line: [UInt8]) -> Int { line.prefix { $0 == UInt8(ascii: " ") }.count }
@@ -94,7 +153,7 @@ struct MeasuredPatcher {
     /// The edit that gives the item at `path` its new `measured:` (or removes it).
     func edit(at path: ModelPath, in map: SourceMap, from canonicalMap: SourceMap, had: Bool, has: Bool) -> Edit? {
         guard let item = map.location(of: path), item.line >= 1, item.line <= lines.count else { return nil }
-        let first = item.line - 1, column = item.column - 1
+        let first = item.line - 1, column = Self.byteIndex(ofColumn: item.column, in: lines[first])
         let new = has ? canonicalBlock(at: path, map: canonicalMap) : []
         guard let new else { return nil }
         let line = lines[first]
@@ -172,17 +231,44 @@ struct MeasuredPatcher {
         return nil
     }
 
-    /// The text with the edits made (from the last to the first, so line numbers stay valid).
-    func apply(_ edits: [Edit]) -> String? {
-        var out = lines.map { String(decoding: $0, as: UTF8.self) }
-        // Keep the file's line ending: CR LF files get CR on the new lines.
-        let crlf = out.first?.hasSuffix("\r") == true
-        var previous: Range<Int>?
-        for edit in edits.sorted(by: { ($0.lines.lowerBound, $0.lines.upperBound) > ($1.lines.lowerBound, $1.lines.upperBound) }) {
-            if let previous, edit.lines.upperBound > previous.lowerBound { return nil }
-            out.replaceSubrange(edit.lines, with: edit.text.map { crlf && !$0.hasSuffix("\r") ? $0 + "\r" : $0 })
-            previous = edit.lines
+    /// Two edits that change one line: the line (1-based).
+    struct Clash: Error { var line: Int }
+
+    /// The text with the edits made, in one pass over the lines; the first two edits that touch
+    /// one line stop it (the caller writes the file anew).
+    func apply(_ edits: [Edit]) -> Result<String, Clash> {
+        let sorted = edits.sorted { ($0.lines.lowerBound, $0.lines.upperBound) < ($1.lines.lowerBound, $1.lines.upperBound) }
+        for (a, b) in zip(sorted, sorted.dropFirst()) where b.lines.lowerBound < a.lines.upperBound {
+            return .failure(Clash(line: b.lines.lowerBound + 1))
         }
-        return out.joined(separator: "\n")
+        // New lines end as the file's first line does (CR LF files get CR LF).
+        let newline = breaks.first { !$0.isEmpty } ?? [UInt8(ascii: "\n")]
+        var out: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 } + edits.reduce(0) { $0 + $1.text.reduce(0) { $0 + $1.utf8.count + 2 } })
+        var line = 0
+        func copy(upTo end: Int) {
+            while line < end { out += lines[line]; out += breaks[line]; line += 1 }
+        }
+        for edit in sorted {
+            copy(upTo: edit.lines.lowerBound)
+            if edit.lines.isEmpty {
+                // An insertion; after a last line without a break, the break goes before it, and none after.
+                let unterminated = line > 0 && breaks[line - 1].isEmpty
+                if unterminated { out += newline }
+                for (n, text) in edit.text.enumerated() {
+                    out += Array(text.utf8)
+                    if !unterminated || n < edit.text.count - 1 { out += newline }
+                }
+            } else {
+                // A replacement: the last replaced line's break ends it (the file's last may have none).
+                for (n, text) in edit.text.enumerated() {
+                    out += Array(text.utf8)
+                    out += n == edit.text.count - 1 ? breaks[edit.lines.upperBound - 1] : newline
+                }
+                line = edit.lines.upperBound
+            }
+        }
+        copy(upTo: lines.count)
+        return .success(String(decoding: out, as: UTF8.self))
     }
 }

@@ -34,7 +34,7 @@ extension Measurer {
             let (a, b) = (steps[index - 1], steps[index])
             var direct = false
             graph.forEachSuccessor(of: a, kinds: .work) { target, _, _ in if target == b { direct = true } }
-            if direct { continue }
+            if direct || passesSilently(from: a, to: b) { continue }
             let fromA = reachable(from: a, cache: &reach)
             let fromB = reachable(from: b, cache: &reach)
             if a != b, fromA.contains(b) {
@@ -62,6 +62,35 @@ extension Measurer {
         let ends = journeyEnds.reduce(into: Set(graph.sinks(kinds: .ordering))) { $0.formUnion($1) }
         if !ends.contains(last) { result.deviations.append(LocalizedText("measured.deviation.end", ["step": .quoted(graph.id(of: last))])) }
         return result
+    }
+
+    /// Whether `b` follows `a` through routing steps only: steps tagged ``Discoverer/gatewayTag``
+    /// that no activity of the log maps to (a discovered draft's fork after a choice). A log cannot
+    /// show such a step, so passing it is no skip.
+    func passesSilently(from a: Int32, to b: Int32) -> Bool {
+        var found = false
+        graph.forEachSuccessor(of: a, kinds: .work) { target, _, _ in
+            if !found, isSilent(target), silentTargets(of: target).contains(b) { found = true }
+        }
+        return found
+    }
+
+    /// The steps that are not routing steps and that `step` leads to through routing steps only.
+    func silentTargets(of step: Int32) -> Set<Int32> {
+        var queue: [Int32] = [step], seen: Set<Int32> = [step], targets = Set<Int32>()
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            graph.forEachSuccessor(of: v, kinds: .work) { target, _, _ in
+                if !isSilent(target) { targets.insert(target) } else if seen.insert(target).inserted { queue.append(target) }
+            }
+        }
+        return targets
+    }
+
+    func isSilent(_ step: Int32) -> Bool {
+        blueprint.steps[Int(step)].tags.contains(Discoverer.gatewayTag) && !stepOfActivity.contains(step)
     }
 
     /// The step whose exclusive choice (ordering flows with a probability, known or not) puts `a`

@@ -37,7 +37,8 @@ extension Measurer {
         }
         mapped.sort { $0.activity < $1.activity }
         unmapped.sort { $0.events != $1.events ? $0.events > $1.events : $0.activity < $1.activity }
-        let neverSeen = blueprint.steps.indices.filter { occurrences[$0] == 0 }.map { blueprint.steps[$0].id }
+        // A routing step that no activity maps to cannot occur in a log: not listed.
+        let neverSeen = blueprint.steps.indices.filter { occurrences[$0] == 0 && !isSilent(Int32($0)) }.map { blueprint.steps[$0].id }
         return ActivityMapping(mapped: mapped, unmapped: unmapped, neverSeen: neverSeen)
     }
 
@@ -86,7 +87,9 @@ extension Measurer {
                   let from = graph.index(of: flow.from), let to = graph.index(of: flow.to) else { return nil }
             // Of all occurrences of the source step, the share directly followed by the target.
             let samples = occurrences[Int(from)]
-            let taken = mappedFollows[Self.pair(from, to)] ?? 0
+            // Into a routing step the log cannot show (``isSilent(_:)``): followed by what it leads to.
+            let taken = isSilent(to) ? silentTargets(of: to).reduce(0) { $0 + (mappedFollows[Self.pair(from, $1)] ?? 0) }
+                : mappedFollows[Self.pair(from, to)] ?? 0
             return FlowMeasurement(flow: flow.id, kind: flow.kind.rawValue, declared: declared, samples: samples,
                                    observed: samples == 0 ? nil : Double(taken) / Double(samples))
         }

@@ -93,8 +93,9 @@ public struct Measurer: Sendable {
     }
 
     /// Pairs start and complete events of the same activity (first open start first). An abort
-    /// (`ate_abort`, `pi_abort`) closes the open instance, which is then left out: it was not done,
-    /// and a later complete belongs to a later start or to none.
+    /// (`ate_abort`) closes the activity's open instance, a case abort (`pi_abort`) every open
+    /// instance of the case; they are then left out: not done, and a later complete belongs to a
+    /// later start or to none.
     ///
     /// The starts still open are a short list, oldest first, searched from the front: no
     /// dictionary per case. A case with many starts open at once, or with an abort, is paired by
@@ -116,7 +117,7 @@ public struct Measurer: Sendable {
                 } else {
                     instances.append(Instance(activity: event.activity.raw, start: nil, end: event.timestamp))
                 }
-            case .abort:
+            case .abort, .caseAbort:
                 return instancesWithManyOpen(of: trace)
             case .other:
                 continue
@@ -161,6 +162,9 @@ public struct Measurer: Sendable {
                     aborted.insert(waiting.removeFirst())
                     open[event.activity.raw] = waiting
                 }
+            case .caseAbort:
+                for waiting in open.values { aborted.formUnion(waiting) }
+                open = [:]
             case .other:
                 continue
             }
@@ -171,13 +175,30 @@ public struct Measurer: Sendable {
         return inCompletionOrder(instances)
     }
 
+    /// The case's duration as PM4Py measures it: from its earliest to its latest recorded event.
+    /// A start that a reader derived from an event's start timestamp (XES `start_timestamp`, a CSV
+    /// start column) is written right before that event, with its activity and line, and is no
+    /// record of its own: it is left out here, as it is from the event count.
+    static func recordedSpan(of events: [LogEvent]) -> Double {
+        var low = Double.infinity, high = -Double.infinity
+        for (index, event) in events.enumerated() {
+            if event.lifecycle == .start, event.line > 0, index + 1 < events.count {
+                let next = events[index + 1]
+                if next.line == event.line, next.activity == event.activity, next.lifecycle != .start { continue }
+            }
+            low = min(low, event.timestamp)
+            high = max(high, event.timestamp)
+        }
+        return high >= low ? high - low : 0
+    }
+
     /// Adds one case.
     public mutating func add(_ trace: LogTrace, activities: NameTable) {
         resolve(activities)
         guard let first = trace.events.first, let last = trace.events.last else { return }
         firstTimestamp = min(firstTimestamp, first.timestamp)
         lastTimestamp = max(lastTimestamp, last.timestamp)
-        caseDurations.append(last.timestamp - first.timestamp)
+        caseDurations.append(Self.recordedSpan(of: trace.events))
         for event in trace.events {
             eventsPerActivity[event.activity.position] += 1
             if event.lifecycle == .start { startEvents += 1 }

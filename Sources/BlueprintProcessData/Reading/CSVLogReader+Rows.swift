@@ -232,10 +232,11 @@ extension CSVLogReader {
                 open.append(LogEvent(activity: activity, timestamp: startTime, lifecycle: .start, resource: resource, line: line), to: slot)
             }
             if let completeTime {
-                open.append(LogEvent(activity: activity, timestamp: completeTime, lifecycle: startTime == nil ? lifecycle : .complete,
-                                     resource: resource, line: line), to: slot)
+                // With a start column the row's end is its completion, unless the row says it was aborted.
+                let end = startTime == nil || lifecycle == .abort || lifecycle == .caseAbort ? lifecycle : .complete
+                open.append(LogEvent(activity: activity, timestamp: completeTime, lifecycle: end, resource: resource, line: line), to: slot)
             }
-            assembler.eventCount += added
+            assembler.eventCount += 1  // one row, one event (as PM4Py counts), with or without a start column
         }
 
         /// The lifecycle written as `bytes`, `nil` for an unknown value; `complete` and `start`,

@@ -186,6 +186,8 @@ private final class XESHandler: NSObject, XMLParserDelegate {
     var timestamp: Double?
     /// `start_timestamp` (pm4py's interval logs): the event is then a start/complete pair.
     var startTimestamp: Double?
+    /// Where the event's `start_timestamp` is, for a warning about it.
+    var startPlace = (line: 0, column: 0)
     var lifecycle = LogLifecycle.complete
     var resource: String?
     var eventBroken = false
@@ -270,7 +272,7 @@ private final class XESHandler: NSObject, XMLParserDelegate {
             activity = value
         case "time:timestamp", "start_timestamp":
             if let time = options.timestamps.parse(value) {
-                if key == "start_timestamp" { startTimestamp = time } else { timestamp = time }
+                if key == "start_timestamp" { startTimestamp = time; startPlace = here } else { timestamp = time }
             } else {
                 collector.add(.error, "xes.timestamp", ["text": .quoted(String(value.prefix(60)))],
                               line: here.line, column: here.column)
@@ -321,19 +323,29 @@ private final class XESHandler: NSObject, XMLParserDelegate {
         guard let index = assembler.activity(activity) else {
             return stop("maxActivities", ["limit": .integer(options.limits.maxActivities)])
         }
-        guard events.count < options.limits.maxEventsPerCase else {
+        // A start after its own completion would make a second, phantom instance: left out, said where.
+        var start = startTimestamp
+        if let given = start, given > timestamp {
+            collector.add(.warning, "xes.startAfterComplete", ["activity": .quoted(activity)], line: startPlace.line, column: startPlace.column)
+            start = nil
+        }
+        // The start an event's start_timestamp gives (a completion's, or an abort's: the abort then
+        // closes it, as a CSV row with a start column does).
+        let derived = lifecycle == .complete || lifecycle == .abort || lifecycle == .caseAbort ? start : nil
+        let added = derived == nil ? 1 : 2
+        guard events.count + added <= options.limits.maxEventsPerCase else {
             return stop("xes.maxEventsPerTrace", ["limit": .integer(options.limits.maxEventsPerCase)])
         }
-        guard assembler.eventCount < options.limits.maxEvents else {
+        guard assembler.eventCount + 1 <= options.limits.maxEvents else {
             return stop("maxEvents", ["limit": .integer(options.limits.maxEvents)])
         }
         let who = assembler.resource(resource)
-        if let startTimestamp, lifecycle == .complete {
+        if let derived {
             derivedStarts.insert(events.count)
-            events.append(LogEvent(activity: index, timestamp: startTimestamp, lifecycle: .start, resource: who, line: eventLine))
-            assembler.eventCount += 1
+            events.append(LogEvent(activity: index, timestamp: derived, lifecycle: .start, resource: who, line: eventLine))
         }
         events.append(LogEvent(activity: index, timestamp: timestamp, lifecycle: lifecycle, resource: who, line: eventLine))
+        // One event as the file records it (and PM4Py counts it), with or without a start_timestamp.
         assembler.eventCount += 1
     }
 
@@ -341,7 +353,7 @@ private final class XESHandler: NSObject, XMLParserDelegate {
         guard let caseID, !caseID.isEmpty else {
             collector.add(.error, "xes.noCase", ["trace": .integer(traceOrdinal), "count": .integer(events.count)],
                           line: traceLine, column: 1)
-            assembler.eventCount -= events.count
+            assembler.eventCount -= events.count - derivedStarts.count
             return
         }
         TraceAssembler.checkOrder(derivedStarts.isEmpty ? events : events.enumerated().filter { !derivedStarts.contains($0.offset) }.map(\.element),
