@@ -12,7 +12,7 @@ extension SimulationReport {
     /// - Parameter language: The language to write them in.
     public func findings(in language: Language) -> [String] { findingTexts.map { $0.rendered(in: language) } }
 
-    /// The report's headline results as catalog texts, to show in any ``Language``.
+    /// The report's headline results as catalog texts, to show in any `Language` of ServiceBlueprint.
     ///
     /// In order: target attainment and lead times per journey, then per segment; abandonment and its
     /// worst hour; utilization of actors and resources above 85 % with their busiest hour; the step
