@@ -28,6 +28,16 @@ struct BPMNHostileInputTests {
         #expect(result.blueprint.steps.map(\.id) == ["t"])
     }
 
+    @Test("a processing instruction without data is refused before the parser crashes on it")
+    func processingInstructionWithoutData() throws {
+        let message = failure("<?xml version=\"1.0\"?>\n<?pi?>\n" + Self.minimal.split(separator: "\n").dropFirst().joined(separator: "\n"))
+        #expect(message?.contains("in.bpmn:2:1: error: a processing instruction without data") == true)
+        // The fuzzer's input, and near misses that import.
+        #expect(failure("<?x?>\0\0PE ENTions>\n")?.contains("in.bpmn:1:1: error: a processing instruction") == true)
+        let withData = Self.minimal.replacingOccurrences(of: "<process", with: "<?pi data?><!-- <?pi?> --><process")
+        #expect(try BPMNImporter.importBPMN(Data(withData.utf8), path: "in.bpmn").blueprint.steps.map(\.id) == ["t"])
+    }
+
     @Test("entity expansion (billion laughs) is refused before parsing")
     func billionLaughs() {
         let xml = """

@@ -140,6 +140,26 @@ struct ReaderTests {
         #expect(throws: Never.self) { _ = try EventLogReader.read(bytes: Array(text.utf8), format: .xes) { _, _ in } }
     }
 
+    /// Foundation's XMLParser crashes (SIGSEGV) on a processing instruction without data, `<?pi?>`
+    /// (the BPMNReader fuzzer found it): such a log is refused, located, from memory and from a file.
+    @Test func processingInstructionWithoutDataIsRefused() throws {
+        let text = "<?xml version=\"1.0\"?>\n<log>\n  <?pi?><trace/></log>\n"
+        #expect { try EventLogReader.read(bytes: Array(text.utf8), format: .xes, path: "pi.xes") { _, _ in } } throws: { error in
+            messages(error).contains("pi.xes:3:3: error: a processing instruction without data")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pi-\(UUID().uuidString).xes")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect { try EventLogReader.load(path: file.path) } throws: { error in
+            messages(error).contains("processing instruction without data")
+        }
+        // Near misses: an instruction with data, and `<?pi?>` inside a comment or CDATA, are read.
+        for quiet in ["<?pi data?>", "<!-- <?pi?> -->", "<![CDATA[<?pi?>]]>"] {
+            let log = "<?xml version=\"1.0\"?><log>\(quiet)<trace><string key=\"concept:name\" value=\"c\"/></trace></log>"
+            #expect(throws: Never.self) { _ = try EventLogReader.read(bytes: Array(log.utf8), format: .xes) { _, _ in } }
+        }
+    }
+
     @Test func limitsStopHugeLogs() throws {
         var options = EventLogReadOptions()
         options.limits.maxEvents = 2

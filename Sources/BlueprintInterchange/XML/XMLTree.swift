@@ -111,6 +111,12 @@ enum XMLTreeReader {
         if let (line, column) = doctypePosition(in: data) {
             throw failure(LocalizedText("interchange.xml.doctype"), line: line, column: column)
         }
+        // So does a processing instruction without data (`<?name?>`): XMLParser crashes on it.
+        var instructions = EmptyProcessingInstructionScanner()
+        instructions.scan(data)
+        if let found = instructions.found {
+            throw failure(LocalizedText("xml.emptyProcessingInstruction"), line: found.line, column: found.column)
+        }
         let delegate = TreeBuilder(limits: limits)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true

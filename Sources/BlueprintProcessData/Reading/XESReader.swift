@@ -59,7 +59,9 @@ struct XESReader {
 
     /// Refuses bytes that are not UTF-8 before parsing: Foundation's XMLParser on Linux traps on
     /// invalid UTF-8 inside a tag (found by the XESLog fuzzer). One streaming pass in 1 MiB chunks,
-    /// so memory stays flat; a sequence cut by a chunk border is carried into the next chunk.
+    /// so memory stays flat; a sequence cut by a chunk border is carried into the next chunk. The
+    /// same pass refuses a processing instruction without data (`<?name?>`), on which the parser
+    /// crashes too.
     func checkUTF8() throws {
         let handle: FileHandle?
         if bytes == nil {
@@ -70,6 +72,7 @@ struct XESReader {
         }
         defer { try? handle?.close() }
         var carried: [UInt8] = []
+        var instructions = EmptyProcessingInstructionScanner()  // `<?name?>` crashes XMLParser
         var consumed = 0  // bytes before `carried`
         var line = 1
         var offsetInMemory = 0
@@ -98,6 +101,13 @@ struct XESReader {
             let complete = chunk[..<cut]
             if String(validating: complete, as: UTF8.self) == nil {
                 throw Self.notUTF8(path: path, complete: complete, consumed: consumed, line: line)
+            }
+            instructions.scan(complete)
+            if let found = instructions.found {
+                throw BlueprintError(diagnostics: [
+                    Diagnostic(.error, LocalizedText("xml.emptyProcessingInstruction"),
+                               location: SourceLocation(path: path, line: found.line, column: found.column))
+                ])
             }
             line += complete.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             consumed += cut
