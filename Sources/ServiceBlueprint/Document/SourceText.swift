@@ -41,13 +41,7 @@ final class SourceText: @unchecked Sendable {
     func position(of offset: Int) -> TextPosition {
         let offset = min(max(offset, start), bytes.count)
         let starts = lineStartTable
-        // The last line start at or before `offset`.
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if Int(starts[middle]) <= offset { low = middle } else { high = middle - 1 }
-        }
+        let low = LinePositions.lastIndex(in: starts, notAbove: UInt32(offset))
         var column = 1
         var index = Int(starts[low])
         while index < offset {
@@ -156,7 +150,7 @@ final class LinePositions: Sendable {
     }
 
     /// The last index of ascending `values` whose value is at most `value` (0 when none is).
-    private static func lastIndex(in values: [UInt32], notAbove value: UInt32) -> Int {
+    static func lastIndex(in values: [UInt32], notAbove value: UInt32) -> Int {
         var low = 0
         var high = values.count - 1
         while low < high {
