@@ -41,6 +41,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     mutating func run() throws {
+        Catalog.loadInBackground()
         let (inputs, missing) = InputCollector.collect(paths)
         var configurations = ConfigurationResolver(explicit: config)
         let resolved = configurations.resolve(inputs.map(\.path))
@@ -95,12 +96,13 @@ struct CheckCommand: ParsableCommand {
     private static func check(
         _ input: InputCollector.Input, configuration: AnalysisConfiguration, language: Language?
     ) -> (problems: [Problem], loaded: Bool, declared: Language?) {
-        let file = BlueprintLoader.load(input)
+        // The analysis runs while the file is validated, and counts only when it is valid.
+        let (file, analysis) = BlueprintLoader.load(input) { blueprint, sourceMap in
+            Analyzer(configuration: configuration, rules: RuleRegistry.all).analyze(blueprint, sourceMap: sourceMap)
+        }
         let shown = LanguageOption.resolve(explicit: language, declared: file.document?.blueprint.language)
         var problems = file.diagnostics.map { Problem(diagnostic: $0, path: input.path, language: shown) }
-        guard let document = file.document else { return (problems, false, nil) }
-        let report = Analyzer(configuration: configuration, rules: RuleRegistry.all)
-            .analyze(document.blueprint, sourceMap: document.sourceMap)
+        guard let document = file.document, let report = analysis else { return (problems, false, nil) }
         // In file order, the way editors and reviewers read them.
         problems += report.findings.map { Problem(finding: $0, path: input.path, language: shown) }.sorted(by: Problem.inFileOrder)
         return (problems, true, document.blueprint.language)

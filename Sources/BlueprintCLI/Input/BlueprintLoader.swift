@@ -17,6 +17,26 @@ struct BlueprintLoader {
         inputs.map(load)
     }
 
+    /// Loads one input and runs `work` on its blueprint: for YAML and JSON while the blueprint is
+    /// being validated, on a second core (``BlueprintDocument/read(from:limits:whileValidating:)``);
+    /// for imported formats after loading. `work`'s result comes back only with a valid document.
+    static func load<Result: Sendable>(
+        _ input: InputCollector.Input, analysing work: @escaping @Sendable (Blueprint, SourceMap) -> Result
+    ) -> (loaded: Loaded, result: Result?) {
+        switch InterchangeFormat(path: input.path) {
+        case .bpmn, .csv:
+            let loaded = load(input)
+            return (loaded, loaded.document.map { work($0.blueprint, $0.sourceMap) })
+        default:
+            do throws(BlueprintError) {
+                let (document, result) = try BlueprintDocument.read(from: input.path, whileValidating: work)
+                return (Loaded(input: input, document: document, diagnostics: document.diagnostics), result)
+            } catch {
+                return (Loaded(input: input, document: nil, diagnostics: error.diagnostics), nil)
+            }
+        }
+    }
+
     /// Loads one input (see ``load(_:)-([InputCollector.Input])``).
     static func load(_ input: InputCollector.Input) -> Loaded {
         do throws(BlueprintError) {

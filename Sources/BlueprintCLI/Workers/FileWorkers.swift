@@ -22,6 +22,7 @@ enum FileWorkers {
         guard !items.isEmpty else { return }
         let slots = ResultSlots<Output>(count: items.count)
         let width = max(1, min(workers, items.count))
+        MallocArenas.limit(to: width)
         Task.detached {
             await withTaskGroup(of: Void.self) { group in
                 var next = 0

@@ -54,17 +54,7 @@ extension BlueprintDocument {
     ///   `path:1:1`, or where the bad bytes are).
     public static func read(from path: String, limits: ReadingLimits = .default) throws(BlueprintError) -> BlueprintDocument {
         let bytes = try FileBytes.read(path, limit: limits.maximumFileSize)
-        let format = DocumentFormat(path: path) ?? DocumentFormat.guess(from: bytes)
-        let source = SourceText(bytes: bytes, format: format)
-        if let bad = UTF8Text.firstInvalidByte(in: bytes) {
-            let position = source.position(of: bad)
-            throw BlueprintError(diagnostics: [
-                Diagnostic(
-                    .error, LocalizedText("reading.notUTF8", ["offset": .integer(bad)]),
-                    location: SourceLocation(path: path, line: position.line, column: position.column))
-            ])
-        }
-        return try parse(source, path: path, limits: limits)
+        return try parse(validUTF8Source(bytes, path: path), path: path, limits: limits)
     }
 
     /// Parses and validates `text`, reporting problems against `path`.
@@ -87,31 +77,90 @@ extension BlueprintDocument {
 
     /// Parses and validates valid UTF-8 `source`.
     static func parse(_ source: SourceText, path: String, limits: ReadingLimits) throws(BlueprintError) -> BlueprintDocument {
+        let read = readUnvalidated(source, path: path, limits: limits)
+        return try read.validated()
+    }
+
+    /// Reads the file at `path` like ``read(from:limits:)``, and runs `work` on its blueprint and
+    /// source map while the blueprint is being validated, on a second thread, so that a command
+    /// that analyses what it reads uses two cores on one file.
+    ///
+    /// `work` may see a blueprint that validation then rejects, so it must not assume a valid one
+    /// (``Analyzer`` does not). Its result is returned only with a valid document.
+    ///
+    /// - Throws: ``BlueprintError`` as ``read(from:limits:)`` does; `work`'s result is then dropped.
+    package static func read<Result: Sendable>(
+        from path: String, limits: ReadingLimits = .default,
+        whileValidating work: @escaping @Sendable (Blueprint, SourceMap) -> Result
+    ) throws(BlueprintError) -> (document: BlueprintDocument, result: Result) {
+        let bytes = try FileBytes.read(path, limit: limits.maximumFileSize)
+        let source = try validUTF8Source(bytes, path: path)
+        let read = readUnvalidated(source, path: path, limits: limits)
+        guard read.reader.diagnostics.isEmpty else {
+            // The reader found problems (nearly always errors): validate first, and run `work` only on a valid document.
+            let document = try read.validated()
+            return (document, work(document.blueprint, document.sourceMap))
+        }
+        let blueprint = read.reader.blueprint, sourceMap = read.sourceMap
+        let result = SecondThread.start { work(blueprint, sourceMap) }
+        let validated = Swift.Result { () throws(BlueprintError) in try read.validated() }
+        let output = result.wait()
+        return try (validated.get(), output)
+    }
+
+    /// The source of `bytes`, or the error that they are not UTF-8, located at the first bad byte.
+    static func validUTF8Source(_ bytes: [UInt8], path: String) throws(BlueprintError) -> SourceText {
+        let format = DocumentFormat(path: path) ?? DocumentFormat.guess(from: bytes)
+        let source = SourceText(bytes: bytes, format: format)
+        if let bad = UTF8Text.firstInvalidByte(in: bytes) {
+            let position = source.position(of: bad)
+            throw BlueprintError(diagnostics: [
+                Diagnostic(
+                    .error, LocalizedText("reading.notUTF8", ["offset": .integer(bad)]),
+                    location: SourceLocation(path: path, line: position.line, column: position.column))
+            ])
+        }
+        return source
+    }
+
+    /// A document read but not yet validated: the reader's blueprint, diagnostics and source map.
+    struct UnvalidatedRead {
+        let reader: DocumentReader
+        let sourceMap: SourceMap
+        let source: SourceText
+        let path: String
+
+        /// Validates the blueprint and returns the document, or throws every error and warning.
+        func validated() throws(BlueprintError) -> BlueprintDocument {
+            let sourceMap = sourceMap
+            let validator = BlueprintValidator(
+                blueprint: reader.blueprint,
+                describe: { modelPath in
+                    guard let location = sourceMap.location(of: modelPath) else { return .verbatim(modelPath.description) }
+                    return .phrase(LocalizedText("diagnostic.line", ["line": .integer(location.line)]))
+                },
+                unreadable: reader.unreadable)
+            var diagnostics = SyntaxHints.explain(reader.diagnostics, in: source)
+            diagnostics += sourceMap.locate(validator.run())
+            diagnostics = BlueprintDocument.sortedByLocation(diagnostics)
+
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                throw BlueprintError(diagnostics: diagnostics)
+            }
+            return BlueprintDocument(blueprint: reader.blueprint, sourceMap: sourceMap, format: source.format, path: path, diagnostics: diagnostics)
+        }
+    }
+
+    /// Parses `source` into a blueprint and source map, without the semantic checks.
+    static func readUnvalidated(_ source: SourceText, path: String, limits: ReadingLimits) -> UnvalidatedRead {
         // The parsers are iterative, but freeing a deeply nested tree recurses: keep that on a large stack.
         let reader = LargeStack.run {
             var reader = DocumentReader(path: path, source: source)
             reader.blueprint = reader.read(limits: limits)
             return reader
         }
-        let format = source.format
-        let blueprint = reader.blueprint
         let sourceMap = SourceMap(path: path, offsets: reader.offsets, source: source)
-
-        let validator = BlueprintValidator(
-            blueprint: blueprint,
-            describe: { modelPath in
-                guard let location = sourceMap.location(of: modelPath) else { return .verbatim(modelPath.description) }
-                return .phrase(LocalizedText("diagnostic.line", ["line": .integer(location.line)]))
-            },
-            unreadable: reader.unreadable)
-        var diagnostics = SyntaxHints.explain(reader.diagnostics, in: source)
-        diagnostics += sourceMap.locate(validator.run())
-        diagnostics = sortedByLocation(diagnostics)
-
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            throw BlueprintError(diagnostics: diagnostics)
-        }
-        return BlueprintDocument(blueprint: blueprint, sourceMap: sourceMap, format: format, path: path, diagnostics: diagnostics)
+        return UnvalidatedRead(reader: reader, sourceMap: sourceMap, source: source, path: path)
     }
 
     /// Sorts by location; diagnostics without one come first; ties keep their order.

@@ -12,24 +12,42 @@ enum LargeStack {
 
     /// Runs `body` on a fresh thread with a ``stackSize`` stack and returns its result.
     static func run<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> Result {
-        let box = ResultBox<Result>()
-        let done = DispatchSemaphore(value: 0)
+        SecondThread.start(stackSize: stackSize, body).wait()
+    }
+}
+
+/// Work running on a thread of its own, whose result the starting thread collects with ``wait()``.
+///
+/// A dedicated thread, not a task or a dispatch queue: the caller blocks in ``wait()``, and may
+/// itself be one of the few threads of Swift's cooperative pool, which must not wait on work queued
+/// behind it.
+struct SecondThread<Result: Sendable>: Sendable {
+    private let box: ResultBox
+    private let done: DispatchSemaphore
+    private let body: @Sendable () -> Result
+
+    /// Starts `body` on a new thread (with `stackSize` bytes of stack, when given).
+    static func start(stackSize: Int? = nil, _ body: @escaping @Sendable () -> Result) -> SecondThread {
+        let work = SecondThread(box: ResultBox(), done: DispatchSemaphore(value: 0), body: body)
         let thread = Thread {
-            box.value = body()
-            done.signal()
+            work.box.value = body()
+            work.done.signal()
         }
-        thread.stackSize = stackSize
+        if let stackSize { thread.stackSize = stackSize }
         thread.start()
-        done.wait()
-        guard let value = box.value else {
-            // Unreachable: the thread always stores a value before signalling.
-            return body()
-        }
-        return value
+        return work
     }
 
-    /// Hands the result from the worker thread to the waiting caller; the semaphore orders the accesses.
-    private final class ResultBox<Value>: @unchecked Sendable {
-        var value: Value?
+    /// Waits for the thread to finish and returns its result. Call it once.
+    func wait() -> Result {
+        done.wait()
+        // The thread always stores a value before signalling, and the semaphore orders the accesses;
+        // the fallback is unreachable.
+        return box.value ?? body()
+    }
+
+    /// Hands the result from the worker thread to the waiting caller.
+    private final class ResultBox: @unchecked Sendable {
+        var value: Result?
     }
 }
