@@ -53,8 +53,7 @@ extension BlueprintDocument {
     ///   cannot be read, is too large, or is not UTF-8, is reported as a diagnostic too (at
     ///   `path:1:1`, or where the bad bytes are).
     public static func read(from path: String, limits: ReadingLimits = .default) throws(BlueprintError) -> BlueprintDocument {
-        let bytes = try FileBytes.read(path, limit: limits.maximumFileSize)
-        return try parse(validUTF8Source(bytes, path: path), path: path, limits: limits)
+        try readUnvalidated(FileBytes.read(path, limit: limits.maximumFileSize), path: path, limits: limits).validated()
     }
 
     /// Parses and validates `text`, reporting problems against `path`.
@@ -77,8 +76,7 @@ extension BlueprintDocument {
 
     /// Parses and validates valid UTF-8 `source`.
     static func parse(_ source: SourceText, path: String, limits: ReadingLimits) throws(BlueprintError) -> BlueprintDocument {
-        let read = readUnvalidated(source, path: path, limits: limits)
-        return try read.validated()
+        try readUnvalidated(source, path: path, limits: limits).validated()
     }
 
     /// Reads the file at `path` like ``read(from:limits:)``, and runs `work` on its blueprint and
@@ -93,15 +91,13 @@ extension BlueprintDocument {
         from path: String, limits: ReadingLimits = .default,
         whileValidating work: @escaping @Sendable (Blueprint, SourceMap) -> Result
     ) throws(BlueprintError) -> (document: BlueprintDocument, result: Result) {
-        let bytes = try FileBytes.read(path, limit: limits.maximumFileSize)
-        let source = try validUTF8Source(bytes, path: path)
-        let read = readUnvalidated(source, path: path, limits: limits)
-        guard read.reader.diagnostics.isEmpty else {
+        let read = try readUnvalidated(FileBytes.read(path, limit: limits.maximumFileSize), path: path, limits: limits)
+        guard read.readerDiagnostics.isEmpty else {
             // The reader found problems (nearly always errors): validate first, and run `work` only on a valid document.
             let document = try read.validated()
             return (document, work(document.blueprint, document.sourceMap))
         }
-        let blueprint = read.reader.blueprint, sourceMap = read.sourceMap
+        let blueprint = read.blueprint, sourceMap = read.sourceMap
         let result = SecondThread.start { work(blueprint, sourceMap) }
         let validated = Swift.Result { () throws(BlueprintError) in try read.validated() }
         let output = result.wait()
@@ -123,32 +119,41 @@ extension BlueprintDocument {
         return source
     }
 
-    /// A document read but not yet validated: the reader's blueprint, diagnostics and source map.
+    /// A document read but not yet validated. It keeps what validation needs, not the file's
+    /// bytes, which are freed before validation and analysis allocate theirs.
     struct UnvalidatedRead {
-        let reader: DocumentReader
+        let blueprint: Blueprint
+        /// The reader's diagnostics, with syntax errors already explained.
+        let readerDiagnostics: [Diagnostic]
+        let unreadable: UnreadableParts
         let sourceMap: SourceMap
-        let source: SourceText
+        let format: DocumentFormat
         let path: String
 
         /// Validates the blueprint and returns the document, or throws every error and warning.
         func validated() throws(BlueprintError) -> BlueprintDocument {
             let sourceMap = sourceMap
             let validator = BlueprintValidator(
-                blueprint: reader.blueprint,
+                blueprint: blueprint,
                 describe: { modelPath in
                     guard let location = sourceMap.location(of: modelPath) else { return .verbatim(modelPath.description) }
                     return .phrase(LocalizedText("diagnostic.line", ["line": .integer(location.line)]))
                 },
-                unreadable: reader.unreadable)
-            var diagnostics = SyntaxHints.explain(reader.diagnostics, in: source)
+                unreadable: unreadable)
+            var diagnostics = readerDiagnostics
             diagnostics += sourceMap.locate(validator.run())
             diagnostics = BlueprintDocument.sortedByLocation(diagnostics)
 
             if diagnostics.contains(where: { $0.severity == .error }) {
                 throw BlueprintError(diagnostics: diagnostics)
             }
-            return BlueprintDocument(blueprint: reader.blueprint, sourceMap: sourceMap, format: source.format, path: path, diagnostics: diagnostics)
+            return BlueprintDocument(blueprint: blueprint, sourceMap: sourceMap, format: format, path: path, diagnostics: diagnostics)
         }
+    }
+
+    /// Parses the file's `bytes` into a blueprint and source map, without the semantic checks.
+    static func readUnvalidated(_ bytes: [UInt8], path: String, limits: ReadingLimits) throws(BlueprintError) -> UnvalidatedRead {
+        try readUnvalidated(validUTF8Source(bytes, path: path), path: path, limits: limits)
     }
 
     /// Parses `source` into a blueprint and source map, without the semantic checks.
@@ -159,8 +164,10 @@ extension BlueprintDocument {
             reader.blueprint = reader.read(limits: limits)
             return reader
         }
-        let sourceMap = SourceMap(path: path, offsets: reader.offsets, source: source)
-        return UnvalidatedRead(reader: reader, sourceMap: sourceMap, source: source, path: path)
+        return UnvalidatedRead(
+            blueprint: reader.blueprint, readerDiagnostics: SyntaxHints.explain(reader.diagnostics, in: source),
+            unreadable: reader.unreadable, sourceMap: SourceMap(path: path, offsets: reader.offsets, source: source),
+            format: source.format, path: path)
     }
 
     /// Sorts by location; diagnostics without one come first; ties keep their order.
