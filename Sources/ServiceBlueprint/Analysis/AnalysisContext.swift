@@ -178,7 +178,7 @@ public struct AnalysisContext: Sendable {
     // MARK: Findings
 
     /// The model path of a step, `steps[i]`.
-    package func path(ofStep index: Int32) -> ModelPath { ["steps", Int(index)] }
+    package func path(ofStep index: Int32) -> ModelPath { ModelPath([.key("steps"), .index(Int(index))]) }
 
     /// Makes a finding of the current rule with its configured severity. The path defaults to the
     /// first step's; flows are given by index in ``Blueprint/flows``.
@@ -187,10 +187,12 @@ public struct AnalysisContext: Sendable {
         fix: SuggestedFix? = nil, impact: Impact? = nil
     ) -> Finding {
         let flowIDs = flows.compactMap { f in blueprint.flows.indices.contains(Int(f)) ? blueprint.flows[Int(f)].id : nil }
+        // The step ids and the path from the graph's table alone (a closure over `self` copies the whole context).
+        let stepIDs = graph.stepIDs
         return Finding(
             ruleID: ruleID, severity: severity, message: message,
-            stepIDs: steps.map { graph.stepIDs[Int($0)] }, flowIDs: flowIDs,
-            path: path ?? steps.first.map(self.path(ofStep:)), fix: fix, impact: impact)
+            stepIDs: steps.map { stepIDs[Int($0)] }, flowIDs: flowIDs,
+            path: path ?? steps.first.map { ModelPath([.key("steps"), .index(Int($0))]) }, fix: fix, impact: impact)
     }
 
     /// A finding of this rule whose message is a catalog text (shown in any ``Language``).

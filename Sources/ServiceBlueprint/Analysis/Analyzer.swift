@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs the analysis rules and the metrics on a blueprint.
 ///
 /// ```swift
@@ -35,29 +37,90 @@ public struct Analyzer: Sendable {
     /// Analyzes `blueprint` like ``analyze(_:sourceMap:)`` and keeps what the run built (graph,
     /// metrics, and on demand the capacity analysis), for drawing and reporting without redoing it.
     public func run(_ blueprint: Blueprint, sourceMap: SourceMap? = nil) -> BlueprintAnalysis {
+        // The rules are independent: a large blueprint runs them on every core.
+        let workers = blueprint.steps.count >= Self.concurrentStepCount ? ProcessInfo.processInfo.activeProcessorCount : 1
+        return run(blueprint, sourceMap: sourceMap, workers: workers)
+    }
+
+    /// ``run(_:sourceMap:)`` with the rules spread over `workers` threads. Each rule's findings keep
+    /// their place in rule order, so the result does not depend on which rule finishes first.
+    func run(_ blueprint: Blueprint, sourceMap: SourceMap?, workers: Int) -> BlueprintAnalysis {
         let context = Self.makeContext(blueprint)
         let configuration = configuration.resolved(for: blueprint)
-        var findings: [Finding] = []
-        for rule in rules where configuration.isEnabled(rule) {
-            let ruleContext = context.configured(for: rule, configuration: configuration)
-            let severity = ruleContext.severity
-            var ruleFindings: [Finding] = []
-            for var finding in rule.analyze(ruleContext) {
-                // The configuration has the last word, even for rules that set their own fields.
-                finding.ruleID = rule.id
-                if configuration.rules[rule.id]?.severity != nil {
-                    finding.severity = severity
-                } else if configuration.preset == .strict, finding.severity == .note {
-                    finding.severity = .warning
-                }
-                if finding.location == nil, let sourceMap, let path = finding.path {
-                    finding.location = sourceMap.location(of: path)
-                }
-                ruleFindings.append(finding)
-            }
-            findings += FindingGroups.fold(ruleFindings, above: configuration.groupAbove, names: ruleContext.name(ofStep:), graph: context.graph)
+        let enabled = rules.filter { configuration.isEnabled($0) }
+        let perRule = Self.concurrentMap(enabled.count, workers: workers) { k in
+            Self.findings(of: enabled[k], context: context, configuration: configuration, sourceMap: sourceMap)
         }
-        return BlueprintAnalysis(context: context, findings: Self.sorted(findings, rules: rules), rules: rules)
+        return BlueprintAnalysis(context: context, findings: Self.sorted(perRule.flatMap { $0 }, rules: rules), rules: rules)
+    }
+
+    /// From how many steps ``run(_:sourceMap:)`` spreads the rules over the cores: below it a
+    /// check is a few milliseconds, less than waking threads costs, and folders of small files
+    /// already use every core (one file per core).
+    static let concurrentStepCount = 2_000
+
+    /// One rule's findings as the configuration has them, located, with same-reason findings folded.
+    static func findings(
+        of rule: any BlueprintRule, context: AnalysisContext, configuration: AnalysisConfiguration, sourceMap: SourceMap?
+    ) -> [Finding] {
+        let ruleContext = context.configured(for: rule, configuration: configuration)
+        let severity = ruleContext.severity
+        var ruleFindings: [Finding] = []
+        for var finding in rule.analyze(ruleContext) {
+            // The configuration has the last word, even for rules that set their own fields.
+            finding.ruleID = rule.id
+            if configuration.rules[rule.id]?.severity != nil {
+                finding.severity = severity
+            } else if configuration.preset == .strict, finding.severity == .note {
+                finding.severity = .warning
+            }
+            if finding.location == nil, let sourceMap, let path = finding.path {
+                finding.location = sourceMap.location(of: path)
+            }
+            ruleFindings.append(finding)
+        }
+        return FindingGroups.fold(ruleFindings, above: configuration.groupAbove, names: ruleContext.name(ofStep:), graph: context.graph)
+    }
+
+    /// `work(0) … work(count - 1)` in index order, computed on up to `workers` threads that each take
+    /// the next index when done (no recursion; the caller's thread works too). The test counters
+    /// of the calling task (``WorkCounters``) follow the work onto the other threads.
+    static func concurrentMap<Value: Sendable>(_ count: Int, workers: Int, _ work: @escaping @Sendable (Int) -> Value) -> [Value] {
+        let workers = min(workers, count)
+        guard workers > 1 else { return (0..<count).map(work) }
+        let counters = WorkCounters.current
+        let shared = ConcurrentResults<Value>(count: count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            WorkCounters.$current.withValue(counters) {
+                while let k = shared.take() { shared.store(work(k), at: k) }
+            }
+        }
+        return shared.values
+    }
+
+    /// The next index to work on and the results so far, shared by the threads of
+    /// ``concurrentMap(_:workers:_:)``.
+    private final class ConcurrentResults<Value: Sendable>: @unchecked Sendable {
+        // Guarded by `lock`.
+        private let lock = NSLock()
+        private var next = 0
+        private var results: [Value?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        /// The next index nobody has taken, or `nil` when all are taken.
+        func take() -> Int? {
+            lock.withLock {
+                guard next < results.count else { return nil }
+                defer { next += 1 }
+                return next
+            }
+        }
+
+        func store(_ value: Value, at index: Int) { lock.withLock { results[index] = value } }
+
+        /// Every result, in index order (once every thread is done).
+        var values: [Value] { lock.withLock { results.compactMap { $0 } } }
     }
 
     /// The metrics of `blueprint` without running rules.

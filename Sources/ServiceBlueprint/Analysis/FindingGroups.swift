@@ -13,57 +13,77 @@ enum FindingGroups {
         _ findings: [Finding], above threshold: Int?, names: (Int32) -> String, graph: BlueprintGraph
     ) -> [Finding] {
         guard let threshold, findings.count > threshold else { return findings }
-        var keys: [String?] = []
-        keys.reserveCapacity(findings.count)
-        var sizes: [String: Int] = [:]
+        // Each finding's reason group (nil: names no single step), and each group's size.
+        var groups: [Int?] = []
+        groups.reserveCapacity(findings.count)
+        var groupOfReason: [Reason: Int] = [:]
+        var sizes: [Int] = []
         for finding in findings {
             guard finding.stepIDs.count == 1, let v = graph.index(of: finding.stepIDs[0]) else {
-                keys.append(nil)
+                groups.append(nil)
                 continue
             }
-            let reason = Self.removing(names(v), from: finding.message)
-            let key = "\(finding.severity)\u{1}\(reason)"
-            keys.append(key)
-            sizes[key, default: 0] += 1
+            let reason = Reason(severity: finding.severity, text: Self.removing(names(v), from: finding.message))
+            if let group = groupOfReason[reason] {
+                sizes[group] += 1
+                groups.append(group)
+            } else {
+                groupOfReason[reason] = sizes.count
+                groups.append(sizes.count)
+                sizes.append(1)
+            }
         }
-        guard sizes.values.contains(where: { $0 > threshold }) else { return findings }
+        guard sizes.contains(where: { $0 > threshold }) else { return findings }
         var result: [Finding] = []
-        var groupPosition: [String: Int] = [:]
-        for (finding, key) in zip(findings, keys) {
-            guard let key, let size = sizes[key], size > threshold else {
+        var groupPosition = [Int?](repeating: nil, count: sizes.count)
+        for (finding, group) in zip(findings, groups) {
+            guard let group, sizes[group] > threshold else {
                 result.append(finding)
                 continue
             }
-            if let position = groupPosition[key] {
+            if let position = groupPosition[group] {
                 result[position].grouped?.append(finding)
             } else {
-                groupPosition[key] = result.count
-                var group = finding
-                group.grouped = [finding]
-                result.append(group)
+                groupPosition[group] = result.count
+                var first = finding
+                first.grouped = [finding]
+                result.append(first)
             }
         }
         return result.map { $0.grouped == nil ? $0 : summarized($0) }
     }
 
+    /// Why a finding was made: its severity and its message with the step's name taken out
+    /// (compared as strings, so canonically equal texts are one reason, as they always were).
+    struct Reason: Hashable {
+        let severity: Severity
+        let text: String
+    }
+
     /// `message` with every occurrence of `name` replaced by a NUL, compared as UTF-8 bytes (the
     /// generic `replacing` took a tenth of a 10 000-step check).
     static func removing(_ name: String, from message: String) -> String {
-        let text = Array(message.utf8), needle = Array(name.utf8)
-        guard let first = needle.first, needle.count <= text.count else { return message }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count)
-        var i = 0
-        while i < text.count {
-            if text[i] == first, i + needle.count <= text.count, text[i..<(i + needle.count)].elementsEqual(needle) {
-                out.append(0)
-                i += needle.count
-            } else {
-                out.append(text[i])
-                i += 1
+        var message = message, name = name
+        return message.withUTF8 { text in
+            name.withUTF8 { needle in
+                guard let first = needle.first, needle.count <= text.count else { return String(decoding: text, as: UTF8.self) }
+                var out: [UInt8] = []
+                out.reserveCapacity(text.count)
+                var i = 0
+                while i < text.count {
+                    if text[i] == first, i + needle.count <= text.count,
+                        UnsafeBufferPointer(rebasing: text[i..<(i + needle.count)]).elementsEqual(needle)
+                    {
+                        out.append(0)
+                        i += needle.count
+                    } else {
+                        out.append(text[i])
+                        i += 1
+                    }
+                }
+                return String(decoding: out, as: UTF8.self)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The group's finding: every step, the flows of all members, and a message that lists the others.

@@ -10,14 +10,16 @@ extension Language {
         let chinese = self == .simplifiedChinese
         switch argument {
         case .verbatim(let text): return text
-        case .quoted(let text): return chinese ? "“\(text)”" : "'\(text)'"
+        case .quoted, .step:
+            var bytes: [UInt8] = []
+            write(argument, into: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
         case .integer(let value): return String(value)
         case .duration(let duration): return chinese ? Self.chineseDuration(duration) : duration.description
         case .approximateDuration(let seconds): return CapacityText.duration(seconds, in: self)
         case .percent(let share):
             let text = PercentText.format(share)
             return chinese ? text.replacing(" %", with: "%") : text
-        case .step(let title, let id): return chinese ? "“\(title)”（\(id)）" : "'\(title)' (\(id))"
         case .list(let items): return list(items.map(format))
         case .enumeration(let items): return items.map(format).joined(separator: chinese ? "、" : ", ")
         case .series(let items, let separator): return items.map(format).joined(separator: separator.rendered(in: self))
@@ -26,6 +28,30 @@ extension Language {
             let sentence = text.rendered(in: self)
             let stop = chinese ? "。" : "."
             return sentence.hasSuffix(stop) || sentence.hasSuffix(".") ? sentence : sentence + stop
+        }
+    }
+
+    /// Appends the text of one argument in this language to UTF-8 `bytes`: quotes and step names
+    /// (most of what findings fill in) are copied part by part, other values as ``format(_:)`` writes them.
+    package func write(_ argument: TextArgument, into bytes: inout [UInt8]) {
+        let chinese = self == .simplifiedChinese
+        func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+        switch argument {
+        case .verbatim(let text): append(text)
+        case .quoted(let text):
+            append(chinese ? "“" : "'")
+            append(text)
+            append(chinese ? "”" : "'")
+        case .step(let title, let id):
+            append(chinese ? "“" : "'")
+            append(title)
+            append(chinese ? "”（" : "' (")
+            append(id)
+            append(chinese ? "）" : ")")
+        default: append(format(argument))
         }
     }
 

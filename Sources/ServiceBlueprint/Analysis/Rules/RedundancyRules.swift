@@ -139,11 +139,40 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
     /// A 64-bit FNV-1a hash of the normalised title, computed without building strings; 0 when empty.
     static func titleHash(_ title: String, ignoring ignored: Set<UInt64>) -> UInt64 {
         var hash: UInt64 = 0
-        forEachWord(in: title) { _, wordHash in
+        forEachWordHash(in: title) { wordHash in
             guard !ignored.contains(wordHash) else { return }
-            hash = (hash ^ wordHash) &* 0x100_0000_01B3 &+ 1
+            hash = combined(hash, wordHash)
         }
         return hash
+    }
+
+    /// One more word in a title's hash.
+    static func combined(_ hash: UInt64, _ wordHash: UInt64) -> UInt64 { (hash ^ wordHash) &* 0x100_0000_01B3 &+ 1 }
+
+    /// Calls `body` with the hash of each word, as ``forEachWord(in:_:)`` computes it. An ASCII title
+    /// (most are) is scanned as bytes, with no array of scalars per word.
+    static func forEachWordHash(in title: String, _ body: (UInt64) -> Void) {
+        var title = title
+        let ascii = title.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 >= 128 }) else { return false }
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            var inWord = false
+            for byte in bytes {
+                var value = byte
+                if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) || (value >= 65 && value <= 90) {
+                    if value <= 90, value >= 65 { value += 32 }
+                    hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3
+                    inWord = true
+                } else if inWord {
+                    body(hash)
+                    hash = 0xCBF2_9CE4_8422_2325
+                    inWord = false
+                }
+            }
+            if inWord { body(hash) }
+            return true
+        }
+        if !ascii { forEachWord(in: title) { _, hash in body(hash) } }
     }
 
     /// The hash of a single lower-case word, as ``forEachWord(in:_:)`` computes it.
@@ -207,11 +236,14 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
             context.isCustomerStep(Int32(i))
                 ? "customer" : steps[i].actor.flatMap { context.actor($0)?.kind.rawValue } ?? "unassigned"
         }
+        // Every title's word hashes, read once for both passes.
+        let words = TitleWords(steps)
         // Hash titles and sort: only steps whose hashes collide are compared as strings.
         var hashed: [(hash: UInt64, step: Int32)] = []
         hashed.reserveCapacity(steps.count)
         for i in steps.indices {
-            let hash = Self.titleHash(steps[i].title, ignoring: ignoredHashes)
+            var hash: UInt64 = 0
+            for word in words[i] where !ignoredHashes.contains(word) { hash = Self.combined(hash, word) }
             if hash != 0 { hashed.append((hash, Int32(i))) }
         }
         hashed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.step < $1.step }
@@ -252,7 +284,7 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
             }
         }
         let reported = Set(findings.map(\.stepIDs[0]))
-        findings += repeats(context, ignored: ignored, actorKind: actorKind).filter { !reported.contains($0.stepIDs[0]) }
+        findings += repeats(context, words: words, ignored: ignored, actorKind: actorKind).filter { !reported.contains($0.stepIDs[0]) }
         return findings
     }
 
@@ -267,7 +299,7 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
 
     /// Steps whose title says they are done again, each with the nearest earlier step of the same kind of
     /// actor that shares enough words in a row and that work flows lead from.
-    func repeats(_ context: AnalysisContext, ignored: Set<String>, actorKind: (Int) -> String) -> [Finding] {
+    func repeats(_ context: AnalysisContext, words: TitleWords, ignored: Set<String>, actorKind: (Int) -> String) -> [Finding] {
         let markers = Set(context.names("repeatWords").map { $0.lowercased() })
         let shared = max(2, context.integer("sharedWords"))
         let steps = context.blueprint.steps
@@ -294,12 +326,13 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
         for i in steps.indices {
             var kept: [UInt64] = []
             var isMarked = false
-            Self.forEachWord(in: steps[i].title) { _, hash in
+            for hash in words[i] {
                 if markerHashes.contains(hash) { isMarked = true }
                 if !skippedHashes.contains(hash) { kept.append(hash) }
             }
             content.append(kept)
-            for word in Set(kept) { byWord[word, default: []].append(Int32(i)) }
+            // Each word of the title once (titles have a handful of words: a linear check beats a set).
+            for (k, word) in kept.enumerated() where !kept[..<k].contains(word) { byWord[word, default: []].append(Int32(i)) }
             if isMarked { marked.append(i) }
         }
         var findings: [Finding] = []
@@ -784,5 +817,26 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
                 impact: Impact(handoffsRemoved: crossings - remaining)))
         }
         return findings
+    }
+}
+
+extension RedundantDuplicateStepRule {
+    /// The word hashes of every step's title (``forEachWordHash(in:_:)``), in one flat table: the
+    /// words of step `i` are `hashes[offsets[i]..<offsets[i + 1]]`.
+    struct TitleWords {
+        private var hashes: [UInt64] = []
+        private var offsets: [Int32] = [0]
+
+        init(_ steps: [Step]) {
+            hashes.reserveCapacity(steps.count * 4)
+            offsets.reserveCapacity(steps.count + 1)
+            for step in steps {
+                RedundantDuplicateStepRule.forEachWordHash(in: step.title) { hashes.append($0) }
+                offsets.append(Int32(hashes.count))
+            }
+        }
+
+        /// The word hashes of step `i`'s title, in order.
+        subscript(_ i: Int) -> ArraySlice<UInt64> { hashes[Int(offsets[i])..<Int(offsets[i + 1])] }
     }
 }

@@ -69,7 +69,7 @@ public struct ServqualUncoveredDimensionRule: BlueprintRule {
     /// One finding per stage with gaps, in column order, naming every unprotected dimension.
     public func analyze(_ context: AnalysisContext) -> [Finding] {
         let blueprint = context.blueprint
-        let coverage = blueprint.servqualCoverage()
+        let coverage = ServqualCoverage.forRules(context)
         guard coverage.isTagged else { return [] }
         var findings: [Finding] = []
         for (column, stageID) in coverage.stages.enumerated() {
@@ -123,7 +123,7 @@ public struct ServqualUnprotectedPainPointRule: BlueprintRule {
     /// dimension no step of it was reported for.
     public func analyze(_ context: AnalysisContext) -> [Finding] {
         let blueprint = context.blueprint
-        let coverage = blueprint.servqualCoverage()
+        let coverage = ServqualCoverage.forRules(context)
         let column = Dictionary(coverage.stages.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         func unprotected(_ dimension: ServqualDimension, in stage: String) -> Bool {
             column[stage].map { !coverage.isProtected(dimension, stage: $0) } ?? false
@@ -164,5 +164,15 @@ public struct ServqualUnprotectedPainPointRule: BlueprintRule {
                 fix: SuggestedFix(.custom("add-servqual-standard"), text: LocalizedText("fix.experience-servqual-pain-point.stage", arguments))))
         }
         return findings
+    }
+}
+
+extension ServqualCoverage {
+    /// The coverage of the analysed blueprint, computed once per run for both SERVQUAL rules (see `AnalysisRunCache`).
+    static func forRules(_ context: AnalysisContext) -> ServqualCoverage { context.cache.value(RunKey.self, context: context) }
+
+    /// The coverage in the run cache.
+    enum RunKey: AnalysisRunKey {
+        static func make(_ context: AnalysisContext) -> ServqualCoverage { context.blueprint.servqualCoverage() }
     }
 }
