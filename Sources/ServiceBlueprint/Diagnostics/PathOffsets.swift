@@ -6,8 +6,16 @@ struct PathOffsets: Sendable {
     /// No offset recorded for a trie node (it only leads to deeper ones).
     static let none = UInt32.max
 
-    /// Interned mapping keys.
-    private var keyIDs: [String: UInt32] = [:]
+    /// The codes of every key a schema knows (``DocumentKeys/every``), numbered in that order
+    /// before reading, so the reader records a value under the code its ``KeySchema`` holds.
+    static let knownKeyCodes: [String: UInt32] = {
+        var codes: [String: UInt32] = [:]
+        for name in DocumentKeys.every where codes[name] == nil { codes[name] = UInt32(codes.count) }
+        return codes
+    }()
+
+    /// Interned mapping keys: the known ones, then others in the order met.
+    private var keyIDs = Self.knownKeyCodes
     /// Child node by `parent << 32 | component code`.
     private var children = ChildTable()
     /// Offset by node; node 0 is the root.
@@ -45,6 +53,11 @@ struct PathOffsets: Sendable {
     /// every value it reads: without building the child's ``ModelPath``.
     mutating func record(_ offset: UInt32, in parent: UInt32, key: String) {
         guard let code = internedCode(.key(key)) else { return }
+        offsets[Int(child(of: parent, code: code))] = offset
+    }
+
+    /// Records `offset` for the key whose code is `code` (from ``knownKeyCodes``) of the mapping at `parent`.
+    mutating func record(_ offset: UInt32, in parent: UInt32, code: UInt32) {
         offsets[Int(child(of: parent, code: code))] = offset
     }
 

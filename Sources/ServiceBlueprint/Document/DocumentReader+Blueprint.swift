@@ -107,7 +107,7 @@ extension DocumentReader {
             return Blueprint(id: "")
         }
         guard let fields = fields(
-            root, at: rootPath, what: "blueprint", keys: DocumentKeys.blueprint + [DocumentKeys.schemaHint], required: ["id"])
+            root, at: rootPath, what: "blueprint", keys: .blueprint, required: ["id"])
         else { return Blueprint(id: "") }
         if let hint = fields[DocumentKeys.schemaHint] {
             _ = string(hint, at: rootPath.appending(DocumentKeys.schemaHint), "'\(DocumentKeys.schemaHint)'")
@@ -164,7 +164,7 @@ extension DocumentReader {
     }
 
     mutating func readStage(_ node: Node, at path: ModelPath) -> Stage? {
-        guard let fields = fields(node, at: path, what: "stage", keys: DocumentKeys.stage, required: ["id"]) else {
+        guard let fields = fields(node, at: path, what: "stage", keys: .stage, required: ["id"]) else {
             return nil
         }
         var stage = Stage(
@@ -176,7 +176,7 @@ extension DocumentReader {
     }
 
     mutating func readActor(_ node: Node, at path: ModelPath) -> Actor? {
-        guard let fields = fields(node, at: path, what: "actor", keys: DocumentKeys.actor, required: ["id"]) else {
+        guard let fields = fields(node, at: path, what: "actor", keys: .actor, required: ["id"]) else {
             return nil
         }
         var actor = Actor(
@@ -192,7 +192,7 @@ extension DocumentReader {
 
     mutating func readWorkingHours(_ node: Node, at path: ModelPath) -> WorkingHours? {
         guard let fields = fields(
-            node, at: path, what: "working hours", keys: DocumentKeys.workingHours, required: ["perDay"])
+            node, at: path, what: "working hours", keys: .workingHours, required: ["perDay"])
         else { return nil }
         let perDay = decimal(fields, "perDay") ?? 8
         guard let days = fields["daysPerWeek"] else { return WorkingHours(perDay: perDay) }
@@ -200,7 +200,7 @@ extension DocumentReader {
     }
 
     mutating func readChannel(_ node: Node, at path: ModelPath) -> ChannelDefinition? {
-        guard let fields = fields(node, at: path, what: "channel", keys: DocumentKeys.channel, required: ["id"]) else {
+        guard let fields = fields(node, at: path, what: "channel", keys: .channel, required: ["id"]) else {
             return nil
         }
         return ChannelDefinition(
@@ -210,7 +210,7 @@ extension DocumentReader {
 
     mutating func readInformation(_ node: Node, at path: ModelPath) -> InformationItem? {
         guard let fields = fields(
-            node, at: path, what: "information item", keys: DocumentKeys.information, required: ["id"])
+            node, at: path, what: "information item", keys: .information, required: ["id"])
         else { return nil }
         return InformationItem(
             id: text(fields, "id") ?? "", title: text(fields, "title"),
@@ -226,7 +226,7 @@ extension DocumentReader {
     }
 
     mutating func readPersona(_ node: Node, at path: ModelPath) -> Persona? {
-        guard let fields = fields(node, at: path, what: "persona", keys: DocumentKeys.persona, required: ["id"]) else {
+        guard let fields = fields(node, at: path, what: "persona", keys: .persona, required: ["id"]) else {
             return nil
         }
         return Persona(
@@ -236,7 +236,7 @@ extension DocumentReader {
 
     mutating func readJourney(_ node: Node, at path: ModelPath) -> Journey? {
         guard let fields = fields(
-            node, at: path, what: "journey", keys: DocumentKeys.journey, required: ["id", "start"])
+            node, at: path, what: "journey", keys: .journey, required: ["id", "start"])
         else { return nil }
         var journey = Journey(
             id: text(fields, "id") ?? "", title: text(fields, "title"), persona: text(fields, "persona"),
@@ -280,7 +280,7 @@ extension DocumentReader {
     }
 
     mutating func readDemand(_ node: Node, at path: ModelPath) -> Demand? {
-        guard let fields = fields(node, at: path, what: "demand", keys: DocumentKeys.demand, required: ["arrivals", "per"])
+        guard let fields = fields(node, at: path, what: "demand", keys: .demand, required: ["arrivals", "per"])
         else { return nil }
         return Demand(
             arrivals: decimal(fields, "arrivals") ?? 1,
@@ -290,7 +290,7 @@ extension DocumentReader {
     }
 
     mutating func readTarget(_ node: Node, at path: ModelPath) -> JourneyTarget? {
-        guard let fields = fields(node, at: path, what: "target", keys: DocumentKeys.target, required: ["leadTime"]) else {
+        guard let fields = fields(node, at: path, what: "target", keys: .target, required: ["leadTime"]) else {
             return nil
         }
         return JourneyTarget(leadTime: time(fields, "leadTime") ?? .zero, attainment: fraction(fields, "attainment"))
@@ -298,7 +298,7 @@ extension DocumentReader {
 
     mutating func readStep(_ node: Node, at path: ModelPath) -> Step? {
         guard let fields = fields(
-            node, at: path, what: "step", keys: DocumentKeys.step, required: ["id", "title", "lane"])
+            node, at: path, what: "step", keys: .step, required: ["id", "title", "lane"])
         else { return nil }
         var step = Step(
             id: text(fields, "id") ?? "",
@@ -346,7 +346,7 @@ extension DocumentReader {
                 node, path)
             return nil
         }
-        guard let fields = fields(node, at: path, what: "duration", keys: DocumentKeys.processTime) else { return nil }
+        guard let fields = fields(node, at: path, what: "duration", keys: .processTime) else { return nil }
         let likely = time(fields, "likely")
         let minimum = time(fields, "min")
         let maximum = time(fields, "max")
@@ -371,7 +371,7 @@ extension DocumentReader {
     }
 
     mutating func readStandards(_ node: Node, at path: ModelPath) -> Standards? {
-        guard let fields = fields(node, at: path, what: "standards", keys: DocumentKeys.standards) else { return nil }
+        guard let fields = fields(node, at: path, what: "standards", keys: .standards) else { return nil }
         var standards = Standards(
             time: nested(fields, "time") { $0.readTimeStandard($1, at: $2) }, sop: text(fields, "sop"),
             service: text(fields, "service"), response: time(fields, "response"),
@@ -382,13 +382,13 @@ extension DocumentReader {
 
     mutating func readTimeStandard(_ node: Node, at path: ModelPath) -> TimeStandard? {
         guard let fields = fields(
-            node, at: path, what: "time standard", keys: DocumentKeys.timeStandard, required: ["target"])
+            node, at: path, what: "time standard", keys: .timeStandard, required: ["target"])
         else { return nil }
         return TimeStandard(target: time(fields, "target") ?? .zero, tolerance: time(fields, "tolerance") ?? .zero)
     }
 
     mutating func readFailPoint(_ node: Node, at path: ModelPath) -> FailPoint? {
-        guard let fields = fields(node, at: path, what: "fail point", keys: DocumentKeys.failPoint, required: ["risk"])
+        guard let fields = fields(node, at: path, what: "fail point", keys: .failPoint, required: ["risk"])
         else { return nil }
         return FailPoint(
             risk: text(fields, "risk") ?? "", recovery: text(fields, "recovery"), owner: text(fields, "owner"),
@@ -396,12 +396,12 @@ extension DocumentReader {
     }
 
     mutating func readWaitPoint(_ node: Node, at path: ModelPath) -> WaitPoint? {
-        guard let fields = fields(node, at: path, what: "wait point", keys: DocumentKeys.waitPoint) else { return nil }
+        guard let fields = fields(node, at: path, what: "wait point", keys: .waitPoint) else { return nil }
         return WaitPoint(tolerance: time(fields, "tolerance"), notes: text(fields, "notes"))
     }
 
     mutating func readFlow(_ node: Node, at path: ModelPath) -> Flow? {
-        guard let fields = fields(node, at: path, what: "flow", keys: DocumentKeys.flow, required: ["from", "to"]) else {
+        guard let fields = fields(node, at: path, what: "flow", keys: .flow, required: ["from", "to"]) else {
             return nil
         }
         let unknown = fields["probability"].map(Self.isUnknown) ?? false
@@ -418,7 +418,7 @@ extension DocumentReader {
 
     mutating func readAssociation(_ node: Node, at path: ModelPath) -> Association? {
         guard let fields = fields(
-            node, at: path, what: "association", keys: DocumentKeys.association, required: ["between"])
+            node, at: path, what: "association", keys: .association, required: ["between"])
         else { return nil }
         let between = list(fields, "between")
         guard between.count == 2 else {
@@ -432,7 +432,7 @@ extension DocumentReader {
 
     mutating func readBottleneck(_ node: Node, at path: ModelPath) -> DeclaredBottleneck? {
         guard let fields = fields(
-            node, at: path, what: "bottleneck", keys: DocumentKeys.bottleneck, required: ["cause"])
+            node, at: path, what: "bottleneck", keys: .bottleneck, required: ["cause"])
         else { return nil }
         return DeclaredBottleneck(step: text(fields, "step"), actor: text(fields, "actor"), cause: text(fields, "cause") ?? "")
     }

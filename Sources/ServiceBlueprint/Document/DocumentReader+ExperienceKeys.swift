@@ -66,7 +66,7 @@ extension DocumentReader {
     }
 
     mutating func readKPI(_ node: Node, at path: ModelPath) -> KPI? {
-        guard let fields = fields(node, at: path, what: "KPI", keys: ExperienceDocumentKeys.kpi, required: ["id", "kind"]) else {
+        guard let fields = fields(node, at: path, what: "KPI", keys: .kpi, required: ["id", "kind"]) else {
             return nil
         }
         return KPI(
@@ -78,7 +78,7 @@ extension DocumentReader {
     }
 
     mutating func readMeasurement(_ node: Node, at path: ModelPath) -> KPIMeasurement? {
-        guard let fields = fields(node, at: path, what: "measurement", keys: ExperienceDocumentKeys.measurement) else {
+        guard let fields = fields(node, at: path, what: "measurement", keys: .measurement) else {
             return nil
         }
         var scores: [Int] = []

@@ -15,7 +15,7 @@ extension DocumentKeys {
 extension DocumentReader {
     mutating func readFlowEntry(_ node: Node, at path: ModelPath) -> FlowEntry? {
         guard Self.isAssociationFlow(node) else { return readFlow(node, at: path).map(FlowEntry.flow) }
-        guard let fields = fields(node, at: path, what: "association", keys: DocumentKeys.flow, required: ["from", "to"])
+        guard let fields = fields(node, at: path, what: "association", keys: .flow, required: ["from", "to"])
         else { return nil }
         if let probability = fields["probability"] {
             invalid("associationProbability", [:], probability, path.appending("probability"))

@@ -17,7 +17,7 @@ extension DocumentReader {
     /// `measured: {service: {median, p90, mean}, wait: {…}, cases, log}` on a step.
     mutating func readMeasuredKeys(_ fields: Fields, into step: inout Step) {
         step.measured = nested(fields, "measured") { reader, node, path in
-            guard let fields = reader.fields(node, at: path, what: "measured step", keys: MeasuredDocumentKeys.measuredStep) else { return nil }
+            guard let fields = reader.fields(node, at: path, what: "measured step", keys: .measuredStep) else { return nil }
             return MeasuredStep(
                 service: reader.nested(fields, "service") { $0.readMeasuredTimes($1, at: $2) },
                 wait: reader.nested(fields, "wait") { $0.readMeasuredTimes($1, at: $2) },
@@ -26,7 +26,7 @@ extension DocumentReader {
     }
 
     mutating func readMeasuredTimes(_ node: Node, at path: ModelPath) -> MeasuredTimes? {
-        guard let fields = fields(node, at: path, what: "measured times", keys: MeasuredDocumentKeys.measuredTimes,
+        guard let fields = fields(node, at: path, what: "measured times", keys: .measuredTimes,
                                   required: MeasuredDocumentKeys.measuredTimes) else { return nil }
         guard let median = time(fields, "median"), let p90 = time(fields, "p90"), let mean = time(fields, "mean") else { return nil }
         return MeasuredTimes(median: median, p90: p90, mean: mean)
@@ -35,7 +35,7 @@ extension DocumentReader {
     /// `measured: {probability, samples}` on a flow.
     mutating func readMeasuredKeys(_ fields: Fields, into flow: inout Flow) {
         flow.measured = nested(fields, "measured") { reader, node, path in
-            guard let fields = reader.fields(node, at: path, what: "measured flow", keys: MeasuredDocumentKeys.measuredFlow,
+            guard let fields = reader.fields(node, at: path, what: "measured flow", keys: .measuredFlow,
                                              required: ["probability"]),
                   let probability = reader.fraction(fields, "probability") else { return nil }
             return MeasuredFlow(probability: probability, samples: reader.whole(fields, "samples"))

@@ -39,7 +39,7 @@ extension DocumentReader {
     /// Reads `simulation:` into ``Blueprint/simulationSettings``.
     mutating func readSimulationKeys(_ fields: Fields, into blueprint: inout Blueprint) {
         blueprint.simulationSettings = nested(fields, "simulation") { reader, node, path in
-            guard let fields = reader.fields(node, at: path, what: "simulation block", keys: SimulationDocumentKeys.simulation)
+            guard let fields = reader.fields(node, at: path, what: "simulation block", keys: .simulation)
             else { return nil }
             return SimulationSettings(
                 calendars: reader.collection(fields, "calendars", placeholder: { WorkCalendar(id: "", shifts: []) }) {
@@ -57,7 +57,7 @@ extension DocumentReader {
                 patience: reader.collection(fields, "patience", placeholder: { PatienceRule(patience: .fixed(.zero)) }) {
                     reader, node, path in
                     guard let fields = reader.fields(
-                        node, at: path, what: "patience rule", keys: SimulationDocumentKeys.patienceRule),
+                        node, at: path, what: "patience rule", keys: .patienceRule),
                         let patience = reader.readPatience(fields, at: path)
                     else { return nil }
                     return PatienceRule(steps: reader.list(fields, "steps"), patience: patience)
@@ -65,7 +65,7 @@ extension DocumentReader {
                 serviceTimes: reader.collection(fields, "serviceTimes", placeholder: { ServiceTimeRule(distribution: .pert) }) {
                     reader, node, path in
                     guard let fields = reader.fields(
-                        node, at: path, what: "service-time rule", keys: SimulationDocumentKeys.serviceTime,
+                        node, at: path, what: "service-time rule", keys: .serviceTime,
                         required: ["distribution"]),
                         let distribution = reader.choice(
                             fields, "distribution", "distribution", names: ServiceTimeRule.Distribution.allCases.map(\.rawValue),
@@ -77,7 +77,7 @@ extension DocumentReader {
     }
 
     mutating func readCalendar(_ node: Node, at path: ModelPath) -> WorkCalendar? {
-        guard let fields = fields(node, at: path, what: "calendar", keys: SimulationDocumentKeys.calendar, required: ["id", "shifts"])
+        guard let fields = fields(node, at: path, what: "calendar", keys: .calendar, required: ["id", "shifts"])
         else { return nil }
         let shifts = collection(fields, "shifts", placeholder: { Shift(days: [], start: .zero, end: .zero) }) {
             $0.readShift($1, at: $2)
@@ -86,7 +86,7 @@ extension DocumentReader {
     }
 
     mutating func readShift(_ node: Node, at path: ModelPath) -> Shift? {
-        guard let fields = fields(node, at: path, what: "shift", keys: SimulationDocumentKeys.shift, required: ["from", "to"])
+        guard let fields = fields(node, at: path, what: "shift", keys: .shift, required: ["from", "to"])
         else { return nil }
         var days = Weekdays.everyDay
         if let text = text(fields, "days"), let node = fields["days"] {
@@ -113,7 +113,7 @@ extension DocumentReader {
 
     mutating func readResource(_ node: Node, at path: ModelPath) -> SharedResource? {
         guard let fields = fields(
-            node, at: path, what: "resource", keys: SimulationDocumentKeys.resource, required: ["id", "capacity", "from"])
+            node, at: path, what: "resource", keys: .resource, required: ["id", "capacity", "from"])
         else { return nil }
         return SharedResource(
             id: text(fields, "id") ?? "", title: text(fields, "title"), capacity: whole(fields, "capacity") ?? 1,
@@ -121,10 +121,10 @@ extension DocumentReader {
     }
 
     mutating func readSegment(_ node: Node, at path: ModelPath) -> CustomerSegment? {
-        guard let fields = fields(node, at: path, what: "segment", keys: SimulationDocumentKeys.segment, required: ["id", "share"])
+        guard let fields = fields(node, at: path, what: "segment", keys: .segment, required: ["id", "share"])
         else { return nil }
         let patience = nested(fields, "patience") { reader, node, path in
-            reader.fields(node, at: path, what: "patience", keys: SimulationDocumentKeys.patience)
+            reader.fields(node, at: path, what: "patience", keys: .patience)
                 .flatMap { reader.readPatience($0, at: path) }
         }
         return CustomerSegment(
@@ -150,7 +150,7 @@ extension DocumentReader {
     }
 
     mutating func readProfile(_ node: Node, at path: ModelPath) -> DemandProfile? {
-        guard let fields = fields(node, at: path, what: "demand profile", keys: SimulationDocumentKeys.profile) else { return nil }
+        guard let fields = fields(node, at: path, what: "demand profile", keys: .profile) else { return nil }
         return DemandProfile(journeys: list(fields, "journeys"), hourly: numbers(fields, "hourly"), weekly: numbers(fields, "weekly"))
     }
 

@@ -99,28 +99,40 @@ struct DocumentReader: Sendable {
         var node: Node
         /// Where the mapping is in the model.
         var path: ModelPath
-        /// The known keys' values, each key once. A short list searched in order: there are at most
-        /// as many as the schema has keys for this mapping, and that is cheaper than hashing.
-        var values: [(key: String, value: Node)]
+        /// The keys the mapping may have.
+        var schema: KeySchema
+        /// The known keys' values, each key once, by their position in ``schema``. A short list
+        /// searched in order: there are at most as many as the schema has keys.
+        var values: [(position: Int, keyOffset: UInt32, value: Node)]
 
-        subscript(key: String) -> Node? { values.first { $0.key == key }?.value }
+        subscript(key: String) -> Node? {
+            guard let position = schema.position(of: key) else { return nil }
+            return value(at: position)
+        }
+
+        /// The value of the key at `position` in ``schema``.
+        func value(at position: Int) -> Node? {
+            for entry in values where entry.position == position { return entry.value }
+            return nil
+        }
     }
 
     /// Reads a mapping of `what` (e.g. "step") that may contain `keys`, of which `required` must be present.
     ///
     /// Returns `nil`, after reporting it, when the node is not a mapping.
     mutating func fields(
-        _ node: Node, at modelPath: ModelPath, what: String, keys: [String], required: [String] = []
+        _ node: Node, at modelPath: ModelPath, what: String, keys: KeySchema, required: [String] = []
     ) -> Fields? {
         guard case .mapping(let mapping) = node else {
             invalid("mapping", ["what": Self.noun(what, indefinite: true)], node, modelPath)
             return nil
         }
-        var values: [(key: String, value: Node)] = []
-        values.reserveCapacity(min(mapping.count, keys.count))
-        // Duplicates: a short mapping is searched in place (no hashing); a long one, which only
-        // hostile or broken input has, through a dictionary, so it stays linear.
-        var firstKeys: [String: Node]? = mapping.count > 16 ? [:] : nil
+        var fields = Fields(node: node, path: modelPath, schema: keys, values: [])
+        fields.values.reserveCapacity(min(mapping.count, keys.names.count))
+        // Duplicates of a known key are found among the values by position. Unknown keys (rare): a
+        // short mapping is searched in place (no hashing); a long one, which only hostile or broken
+        // input has, through a dictionary, so it stays linear.
+        var firstUnknownKeys: [String: Node]? = mapping.count > 16 ? [:] : nil
         // Each value's path is recorded under the mapping's trie node, without building it.
         let mappingNode = offsets.node(for: modelPath)
         for (index, (keyNode, value)) in mapping.entries.enumerated() {
@@ -128,27 +140,36 @@ struct DocumentReader: Sendable {
                 error(LocalizedText("diagnostic.keyNotName", ["found": described(keyNode)]), at: location(keyNode))
                 continue
             }
-            let name = scalar.string
-            let firstKey = firstKeys != nil ? firstKeys?[name] : Self.firstKey(name, in: mapping.entries[..<index])
-            if let firstKey {
-                error(
-                    Self.duplicateKeyText(name, first: textPosition(firstKey)),
-                    at: location(keyNode), path: modelPath.appending(name))
-                continue
-            }
-            firstKeys?[name] = keyNode
-            guard keys.contains(name) else {
+            // A known key is matched on its bytes, without making a string of it.
+            guard let position = scalar.withBytes({ keys.position(of: $0) }) else {
+                let name = scalar.string
+                let firstKey = firstUnknownKeys != nil ? firstUnknownKeys?[name] : Self.firstKey(name, in: mapping, before: index)
+                if let firstKey {
+                    duplicate(name, keyNode, first: firstKey.offset, in: modelPath)
+                    continue
+                }
+                firstUnknownKeys?[name] = keyNode
                 error(
                     LocalizedText("diagnostic.unknownKey", [
-                        "key": .quoted(name), "what": Self.noun(what), "suggestion": Suggestion.didYouMeanArgument(name, in: keys),
+                        "key": .quoted(name), "what": Self.noun(what), "suggestion": Suggestion.didYouMeanArgument(name, in: keys.names),
                     ]),
                     at: location(keyNode), path: modelPath)
                 continue
             }
-            values.append((name, value))
-            if let mappingNode { offsets.record(value.offset, in: mappingNode, key: name) }
+            let name = keys.names[position]
+            if let first = fields.values.first(where: { $0.position == position }) {
+                duplicate(name, keyNode, first: first.keyOffset, in: modelPath)
+                continue
+            }
+            fields.values.append((position, keyNode.offset, value))
+            guard let mappingNode else { continue }
+            let code = keys.codes[position]
+            if code != PathOffsets.none {
+                offsets.record(value.offset, in: mappingNode, code: code)
+            } else {
+                offsets.record(value.offset, in: mappingNode, key: name)
+            }
         }
-        let fields = Fields(node: node, path: modelPath, values: values)
         for key in required where fields[key] == nil {
             error(
                 LocalizedText("diagnostic.missingKey", ["key": .quoted(key), "what": Self.noun(what)]),
@@ -156,6 +177,13 @@ struct DocumentReader: Sendable {
             unreadable.paths.insert(modelPath.appending(key))
         }
         return fields
+    }
+
+    /// Reports the key `name` at `keyNode`, which repeats the one at byte `first` of the mapping at `modelPath`.
+    private mutating func duplicate(_ name: String, _ keyNode: Node, first: UInt32, in modelPath: ModelPath) {
+        error(
+            Self.duplicateKeyText(name, first: source.position(of: Int(first))),
+            at: location(keyNode), path: modelPath.appending(name))
     }
 
     /// The message for a key that repeats one at `first` in the same mapping.
@@ -174,9 +202,10 @@ struct DocumentReader: Sendable {
         return .phrase(LocalizedText(vowel ? "noun.indefinite.an" : "noun.indefinite.a", ["noun": noun]))
     }
 
-    /// The first key node named `name` among `entries` (scalar keys only, as in ``fields(_:at:what:keys:required:)``).
-    private static func firstKey(_ name: String, in entries: ArraySlice<Node.Mapping.Entry>) -> Node? {
-        for (keyNode, _) in entries {
+    /// The first key node named `name` among the first `count` entries of `mapping` (scalar keys
+    /// only, as in ``fields(_:at:what:keys:required:)``).
+    private static func firstKey(_ name: String, in mapping: Node.Mapping, before count: Int) -> Node? {
+        for (keyNode, _) in mapping.prefix(count) {
             if case .scalar(let scalar) = keyNode, scalar.string == name { return keyNode }
         }
         return nil
@@ -190,7 +219,7 @@ struct DocumentReader: Sendable {
     }
 
     static func kind(of scalar: Node.Scalar) -> ScalarKind {
-        scalar.isPlain ? PlainScalar.kind(of: scalar.string) : .string
+        scalar.isPlain ? scalar.withBytes(PlainScalar.kind(of:)) : .string
     }
 
     func describe(_ node: Node) -> String {
@@ -383,44 +412,76 @@ struct DocumentReader: Sendable {
 }
 
 /// The YAML 1.2 core schema's reading of plain (unquoted) scalars.
+///
+/// Decided from the UTF-8 bytes without copying them: most scalars are names and sentences, which
+/// the first byte already shows to be strings.
 enum PlainScalar {
     static func kind(of text: String) -> DocumentReader.ScalarKind {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        default: break
+        withBytes(of: text, kind(of:))
+    }
+
+    /// The kind of the plain scalar whose UTF-8 text is `bytes`.
+    static func kind(of bytes: UnsafeBufferPointer<UInt8>) -> DocumentReader.ScalarKind {
+        guard let first = bytes.first else { return .null }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            if isDecimal(bytes) { return .number }
+            // Rare spellings, read by their text.
+            let text = String(decoding: bytes, as: UTF8.self)
+            return isInfinityOrNaN(text) || isHexOrOctal(text) ? .number : .string
+        case UInt8(ascii: "~"):
+            return bytes.count == 1 ? .null : .string
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return matches(bytes, oneOf: "null", "Null", "NULL") ? .null : .string
+        case UInt8(ascii: "t"), UInt8(ascii: "T"):
+            return matches(bytes, oneOf: "true", "True", "TRUE") ? .bool(true) : .string
+        case UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return matches(bytes, oneOf: "false", "False", "FALSE") ? .bool(false) : .string
+        default:
+            return .string
         }
-        if isDecimal(text) || isInfinityOrNaN(text) || isHexOrOctal(text) { return .number }
-        return .string
+    }
+
+    /// `body` with the UTF-8 bytes of `text`, in place when the string has them contiguous (always, for native strings).
+    static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, oneOf words: StaticString...) -> Bool {
+        words.contains { word in
+            word.utf8CodeUnitCount == bytes.count && (0..<bytes.count).allSatisfy { word.utf8Start[$0] == bytes[$0] }
+        }
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
     static func isDecimal(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
+        withBytes(of: text) { isDecimal($0) }
+    }
+
+    private static func isDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
         func digits() -> Int {
-            var count = 0
-            while let byte = bytes.first, (0x30...0x39).contains(byte) {
-                bytes = bytes.dropFirst()
-                count += 1
-            }
-            return count
+            let first = index
+            while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+            return index - first
         }
-        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        func sign() {
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+        }
+        sign()
         var mantissaDigits = digits()
-        if bytes.first == UInt8(ascii: ".") {
-            bytes = bytes.dropFirst()
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
             mantissaDigits += digits()
         }
         guard mantissaDigits > 0 else { return false }
-        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
-            if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-                bytes = bytes.dropFirst()
-            }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            sign()
             guard digits() > 0 else { return false }
         }
-        return bytes.isEmpty
+        return index == bytes.count
     }
 
     static func isInfinityOrNaN(_ text: String) -> Bool {

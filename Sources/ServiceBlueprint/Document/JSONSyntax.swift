@@ -1,8 +1,9 @@
 /// JSON (RFC 8259) text to ``DocumentNode``s: a hand-written parser over the UTF-8 bytes.
 ///
 /// One pass, no intermediate tokens, iterative (an explicit stack, bounded by
-/// ``ReadingLimits/maximumDepth``), so hostile nesting is refused where it happens. Strings
-/// without escapes are made straight from the bytes. Numbers keep their text: the reader decides
+/// ``ReadingLimits/maximumDepth``), so hostile nesting is refused where it happens. The nodes go
+/// onto a ``DocumentTape``; strings without escapes, numbers and words stay in the file's bytes
+/// (only escaped strings are decoded, into the tape's text). Numbers keep their text: the reader decides
 /// whether they fit (`1e400` and 20-digit integers are reported there, located). Error messages
 /// use the same words as the YAML parser's (`did not find expected ',' or '}'`), with JSON's names.
 struct JSONSyntax {
@@ -13,9 +14,10 @@ struct JSONSyntax {
     private struct Frame {
         var isObject: Bool
         var offset: Int
-        var items: [DocumentNode] = []
-        var entries: [DocumentNode.Mapping.Entry] = []
-        var key: DocumentNode?
+        /// Its entry on the tape.
+        var node: Int
+        /// Values (items, or values of entries) so far.
+        var count = 0
     }
 
     /// The root node (`nil` when the text is only white space), or the first syntax error.
@@ -23,7 +25,8 @@ struct JSONSyntax {
         source.bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(buffer: buffer, index: source.start, source: source, limits: limits)
             do throws(SyntaxFailure) {
-                return .success(try parser.document())
+                guard try parser.document() else { return .success(nil) }
+                return .success(parser.tape.tape(source: source.bytes).node(at: 0))
             } catch {
                 return .failure(error)
             }
@@ -35,8 +38,8 @@ struct JSONSyntax {
         var index: Int
         let source: SourceText
         let limits: ReadingLimits
-        /// Reused for strings with escapes.
-        var scratch: [UInt8] = []
+        /// The nodes parsed.
+        var tape = DocumentTapeBuilder()
 
         // MARK: Errors
 
@@ -66,11 +69,11 @@ struct JSONSyntax {
 
         // MARK: Structure
 
-        mutating func document() throws(SyntaxFailure) -> DocumentNode? {
+        /// Parses the document onto ``tape``; `false` when the text is only white space.
+        mutating func document() throws(SyntaxFailure) -> Bool {
             skipWhitespace()
-            guard index < buffer.count else { return nil }
+            guard index < buffer.count else { return false }
             var stack: [Frame] = []
-            var value: DocumentNode
 
             parsing: while true {
                 // A value starts here.
@@ -89,28 +92,26 @@ struct JSONSyntax {
                         throw SyntaxFailure(LocalizedText("syntax.tooDeep", ["levels": .integer(limits.maximumDepth)]), offset: start)
                     }
                     index += 1
-                    var frame = Frame(isObject: isObject, offset: start)
+                    let frame = Frame(isObject: isObject, offset: start, node: tape.open(mapping: isObject, offset: start))
                     skipWhitespace()
                     if index < buffer.count, buffer[index] == UInt8(ascii: isObject ? "}" : "]") {
                         index += 1
-                        value = isObject
-                            ? .mapping(.init(entries: [], offset: UInt32(start)))
-                            : .sequence(.init(items: [], offset: UInt32(start)))
+                        tape.close(frame.node, count: 0)
                         break
                     }
-                    if isObject { frame.key = try key(in: frame) }
+                    if isObject { try key(in: frame) }
                     stack.append(frame)
                     continue parsing
                 case UInt8(ascii: "\""):
-                    value = .scalar(.init(string: try string(), offset: UInt32(start), isPlain: false))
+                    try string()
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    value = .scalar(.init(string: try number(), offset: UInt32(start), isPlain: true))
+                    try number()
                 case UInt8(ascii: "t"):
-                    value = try literal("true", at: start)
+                    try literal("true", at: start)
                 case UInt8(ascii: "f"):
-                    value = try literal("false", at: start)
+                    try literal("false", at: start)
                 case UInt8(ascii: "n"):
-                    value = try literal("null", at: start)
+                    try literal("null", at: start)
                 default:
                     if let frame = stack.last, !frame.isObject, buffer[index] == UInt8(ascii: "]") {
                         throw failure("syntax.json.trailingBracket", at: index)
@@ -118,18 +119,14 @@ struct JSONSyntax {
                     throw failure("syntax.json.expectedValue", at: index)
                 }
 
-                // A value ended: add it to its collection, and close collections that end here.
+                // A value ended: count it in its collection, and close collections that end here.
                 while var frame = stack.popLast() {
-                    if frame.isObject, let key = frame.key {
-                        frame.entries.append((key, value))
-                    } else {
-                        frame.items.append(value)
-                    }
+                    frame.count += 1
                     skipWhitespace()
                     let close = UInt8(ascii: frame.isObject ? "}" : "]")
                     if index < buffer.count, buffer[index] == UInt8(ascii: ",") {
                         index += 1
-                        if frame.isObject { frame.key = try key(in: frame) }
+                        if frame.isObject { try key(in: frame) }
                         stack.append(frame)
                         continue parsing
                     }
@@ -137,20 +134,18 @@ struct JSONSyntax {
                         throw unexpected(in: frame)
                     }
                     index += 1
-                    value = frame.isObject
-                        ? .mapping(.init(entries: frame.entries, offset: UInt32(frame.offset)))
-                        : .sequence(.init(items: frame.items, offset: UInt32(frame.offset)))
+                    tape.close(frame.node, count: frame.count)
                 }
                 skipWhitespace()
                 guard index == buffer.count else {
                     throw failure("syntax.json.moreText", at: index)
                 }
-                return value
+                return true
             }
         }
 
-        /// `"name" :` in an object.
-        mutating func key(in frame: Frame) throws(SyntaxFailure) -> DocumentNode {
+        /// `"name" :` in an object, onto the tape.
+        mutating func key(in frame: Frame) throws(SyntaxFailure) {
             skipWhitespace()
             guard index < buffer.count, buffer[index] == UInt8(ascii: "\"") else {
                 if index < buffer.count, buffer[index] == UInt8(ascii: "}") {
@@ -160,17 +155,21 @@ struct JSONSyntax {
                     "syntax.json.keyNotString", at: index, context: "syntax.json.inObject",
                     from: frame.offset)
             }
-            let start = index
-            let name = try string()
+            try string()
             skipWhitespace()
             guard index < buffer.count, buffer[index] == UInt8(ascii: ":") else {
                 throw unexpected(in: frame)
             }
             index += 1
-            return .scalar(.init(string: name, offset: UInt32(start), isPlain: false))
         }
 
         mutating func skipWhitespace() {
+            // Indentation: eight spaces at a time.
+            while index + 8 <= buffer.count,
+                UnsafeRawBufferPointer(buffer).loadUnaligned(fromByteOffset: index, as: UInt64.self) == 0x2020_2020_2020_2020
+            {
+                index += 8
+            }
             while index < buffer.count {
                 switch buffer[index] {
                 case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -179,20 +178,20 @@ struct JSONSyntax {
             }
         }
 
-        mutating func literal(_ word: String, at start: Int) throws(SyntaxFailure) -> DocumentNode {
-            for byte in word.utf8 {
-                guard index < buffer.count, buffer[index] == byte else {
+        mutating func literal(_ word: StaticString, at start: Int) throws(SyntaxFailure) {
+            for offset in 0..<word.utf8CodeUnitCount {
+                guard index < buffer.count, buffer[index] == word.utf8Start[offset] else {
                     throw failure("syntax.json.expectedValue", at: start)
                 }
                 index += 1
             }
-            return .scalar(.init(string: word, offset: UInt32(start), isPlain: true))
+            tape.scalar(offset: start, inFile: start..<index, isPlain: true)
         }
 
         // MARK: Scalars
 
-        /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`, kept as text.
-        mutating func number() throws(SyntaxFailure) -> String {
+        /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`, kept as text, onto the tape.
+        mutating func number() throws(SyntaxFailure) {
             let start = index
             func digits() -> Int {
                 let first = index
@@ -219,7 +218,7 @@ struct JSONSyntax {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
                 throw failure("syntax.json.invalidNumber", ["number": .quoted(DocumentReader.shortened(text))], at: start)
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
+            tape.scalar(offset: start, inFile: start..<index, isPlain: true)
         }
 
         static func continuesNumber(_ byte: UInt8) -> Bool {
@@ -232,30 +231,31 @@ struct JSONSyntax {
             }
         }
 
-        /// A string from its opening quote; the index ends after the closing quote.
-        mutating func string() throws(SyntaxFailure) -> String {
+        /// A string from its opening quote, onto the tape; the index ends after the closing quote.
+        mutating func string() throws(SyntaxFailure) {
             let opening = index
             index += 1
             let start = index
-            // Fast path: no escapes.
+            // Fast path: no escapes, the text stays in the file.
             while index < buffer.count {
                 let byte = buffer[index]
                 if byte == UInt8(ascii: "\"") {
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
+                    tape.scalar(offset: opening, inFile: start..<index, isPlain: false)
                     index += 1
-                    return text
+                    return
                 }
                 if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
                 index += 1
             }
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
+            let textStart = tape.textCount
+            tape.appendText(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
             while index < buffer.count {
                 let byte = buffer[index]
                 switch byte {
                 case UInt8(ascii: "\""):
                     index += 1
-                    return String(decoding: scratch, as: UTF8.self)
+                    tape.scalarOfAppendedText(offset: opening, length: tape.textCount - textStart, isPlain: false)
+                    return
                 case UInt8(ascii: "\\"):
                     try escape(opening: opening)
                 case 0x0A, 0x0D:
@@ -266,7 +266,7 @@ struct JSONSyntax {
                         "syntax.json.control", ["code": .verbatim(YAMLSyntax.hex(Int32(byte)))],
                         at: index, context: "syntax.json.inString", from: opening)
                 default:
-                    scratch.append(byte)
+                    tape.appendText(byte)
                     index += 1
                 }
             }
@@ -274,7 +274,7 @@ struct JSONSyntax {
                 "syntax.json.endOfDocument", at: index, context: "syntax.json.inString", from: opening)
         }
 
-        /// One escape sequence, from its backslash, appended to `scratch` as UTF-8.
+        /// One escape sequence, from its backslash, appended to the tape's text as UTF-8.
         mutating func escape(opening: Int) throws(SyntaxFailure) {
             index += 1
             guard index < buffer.count else {
@@ -284,12 +284,12 @@ struct JSONSyntax {
             let letter = buffer[index]
             index += 1
             switch letter {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(letter)
-            case UInt8(ascii: "b"): scratch.append(0x08)
-            case UInt8(ascii: "f"): scratch.append(0x0C)
-            case UInt8(ascii: "n"): scratch.append(0x0A)
-            case UInt8(ascii: "r"): scratch.append(0x0D)
-            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): tape.appendText(letter)
+            case UInt8(ascii: "b"): tape.appendText(0x08)
+            case UInt8(ascii: "f"): tape.appendText(0x0C)
+            case UInt8(ascii: "n"): tape.appendText(0x0A)
+            case UInt8(ascii: "r"): tape.appendText(0x0D)
+            case UInt8(ascii: "t"): tape.appendText(0x09)
             case UInt8(ascii: "u"):
                 let digitsAt = index
                 let invalid = failure(
@@ -308,7 +308,7 @@ struct JSONSyntax {
                     throw invalid
                 }
                 guard let scalar = Unicode.Scalar(value) else { throw invalid }
-                scratch.append(contentsOf: String(Character(scalar)).utf8)
+                tape.appendText(contentsOf: String(Character(scalar)).utf8)
             default:
                 throw failure(
                     "syntax.libyaml.found unknown escape character", at: index - 1,

@@ -14,9 +14,9 @@ struct SyntaxFailure: Error {
 
 /// YAML text to ``DocumentNode``s in one pass over libyaml's events.
 ///
-/// No second parse and no intermediate tree: each event becomes (part of) a node at once, keys are
-/// kept in file order with duplicates (the reader reports them where they occur), and anchors and
-/// aliases are resolved on the way, with the text aliases add counted against
+/// No second parse and no intermediate tree: each event becomes an entry of a ``DocumentTape`` at
+/// once, keys are kept in file order with duplicates (the reader reports them where they occur),
+/// and aliases become entries pointing at their anchor's node, with the text they add counted against
 /// ``ReadingLimits/maximumAliasExpansion``. Building is iterative, so deep nesting cannot overflow
 /// the stack; libyaml itself refuses more than 1 000 levels.
 struct YAMLSyntax {
@@ -26,11 +26,11 @@ struct YAMLSyntax {
     /// A collection being built.
     private struct Frame {
         var isMapping: Bool
-        var offset: UInt32
+        /// Its entry on the tape.
+        var node: Int
         var anchor: String?
-        var items: [DocumentNode] = []
-        var entries: [DocumentNode.Mapping.Entry] = []
-        var pendingKey: DocumentNode?
+        /// Children so far (a mapping's keys and values both count).
+        var children = 0
         /// Characters of scalar text below this collection, aliases expanded (plus one per node).
         var size = 1
     }
@@ -42,6 +42,13 @@ struct YAMLSyntax {
         var byte = 0
 
         mutating func byteOffset(ofCharacter target: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+            // ASCII, where a character is a byte, eight at a time.
+            while character + 8 <= target, byte + 8 <= buffer.count,
+                UnsafeRawBufferPointer(buffer).loadUnaligned(fromByteOffset: byte, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                byte += 8
+                character += 8
+            }
             while character < target, byte < buffer.count {
                 byte += 1
                 while byte < buffer.count, buffer[byte] & 0xC0 == 0x80 { byte += 1 }
@@ -92,9 +99,11 @@ struct YAMLSyntax {
         }
 
         var stack: [Frame] = []
-        var anchors: [String: (node: DocumentNode, size: Int)] = [:]
+        var tape = DocumentTapeBuilder()
+        // Anchors by name (a seeded `Dictionary`: the file chooses the names), with their tape entry.
+        var anchors: [String: (node: Int, size: Int)] = [:]
         var expanded = 0
-        var root: DocumentNode?
+        var root: Int?
         var documents = 0
 
         while true {
@@ -103,11 +112,11 @@ struct YAMLSyntax {
             }
             defer { yaml_event_delete(event) }
             let start = event.pointee.start_mark
-            var completed: (node: DocumentNode, size: Int, anchor: String?)?
+            var completed: (node: Int, size: Int, anchor: String?)?
 
             switch event.pointee.type {
             case YAML_STREAM_END_EVENT:
-                return .success(root)
+                return .success(root.map { tape.tape(source: source.bytes).node(at: $0) })
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
@@ -115,10 +124,11 @@ struct YAMLSyntax {
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.pointee.data.scalar
-                let value = string(scalar.value, count: scalar.length) ?? ""
-                let tag = string(scalar.tag)
-                let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE && tag != "tag:yaml.org,2002:str"
-                let node = DocumentNode.scalar(.init(string: value, offset: UInt32(offset(start)), isPlain: isPlain))
+                let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE && string(scalar.tag) != "tag:yaml.org,2002:str"
+                let node = tape.count
+                tape.scalar(
+                    offset: offset(start), text: UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : scalar.length),
+                    isPlain: isPlain)
                 completed = (node, scalar.length + 1, string(scalar.anchor))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.pointee.type == YAML_MAPPING_START_EVENT
@@ -128,13 +138,11 @@ struct YAMLSyntax {
                 }
                 let anchor = isMapping
                     ? string(event.pointee.data.mapping_start.anchor) : string(event.pointee.data.sequence_start.anchor)
-                stack.append(Frame(isMapping: isMapping, offset: UInt32(offset(start)), anchor: anchor))
+                stack.append(Frame(isMapping: isMapping, node: tape.open(mapping: isMapping, offset: offset(start)), anchor: anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }
-                let node: DocumentNode = frame.isMapping
-                    ? .mapping(.init(entries: frame.entries, offset: frame.offset))
-                    : .sequence(.init(items: frame.items, offset: frame.offset))
-                completed = (node, frame.size, frame.anchor)
+                tape.close(frame.node, count: frame.isMapping ? frame.children / 2 : frame.children)
+                completed = (frame.node, frame.size, frame.anchor)
             case YAML_ALIAS_EVENT:
                 let name = string(event.pointee.data.alias.anchor) ?? ""
                 guard let target = anchors[name] else {
@@ -146,7 +154,9 @@ struct YAMLSyntax {
                         LocalizedText("syntax.aliasExpansion", ["size": ReadingLimits.size(limits.maximumAliasExpansion)]),
                         offset: offset(start)))
                 }
-                completed = (target.node, target.size, nil)
+                let node = tape.count
+                tape.alias(of: target.node, offset: offset(start))
+                completed = (node, target.size, nil)
             default:
                 break
             }
@@ -158,16 +168,7 @@ struct YAMLSyntax {
                 continue
             }
             parent.size = min(parent.size + size, Int.max / 4)
-            if parent.isMapping {
-                if let key = parent.pendingKey {
-                    parent.entries.append((key, node))
-                    parent.pendingKey = nil
-                } else {
-                    parent.pendingKey = node
-                }
-            } else {
-                parent.items.append(node)
-            }
+            parent.children += 1
             stack.append(parent)
         }
     }
