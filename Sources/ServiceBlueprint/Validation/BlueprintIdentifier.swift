@@ -20,9 +20,11 @@ public enum BlueprintIdentifier {
 
     /// Why `id` is not in the safe alphabet, as a catalog text naming the id's `kind` (a ``TextArgument``
     /// such as the noun `step`; `nil` for a bare `id '…'`), or `nil` when it is in the alphabet.
-    package static func problemText(with id: String, kind: TextArgument?) -> LocalizedText? {
+    /// `kind` is only evaluated when there is a problem (naming it reads the catalog).
+    package static func problemText(with id: String, kind: @autoclosure () -> TextArgument?) -> LocalizedText? {
         guard !id.isEmpty else { return nil }
-        // Every id of a file passes here: the common, valid case costs one scan and builds no text.
+        // Every id of a file passes here: a valid ASCII id (nearly all) costs one byte scan.
+        if isValidASCII(id) { return nil }
         var length = 0
         var allAllowed = true
         for scalar in id.unicodeScalars {
@@ -43,7 +45,7 @@ public enum BlueprintIdentifier {
         let hint: TextArgument = suggestion.isEmpty || suggestion == id
             ? .verbatim("") : .phrase(LocalizedText("diagnostic.didYouMean", ["name": .quoted(suggestion)]))
         return LocalizedText(
-            key, ["kind": kind ?? .verbatim(""), "id": .quoted(shown(id)), "maximum": .integer(maximumLength), "suggestion": hint])
+            key, ["kind": kind() ?? .verbatim(""), "id": .quoted(shown(id)), "maximum": .integer(maximumLength), "suggestion": hint])
     }
 
     /// A valid id close to `id`: each run of other characters becomes one `-`, runs of dots one dot,
@@ -59,6 +61,29 @@ public enum BlueprintIdentifier {
         }
         while let last = scalars.last, last == "-" || last == "." { scalars.removeLast() }
         return String(scalars)
+    }
+
+    /// `true` when `id` is ASCII and valid: allowed bytes only, at most ``maximumLength`` of them, no
+    /// leading `.` and no `..`. `false` says nothing: other ids take the scalar-by-scalar checks.
+    static func isValidASCII(_ id: String) -> Bool {
+        var id = id
+        return id.withUTF8 { bytes in
+            guard bytes.count <= maximumLength else { return false }
+            var previous: UInt8 = UInt8(ascii: ".")  // a leading dot reads as a second dot
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    break
+                case UInt8(ascii: "."):
+                    if previous == byte { return false }
+                default:
+                    return false
+                }
+                previous = byte
+            }
+            return true
+        }
     }
 
     /// Letters, combining marks and decimal digits of any script, and `-`, `_`, `.`.

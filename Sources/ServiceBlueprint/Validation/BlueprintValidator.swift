@@ -2,9 +2,9 @@ import Foundation
 
 /// The semantic checks behind ``Blueprint/validate()``.
 ///
-/// Lookups go through dictionaries built once, flows through a compact integer-indexed adjacency
-/// (CSR), and cycles are found with an iterative depth-first search, so the whole run is linear in
-/// the size of the blueprint.
+/// Each id is hashed into a dictionary once and each reference looked up once (``ValidationRun/References``),
+/// flows go through a compact integer-indexed adjacency (CSR), and cycles are found with an iterative
+/// depth-first search, so the whole run is linear in the size of the blueprint.
 struct BlueprintValidator {
     /// The blueprint to check.
     let blueprint: Blueprint
@@ -37,7 +37,8 @@ struct BlueprintValidator {
 /// The state of one validation: the id indexes and the diagnostics found so far.
 struct ValidationRun {
     let validator: BlueprintValidator
-    var blueprint: Blueprint { validator.blueprint }
+    /// The validator's blueprint, held once (a computed copy per access would retain every array).
+    let blueprint: Blueprint
     var diagnostics: [Diagnostic] = []
 
     /// Position of the first declaration of each id, per kind.
@@ -48,8 +49,10 @@ struct ValidationRun {
     var personaIndex: [String: Int] = [:]
     var journeyIndex: [String: Int] = [:]
     var stepIndex: [String: Int] = [:]
-    /// Position of the first flow with each id (`from->to`).
-    var flowIndex: [String: Int] = [:]
+    /// Position of the first flow with each id (`from->to`), built only for branch probabilities.
+    var flowIDIndex: [String: Int]?
+    /// Every reference resolved to a position once, shared by the checks.
+    var references = References()
 
     /// Ids in declaration order: the candidates for "did you mean" (built once, deterministic).
     var stageIDs: [String] = []
@@ -62,7 +65,10 @@ struct ValidationRun {
     /// references to many ids from going quadratic.
     var suggestionBudget = 400_000
 
-    init(validator: BlueprintValidator) { self.validator = validator }
+    init(validator: BlueprintValidator) {
+        self.validator = validator
+        blueprint = validator.blueprint
+    }
 
     mutating func checkAll() {
         if blueprint.id.isEmpty { error("emptyBlueprintID", [:], at: ["id"]) }
@@ -71,6 +77,7 @@ struct ValidationRun {
         }
         if blueprint.steps.isEmpty { error("noSteps", [:], at: ["steps"]) }
         indexIDs()
+        resolveReferences()
         checkStages()
         checkActors()
         checkInformation()
@@ -116,7 +123,16 @@ struct ValidationRun {
         _ id: String, at path: @autoclosure () -> ModelPath, kind: String, collection: String, index: [String: Int],
         ids: [String]
     ) {
-        guard index[id] == nil, !validator.unreadable.incompleteIDs.contains(collection) else { return }
+        guard index[id] == nil else { return }
+        unknownReference(id, at: path(), kind: kind, collection: collection, ids: ids)
+    }
+
+    /// Reports `id`, a reference found in no declaration, at `path` (unless some ids of `collection`
+    /// could not be read).
+    mutating func unknownReference(
+        _ id: String, at path: @autoclosure () -> ModelPath, kind: String, collection: String, ids: [String]
+    ) {
+        guard !validator.unreadable.incompleteIDs.contains(collection) else { return }
         if id.isEmpty {
             error("emptyReference", ["kind": DocumentReader.noun(kind)], at: path())
         } else {
@@ -130,24 +146,33 @@ struct ValidationRun {
     mutating func index(_ ids: [String], kind: String, collection: String) -> [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(ids.count)
+        // Named only for a message: the noun comes from the catalog.
+        var noun: TextArgument { DocumentReader.noun(kind) }
         for (position, id) in ids.enumerated() {
             if id.isEmpty {
-                error("emptyID", ["kind": DocumentReader.noun(kind)], at: ModelPath([.key(collection), .index(position), .key("id")]))
+                error("emptyID", ["kind": noun], at: ModelPath([.key(collection), .index(position), .key("id")]))
                 continue
             }
-            if let problem = BlueprintIdentifier.problemText(with: id, kind: DocumentReader.noun(kind)) {
+            if let problem = BlueprintIdentifier.problemText(with: id, kind: noun) {
                 diagnostics.append(Diagnostic(.error, problem, path: ModelPath([.key(collection), .index(position), .key("id")])))
             }
-            if let first = index[id] {
+            let first = Self.firstPosition(of: id, at: position, in: &index)
+            if first != position {
                 let firstPath: ModelPath = [collection, first, "id"]
                 error(
-                    "duplicateID", ["kind": DocumentReader.noun(kind), "id": .quoted(id), "first": validator.describe(firstPath)],
+                    "duplicateID", ["kind": noun, "id": .quoted(id), "first": validator.describe(firstPath)],
                     at: ModelPath([.key(collection), .index(position), .key("id")]))
-            } else {
-                index[id] = position
             }
         }
         return index
+    }
+
+    /// The position of the first entry of `key` in `index`: `position`, recorded, when the key is new.
+    static func firstPosition(of key: String, at position: Int, in index: inout [String: Int]) -> Int {
+        // One hash for a new key; a repeated one puts the first position back.
+        guard let first = index.updateValue(position, forKey: key) else { return position }
+        index[key] = first
+        return first
     }
 
     mutating func indexIDs() {
@@ -190,9 +215,7 @@ struct ValidationRun {
 
     mutating func checkStages() {
         var stepCounts = [Int](repeating: 0, count: blueprint.stages.count)
-        for step in blueprint.steps {
-            if let position = stageIndex[step.stage] { stepCounts[position] += 1 }
-        }
+        for stage in references.stepStages where stage >= 0 { stepCounts[Int(stage)] += 1 }
         for (position, stage) in blueprint.stages.enumerated() {
             if let emotion = stage.emotion { checkEmotion(emotion, at: ["stages", position, "emotion"]) }
             if stepCounts[position] == 0, stageIndex[stage.id] == position {
@@ -221,10 +244,7 @@ struct ValidationRun {
     mutating func checkInformation() {
         guard !blueprint.information.isEmpty else { return }
         var used = [Bool](repeating: false, count: blueprint.information.count)
-        for step in blueprint.steps {
-            for id in step.needs { if let position = informationIndex[id] { used[position] = true } }
-            for id in step.produces { if let position = informationIndex[id] { used[position] = true } }
-        }
+        for item in references.information where item >= 0 { used[Int(item)] = true }
         for (position, item) in blueprint.information.enumerated()
         where !used[position] && informationIndex[item.id] == position {
             warning("unusedInformation", ["item": .quoted(item.id)], at: ["information", position])
@@ -234,22 +254,25 @@ struct ValidationRun {
     mutating func checkSteps() {
         let builtInChannels = Channel.builtIn.map(\.rawValue)
         let channelCandidates = builtInChannels + blueprint.channels.map(\.id).filter { !builtInChannels.contains($0) }
-        for (position, step) in blueprint.steps.enumerated() {
-            let path = ModelPath([.key("steps"), .index(position)])
-            if step.stage != Stage.implicitID {
-                reference(
-                    step.stage, at: path.appending("stage"), kind: "stage", collection: "stages", index: stageIndex,
-                    ids: stageIDs)
+        let steps = blueprint.steps
+        // needs and produces of all steps, in order, resolved (see `References.information`).
+        var informationSlot = 0
+        for position in steps.indices {
+            // Fields are read in place (`steps[position].…`): a copy of the step would retain all its parts.
+            // Built only for a diagnostic.
+            var path: ModelPath { ModelPath([.key("steps"), .index(position)]) }
+            if steps[position].stage != Stage.implicitID, references.stepStages[position] < 0 {
+                unknownReference(steps[position].stage, at: path.appending("stage"), kind: "stage", collection: "stages", ids: stageIDs)
             }
-            if let actor = step.actor {
+            if let actor = steps[position].actor {
                 reference(
                     actor, at: path.appending("actor"), kind: "actor", collection: "actors", index: actorIndex, ids: actorIDs)
             }
-            if let owner = step.owner {
+            if let owner = steps[position].owner {
                 reference(
                     owner, at: path.appending("owner"), kind: "actor", collection: "actors", index: actorIndex, ids: actorIDs)
             }
-            if let channel = step.channel, !channel.isBuiltIn, channelIndex[channel.rawValue] == nil,
+            if let channel = steps[position].channel, !channel.isBuiltIn, channelIndex[channel.rawValue] == nil,
                 !validator.unreadable.incompleteIDs.contains("channels")
             {
                 let hint = suggestion(for: channel.rawValue, in: channelCandidates)
@@ -258,7 +281,7 @@ struct ValidationRun {
                     ["channel": .quoted(channel.rawValue), "suggestion": hint, "builtIn": .verbatim(builtInChannels.joined(separator: ", "))],
                     at: path.appending("channel"))
             }
-            if let duration = step.duration {
+            if let duration = steps[position].duration {
                 if duration.min > duration.likely {
                     error("durationMin", ["min": .duration(duration.min), "likely": .duration(duration.likely)], at: path.appending("duration"))
                 }
@@ -266,8 +289,8 @@ struct ValidationRun {
                     error("durationMax", ["likely": .duration(duration.likely), "max": .duration(duration.max)], at: path.appending("duration"))
                 }
             }
-            if let emotion = step.emotion { checkEmotion(emotion, at: path.appending("emotion")) }
-            if let failPoint = step.failPoint {
+            if let emotion = steps[position].emotion { checkEmotion(emotion, at: path.appending("emotion")) }
+            if let failPoint = steps[position].failPoint {
                 if let owner = failPoint.owner {
                     reference(
                         owner, at: path.appending("failPoint").appending("owner"), kind: "actor", collection: "actors",
@@ -277,15 +300,21 @@ struct ValidationRun {
                     checkProbability(likelihood, at: path.appending("failPoint").appending("likelihood"), "likelihood")
                 }
             }
-            for (offset, id) in step.needs.enumerated() {
-                reference(
-                    id, at: path.appending("needs").appending(offset), kind: "information item", collection: "information",
-                    index: informationIndex, ids: informationIDs)
+            for (offset, id) in steps[position].needs.enumerated() {
+                if references.information[informationSlot] < 0 {
+                    unknownReference(
+                        id, at: path.appending("needs").appending(offset), kind: "information item", collection: "information",
+                        ids: informationIDs)
+                }
+                informationSlot += 1
             }
-            for (offset, id) in step.produces.enumerated() {
-                reference(
-                    id, at: path.appending("produces").appending(offset), kind: "information item",
-                    collection: "information", index: informationIndex, ids: informationIDs)
+            for (offset, id) in steps[position].produces.enumerated() {
+                if references.information[informationSlot] < 0 {
+                    unknownReference(
+                        id, at: path.appending("produces").appending(offset), kind: "information item",
+                        collection: "information", ids: informationIDs)
+                }
+                informationSlot += 1
             }
         }
     }

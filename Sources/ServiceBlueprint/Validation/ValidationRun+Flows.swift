@@ -6,22 +6,27 @@ extension ValidationRun {
     mutating func checkFlows() {
         /// Per source step: running sum of work-flow probabilities, and whether an error was reported.
         var probabilitySums: [String: (sum: Double, reported: Bool)] = [:]
-        flowIndex.reserveCapacity(blueprint.flows.count)
 
-        for (position, flow) in blueprint.flows.enumerated() {
-            let path = ModelPath([.key("flows"), .index(position)])
-            reference(flow.from, at: path.appending("from"), kind: "step", collection: "steps", index: stepIndex, ids: stepIDs)
-            reference(flow.to, at: path.appending("to"), kind: "step", collection: "steps", index: stepIndex, ids: stepIDs)
+        let flows = blueprint.flows
+        for position in flows.indices {
+            let flow = flows[position]
+            // Built only for a diagnostic.
+            var path: ModelPath { ModelPath([.key("flows"), .index(position)]) }
+            if references.flowSources[position] < 0 {
+                unknownReference(flow.from, at: path.appending("from"), kind: "step", collection: "steps", ids: stepIDs)
+            }
+            if references.flowTargets[position] < 0 {
+                unknownReference(flow.to, at: path.appending("to"), kind: "step", collection: "steps", ids: stepIDs)
+            }
 
             if flow.from == flow.to, !flow.from.isEmpty {
                 error("selfFlow", ["from": .quoted(flow.from)], at: path)
             }
-            if let first = flowIndex[flow.id] {
+            let first = Int(references.firstFlows[position])
+            if first != position {
                 error(
                     "duplicateFlow", ["from": .quoted(flow.from), "to": .quoted(flow.to), "first": validator.describe(["flows", first])],
                     at: path)
-            } else {
-                flowIndex[flow.id] = position
             }
             if flow.isProbabilityUnknown, flow.kind == .information {
                 error("informationUnknownProbability", [:], at: path.appending("probability"))
@@ -49,6 +54,7 @@ extension ValidationRun {
     /// one step must not add up to more than 1.
     mutating func checkBranchProbabilities(of journey: Journey, at path: ModelPath) {
         guard !journey.branchProbabilities.isEmpty else { return }
+        let flowIndex = indexFlowIDs()
         var overriddenSources: [String] = []
         var firstKeyOfSource: [String: String] = [:]
         for key in journey.branchProbabilities.keys.sorted() {
@@ -114,11 +120,15 @@ extension ValidationRun {
         // Edges (source, target, flow position) of the work graph.
         var edgeCounts = [Int](repeating: 0, count: nodeCount + 1)
         var edges: [(from: Int32, to: Int32, flow: Int32)] = []
-        edges.reserveCapacity(blueprint.flows.count)
-        for (position, flow) in blueprint.flows.enumerated() {
-            guard flow.kind != .rework, flow.kind != .information, flow.from != flow.to,
-                flowIndex[flow.id] == position,
-                let from = stepIndex[flow.from], let to = stepIndex[flow.to]
+        let blueprintFlows = blueprint.flows
+        edges.reserveCapacity(blueprintFlows.count)
+        for position in blueprintFlows.indices {
+            let from = Int(references.flowSources[position])
+            let to = Int(references.flowTargets[position])
+            let kind = blueprintFlows[position].kind
+            // Declared ends that differ are different steps: position equality is `from != to`.
+            guard kind != .rework, kind != .information, from >= 0, to >= 0, from != to,
+                references.firstFlows[position] == position
             else { continue }
             edges.append((Int32(from), Int32(to), Int32(position)))
             edgeCounts[from + 1] += 1
