@@ -411,7 +411,10 @@ struct ValidationTests {
 
     // MARK: Scale
 
-    @Test(.timeLimit(.minutes(1))) func hundredThousandSteps() throws {
+    // The time limits of these two tests only stop a hang: what they assert is the work done (every
+    // diagnostic found; suggestions rationed, so the last one has none). Speed is measured by the
+    // benchmarks (Benchmarks/README.md), not here: a loaded CI machine must not fail them.
+    @Test(.timeLimit(.minutes(10))) func hundredThousandSteps() throws {
         let count = 100_000
         var steps: [Step] = []
         var flows: [Flow] = []
@@ -437,7 +440,7 @@ struct ValidationTests {
         print("validate() on \(count) steps, \(flows.count) flows: \(elapsed)")
     }
 
-    @Test(.timeLimit(.minutes(1))) func manyBrokenReferencesStayFast() {
+    @Test(.timeLimit(.minutes(10))) func manyBrokenReferencesStayFast() {
         // Every flow points to an unknown step among 50 000: suggestions are rationed, not quadratic.
         let count = 50_000
         let steps = (0..<count).map { Step(id: "step-\($0)", title: "S", lane: .support, stage: "s") }
