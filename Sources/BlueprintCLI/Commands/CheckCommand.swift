@@ -104,7 +104,7 @@ struct CheckCommand: ParsableCommand {
         var problems = file.diagnostics.map { Problem(diagnostic: $0, path: input.path, language: shown) }
         guard let document = file.document, let report = analysis else { return (problems, false, nil) }
         // In file order, the way editors and reviewers read them.
-        problems += report.findings.map { Problem(finding: $0, path: input.path, language: shown) }.sorted(by: Problem.inFileOrder)
+        problems += Problem.make(report.findings, path: input.path, language: shown).sorted(by: Problem.inFileOrder)
         return (problems, true, document.blueprint.language)
     }
 }

@@ -2,67 +2,35 @@ import Foundation
 import ServiceBlueprint
 
 /// SARIF 2.1.0 output for code-scanning upload (e.g. GitHub's `upload-sarif`).
+///
+/// Written directly as `JSONEncoder` would write the SARIF structures (keys sorted, pretty-printed):
+/// a large blueprint has tens of thousands of results, and encoding them took longer than the analysis.
 enum SARIFFormatter {
-    struct Log: Encodable {
-        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
-        var version = "2.1.0"
-        var runs: [Run]
-        enum CodingKeys: String, CodingKey {
-            case schema = "$schema"
-            case version, runs
-        }
-    }
+    static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
 
-    struct Run: Encodable {
-        var tool: Tool
-        var results: [Result]
-    }
-
-    struct Tool: Encodable { var driver: Driver }
-
-    struct Driver: Encodable {
-        var name = "blueprint"
-        var informationUri = ProjectHome.repository
-        var version = ToolVersion.current
-        var rules: [Rule]
-    }
-
-    struct Rule: Encodable {
+    /// A reporting descriptor: one analysis rule, or the pseudo-rule of files that do not load.
+    struct Rule {
         var id: String
         var name: String
-        var shortDescription: Message
-        var fullDescription: Message
-        var help: Message
-        var defaultConfiguration: Configuration
-    }
-
-    struct Configuration: Encodable { var level: String }
-    struct Message: Encodable { var text: String }
-
-    struct Result: Encodable {
-        var ruleId: String
-        var ruleIndex: Int
+        var shortDescription: String
+        var fullDescription: String
+        var help: String
         var level: String
-        var message: Message
-        var locations: [Location]
-        /// Every step of a grouped finding, so code scanning shows each place.
-        var relatedLocations: [RelatedLocation]?
-    }
 
-    struct Location: Encodable { var physicalLocation: PhysicalLocation }
-    struct RelatedLocation: Encodable {
-        var id: Int
-        var physicalLocation: PhysicalLocation
-        var message: Message
-    }
-    struct PhysicalLocation: Encodable {
-        var artifactLocation: ArtifactLocation
-        var region: Region?
-    }
-    struct ArtifactLocation: Encodable { var uri: String }
-    struct Region: Encodable {
-        var startLine: Int
-        var startColumn: Int?
+        func write(to json: inout PrettyJSON) {
+            json.object { json in
+                json.field("defaultConfiguration")
+                json.object { $0.field("level", level) }
+                json.field("fullDescription")
+                SARIFFormatter.message(fullDescription, to: &json)
+                json.field("help")
+                SARIFFormatter.message(help, to: &json)
+                json.field("id", id)
+                json.field("name", name)
+                json.field("shortDescription")
+                SARIFFormatter.message(shortDescription, to: &json)
+            }
+        }
     }
 
     static func level(_ severity: Severity) -> String {
@@ -77,34 +45,91 @@ enum SARIFFormatter {
     static func format(_ problems: [Problem], rules: [any BlueprintRule], language: Language = .english) -> String {
         var descriptors = rules.map { rule in
             Rule(
-                id: rule.id, name: rule.title(in: language), shortDescription: .init(text: rule.title(in: language)),
-                fullDescription: .init(text: rule.rationale(in: language)), help: .init(text: rule.howToFix(in: language)),
-                defaultConfiguration: .init(level: level(rule.defaultSeverity)))
+                id: rule.id, name: rule.title(in: language), shortDescription: rule.title(in: language),
+                fullDescription: rule.rationale(in: language), help: rule.howToFix(in: language),
+                level: level(rule.defaultSeverity))
         }
         // The pseudo-rule of files that do not load or validate.
-        func invalid(_ key: String) -> Message { Message(text: LocalizedText("cli.sarif.invalid.\(key)").rendered(in: language)) }
+        func invalid(_ key: String) -> String { LocalizedText("cli.sarif.invalid.\(key)").rendered(in: language) }
         descriptors.append(Rule(
-            id: Problem.invalidBlueprintRule, name: invalid("name").text, shortDescription: invalid("short"),
-            fullDescription: invalid("full"), help: invalid("help"), defaultConfiguration: .init(level: "error")))
+            id: Problem.invalidBlueprintRule, name: invalid("name"), shortDescription: invalid("short"),
+            fullDescription: invalid("full"), help: invalid("help"), level: "error"))
         let index = Dictionary(descriptors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let results = problems.map { problem in
-            Result(
-                ruleId: problem.ruleID, ruleIndex: index[problem.ruleID] ?? descriptors.count - 1,
-                level: level(problem.severity), message: .init(text: problem.message),
-                locations: [Location(physicalLocation: physicalLocation(problem))],
-                relatedLocations: problem.related.map { members in
-                    members.enumerated().map { offset, member in
-                        RelatedLocation(id: offset, physicalLocation: physicalLocation(member), message: .init(text: member.message))
-                    }
-                })
+        // Every problem of a file has the same path: escape it once per file.
+        var uris: [String: String] = [:]
+        func cachedURI(_ path: String) -> String {
+            if let known = uris[path] { return known }
+            let made = uri(path)
+            uris[path] = made
+            return made
         }
-        return JSONFormatter.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: descriptors)), results: results)]))
+        func location(_ problem: Problem, to json: inout PrettyJSON) {
+            json.field("physicalLocation")
+            json.object { json in
+                json.field("artifactLocation")
+                json.object { $0.field("uri", cachedURI(problem.path)) }
+                if let line = problem.line {
+                    json.field("region")
+                    json.object { json in
+                        json.field("startColumn", ifPresent: problem.column)
+                        json.field("startLine", line)
+                    }
+                }
+            }
+        }
+
+        var json = PrettyJSON(capacity: problems.count * 480 + descriptors.count * 900)
+        json.object { json in
+            json.field("$schema", schema)
+            json.field("runs")
+            json.array { json in
+                json.item()
+                json.object { json in
+                    json.field("results")
+                    json.array(problems) { json, problem in
+                        json.object { json in
+                            json.field("level", level(problem.severity))
+                            json.field("locations")
+                            json.array(CollectionOfOne(problem)) { json, problem in json.object { location(problem, to: &$0) } }
+                            json.field("message")
+                            message(problem.message, to: &json)
+                            // Every step of a grouped finding, so code scanning shows each place.
+                            if let related = problem.related {
+                                json.field("relatedLocations")
+                                json.array(related.enumerated()) { json, entry in
+                                    json.object { json in
+                                        json.field("id", entry.offset)
+                                        json.field("message")
+                                        message(entry.element.message, to: &json)
+                                        location(entry.element, to: &json)
+                                    }
+                                }
+                            }
+                            json.field("ruleId", problem.ruleID)
+                            json.field("ruleIndex", index[problem.ruleID] ?? descriptors.count - 1)
+                        }
+                    }
+                    json.field("tool")
+                    json.object { json in
+                        json.field("driver")
+                        json.object { json in
+                            json.field("informationUri", ProjectHome.repository)
+                            json.field("name", "blueprint")
+                            json.field("rules")
+                            json.array(descriptors) { json, rule in rule.write(to: &json) }
+                            json.field("version", ToolVersion.current)
+                        }
+                    }
+                }
+            }
+            json.field("version", "2.1.0")
+        }
+        return json.text
     }
 
-    static func physicalLocation(_ problem: Problem) -> PhysicalLocation {
-        PhysicalLocation(
-            artifactLocation: ArtifactLocation(uri: uri(problem.path)),
-            region: problem.line.map { Region(startLine: $0, startColumn: problem.column) })
+    /// A SARIF message object: `{"text": …}`.
+    static func message(_ text: String, to json: inout PrettyJSON) {
+        json.object { $0.field("text", text) }
     }
 
     /// Relative paths stay relative (SARIF consumers resolve them against the checkout).

@@ -1,3 +1,4 @@
+import Foundation
 import ServiceBlueprint
 
 /// One line of `blueprint check` output: a load diagnostic or an analysis finding, located.
@@ -39,9 +40,45 @@ struct Problem: Hashable, Codable {
         related = finding.grouped.map { members in members.map { Problem(finding: $0, path: path, language: language) } }
     }
 
+    /// The problems of `findings`, in order. Tens of thousands of messages (a large blueprint) are
+    /// rendered on every core, in contiguous slices: below ``concurrentFindingCount`` waking
+    /// threads costs more than it saves, and folders of small files already use every core.
+    static func make(_ findings: [Finding], path: String, language: Language) -> [Problem] {
+        let slices = findings.count < concurrentFindingCount ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard slices > 1 else { return findings.map { Problem(finding: $0, path: path, language: language) } }
+        let size = (findings.count + slices - 1) / slices
+        let results = SliceResults<Problem>(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = slice * size..<min(findings.count, (slice + 1) * size)
+            results.store(findings[range].map { Problem(finding: $0, path: path, language: language) }, at: slice)
+        }
+        return results.joined()
+    }
+
+    static let concurrentFindingCount = 4_096
+
     /// Orders by line and column; problems without a location keep their place after located ones.
     static func inFileOrder(_ a: Problem, _ b: Problem) -> Bool {
         (a.line ?? Int.max, a.column ?? Int.max) < (b.line ?? Int.max, b.column ?? Int.max)
+    }
+
+    /// Writes the problem as its `Encodable` conformance would, keys sorted (``JSONFormatter``).
+    func write(to json: inout PrettyJSON) {
+        json.object { json in
+            json.field("column", ifPresent: column)
+            json.field("fix", ifPresent: fix)
+            json.field("line", ifPresent: line)
+            json.field("message", message)
+            json.field("path", path)
+            if let related {
+                json.field("related")
+                json.array(related) { json, member in member.write(to: &json) }
+            }
+            json.field("ruleID", ruleID)
+            json.field("severity", severity.rawValue)
+            json.field("steps")
+            json.array(steps) { json, step in json.string(step) }
+        }
     }
 
     /// `path:line:column: severity: message [rule]`, the compiler style editors understand.
@@ -51,4 +88,24 @@ struct Problem: Hashable, Codable {
         let rule = ruleID == Self.invalidBlueprintRule ? "" : " [\(ruleID)]"
         return "\(place): \(severity): \(message)\(rule)"
     }
+}
+
+/// One result slot per worker of ``Problem/make(_:path:language:)``: each slot is written by one
+/// thread, and read only after all of them have finished.
+private final class SliceResults<Value: Sendable>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<[Value]>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: [])
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ values: [Value], at slot: Int) { slots[slot] = values }
+
+    func joined() -> [Value] { Array(slots.joined()) }
 }
