@@ -236,4 +236,26 @@ struct DocumentTapeBuilder {
     func tape(source: [UInt8]) -> DocumentTape {
         DocumentTape(entries: entries, text: text, source: source)
     }
+
+    /// Appends the children of `part`'s collection at `root` as further children of the open
+    /// collection at `parent` (whose subtree must end with the tape), as if they had been parsed
+    /// here: indices, alias targets and text positions shifted, counts and ends updated.
+    mutating func appendChildren(of root: Int, in part: DocumentTapeBuilder, to parent: Int) {
+        let shift = entries.count - (root + 1)
+        let textShift = text.count
+        let children = part.entries[(root + 1)..<Int(part.entries[root].end)]
+        entries.reserveCapacity(entries.count + children.count)
+        for var entry in children {
+            entry.end = UInt32(Int(entry.end) + shift)
+            if entry.kind == .alias { entry.start = UInt32(Int(entry.start) + shift) }
+            if entry.inText { entry.start = UInt32(Int(entry.start) + textShift) }
+            entries.append(entry)
+        }
+        text.append(contentsOf: part.text)
+        entries[parent].length += part.entries[root].length
+        entries[parent].end = UInt32(entries.count)
+    }
+
+    /// The entry at `index`.
+    func entry(_ index: Int) -> DocumentTape.Entry { entries[index] }
 }

@@ -67,11 +67,23 @@ struct YAMLSyntax {
     func parse() -> Result<DocumentNode?, SyntaxFailure> {
         source.bytes.withUnsafeBufferPointer { whole in
             let text = UnsafeBufferPointer(rebasing: whole[source.start...])
-            return parse(text, base: source.start)
+            // A large file is parsed in parts on several cores when it can be cut cleanly; any doubt
+            // (or any error, so that it is reported exactly as before) and it is parsed whole.
+            if let tape = parseInParts(text, base: source.start) {
+                return .success(tape.tape(source: source.bytes).node(at: 0))
+            }
+            return parse(text, base: source.start).map { parsed in
+                parsed.map { $0.tape.tape(source: source.bytes).node(at: $0.root) }
+            }
         }
     }
 
-    private func parse(_ text: UnsafeBufferPointer<UInt8>, base: Int) -> Result<DocumentNode?, SyntaxFailure> {
+    /// The tape of `text` (whose first byte is the file's byte `base`) and its root entry, `nil` for an
+    /// empty stream. `depth` is how deep in the whole document the part's root is (a part of a list
+    /// is one level down), so the nesting limit counts as for the whole file.
+    func parse(
+        _ text: UnsafeBufferPointer<UInt8>, base: Int, depth: Int = 0
+    ) -> Result<(tape: DocumentTapeBuilder, root: Int)?, SyntaxFailure> {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
         defer {
@@ -116,7 +128,7 @@ struct YAMLSyntax {
 
             switch event.pointee.type {
             case YAML_STREAM_END_EVENT:
-                return .success(root.map { tape.tape(source: source.bytes).node(at: $0) })
+                return .success(root.map { (tape, $0) })
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
@@ -132,7 +144,7 @@ struct YAMLSyntax {
                 completed = (node, scalar.length + 1, string(scalar.anchor))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.pointee.type == YAML_MAPPING_START_EVENT
-                if stack.count >= limits.maximumDepth {
+                if stack.count + depth >= limits.maximumDepth {
                     return .failure(SyntaxFailure(
                         LocalizedText("syntax.tooDeep", ["levels": .integer(limits.maximumDepth)]), offset: offset(start)))
                 }
