@@ -64,6 +64,42 @@ struct ReadingTablesTests {
         #expect(KeySchema(["not a schema key"]).codes == [PathOffsets.none])
     }
 
+    @Test("a key constant finds the position its schema gives its name, and asked of another schema, looks its name up")
+    func schemaKeyPositions() {
+        let constants: [(SchemaKey, KeySchema)] =
+            [
+                StepKeys.id, StepKeys.title, StepKeys.lane, StepKeys.stage, StepKeys.actor, StepKeys.owner, StepKeys.channel,
+                StepKeys.kind, StepKeys.duration, StepKeys.waitBefore, StepKeys.standards, StepKeys.failPoint,
+                StepKeys.waitPoint, StepKeys.value, StepKeys.needs, StepKeys.produces, StepKeys.evidence, StepKeys.emotion,
+                StepKeys.painPoints, StepKeys.tags, StepKeys.notes, StepKeys.url, StepKeys.followUp, StepKeys.direction,
+                StepKeys.delivers, StepKeys.measured, StepKeys.cost, StepKeys.painDimension,
+            ].map { ($0, KeySchema.step) }
+            + [StepPartKeys.min, StepPartKeys.likely, StepPartKeys.max].map { ($0, KeySchema.processTime) }
+            + [
+                StepPartKeys.time, StepPartKeys.sop, StepPartKeys.service, StepPartKeys.response, StepPartKeys.startWithin,
+                StepPartKeys.dimension,
+            ].map { ($0, KeySchema.standards) }
+            + [StepPartKeys.target, StepPartKeys.tolerance].map { ($0, KeySchema.timeStandard) }
+            + [StepPartKeys.risk, StepPartKeys.recovery, StepPartKeys.owner, StepPartKeys.likelihood].map { ($0, KeySchema.failPoint) }
+            + [StepPartKeys.waitTolerance, StepPartKeys.waitNotes].map { ($0, KeySchema.waitPoint) }
+            + [FlowKeys.from, FlowKeys.to, FlowKeys.kind, FlowKeys.label, FlowKeys.probability, FlowKeys.measured].map {
+                ($0, KeySchema.flow)
+            }
+            + [
+                InformationKeys.id, InformationKeys.title, InformationKeys.kind, InformationKeys.fromCustomer,
+                InformationKeys.deliveredTo, InformationKeys.notes,
+            ].map { ($0, KeySchema.information) }
+        for (key, schema) in constants {
+            #expect(key.position(in: schema) != nil, "\(key.keyName)")
+            #expect(key.position(in: schema) == schema.position(of: key.keyName), "\(key.keyName)")
+            for other in Self.schemas where other !== schema {
+                #expect(key.position(in: other) == other.position(of: key.keyName), "\(key.keyName)")
+            }
+        }
+        #expect(StepKeys.required.map(\.keyName) == ["id", "title", "lane"])
+        #expect(FlowKeys.required.map(\.keyName) == ["from", "to"])
+    }
+
     @Test("values recorded by code and by name land on the same source-map path")
     func recordByCode() {
         var byCode = PathOffsets()

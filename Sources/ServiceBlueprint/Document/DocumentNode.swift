@@ -137,8 +137,7 @@ final class DocumentTape: Sendable {
 
     /// The node at `index`, an alias resolved to its target.
     func node(at index: Int) -> DocumentNode {
-        var index = index
-        if entries[index].kind == .alias { index = Int(entries[index].start) }
+        let index = resolved(index)
         switch entries[index].kind {
         case .plain, .quoted, .alias: return .scalar(.init(tape: self, index: index))
         case .sequence: return .sequence(.init(tape: self, index: index))
@@ -147,6 +146,22 @@ final class DocumentTape: Sendable {
     }
 
     func end(of index: Int) -> Int { Int(entries[index].end) }
+
+    /// The index of the node at `index`, an alias resolved to its target.
+    func resolved(_ index: Int) -> Int {
+        entries[index].kind == .alias ? Int(entries[index].start) : index
+    }
+
+    /// Whether the (resolved) entry at `index` is a scalar, as ``node(at:)`` reads it.
+    func isScalar(_ index: Int) -> Bool {
+        switch entries[index].kind {
+        case .plain, .quoted, .alias: true
+        case .sequence, .mapping: false
+        }
+    }
+
+    /// Byte offset of the (resolved) entry at `index` in the file.
+    func offset(of index: Int) -> UInt32 { entries[index].offset }
 
     /// `body` with the bytes of the scalar at `index`.
     func withBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

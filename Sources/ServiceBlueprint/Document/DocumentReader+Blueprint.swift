@@ -38,42 +38,42 @@ enum DocumentKeys {
 extension DocumentReader {
     // MARK: Field accessors: `nil` when the key is absent or its value unreadable (already reported).
 
-    mutating func text(_ fields: Fields, _ key: String) -> String? {
-        fields[key].flatMap { string($0, at: fields.path.appending(key), "'\(key)'") }
+    mutating func text(_ fields: Fields, _ key: some FieldKey) -> String? {
+        fields[key].flatMap { string($0, at: fields.path.appending(key.keyName), "'\(key.keyName)'") }
     }
 
-    mutating func decimal(_ fields: Fields, _ key: String) -> Double? {
-        fields[key].flatMap { numberWithHint($0, at: fields.path.appending(key), "'\(key)'") }
+    mutating func decimal(_ fields: Fields, _ key: some FieldKey) -> Double? {
+        fields[key].flatMap { numberWithHint($0, at: fields.path.appending(key.keyName), "'\(key.keyName)'") }
     }
 
-    mutating func whole(_ fields: Fields, _ key: String) -> Int? {
+    mutating func whole(_ fields: Fields, _ key: some FieldKey) -> Int? {
         fields[key].flatMap { node in
-            rejectPercent(node, at: fields.path.appending(key), "'\(key)'") ? nil
-                : integer(node, at: fields.path.appending(key), "'\(key)'")
+            rejectPercent(node, at: fields.path.appending(key.keyName), "'\(key.keyName)'") ? nil
+                : integer(node, at: fields.path.appending(key.keyName), "'\(key.keyName)'")
         }
     }
 
     /// A fraction: a number, or a percentage such as `10%`.
-    mutating func fraction(_ fields: Fields, _ key: String) -> Double? {
-        fields[key].flatMap { fraction($0, at: fields.path.appending(key), "'\(key)'") }
+    mutating func fraction(_ fields: Fields, _ key: some FieldKey) -> Double? {
+        fields[key].flatMap { fraction($0, at: fields.path.appending(key.keyName), "'\(key.keyName)'") }
     }
 
-    mutating func time(_ fields: Fields, _ key: String) -> BlueprintDuration? {
-        fields[key].flatMap { durationWithHint($0, at: fields.path.appending(key), "'\(key)'") }
+    mutating func time(_ fields: Fields, _ key: some FieldKey) -> BlueprintDuration? {
+        fields[key].flatMap { durationWithHint($0, at: fields.path.appending(key.keyName), "'\(key.keyName)'") }
     }
 
-    mutating func list(_ fields: Fields, _ key: String) -> [String] {
-        fields[key].map { strings($0, at: fields.path.appending(key), "'\(key)'") } ?? []
+    mutating func list(_ fields: Fields, _ key: some FieldKey) -> [String] {
+        fields[key].map { strings($0, at: fields.path.appending(key.keyName), "'\(key.keyName)'") } ?? []
     }
 
     mutating func choice<Value>(
-        _ fields: Fields, _ key: String, _ noun: String, names: @autoclosure () -> [String], parse: (String) -> Value?
+        _ fields: Fields, _ key: some FieldKey, _ noun: String, names: @autoclosure () -> [String], parse: (String) -> Value?
     ) -> Value? {
-        fields[key].flatMap { choice($0, at: fields.path.appending(key), noun, names: names(), parse: parse) }
+        fields[key].flatMap { choice($0, at: fields.path.appending(key.keyName), noun, names: names(), parse: parse) }
     }
 
-    mutating func nested<Value>(_ fields: Fields, _ key: String, read: (inout Self, Node, ModelPath) -> Value?) -> Value? {
-        fields[key].flatMap { read(&self, $0, fields.path.appending(key)) }
+    mutating func nested<Value>(_ fields: Fields, _ key: some FieldKey, read: (inout Self, Node, ModelPath) -> Value?) -> Value? {
+        fields[key].flatMap { read(&self, $0, fields.path.appending(key.keyName)) }
     }
 
     /// A list of mappings; items that cannot be read become `placeholder(index)` so positions stay aligned.
@@ -213,16 +213,16 @@ extension DocumentReader {
             node, at: path, what: "information item", keys: .information, required: ["id"])
         else { return nil }
         return InformationItem(
-            id: text(fields, "id") ?? "", title: text(fields, "title"),
-            kind: choice(fields, "kind", "information kind", names: InformationItem.Kind.allCases.map(\.rawValue)) {
+            id: text(fields, InformationKeys.id) ?? "", title: text(fields, InformationKeys.title),
+            kind: choice(fields, InformationKeys.kind, "information kind", names: InformationItem.Kind.allCases.map(\.rawValue)) {
                 InformationItem.Kind(rawValue: $0)
             } ?? .data,
-            fromCustomer: fields["fromCustomer"].flatMap { bool($0, at: path.appending("fromCustomer"), "'fromCustomer'") }
+            fromCustomer: fields[InformationKeys.fromCustomer].flatMap { bool($0, at: path.appending("fromCustomer"), "'fromCustomer'") }
                 ?? false,
-            deliveredTo: choice(fields, "deliveredTo", "delivery", names: Delivery.allCases.map(\.rawValue)) {
+            deliveredTo: choice(fields, InformationKeys.deliveredTo, "delivery", names: Delivery.allCases.map(\.rawValue)) {
                 Delivery(rawValue: $0)
             },
-            notes: text(fields, "notes"))
+            notes: text(fields, InformationKeys.notes))
     }
 
     mutating func readPersona(_ node: Node, at path: ModelPath) -> Persona? {
@@ -298,37 +298,37 @@ extension DocumentReader {
 
     mutating func readStep(_ node: Node, at path: ModelPath) -> Step? {
         guard let fields = fields(
-            node, at: path, what: "step", keys: .step, required: ["id", "title", "lane"])
+            node, at: path, what: "step", keys: .step, required: StepKeys.required)
         else { return nil }
         var step = Step(
-            id: text(fields, "id") ?? "",
-            title: text(fields, "title") ?? "",
-            lane: choice(fields, "lane", "lane", names: Lane.allCases.map(\.rawValue) + Lane.aliases.keys.sorted()) {
+            id: text(fields, StepKeys.id) ?? "",
+            title: text(fields, StepKeys.title) ?? "",
+            lane: choice(fields, StepKeys.lane, "lane", names: Lane.allCases.map(\.rawValue) + Lane.aliases.keys.sorted()) {
                 Lane(name: $0)
             } ?? .customer,
-            stage: text(fields, "stage") ?? Stage.implicitID,
-            actor: text(fields, "actor"),
-            owner: text(fields, "owner"),
-            channel: text(fields, "channel").map(Channel.init(rawValue:)),
-            kind: choice(fields, "kind", "step kind", names: StepKind.allCases.map(\.rawValue)) {
+            stage: text(fields, StepKeys.stage) ?? Stage.implicitID,
+            actor: text(fields, StepKeys.actor),
+            owner: text(fields, StepKeys.owner),
+            channel: text(fields, StepKeys.channel).map(Channel.init(rawValue:)),
+            kind: choice(fields, StepKeys.kind, "step kind", names: StepKind.allCases.map(\.rawValue)) {
                 StepKind(rawValue: $0)
             } ?? .action,
-            duration: nested(fields, "duration") { $0.readProcessTime($1, at: $2) },
-            waitBefore: time(fields, "waitBefore"),
-            standards: nested(fields, "standards") { $0.readStandards($1, at: $2) } ?? Standards(),
-            failPoint: nested(fields, "failPoint") { $0.readFailPoint($1, at: $2) },
-            waitPoint: nested(fields, "waitPoint") { $0.readWaitPoint($1, at: $2) },
-            value: choice(fields, "value", "value class", names: ValueClass.allCases.map(\.rawValue)) {
+            duration: nested(fields, StepKeys.duration) { $0.readProcessTime($1, at: $2) },
+            waitBefore: time(fields, StepKeys.waitBefore),
+            standards: nested(fields, StepKeys.standards) { $0.readStandards($1, at: $2) } ?? Standards(),
+            failPoint: nested(fields, StepKeys.failPoint) { $0.readFailPoint($1, at: $2) },
+            waitPoint: nested(fields, StepKeys.waitPoint) { $0.readWaitPoint($1, at: $2) },
+            value: choice(fields, StepKeys.value, "value class", names: ValueClass.allCases.map(\.rawValue)) {
                 ValueClass(rawValue: $0)
             },
-            needs: list(fields, "needs"),
-            produces: list(fields, "produces"),
-            evidence: list(fields, "evidence"),
-            emotion: whole(fields, "emotion"),
-            painPoints: list(fields, "painPoints"),
-            tags: list(fields, "tags"),
-            notes: text(fields, "notes"),
-            url: text(fields, "url"))
+            needs: list(fields, StepKeys.needs),
+            produces: list(fields, StepKeys.produces),
+            evidence: list(fields, StepKeys.evidence),
+            emotion: whole(fields, StepKeys.emotion),
+            painPoints: list(fields, StepKeys.painPoints),
+            tags: list(fields, StepKeys.tags),
+            notes: text(fields, StepKeys.notes),
+            url: text(fields, StepKeys.url))
         readJourneyKeys(fields, into: &step)
         readMeasuredKeys(fields, into: &step)
         readExperienceKeys(fields, into: &step)
@@ -347,12 +347,12 @@ extension DocumentReader {
             return nil
         }
         guard let fields = fields(node, at: path, what: "duration", keys: .processTime) else { return nil }
-        let likely = time(fields, "likely")
-        let minimum = time(fields, "min")
-        let maximum = time(fields, "max")
+        let likely = time(fields, StepPartKeys.likely)
+        let minimum = time(fields, StepPartKeys.min)
+        let maximum = time(fields, StepPartKeys.max)
         // A value that could not be read was reported; guessing the rest would only mislead.
-        if (fields["likely"] != nil && likely == nil) || (fields["min"] != nil && minimum == nil)
-            || (fields["max"] != nil && maximum == nil)
+        if (fields[StepPartKeys.likely] != nil && likely == nil) || (fields[StepPartKeys.min] != nil && minimum == nil)
+            || (fields[StepPartKeys.max] != nil && maximum == nil)
         {
             unreadable.paths.insert(path)
             return nil
@@ -373,9 +373,9 @@ extension DocumentReader {
     mutating func readStandards(_ node: Node, at path: ModelPath) -> Standards? {
         guard let fields = fields(node, at: path, what: "standards", keys: .standards) else { return nil }
         var standards = Standards(
-            time: nested(fields, "time") { $0.readTimeStandard($1, at: $2) }, sop: text(fields, "sop"),
-            service: text(fields, "service"), response: time(fields, "response"),
-            startWithin: time(fields, "startWithin"))
+            time: nested(fields, StepPartKeys.time) { $0.readTimeStandard($1, at: $2) }, sop: text(fields, StepPartKeys.sop),
+            service: text(fields, StepPartKeys.service), response: time(fields, StepPartKeys.response),
+            startWithin: time(fields, StepPartKeys.startWithin))
         readExperienceKeys(fields, into: &standards)
         return standards
     }
@@ -384,33 +384,33 @@ extension DocumentReader {
         guard let fields = fields(
             node, at: path, what: "time standard", keys: .timeStandard, required: ["target"])
         else { return nil }
-        return TimeStandard(target: time(fields, "target") ?? .zero, tolerance: time(fields, "tolerance") ?? .zero)
+        return TimeStandard(target: time(fields, StepPartKeys.target) ?? .zero, tolerance: time(fields, StepPartKeys.tolerance) ?? .zero)
     }
 
     mutating func readFailPoint(_ node: Node, at path: ModelPath) -> FailPoint? {
         guard let fields = fields(node, at: path, what: "fail point", keys: .failPoint, required: ["risk"])
         else { return nil }
         return FailPoint(
-            risk: text(fields, "risk") ?? "", recovery: text(fields, "recovery"), owner: text(fields, "owner"),
-            likelihood: fraction(fields, "likelihood"))
+            risk: text(fields, StepPartKeys.risk) ?? "", recovery: text(fields, StepPartKeys.recovery), owner: text(fields, StepPartKeys.owner),
+            likelihood: fraction(fields, StepPartKeys.likelihood))
     }
 
     mutating func readWaitPoint(_ node: Node, at path: ModelPath) -> WaitPoint? {
         guard let fields = fields(node, at: path, what: "wait point", keys: .waitPoint) else { return nil }
-        return WaitPoint(tolerance: time(fields, "tolerance"), notes: text(fields, "notes"))
+        return WaitPoint(tolerance: time(fields, StepPartKeys.waitTolerance), notes: text(fields, StepPartKeys.waitNotes))
     }
 
     mutating func readFlow(_ node: Node, at path: ModelPath) -> Flow? {
-        guard let fields = fields(node, at: path, what: "flow", keys: .flow, required: ["from", "to"]) else {
+        guard let fields = fields(node, at: path, what: "flow", keys: .flow, required: FlowKeys.required) else {
             return nil
         }
-        let unknown = fields["probability"].map(Self.isUnknown) ?? false
+        let unknown = fields[FlowKeys.probability].map(Self.isUnknown) ?? false
         var flow = Flow(
-            from: text(fields, "from") ?? "", to: text(fields, "to") ?? "",
-            kind: choice(fields, "kind", "flow kind", names: FlowKind.allCases.map(\.rawValue)) {
+            from: text(fields, FlowKeys.from) ?? "", to: text(fields, FlowKeys.to) ?? "",
+            kind: choice(fields, FlowKeys.kind, "flow kind", names: FlowKind.allCases.map(\.rawValue)) {
                 FlowKind(rawValue: $0)
             } ?? .sequence,
-            label: text(fields, "label"), probability: unknown ? nil : fraction(fields, "probability"),
+            label: text(fields, FlowKeys.label), probability: unknown ? nil : fraction(fields, FlowKeys.probability),
             isProbabilityUnknown: unknown)
         readMeasuredKeys(fields, into: &flow)
         return flow

@@ -35,8 +35,8 @@ extension DocumentReader {
 
     /// `cost: 3.5` on a step.
     mutating func readExperienceKeys(_ fields: Fields, into step: inout Step) {
-        step.cost = amount(fields, "cost")
-        step.painDimension = dimension(fields, "painDimension")
+        step.cost = amount(fields, StepKeys.cost)
+        step.painDimension = dimension(fields, StepKeys.painDimension)
     }
 
     /// `painDimension: responsiveness` on a stage.
@@ -46,20 +46,22 @@ extension DocumentReader {
 
     /// `dimension: responsiveness` in standards.
     mutating func readExperienceKeys(_ fields: Fields, into standards: inout Standards) {
-        standards.dimension = dimension(fields)
+        standards.dimension = dimension(fields, StepPartKeys.dimension)
     }
 
     /// An amount of money or a rate: a number ≥ 0; a negative one is a located error.
-    mutating func amount(_ fields: Fields, _ key: String) -> Double? {
+    mutating func amount(_ fields: Fields, _ key: some FieldKey) -> Double? {
         guard let value = decimal(fields, key) else { return nil }
         if value < 0, let node = fields[key] {
-            invalid("negativeAmount", ["key": .verbatim(key), "found": .verbatim(ExperienceText.number(value))], node, fields.path.appending(key))
+            invalid(
+                "negativeAmount", ["key": .verbatim(key.keyName), "found": .verbatim(ExperienceText.number(value))], node,
+                fields.path.appending(key.keyName))
             return nil
         }
         return value
     }
 
-    mutating func dimension(_ fields: Fields, _ key: String = "dimension") -> ServqualDimension? {
+    mutating func dimension(_ fields: Fields, _ key: some FieldKey = "dimension") -> ServqualDimension? {
         choice(fields, key, "SERVQUAL dimension", names: ServqualDimension.allCases.map(\.rawValue)) {
             ServqualDimension(rawValue: $0)
         }

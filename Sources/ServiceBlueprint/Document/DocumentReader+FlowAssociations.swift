@@ -15,19 +15,29 @@ extension DocumentKeys {
 extension DocumentReader {
     mutating func readFlowEntry(_ node: Node, at path: ModelPath) -> FlowEntry? {
         guard Self.isAssociationFlow(node) else { return readFlow(node, at: path).map(FlowEntry.flow) }
-        guard let fields = fields(node, at: path, what: "association", keys: .flow, required: ["from", "to"])
+        guard let fields = fields(node, at: path, what: "association", keys: .flow, required: FlowKeys.required)
         else { return nil }
-        if let probability = fields["probability"] {
+        if let probability = fields[FlowKeys.probability] {
             invalid("associationProbability", [:], probability, path.appending("probability"))
         }
-        return .association(Association(between: text(fields, "from") ?? "", and: text(fields, "to") ?? "", label: text(fields, "label")))
+        return .association(Association(between: text(fields, FlowKeys.from) ?? "", and: text(fields, FlowKeys.to) ?? "", label: text(fields, FlowKeys.label)))
     }
 
     /// `true` for a mapping whose `kind` is `association`.
     static func isAssociationFlow(_ node: Node) -> Bool {
         guard case .mapping(let mapping) = node else { return false }
-        for (key, value) in mapping where key.string == "kind" {
-            return stringText(value) == DocumentKeys.associationFlowKind
+        // Keys are compared on their bytes ("kind" has one spelling), without making strings or nodes.
+        let tape = mapping.tape
+        let end = tape.end(of: mapping.index)
+        var next = mapping.index + 1
+        while next < end {
+            let key = tape.resolved(next)
+            let valueIndex = tape.end(of: next)
+            guard valueIndex < end else { break }
+            next = tape.end(of: valueIndex)
+            if tape.isScalar(key), tape.withBytes(at: key, { $0.elementsEqual("kind".utf8) }) {
+                return stringText(tape.node(at: valueIndex)) == DocumentKeys.associationFlowKind
+            }
         }
         return false
     }

@@ -12,11 +12,11 @@ enum JourneyDocumentKeys {
 extension DocumentReader {
     /// `followUp: true`, `direction: outbound`, `delivers: customer|partner|record` on a step.
     mutating func readJourneyKeys(_ fields: Fields, into step: inout Step) {
-        if let node = fields["followUp"] { step.followUp = bool(node, at: fields.path.appending("followUp"), "'followUp'") ?? false }
-        step.direction = choice(fields, "direction", "touchpoint direction", names: TouchpointDirection.allCases.map(\.rawValue)) {
+        if let node = fields[StepKeys.followUp] { step.followUp = bool(node, at: fields.path.appending("followUp"), "'followUp'") ?? false }
+        step.direction = choice(fields, StepKeys.direction, "touchpoint direction", names: TouchpointDirection.allCases.map(\.rawValue)) {
             TouchpointDirection(rawValue: $0)
         }
-        step.delivers = choice(fields, "delivers", "delivery", names: Delivery.allCases.map(\.rawValue)) {
+        step.delivers = choice(fields, StepKeys.delivers, "delivery", names: Delivery.allCases.map(\.rawValue)) {
             Delivery(rawValue: $0)
         }
     }

@@ -16,7 +16,7 @@ enum MeasuredDocumentKeys {
 extension DocumentReader {
     /// `measured: {service: {median, p90, mean}, wait: {…}, cases, log}` on a step.
     mutating func readMeasuredKeys(_ fields: Fields, into step: inout Step) {
-        step.measured = nested(fields, "measured") { reader, node, path in
+        step.measured = nested(fields, StepKeys.measured) { reader, node, path in
             guard let fields = reader.fields(node, at: path, what: "measured step", keys: .measuredStep) else { return nil }
             return MeasuredStep(
                 service: reader.nested(fields, "service") { $0.readMeasuredTimes($1, at: $2) },
@@ -34,7 +34,7 @@ extension DocumentReader {
 
     /// `measured: {probability, samples}` on a flow.
     mutating func readMeasuredKeys(_ fields: Fields, into flow: inout Flow) {
-        flow.measured = nested(fields, "measured") { reader, node, path in
+        flow.measured = nested(fields, FlowKeys.measured) { reader, node, path in
             guard let fields = reader.fields(node, at: path, what: "measured flow", keys: .measuredFlow,
                                              required: ["probability"]),
                   let probability = reader.fraction(fields, "probability") else { return nil }

@@ -95,55 +95,85 @@ struct DocumentReader: Sendable {
 
     /// The entries of a mapping that are known keys, after reporting unknown, duplicate and missing ones.
     struct Fields {
-        /// The mapping node itself.
-        var node: Node
+        /// The document the mapping is in.
+        let tape: DocumentTape
+        /// The mapping's index in ``tape``.
+        let index: Int
         /// Where the mapping is in the model.
         var path: ModelPath
         /// The keys the mapping may have.
         var schema: KeySchema
-        /// The known keys' values, each key once, by their position in ``schema``. A short list
-        /// searched in order: there are at most as many as the schema has keys.
-        var values: [(position: Int, keyOffset: UInt32, value: Node)]
+        /// For each position in ``schema``, the tape index of that key's entry (its value is the
+        /// entry after it), or ``absent``: each known key once, found without a search.
+        var keyIndexes: [UInt32]
 
-        subscript(key: String) -> Node? {
-            guard let position = schema.position(of: key) else { return nil }
+        static let absent = UInt32.max
+
+        /// The mapping node itself.
+        var node: Node { .mapping(Node.Mapping(tape: tape, index: index)) }
+
+        subscript(key: some FieldKey) -> Node? {
+            guard let position = key.position(in: schema) else { return nil }
             return value(at: position)
         }
 
         /// The value of the key at `position` in ``schema``.
         func value(at position: Int) -> Node? {
-            for entry in values where entry.position == position { return entry.value }
-            return nil
+            let keyIndex = keyIndexes[position]
+            guard keyIndex != Self.absent else { return nil }
+            return tape.node(at: tape.end(of: Int(keyIndex)))
         }
+    }
+
+    /// Reads a mapping of `what` (e.g. "step") that may contain `keys`.
+    ///
+    /// Returns `nil`, after reporting it, when the node is not a mapping.
+    mutating func fields(_ node: Node, at modelPath: ModelPath, what: String, keys: KeySchema) -> Fields? {
+        fields(node, at: modelPath, what: what, keys: keys, required: [String]())
     }
 
     /// Reads a mapping of `what` (e.g. "step") that may contain `keys`, of which `required` must be present.
     ///
     /// Returns `nil`, after reporting it, when the node is not a mapping.
-    mutating func fields(
-        _ node: Node, at modelPath: ModelPath, what: String, keys: KeySchema, required: [String] = []
+    mutating func fields<Key: FieldKey>(
+        _ node: Node, at modelPath: ModelPath, what: String, keys: KeySchema, required: [Key]
     ) -> Fields? {
         guard case .mapping(let mapping) = node else {
             invalid("mapping", ["what": Self.noun(what, indefinite: true)], node, modelPath)
             return nil
         }
-        var fields = Fields(node: node, path: modelPath, schema: keys, values: [])
-        fields.values.reserveCapacity(min(mapping.count, keys.names.count))
-        // Duplicates of a known key are found among the values by position. Unknown keys (rare): a
-        // short mapping is searched in place (no hashing); a long one, which only hostile or broken
-        // input has, through a dictionary, so it stays linear.
+        let tape = mapping.tape
+        var fields = Fields(
+            tape: tape, index: mapping.index, path: modelPath, schema: keys,
+            keyIndexes: [UInt32](repeating: Fields.absent, count: keys.names.count))
+        // Duplicates of a known key are found by position. Unknown keys (rare): a short mapping is
+        // searched in place (no hashing); a long one, which only hostile or broken input has,
+        // through a dictionary, so it stays linear.
         var firstUnknownKeys: [String: Node]? = mapping.count > 16 ? [:] : nil
         // Each value's path is recorded under the mapping's trie node, without building it.
         let mappingNode = offsets.node(for: modelPath)
-        for (index, (keyNode, value)) in mapping.entries.enumerated() {
-            guard case .scalar(let scalar) = keyNode else {
+        // The entries are walked on the tape by index (as `Mapping`'s iterator does), so a known
+        // key makes no node; nodes are made only for what is reported.
+        let end = tape.end(of: mapping.index)
+        var next = mapping.index + 1
+        var entry = 0
+        while next < end {
+            let keyIndex = next
+            let valueIndex = tape.end(of: keyIndex)
+            guard valueIndex < end else { break }
+            next = tape.end(of: valueIndex)
+            defer { entry += 1 }
+            let key = tape.resolved(keyIndex)
+            guard tape.isScalar(key) else {
+                let keyNode = tape.node(at: keyIndex)
                 error(LocalizedText("diagnostic.keyNotName", ["found": described(keyNode)]), at: location(keyNode))
                 continue
             }
             // A known key is matched on its bytes, without making a string of it.
-            guard let position = scalar.withBytes({ keys.position(of: $0) }) else {
-                let name = scalar.string
-                let firstKey = firstUnknownKeys != nil ? firstUnknownKeys?[name] : Self.firstKey(name, in: mapping, before: index)
+            guard let position = tape.withBytes(at: key, { keys.position(of: $0) }) else {
+                let keyNode = tape.node(at: keyIndex)
+                let name = tape.string(at: key)
+                let firstKey = firstUnknownKeys != nil ? firstUnknownKeys?[name] : Self.firstKey(name, in: mapping, before: entry)
                 if let firstKey {
                     duplicate(name, keyNode, first: firstKey.offset, in: modelPath)
                     continue
@@ -156,25 +186,28 @@ struct DocumentReader: Sendable {
                     at: location(keyNode), path: modelPath)
                 continue
             }
-            let name = keys.names[position]
-            if let first = fields.values.first(where: { $0.position == position }) {
-                duplicate(name, keyNode, first: first.keyOffset, in: modelPath)
+            let first = fields.keyIndexes[position]
+            guard first == Fields.absent else {
+                duplicate(
+                    keys.names[position], tape.node(at: keyIndex), first: tape.offset(of: tape.resolved(Int(first))),
+                    in: modelPath)
                 continue
             }
-            fields.values.append((position, keyNode.offset, value))
+            fields.keyIndexes[position] = UInt32(keyIndex)
             guard let mappingNode else { continue }
             let code = keys.codes[position]
+            let valueOffset = tape.offset(of: tape.resolved(valueIndex))
             if code != PathOffsets.none {
-                offsets.record(value.offset, in: mappingNode, code: code)
+                offsets.record(valueOffset, in: mappingNode, code: code)
             } else {
-                offsets.record(value.offset, in: mappingNode, key: name)
+                offsets.record(valueOffset, in: mappingNode, key: keys.names[position])
             }
         }
         for key in required where fields[key] == nil {
             error(
-                LocalizedText("diagnostic.missingKey", ["key": .quoted(key), "what": Self.noun(what)]),
-                at: location(node), path: modelPath.appending(key))
-            unreadable.paths.insert(modelPath.appending(key))
+                LocalizedText("diagnostic.missingKey", ["key": .quoted(key.keyName), "what": Self.noun(what)]),
+                at: location(node), path: modelPath.appending(key.keyName))
+            unreadable.paths.insert(modelPath.appending(key.keyName))
         }
         return fields
     }

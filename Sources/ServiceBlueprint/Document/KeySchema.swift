@@ -4,8 +4,10 @@
 /// fixed table, and then stores, finds and records values by that position: no string comparison
 /// against every allowed key, and no hashing of the key again for the source map. The table holds
 /// only the schema's own names and never grows, so a file's keys cannot crowd it: a lookup probes
-/// at most the longest run of occupied slots, fixed when the table is built.
-struct KeySchema: Sendable {
+/// at most the longest run of occupied slots, fixed when the table is built. A class, so that
+/// ``SchemaKey`` can tell its schema by identity and a reader's ``DocumentReader/Fields`` holds one
+/// reference instead of five arrays.
+final class KeySchema: Sendable {
     /// The keys, in the order written in ``DocumentKeys``.
     let names: [String]
     /// Each key's code in ``PathOffsets`` (the same for one name in every schema), or
@@ -76,6 +78,39 @@ struct KeySchema: Sendable {
     }
 }
 
+/// A key name that the reader looks up in a ``KeySchema``: a `String` (found by hashing its bytes
+/// on each lookup), or a ``SchemaKey`` (found once, when the constant is made).
+protocol FieldKey {
+    /// The key as written in the file (and in diagnostics and model paths).
+    var keyName: String { get }
+    /// The key's position in `schema`, or `nil` when the schema does not allow it.
+    func position(in schema: KeySchema) -> Int?
+}
+
+extension String: FieldKey {
+    var keyName: String { self }
+    func position(in schema: KeySchema) -> Int? { schema.position(of: self) }
+}
+
+/// A key of one ``KeySchema`` with its position found when the constant is made, so reading a
+/// value the reader asks for on every step or flow does not hash the key's name again. Asked of
+/// another schema, it is looked up by name like a `String`.
+struct SchemaKey: FieldKey, Sendable {
+    let keyName: String
+    private let schema: ObjectIdentifier
+    private let position: Int?
+
+    init(_ name: String, in schema: KeySchema) {
+        keyName = name
+        self.schema = ObjectIdentifier(schema)
+        position = schema.position(of: name)
+    }
+
+    func position(in schema: KeySchema) -> Int? {
+        ObjectIdentifier(schema) == self.schema ? position : schema.position(of: keyName)
+    }
+}
+
 extension KeySchema {
     static let blueprint = KeySchema(DocumentKeys.blueprint + [DocumentKeys.schemaHint])
     static let association = KeySchema(DocumentKeys.association)
@@ -124,4 +159,80 @@ extension DocumentKeys {
         SimulationDocumentKeys.segment, SimulationDocumentKeys.profile, SimulationDocumentKeys.patienceRule,
         SimulationDocumentKeys.serviceTime,
     ].flatMap { $0 }
+}
+
+/// The keys of the mappings a file has thousands of (steps, flows and their parts), found once.
+enum StepKeys {
+    static let id = SchemaKey("id", in: .step)
+    static let title = SchemaKey("title", in: .step)
+    static let lane = SchemaKey("lane", in: .step)
+    static let stage = SchemaKey("stage", in: .step)
+    static let actor = SchemaKey("actor", in: .step)
+    static let owner = SchemaKey("owner", in: .step)
+    static let channel = SchemaKey("channel", in: .step)
+    static let kind = SchemaKey("kind", in: .step)
+    static let duration = SchemaKey("duration", in: .step)
+    static let waitBefore = SchemaKey("waitBefore", in: .step)
+    static let standards = SchemaKey("standards", in: .step)
+    static let failPoint = SchemaKey("failPoint", in: .step)
+    static let waitPoint = SchemaKey("waitPoint", in: .step)
+    static let value = SchemaKey("value", in: .step)
+    static let needs = SchemaKey("needs", in: .step)
+    static let produces = SchemaKey("produces", in: .step)
+    static let evidence = SchemaKey("evidence", in: .step)
+    static let emotion = SchemaKey("emotion", in: .step)
+    static let painPoints = SchemaKey("painPoints", in: .step)
+    static let tags = SchemaKey("tags", in: .step)
+    static let notes = SchemaKey("notes", in: .step)
+    static let url = SchemaKey("url", in: .step)
+    static let followUp = SchemaKey("followUp", in: .step)
+    static let direction = SchemaKey("direction", in: .step)
+    static let delivers = SchemaKey("delivers", in: .step)
+    static let measured = SchemaKey("measured", in: .step)
+    static let cost = SchemaKey("cost", in: .step)
+    static let painDimension = SchemaKey("painDimension", in: .step)
+    static let required = [id, title, lane]
+}
+
+/// Keys of ``KeySchema/processTime``, ``KeySchema/standards``, ``KeySchema/timeStandard``,
+/// ``KeySchema/failPoint`` and ``KeySchema/waitPoint``, found once.
+enum StepPartKeys {
+    static let min = SchemaKey("min", in: .processTime)
+    static let likely = SchemaKey("likely", in: .processTime)
+    static let max = SchemaKey("max", in: .processTime)
+    static let time = SchemaKey("time", in: .standards)
+    static let sop = SchemaKey("sop", in: .standards)
+    static let service = SchemaKey("service", in: .standards)
+    static let response = SchemaKey("response", in: .standards)
+    static let startWithin = SchemaKey("startWithin", in: .standards)
+    static let dimension = SchemaKey("dimension", in: .standards)
+    static let target = SchemaKey("target", in: .timeStandard)
+    static let tolerance = SchemaKey("tolerance", in: .timeStandard)
+    static let risk = SchemaKey("risk", in: .failPoint)
+    static let recovery = SchemaKey("recovery", in: .failPoint)
+    static let owner = SchemaKey("owner", in: .failPoint)
+    static let likelihood = SchemaKey("likelihood", in: .failPoint)
+    static let waitTolerance = SchemaKey("tolerance", in: .waitPoint)
+    static let waitNotes = SchemaKey("notes", in: .waitPoint)
+}
+
+/// Keys of ``KeySchema/flow``, found once.
+enum FlowKeys {
+    static let from = SchemaKey("from", in: .flow)
+    static let to = SchemaKey("to", in: .flow)
+    static let kind = SchemaKey("kind", in: .flow)
+    static let label = SchemaKey("label", in: .flow)
+    static let probability = SchemaKey("probability", in: .flow)
+    static let measured = SchemaKey("measured", in: .flow)
+    static let required = [from, to]
+}
+
+/// Keys of ``KeySchema/information``, found once.
+enum InformationKeys {
+    static let id = SchemaKey("id", in: .information)
+    static let title = SchemaKey("title", in: .information)
+    static let kind = SchemaKey("kind", in: .information)
+    static let fromCustomer = SchemaKey("fromCustomer", in: .information)
+    static let deliveredTo = SchemaKey("deliveredTo", in: .information)
+    static let notes = SchemaKey("notes", in: .information)
 }
