@@ -1,9 +1,10 @@
 // libFuzzer target: the blueprint document reader (YAML and JSON) with validation.
 // Invariants: no crash, no hang, bounded memory; every failed read has at least one diagnostic
-// and every diagnostic is located at a real line and column.
+// and every diagnostic is located at a real line and column; a large YAML file cut into parts
+// for several cores parses to the same document as whole (forced here on small inputs).
 import Foundation
 import FuzzSupport
-import ServiceBlueprint
+@_spi(Fuzzing) import ServiceBlueprint
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDocumentReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -17,6 +18,9 @@ public func fuzzDocumentReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
             fuzzCheck(!error.diagnostics.isEmpty, "a failed read must say why")
             fuzzCheckLocated(error.diagnostics)
         }
+    }
+    for parts in 2...3 {
+        fuzzCheck(BlueprintDocument.yamlPartsAgreeWithWhole(text, parts: parts), "YAML parsed in \(parts) parts differs from whole")
     }
     return 0
 }

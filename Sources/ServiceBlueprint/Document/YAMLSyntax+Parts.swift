@@ -236,3 +236,30 @@ private final class PartResults: @unchecked Sendable {
         return slots.map { $0 ?? nil }
     }
 }
+
+extension BlueprintDocument {
+    /// For the fuzz target: `false` when parsing the YAML `text` cut into `parts` gives a document
+    /// other than parsing it whole. A text that is not cut, or whose parts fail, agrees (it is then
+    /// parsed whole).
+    @_spi(Fuzzing) public static func yamlPartsAgreeWithWhole(_ text: String, parts: Int) -> Bool {
+        let bytes = Array(text.utf8)
+        let syntax = YAMLSyntax(source: SourceText(bytes: bytes, format: .yaml), limits: .default)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let joined = syntax.parseInParts(buffer, base: 0, parts: parts) else { return true }
+            guard case .success(let whole?) = syntax.parse(buffer, base: 0), whole.root == 0,
+                whole.tape.count == joined.count, whole.tape.textCount == joined.textCount
+            else { return false }
+            let wholeTape = whole.tape.tape(source: bytes), joinedTape = joined.tape(source: bytes)
+            for index in 0..<joined.count {
+                let a = wholeTape.entries[index], b = joinedTape.entries[index]
+                guard a.offset == b.offset, a.end == b.end, a.length == b.length, a.kind == b.kind, a.inText == b.inText,
+                    a.kind == .alias ? a.start == b.start : true
+                else { return false }
+                if a.kind == .plain || a.kind == .quoted, wholeTape.string(at: index) != joinedTape.string(at: index) {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+}
