@@ -319,7 +319,7 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
             return result
         }
         // Steps by their words, so a repeated step is compared only with steps it shares a word with.
-        var byWord: [UInt64: [Int32]] = [:]
+        var byWord = StepsByWord(capacity: steps.count * 4)
         var content: [[UInt64]] = []
         content.reserveCapacity(steps.count)
         var marked: [Int] = []
@@ -330,17 +330,18 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
                 if markerHashes.contains(hash) { isMarked = true }
                 if !skippedHashes.contains(hash) { kept.append(hash) }
             }
-            content.append(kept)
             // Each word of the title once (titles have a handful of words: a linear check beats a set).
-            for (k, word) in kept.enumerated() where !kept[..<k].contains(word) { byWord[word, default: []].append(Int32(i)) }
+            for (k, word) in kept.enumerated() where !kept[..<k].contains(word) { byWord.add(word, step: Int32(i)) }
+            content.append(kept)
             if isMarked { marked.append(i) }
         }
+        byWord.finish()
         var findings: [Finding] = []
         for later in marked {
             let laterWords = content[later]
             guard laterWords.count >= shared else { continue }
             var candidates = Set<Int32>()
-            for word in Set(laterWords) { candidates.formUnion((byWord[word] ?? []).prefix(64)) }
+            for word in Set(laterWords) { candidates.formUnion(byWord.steps(with: word).prefix(64)) }
             let ordered = candidates.filter { Int($0) != later && actorKind(Int($0)) == actorKind(later) }
                 .sorted { context.topologicalPosition(of: $0) > context.topologicalPosition(of: $1) }
             for earlier in ordered {
@@ -838,5 +839,73 @@ extension RedundantDuplicateStepRule {
 
         /// The word hashes of step `i`'s title, in order.
         subscript(_ i: Int) -> ArraySlice<UInt64> { hashes[Int(offsets[i])..<Int(offsets[i + 1])] }
+    }
+}
+
+/// The steps of each title word (by the word's hash), ascending: pairs are added in step order and
+/// then grouped by a counting sort, instead of growing one array per word in a dictionary (the
+/// duplicate-step rule's biggest cost). The word hashes are already well mixed, so the table uses
+/// them as they are.
+struct StepsByWord {
+    /// Open addressing: a word number, or -1 when empty. The count is a power of two.
+    private var slots: [Int32]
+    private var words: [UInt64] = []
+    private var pairs: [(word: Int32, step: Int32)] = []
+    private var offsets: [Int32] = []
+    private var members: [Int32] = []
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+    }
+
+    /// The number of the word, or `nil` when no step has it.
+    private func number(of word: UInt64) -> (slot: Int, number: Int32?) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: word ^ (word >> 29)) & mask
+        while true {
+            let number = slots[slot]
+            if number < 0 { return (slot, nil) }
+            if words[Int(number)] == word { return (slot, number) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Records that `step` has `word` (steps in ascending order, each word once per step).
+    mutating func add(_ word: UInt64, step: Int32) {
+        let found = number(of: word)
+        if let number = found.number {
+            pairs.append((number, step))
+            return
+        }
+        let number = Int32(words.count)
+        words.append(word)
+        pairs.append((number, step))
+        if words.count * 2 > slots.count {
+            let size = slots.count * 2
+            let mask = size - 1
+            var fresh = [Int32](repeating: -1, count: size)
+            for (k, known) in words.enumerated() {
+                var slot = Int(truncatingIfNeeded: known ^ (known >> 29)) & mask
+                while fresh[slot] >= 0 { slot = (slot + 1) & mask }
+                fresh[slot] = Int32(k)
+            }
+            slots = fresh
+        } else {
+            slots[found.slot] = number
+        }
+    }
+
+    /// Groups the pairs by word; call once, after the last ``add(_:step:)``.
+    mutating func finish() {
+        (offsets, members) = AnalysisIndex.compressed(pairs.map { (item: $0.word, step: $0.step) }, itemCount: words.count)
+        pairs = []
+    }
+
+    /// The steps that have `word`, ascending.
+    func steps(with word: UInt64) -> ArraySlice<Int32> {
+        guard let number = number(of: word).number else { return [] }
+        return members[Int(offsets[Int(number)])..<Int(offsets[Int(number) + 1])]
     }
 }
