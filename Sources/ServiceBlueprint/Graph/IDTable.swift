@@ -1,9 +1,12 @@
+import Foundation
+
 /// A map from ids (step, item or actor ids) to dense positions `0..<count`, in order of first insertion.
 ///
 /// The graph and the analysis index look ids up tens of thousands of times per large blueprint; the
 /// standard dictionary hashes every key with seeded SipHash, which was most of their cost. This
 /// table hashes the id's UTF-8 bytes 8 at a time with a multiply-mix and probes linearly (open
-/// addressing, at most half full), so a lookup is one short hash and usually one comparison.
+/// addressing, at most half full), so a lookup is one short hash and usually one comparison. Ids
+/// compare as `String`s do (canonical equivalence), like dictionary keys.
 package struct IDTable: Sendable {
     /// The ids by position.
     package private(set) var keys: [String] = []
@@ -74,16 +77,28 @@ package struct IDTable: Sendable {
         slots = fresh
     }
 
-    /// A 64-bit hash of the UTF-8 bytes of `id` (not seeded: ids come from the user's own file).
-    @inline(__always)
+    /// A 64-bit hash of `id` that agrees with `String`'s equality: two ids that are canonically
+    /// equivalent (`==`) hash the same. An ASCII id is its own canonical form, so its bytes are hashed as
+    /// they are; any other id is hashed in its NFC form (the Kelvin sign and `K` are one id, as they are
+    /// as dictionary keys). Not seeded: ids come from the user's own file.
     static func hash(_ id: String) -> UInt64 {
+        let hash = bytesHash(id)
+        return hash.ascii ? hash.value : bytesHash(id.precomposedStringWithCanonicalMapping).value
+    }
+
+    /// The hash of the id's UTF-8 bytes, and whether they are all ASCII.
+    @inline(__always)
+    private static func bytesHash(_ id: String) -> (value: UInt64, ascii: Bool) {
         var id = id
-        return id.withUTF8 { bytes -> UInt64 in
+        return id.withUTF8 { bytes -> (value: UInt64, ascii: Bool) in
             let raw = UnsafeRawBufferPointer(bytes)
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+            var high: UInt64 = 0
             var offset = 0
             while offset + 8 <= raw.count {
-                h = mix(h ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                high |= word
+                h = mix(h ^ word)
                 offset += 8
             }
             if offset < raw.count {
@@ -94,9 +109,10 @@ package struct IDTable: Sendable {
                     shift += 8
                     offset += 1
                 }
+                high |= tail
                 h = mix(h ^ tail)
             }
-            return mix(h)
+            return (mix(h), high & 0x8080_8080_8080_8080 == 0)
         }
     }
 

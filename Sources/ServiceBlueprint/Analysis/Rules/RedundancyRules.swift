@@ -406,7 +406,10 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
     /// Creates the rule.
     public init() {}
 
-    static func isGate(_ step: Step) -> Bool { step.kind == .approval || step.kind == .check }
+    static func isGate(_ step: Step) -> Bool { isGate(step.kind) }
+
+    /// ``isGate(_:)`` by kind, for loops over every step (passing a `Step` copies all of its fields).
+    static func isGate(_ kind: StepKind) -> Bool { kind == .approval || kind == .check }
 
     /// Finds stacked approvals and checks.
     public func analyze(_ context: AnalysisContext) -> [Finding] { CaseMoney.priced(unpriced(context), in: context) }
@@ -416,7 +419,7 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
         let steps = context.blueprint.steps
         let maxBetween = max(0, context.integer("maxStepsBetween"))
         var pairs: [(first: Int32, second: Int32, items: [String])] = []
-        for a in 0..<Int32(steps.count) where Self.isGate(steps[Int(a)]) {
+        for a in 0..<Int32(steps.count) where Self.isGate(steps[Int(a)].kind) {
             let items = Set(steps[Int(a)].needs + steps[Int(a)].produces)
             guard !items.isEmpty else { continue }
             // Breadth-first up to maxBetween intermediate steps; an intermediate that produces the
@@ -429,7 +432,7 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
                     context.graph.forEachSuccessor(of: node) { w, _, _ in
                         guard seen.insert(w).inserted else { return }
                         let shared = live.intersection(steps[Int(w)].needs)
-                        if Self.isGate(steps[Int(w)]), !shared.isEmpty {
+                        if Self.isGate(steps[Int(w)].kind), !shared.isEmpty {
                             pairs.append((a, w, shared.sorted()))
                             return
                         }
@@ -715,19 +718,13 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
         let n = graph.stepCount
         // Departments as small integers; evidence is something the customer sees, not work, so it
         // belongs to no department here (-1), like the customer and unstaffed systems.
-        var names: [String] = []
-        var codes: [String: Int32] = [:]
+        var codes = IDTable()
         var code = [Int32](repeating: -1, count: n)
         for v in 0..<n where steps[v].lane != .evidence {
             guard let department = context.department(ofStep: Int32(v)) else { continue }
-            if let known = codes[department] {
-                code[v] = known
-            } else {
-                codes[department] = Int32(names.count)
-                code[v] = Int32(names.count)
-                names.append(department)
-            }
+            code[v] = codes.insert(department).position
         }
+        let names = codes.keys
         // The next steps with a department, looking through steps without one, which break no chain.
         func nextStaffed(after v: Int32, backwards: Bool = false) -> [Int32] {
             // Fast path: every direct neighbour has a department (the usual case).
@@ -831,8 +828,8 @@ extension RedundantDuplicateStepRule {
         init(_ steps: [Step]) {
             hashes.reserveCapacity(steps.count * 4)
             offsets.reserveCapacity(steps.count + 1)
-            for step in steps {
-                RedundantDuplicateStepRule.forEachWordHash(in: step.title) { hashes.append($0) }
+            for i in steps.indices {
+                RedundantDuplicateStepRule.forEachWordHash(in: steps[i].title) { hashes.append($0) }
                 offsets.append(Int32(hashes.count))
             }
         }
