@@ -4,36 +4,62 @@
 /// The analyzer builds the shared parts once and hands each rule a context with that rule's
 /// severity and thresholds.
 public struct AnalysisContext: Sendable {
+    /// The parts every rule's context shares, behind one reference: a rule copies its context into
+    /// closures and helpers thousands of times, and copying the blueprint, graph and index inline
+    /// retained every one of their arrays each time.
+    final class Shared: Sendable {
+        let blueprint: Blueprint
+        let graph: BlueprintGraph
+        let metrics: BlueprintMetrics
+        let scopes: [JourneyScope]
+        let index: AnalysisIndex
+        let cache: AnalysisRunCache
+
+        init(
+            blueprint: Blueprint, graph: BlueprintGraph, metrics: BlueprintMetrics, scopes: [JourneyScope],
+            index: AnalysisIndex, cache: AnalysisRunCache
+        ) {
+            self.blueprint = blueprint
+            self.graph = graph
+            self.metrics = metrics
+            self.scopes = scopes
+            self.index = index
+            self.cache = cache
+        }
+    }
+
+    let shared: Shared
     /// The blueprint under analysis.
-    public let blueprint: Blueprint
+    public var blueprint: Blueprint { shared.blueprint }
     /// Its flow graph.
-    public let graph: BlueprintGraph
+    public var graph: BlueprintGraph { shared.graph }
     /// Timing and interaction metrics, per journey.
-    public let metrics: BlueprintMetrics
+    public var metrics: BlueprintMetrics { shared.metrics }
     /// The journeys as step sets with their critical-path schedules (one whole-blueprint scope when
     /// there are no journeys), in the order of ``BlueprintMetrics/journeys``.
-    public let scopes: [JourneyScope]
+    public var scopes: [JourneyScope] { shared.scopes }
     /// The id of the rule this context was made for.
     public let ruleID: String
     /// The severity the rule's findings get.
     public let severity: Severity
     /// The rule's thresholds, defaults merged with configuration.
     public let thresholds: [String: ThresholdValue]
-    let index: AnalysisIndex
+    var index: AnalysisIndex { shared.index }
     /// Shared by every context of one analyzer run.
-    let cache: AnalysisRunCache
+    var cache: AnalysisRunCache { shared.cache }
 
     init(
         blueprint: Blueprint, graph: BlueprintGraph, metrics: BlueprintMetrics, scopes: [JourneyScope],
         index: AnalysisIndex, cache: AnalysisRunCache = AnalysisRunCache(), ruleID: String = "",
         severity: Severity = .warning, thresholds: [String: ThresholdValue] = [:]
     ) {
-        self.blueprint = blueprint
-        self.graph = graph
-        self.metrics = metrics
-        self.scopes = scopes
-        self.index = index
-        self.cache = cache
+        self.init(
+            shared: Shared(blueprint: blueprint, graph: graph, metrics: metrics, scopes: scopes, index: index, cache: cache),
+            ruleID: ruleID, severity: severity, thresholds: thresholds)
+    }
+
+    private init(shared: Shared, ruleID: String, severity: Severity, thresholds: [String: ThresholdValue]) {
+        self.shared = shared
         self.ruleID = ruleID
         self.severity = severity
         self.thresholds = thresholds
@@ -42,8 +68,8 @@ public struct AnalysisContext: Sendable {
     /// The same shared data, configured for another rule.
     func configured(for rule: any BlueprintRule, configuration: AnalysisConfiguration) -> AnalysisContext {
         AnalysisContext(
-            blueprint: blueprint, graph: graph, metrics: metrics, scopes: scopes, index: index, cache: cache, ruleID: rule.id,
-            severity: configuration.severity(for: rule), thresholds: configuration.thresholds(for: rule))
+            shared: shared, ruleID: rule.id, severity: configuration.severity(for: rule),
+            thresholds: configuration.thresholds(for: rule))
     }
 
     // MARK: Steps, actors, information
@@ -60,13 +86,13 @@ public struct AnalysisContext: Sendable {
     package func names(ofSteps indices: [Int32]) -> String { Self.list(indices.map(name(ofStep:))) }
 
     /// How findings name an information item: its title in quotes, or its id.
-    public func name(ofItem id: String) -> String { "'\(index.itemByID[id]?.title ?? id)'" }
+    public func name(ofItem id: String) -> String { "'\(index.item(id)?.title ?? id)'" }
 
     /// The actor with the given id.
-    public func actor(_ id: String) -> Actor? { index.actorByID[id] }
+    public func actor(_ id: String) -> Actor? { index.actor(id) }
 
     /// The information item with the given id.
-    public func item(_ id: String) -> InformationItem? { index.itemByID[id] }
+    public func item(_ id: String) -> InformationItem? { index.item(id) }
 
     /// The department of the step's actor, if known (an actor of kind department is its own department).
     package func department(ofStep index: Int32) -> String? { self.index.department[Int(index)] }
@@ -211,7 +237,7 @@ public struct AnalysisContext: Sendable {
     }
 
     /// An information item as a placeholder value: its title (or id) in quotes.
-    package func item(argument id: String) -> TextArgument { .quoted(index.itemByID[id]?.title ?? id) }
+    package func item(argument id: String) -> TextArgument { .quoted(index.item(id)?.title ?? id) }
 
     /// Several steps as one list placeholder.
     package func steps(argument indices: [Int32]) -> TextArgument { .list(indices.map(step(argument:))) }

@@ -1,11 +1,17 @@
 /// Lookups every rule needs, built once per analysis in linear time.
 struct AnalysisIndex: Sendable {
-    let actorByID: [String: Actor]
-    let itemByID: [String: InformationItem]
+    /// The blueprint's actors, and the position in it of each distinct actor id (first occurrence wins).
+    private let actors: [Actor]
+    private let actorTable: IDTable
+    private let actorPositions: [Int32]
+    /// The blueprint's information items, and the position in it of each declared item id (first
+    /// occurrence wins); ids only used, never declared, have no position.
+    private let information: [InformationItem]
+    private let declaredItemPositions: [Int32]
     /// Every information item id that is declared or used, declared ones first, then in order of first use.
-    let itemIDs: [String]
+    var itemIDs: [String] { itemIndex.keys }
     /// Position in ``itemIDs`` by id.
-    let itemIndex: [String: Int32]
+    let itemIndex: IDTable
     /// CSR: the steps producing item `k` are `producerSteps[producerOffsets[k]..<producerOffsets[k+1]]`, ascending.
     let producerOffsets: [Int32]
     let producerSteps: [Int32]
@@ -22,39 +28,55 @@ struct AnalysisIndex: Sendable {
     let isTouchpoint: [Bool]
     /// `true` for steps done by the customer (customer lane or an actor of kind customer).
     let isCustomerStep: [Bool]
+    /// The work graph's topological order (``BlueprintGraph/topologicalOrder(kinds:within:skipping:)``
+    /// with the defaults), computed once for the index and whoever else needs it.
+    let order: TopologicalOrder
     /// Position of each step in the topological order of the work graph; steps left over by a
     /// cycle come after all others.
     let topologicalPosition: [Int32]
     /// Customer waiting of each step: see ``JourneyMetrics/customerWaitingTime``.
     let customerWaitSeconds: [Double]
-    /// `true` for touchpoints where the service contacts the customer (see ``outboundTouchpoints(of:graph:performer:)``).
+    /// `true` for touchpoints where the service contacts the customer (see ``outboundTouchpoints(of:graph:performer:order:)``).
     let isOutbound: [Bool]
     /// `true` for steps whose output is declared delivered outside the journey: `delivers` on the step, or
     /// an item it produces with `deliveredTo`.
     let isDelivered: [Bool]
 
+    /// The actor with the given id (the first, when two share it).
+    func actor(_ id: String) -> Actor? { actorTable[id].map { actors[Int(actorPositions[Int($0)])] } }
+
+    /// The declared information item with the given id (the first, when two share it).
+    func item(_ id: String) -> InformationItem? {
+        guard let k = itemIndex[id], Int(k) < declaredItemPositions.count else { return nil }
+        return information[Int(declaredItemPositions[Int(k)])]
+    }
+
     init(blueprint: Blueprint, graph: BlueprintGraph) {
+        self.init(blueprint: blueprint, graph: graph, order: graph.topologicalOrder())
+    }
+
+    /// The index, given the graph's default topological order.
+    init(blueprint: Blueprint, graph: BlueprintGraph, order: TopologicalOrder) {
         let steps = blueprint.steps
         let n = steps.count
-        var actors: [String: Actor] = [:]
-        for actor in blueprint.actors where actors[actor.id] == nil { actors[actor.id] = actor }
-        actorByID = actors
-        var items: [String: InformationItem] = [:]
-        var itemIDs: [String] = []
-        var itemIndex: [String: Int32] = [:]
-        itemIndex.reserveCapacity(blueprint.information.count)
-        for item in blueprint.information where items[item.id] == nil {
-            items[item.id] = item
-            itemIndex[item.id] = Int32(itemIDs.count)
-            itemIDs.append(item.id)
+        // Ids are resolved through `IDTable`s once and then handled as positions (hashing strings was
+        // most of the index's cost).
+        var actorTable = IDTable(minimumCapacity: blueprint.actors.count)
+        var actorPositions: [Int32] = []
+        var actorKinds: [Actor.Kind] = []
+        var actorDepartments: [String?] = []
+        for (position, actor) in blueprint.actors.enumerated() where actorTable.insert(actor.id).inserted {
+            actorPositions.append(Int32(position))
+            actorKinds.append(actor.kind)
+            actorDepartments.append(actor.kind == .department ? actor.id : actor.department)
         }
-        itemByID = items
-        func indexOfItem(_ id: String) -> Int32 {
-            if let known = itemIndex[id] { return known }
-            let added = Int32(itemIDs.count)
-            itemIndex[id] = added
-            itemIDs.append(id)
-            return added
+        var itemIndex = IDTable(minimumCapacity: blueprint.information.count)
+        var declaredItemPositions: [Int32] = []
+        // Per item index: declared with `deliveredTo`.
+        var itemDelivered: [Bool] = []
+        for (position, item) in blueprint.information.enumerated() where itemIndex.insert(item.id).inserted {
+            declaredItemPositions.append(Int32(position))
+            itemDelivered.append(item.deliveredTo != nil)
         }
         // (item, step) pairs in step order; a step listing an item twice counts once.
         var produced: [(item: Int32, step: Int32)] = []
@@ -68,34 +90,43 @@ struct AnalysisIndex: Sendable {
         var wait = [Double](repeating: 0, count: n)
         var lane = [Lane](repeating: .customer, count: n)
         var touchpoint = [Bool](repeating: false, count: n)
+        var delivered = [Bool](repeating: false, count: n)
         for i in 0..<n {
             let v = Int32(i)
+            var deliversItem = false
             for id in steps[i].produces {
-                let k = Int(indexOfItem(id))
+                let k = Int(itemIndex.insert(id).position)
+                if k < itemDelivered.count, itemDelivered[k] { deliversItem = true }
                 if k >= producedBy.count { producedBy.append(contentsOf: repeatElement(-1, count: k + 1 - producedBy.count)) }
                 if producedBy[k] != v { producedBy[k] = v; produced.append((Int32(k), v)) }
             }
             for id in steps[i].needs {
-                let k = Int(indexOfItem(id))
+                let k = Int(itemIndex.insert(id).position)
                 if k >= neededBy.count { neededBy.append(contentsOf: repeatElement(-1, count: k + 1 - neededBy.count)) }
                 if neededBy[k] != v { neededBy[k] = v; needed.append((Int32(k), v)) }
             }
-            lane[i] = steps[i].lane
+            delivered[i] = steps[i].delivers != nil || deliversItem
+            let stepLane = steps[i].lane
+            lane[i] = stepLane
             touchpoint[i] = steps[i].channel != nil
-            let actor = steps[i].actor.flatMap { actors[$0] }
-            let customer = steps[i].lane == .customer || actor?.kind == .customer
+            let actor = steps[i].actor.flatMap { actorTable[$0] }.map(Int.init)
+            let customer = stepLane == .customer || actor.map { actorKinds[$0] == .customer } ?? false
             isCustomer[i] = customer
             if !customer {
                 performer[i] = steps[i].actor
-                department[i] = actor.flatMap { $0.kind == .department ? $0.id : $0.department }
+                department[i] = actor.flatMap { actorDepartments[$0] }
             }
-            if steps[i].lane.isVisibleToCustomer || steps[i].waitPoint != nil {
+            if stepLane.isVisibleToCustomer || steps[i].waitPoint != nil {
                 wait[i] = graph.waitSeconds[i] + (steps[i].kind == .wait ? graph.processSeconds[i] : 0)
             }
         }
-        (producerOffsets, producerSteps) = Self.compressed(produced, itemCount: itemIDs.count)
-        (consumerOffsets, consumerSteps) = Self.compressed(needed, itemCount: itemIDs.count)
-        self.itemIDs = itemIDs
+        (producerOffsets, producerSteps) = Self.compressed(produced, itemCount: itemIndex.count)
+        (consumerOffsets, consumerSteps) = Self.compressed(needed, itemCount: itemIndex.count)
+        actors = blueprint.actors
+        self.actorTable = actorTable
+        self.actorPositions = actorPositions
+        information = blueprint.information
+        self.declaredItemPositions = declaredItemPositions
         self.itemIndex = itemIndex
         self.lane = lane
         isTouchpoint = touchpoint
@@ -103,15 +134,13 @@ struct AnalysisIndex: Sendable {
         self.performer = performer
         isCustomerStep = isCustomer
         customerWaitSeconds = wait
-        let order = graph.topologicalOrder()
+        self.order = order
         var position = [Int32](repeating: 0, count: graph.stepCount)
         for (p, v) in order.order.enumerated() { position[Int(v)] = Int32(p) }
         for (k, v) in order.leftover.enumerated() { position[Int(v)] = Int32(order.order.count + k) }
         topologicalPosition = position
-        isOutbound = Self.outboundTouchpoints(of: steps, graph: graph, performer: performer)
-        isDelivered = steps.map { step in
-            step.delivers != nil || step.produces.contains { items[$0]?.deliveredTo != nil }
-        }
+        isOutbound = Self.outboundTouchpoints(of: steps, graph: graph, performer: performer, order: order)
+        isDelivered = delivered
     }
 
     /// The channels on which an undeclared touchpoint is taken to be the service writing to the customer.
@@ -128,13 +157,12 @@ struct AnalysisIndex: Sendable {
     ///   receives it on the same channel right after it (the receiving side); a customer step on a message
     ///   channel that only receives (service work leads to it, it sends nothing back: no information, no
     ///   work to a service step) is a receiving side too;
-    /// - a phone call that continues no call: see ``phoneDirections(of:graph:performer:)``.
-    static func outboundTouchpoints(of steps: [Step], graph: BlueprintGraph, performer: [String?]) -> [Bool] {
+    /// - a phone call that continues no call: see ``phoneDirections(of:graph:performer:order:)``.
+    static func outboundTouchpoints(of steps: [Step], graph: BlueprintGraph, performer: [String?], order: TopologicalOrder) -> [Bool] {
         func isService(_ i: Int) -> Bool { steps[i].lane != .customer && steps[i].lane != .evidence }
         func sending(_ i: Int) -> Bool {
-            let step = steps[i]
-            guard let channel = step.channel else { return false }
-            if let direction = step.direction { return direction == .outbound }
+            guard let channel = steps[i].channel else { return false }
+            if let direction = steps[i].direction { return direction == .outbound }
             guard isService(i), outboundChannels.contains(channel) else { return false }
             var customerBefore = false
             var customerAfter = false
@@ -143,12 +171,13 @@ struct AnalysisIndex: Sendable {
             return customerAfter && !customerBefore
         }
         let sends = steps.indices.map(sending)
-        let calls = phoneDirections(of: steps, graph: graph, performer: performer)
+        let calls = phoneDirections(of: steps, graph: graph, performer: performer, order: order)
         return steps.indices.map { i in
             if sends[i] { return true }
-            let step = steps[i]
-            if step.direction == nil, step.channel == .phone, let call = calls[i] { return call == .outbound }
-            guard step.direction == nil, step.lane == .customer, let channel = step.channel else { return false }
+            // Fields read in place: copying a `Step` retains all of its strings and arrays.
+            let direction = steps[i].direction, lane = steps[i].lane
+            if direction == nil, steps[i].channel == .phone, let call = calls[i] { return call == .outbound }
+            guard direction == nil, lane == .customer, let channel = steps[i].channel else { return false }
             var received = false
             var fromService = false
             var fromCustomer = false
@@ -158,7 +187,7 @@ struct AnalysisIndex: Sendable {
             }
             if received { return true }
             // The customer only receives (a card by post): service work leads to it and it answers nothing.
-            guard outboundChannels.contains(channel), fromService, !fromCustomer, step.produces.isEmpty else { return false }
+            guard outboundChannels.contains(channel), fromService, !fromCustomer, steps[i].produces.isEmpty else { return false }
             var answers = false
             graph.forEachSuccessor(of: Int32(i)) { w, _, _ in if isService(Int(w)) { answers = true } }
             return !answers
@@ -173,17 +202,18 @@ struct AnalysisIndex: Sendable {
     /// that continues no call starts one: the customer's step is a call to the service (inbound), a service
     /// step is the service calling the customer (outbound), such as a call-back after an escalation or a
     /// satisfaction call days later. One pass in topological order; steps left over by a cycle come last.
-    static func phoneDirections(of steps: [Step], graph: BlueprintGraph, performer: [String?]) -> [TouchpointDirection?] {
+    static func phoneDirections(
+        of steps: [Step], graph: BlueprintGraph, performer: [String?], order: TopologicalOrder
+    ) -> [TouchpointDirection?] {
         let n = steps.count
         var call = [TouchpointDirection?](repeating: nil, count: n)
         // The call a step without a channel is done during, and by whom (`nil` performer: the customer).
         var during = [TouchpointDirection?](repeating: nil, count: n)
-        let order = graph.topologicalOrder()
         for v in order.order + order.leftover {
             let i = Int(v)
-            let step = steps[i]
-            if step.channel == .phone {
-                if let declared = step.direction {
+            let channel = steps[i].channel
+            if channel == .phone {
+                if let declared = steps[i].direction {
                     call[i] = declared
                     continue
                 }
@@ -197,7 +227,7 @@ struct AnalysisIndex: Sendable {
                     if let carried, continued != .inbound { continued = carried }
                 }
                 call[i] = continued ?? (steps[i].lane == .customer ? .inbound : .outbound)
-            } else if step.channel == nil, step.lane != .customer, step.lane != .evidence, performer[i] != nil {
+            } else if channel == nil, steps[i].lane != .customer, steps[i].lane != .evidence, performer[i] != nil {
                 graph.forEachPredecessor(of: v) { p, _, _ in
                     let q = Int(p)
                     guard steps[q].channel == .phone, let direction = call[q] else {

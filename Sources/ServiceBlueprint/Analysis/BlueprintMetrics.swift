@@ -194,23 +194,33 @@ struct MetricsCalculator {
     let index: AnalysisIndex
 
     func compute() -> (metrics: BlueprintMetrics, scopes: [JourneyScope]) {
+        let scopes = Self.scopes(blueprint: blueprint, graph: graph)
+        return (metrics(scopes: scopes), scopes)
+    }
+
+    /// The journey scopes: they need the graph only, so the analyzer computes them alongside the index.
+    static func scopes(blueprint: Blueprint, graph: BlueprintGraph) -> [JourneyScope] {
         var scopes: [JourneyScope] = []
         if blueprint.journeys.isEmpty {
-            scopes.append(scope(journey: nil, position: nil, parts: graph.wholeBlueprintParts(), skipping: nil))
+            scopes.append(scope(journey: nil, position: nil, parts: graph.wholeBlueprintParts(), skipping: nil, graph: graph))
         } else {
             for (position, journey) in blueprint.journeys.enumerated() {
                 let excluded = graph.excludedFlows(for: journey)
                 let parts = graph.parts(of: journey, skipping: excluded)
-                scopes.append(scope(journey: journey, position: position, parts: parts, skipping: excluded.isEmpty ? nil : excluded))
+                scopes.append(scope(
+                    journey: journey, position: position, parts: parts, skipping: excluded.isEmpty ? nil : excluded, graph: graph))
             }
         }
-        let metrics = BlueprintMetrics(
-            journeys: scopes.map(metrics(of:)), stepCount: blueprint.steps.count, flowCount: blueprint.flows.count)
-        return (metrics, scopes)
+        return scopes
+    }
+
+    /// The metrics of every scope.
+    func metrics(scopes: [JourneyScope]) -> BlueprintMetrics {
+        BlueprintMetrics(journeys: scopes.map(metrics(of:)), stepCount: blueprint.steps.count, flowCount: blueprint.flows.count)
     }
 
     /// The scope of one journey: the path's schedule, and the whole journey's when it has follow-ups.
-    func scope(journey: Journey?, position: Int?, parts: JourneyParts, skipping: StepSet?) -> JourneyScope {
+    static func scope(journey: Journey?, position: Int?, parts: JourneyParts, skipping: StepSet?, graph: BlueprintGraph) -> JourneyScope {
         let full = parts.followUps.isEmpty ? nil : graph.longestPath(within: parts.steps, skipping: skipping)
         return JourneyScope(
             journey: journey, journeyIndex: position, steps: parts.steps, excludedFlows: skipping, path: parts.path,
@@ -246,7 +256,7 @@ struct MetricsCalculator {
                 guard scope.steps.contains(target) else { return }
                 let otherLane = index.lane[Int(target)]
                 if lane != otherLane {
-                    for line in BlueprintLine.crossed(from: lane, to: otherLane) { crossings[line] += 1 }
+                    for line in Self.crossedLines[Self.ordinal(lane)][Self.ordinal(otherLane)] { crossings[line] += 1 }
                 }
                 if index.isHandoff(from: v, to: target) { actorHandoffs += 1 }
                 if index.isDepartmentHandoff(from: v, to: target) { departmentHandoffs += 1 }
@@ -269,5 +279,23 @@ struct MetricsCalculator {
         metrics.followUps = followUps
         metrics.followUpLeadTime = scope.followUpSchedule == nil ? nil : .seconds(followUpEnd)
         return metrics
+    }
+
+    /// ``BlueprintLine/crossed(from:to:)`` for every pair of lanes, by ``ordinal(_:)`` (it builds an
+    /// array per call, and the metrics ask once per flow).
+    static let crossedLines: [[[BlueprintLine]]] = Lane.allCases.map { a in
+        Lane.allCases.map { b in BlueprintLine.crossed(from: a, to: b) }
+    }
+
+    /// The position of `lane` in `Lane.allCases`.
+    @inline(__always)
+    static func ordinal(_ lane: Lane) -> Int {
+        switch lane {
+        case .evidence: 0
+        case .customer: 1
+        case .frontstage: 2
+        case .backstage: 3
+        case .support: 4
+        }
     }
 }

@@ -67,21 +67,24 @@ enum FindingGroups {
         return message.withUTF8 { text in
             name.withUTF8 { needle in
                 guard let first = needle.first, needle.count <= text.count else { return String(decoding: text, as: UTF8.self) }
-                var out: [UInt8] = []
-                out.reserveCapacity(text.count)
-                var i = 0
-                while i < text.count {
-                    if text[i] == first, i + needle.count <= text.count,
-                        UnsafeBufferPointer(rebasing: text[i..<(i + needle.count)]).elementsEqual(needle)
-                    {
-                        out.append(0)
-                        i += needle.count
-                    } else {
-                        out.append(text[i])
-                        i += 1
+                // Written straight into the new string's storage (no byte array in between).
+                return String(unsafeUninitializedCapacity: text.count) { out in
+                    var i = 0
+                    var o = 0
+                    while i < text.count {
+                        if text[i] == first, i + needle.count <= text.count,
+                            UnsafeBufferPointer(rebasing: text[i..<(i + needle.count)]).elementsEqual(needle)
+                        {
+                            out[o] = 0
+                            i += needle.count
+                        } else {
+                            out[o] = text[i]
+                            i += 1
+                        }
+                        o += 1
                     }
+                    return o
                 }
-                return String(decoding: out, as: UTF8.self)
             }
         }
     }

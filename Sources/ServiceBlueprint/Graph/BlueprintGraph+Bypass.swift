@@ -56,9 +56,9 @@ extension BlueprintGraph {
         while head < queue.count {
             let k = queue[head]
             head += 1
-            let region = regionOfHead[Int(k)]
-            let members = region >= 0 ? regions[Int(region)] : [k]
-            for v in members {
+            // A single node is visited without building a one-element array for it (one per node was
+            // a third of this method).
+            func visit(_ v: Int32) {
                 order.append(v)
                 forEachSuccessor(of: v, kinds: kinds, skipping: excluded) { w, _, _ in
                     guard live(w) else { return }
@@ -67,6 +67,12 @@ extension BlueprintGraph {
                     inDegree[Int(target)] -= 1
                     if inDegree[Int(target)] == 0 { queue.append(target) }
                 }
+            }
+            let region = regionOfHead[Int(k)]
+            if region >= 0 {
+                for v in regions[Int(region)] { visit(v) }
+            } else {
+                visit(k)
             }
         }
         // A region that is not convex closes a cycle in the contracted graph.

@@ -17,7 +17,9 @@ public struct BlueprintGraph: Sendable {
     /// The step ids, by node index.
     public let stepIDs: [String]
     /// Node index by step id (first occurrence wins for duplicate ids).
-    package let indexByID: [String: Int32]
+    private let indexByID: IDTable
+    /// The node of each id in ``indexByID`` (ids are numbered apart from nodes when some repeat).
+    private let nodeOfID: [Int32]
 
     /// Forward CSR: the out-edges of node `v` are positions `forwardOffsets[v]..<forwardOffsets[v+1]`.
     package let forwardOffsets: [Int32]
@@ -72,7 +74,10 @@ public struct BlueprintGraph: Sendable {
         let flows = blueprint.flows
         let n = steps.count
 
-        var indexByID = [String: Int32](minimumCapacity: n)
+        var indexByID = IDTable(minimumCapacity: n)
+        // Node of each id's first occurrence, by table position (the table numbers distinct ids only).
+        var nodeOfID = [Int32]()
+        nodeOfID.reserveCapacity(n)
         var stepIDs = [String]()
         stepIDs.reserveCapacity(n)
         var waits = [Double](repeating: 0, count: n)
@@ -82,7 +87,7 @@ public struct BlueprintGraph: Sendable {
             if steps[i].followUp { followUps.insert(Int32(i)) }
             let id = steps[i].id
             stepIDs.append(id)
-            if indexByID[id] == nil { indexByID[id] = Int32(i) }
+            if indexByID.insert(id).inserted { nodeOfID.append(Int32(i)) }
             waits[i] = steps[i].waitBefore?.seconds ?? 0
             processes[i] = steps[i].duration?.likely.seconds ?? 0
         }
@@ -102,10 +107,11 @@ public struct BlueprintGraph: Sendable {
         var inDegree = [Int32](repeating: 0, count: n + 1)
         for f in flows.indices {
             probabilities[f] = flows[f].probability
-            guard let from = indexByID[flows[f].from], let to = indexByID[flows[f].to] else {
+            guard let fromID = indexByID[flows[f].from], let toID = indexByID[flows[f].to] else {
                 skipped.append(f)
                 continue
             }
+            let from = nodeOfID[Int(fromID)], to = nodeOfID[Int(toID)]
             sources.append(from)
             targets.append(to)
             flowIndices.append(Int32(f))
@@ -143,6 +149,7 @@ public struct BlueprintGraph: Sendable {
 
         self.stepIDs = stepIDs
         self.indexByID = indexByID
+        self.nodeOfID = nodeOfID
         forwardOffsets = outDegree
         forwardTargets = fTargets
         forwardFlows = fFlows
@@ -159,10 +166,10 @@ public struct BlueprintGraph: Sendable {
     }
 
     /// The node index of the step with id `id`, if any.
-    package func index(of id: String) -> Int32? { indexByID[id] }
+    package func index(of id: String) -> Int32? { indexByID[id].map { nodeOfID[Int($0)] } }
 
     /// The step with id `id`, if any (the first, when two steps share the id).
-    public func stepIndex(of id: String) -> StepIndex? { indexByID[id].map(StepIndex.init(node:)) }
+    public func stepIndex(of id: String) -> StepIndex? { index(of: id).map(StepIndex.init(node:)) }
 
     /// The id of a step.
     public func id(of step: StepIndex) -> String { stepIDs[step.position] }

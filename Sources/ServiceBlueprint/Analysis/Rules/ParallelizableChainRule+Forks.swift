@@ -85,17 +85,21 @@ extension ParallelizableChainRule {
 
     /// Customer steps, evidence, waits, transports and hand-offs: the case itself or the passing of time.
     func isBarrier(_ v: Int32, _ context: AnalysisContext) -> Bool {
-        let step = context.step(v)
-        return [.wait, .transport, .handoff].contains(step.kind) || step.lane == .evidence || context.isCustomerStep(v)
+        // Fields read in place (a copy of the step retains all of its strings and arrays).
+        let steps = context.blueprint.steps
+        let kind = steps[Int(v)].kind
+        return kind == .wait || kind == .transport || kind == .handoff || steps[Int(v)].lane == .evidence
+            || context.isCustomerStep(v)
     }
 
     /// Backstage or support work, not a barrier, decision or approval, whose needs are declared. An approval
     /// signs off the case as it stands, so it keeps waiting for everything before it (an estimate is approved
     /// once liability is known, although the approval form lists only the estimate).
     func isMovable(_ v: Int32, _ context: AnalysisContext) -> Bool {
-        let step = context.step(v)
-        return (step.lane == .backstage || step.lane == .support) && !isBarrier(v, context) && step.kind != .decision
-            && step.kind != .approval && !step.needs.isEmpty
+        let steps = context.blueprint.steps
+        let lane = steps[Int(v)].lane, kind = steps[Int(v)].kind
+        return (lane == .backstage || lane == .support) && !isBarrier(v, context) && kind != .decision
+            && kind != .approval && !steps[Int(v)].needs.isEmpty
     }
 
     /// The single-capacity actor performing the step, if any.

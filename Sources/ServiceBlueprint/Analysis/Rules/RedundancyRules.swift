@@ -319,7 +319,7 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
             return result
         }
         // Steps by their words, so a repeated step is compared only with steps it shares a word with.
-        var byWord: [UInt64: [Int32]] = [:]
+        var byWord = StepsByWord(capacity: steps.count * 4)
         var content: [[UInt64]] = []
         content.reserveCapacity(steps.count)
         var marked: [Int] = []
@@ -330,17 +330,18 @@ public struct RedundantDuplicateStepRule: BlueprintRule {
                 if markerHashes.contains(hash) { isMarked = true }
                 if !skippedHashes.contains(hash) { kept.append(hash) }
             }
-            content.append(kept)
             // Each word of the title once (titles have a handful of words: a linear check beats a set).
-            for (k, word) in kept.enumerated() where !kept[..<k].contains(word) { byWord[word, default: []].append(Int32(i)) }
+            for (k, word) in kept.enumerated() where !kept[..<k].contains(word) { byWord.add(word, step: Int32(i)) }
+            content.append(kept)
             if isMarked { marked.append(i) }
         }
+        byWord.finish()
         var findings: [Finding] = []
         for later in marked {
             let laterWords = content[later]
             guard laterWords.count >= shared else { continue }
             var candidates = Set<Int32>()
-            for word in Set(laterWords) { candidates.formUnion((byWord[word] ?? []).prefix(64)) }
+            for word in Set(laterWords) { candidates.formUnion(byWord.steps(with: word).prefix(64)) }
             let ordered = candidates.filter { Int($0) != later && actorKind(Int($0)) == actorKind(later) }
                 .sorted { context.topologicalPosition(of: $0) > context.topologicalPosition(of: $1) }
             for earlier in ordered {
@@ -405,7 +406,10 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
     /// Creates the rule.
     public init() {}
 
-    static func isGate(_ step: Step) -> Bool { step.kind == .approval || step.kind == .check }
+    static func isGate(_ step: Step) -> Bool { isGate(step.kind) }
+
+    /// ``isGate(_:)`` by kind, for loops over every step (passing a `Step` copies all of its fields).
+    static func isGate(_ kind: StepKind) -> Bool { kind == .approval || kind == .check }
 
     /// Finds stacked approvals and checks.
     public func analyze(_ context: AnalysisContext) -> [Finding] { CaseMoney.priced(unpriced(context), in: context) }
@@ -415,7 +419,7 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
         let steps = context.blueprint.steps
         let maxBetween = max(0, context.integer("maxStepsBetween"))
         var pairs: [(first: Int32, second: Int32, items: [String])] = []
-        for a in 0..<Int32(steps.count) where Self.isGate(steps[Int(a)]) {
+        for a in 0..<Int32(steps.count) where Self.isGate(steps[Int(a)].kind) {
             let items = Set(steps[Int(a)].needs + steps[Int(a)].produces)
             guard !items.isEmpty else { continue }
             // Breadth-first up to maxBetween intermediate steps; an intermediate that produces the
@@ -428,7 +432,7 @@ public struct RedundantStackedApprovalRule: BlueprintRule {
                     context.graph.forEachSuccessor(of: node) { w, _, _ in
                         guard seen.insert(w).inserted else { return }
                         let shared = live.intersection(steps[Int(w)].needs)
-                        if Self.isGate(steps[Int(w)]), !shared.isEmpty {
+                        if Self.isGate(steps[Int(w)].kind), !shared.isEmpty {
                             pairs.append((a, w, shared.sorted()))
                             return
                         }
@@ -714,19 +718,13 @@ public struct RedundantHandoffBounceRule: BlueprintRule {
         let n = graph.stepCount
         // Departments as small integers; evidence is something the customer sees, not work, so it
         // belongs to no department here (-1), like the customer and unstaffed systems.
-        var names: [String] = []
-        var codes: [String: Int32] = [:]
+        var codes = IDTable()
         var code = [Int32](repeating: -1, count: n)
         for v in 0..<n where steps[v].lane != .evidence {
             guard let department = context.department(ofStep: Int32(v)) else { continue }
-            if let known = codes[department] {
-                code[v] = known
-            } else {
-                codes[department] = Int32(names.count)
-                code[v] = Int32(names.count)
-                names.append(department)
-            }
+            code[v] = codes.insert(department).position
         }
+        let names = codes.keys
         // The next steps with a department, looking through steps without one, which break no chain.
         func nextStaffed(after v: Int32, backwards: Bool = false) -> [Int32] {
             // Fast path: every direct neighbour has a department (the usual case).
@@ -830,13 +828,81 @@ extension RedundantDuplicateStepRule {
         init(_ steps: [Step]) {
             hashes.reserveCapacity(steps.count * 4)
             offsets.reserveCapacity(steps.count + 1)
-            for step in steps {
-                RedundantDuplicateStepRule.forEachWordHash(in: step.title) { hashes.append($0) }
+            for i in steps.indices {
+                RedundantDuplicateStepRule.forEachWordHash(in: steps[i].title) { hashes.append($0) }
                 offsets.append(Int32(hashes.count))
             }
         }
 
         /// The word hashes of step `i`'s title, in order.
         subscript(_ i: Int) -> ArraySlice<UInt64> { hashes[Int(offsets[i])..<Int(offsets[i + 1])] }
+    }
+}
+
+/// The steps of each title word (by the word's hash), ascending: pairs are added in step order and
+/// then grouped by a counting sort, instead of growing one array per word in a dictionary (the
+/// duplicate-step rule's biggest cost). The word hashes are already well mixed, so the table uses
+/// them as they are.
+struct StepsByWord {
+    /// Open addressing: a word number, or -1 when empty. The count is a power of two.
+    private var slots: [Int32]
+    private var words: [UInt64] = []
+    private var pairs: [(word: Int32, step: Int32)] = []
+    private var offsets: [Int32] = []
+    private var members: [Int32] = []
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+    }
+
+    /// The number of the word, or `nil` when no step has it.
+    private func number(of word: UInt64) -> (slot: Int, number: Int32?) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: word ^ (word >> 29)) & mask
+        while true {
+            let number = slots[slot]
+            if number < 0 { return (slot, nil) }
+            if words[Int(number)] == word { return (slot, number) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Records that `step` has `word` (steps in ascending order, each word once per step).
+    mutating func add(_ word: UInt64, step: Int32) {
+        let found = number(of: word)
+        if let number = found.number {
+            pairs.append((number, step))
+            return
+        }
+        let number = Int32(words.count)
+        words.append(word)
+        pairs.append((number, step))
+        if words.count * 2 > slots.count {
+            let size = slots.count * 2
+            let mask = size - 1
+            var fresh = [Int32](repeating: -1, count: size)
+            for (k, known) in words.enumerated() {
+                var slot = Int(truncatingIfNeeded: known ^ (known >> 29)) & mask
+                while fresh[slot] >= 0 { slot = (slot + 1) & mask }
+                fresh[slot] = Int32(k)
+            }
+            slots = fresh
+        } else {
+            slots[found.slot] = number
+        }
+    }
+
+    /// Groups the pairs by word; call once, after the last ``add(_:step:)``.
+    mutating func finish() {
+        (offsets, members) = AnalysisIndex.compressed(pairs.map { (item: $0.word, step: $0.step) }, itemCount: words.count)
+        pairs = []
+    }
+
+    /// The steps that have `word`, ascending.
+    func steps(with word: UInt64) -> ArraySlice<Int32> {
+        guard let number = number(of: word).number else { return [] }
+        return members[Int(offsets[Int(number)])..<Int(offsets[Int(number) + 1])]
     }
 }

@@ -335,10 +335,12 @@ public struct InconsistentTimeStandardsRule: BlueprintRule {
         var nominal = graph.waitSeconds
         var limit = graph.waitSeconds
         var standardsOnly = [Double](repeating: 0, count: steps.count)
-        for (i, step) in steps.enumerated() {
-            nominal[i] += step.standards.time?.target.seconds ?? graph.processSeconds[i]
-            limit[i] += step.standards.time?.limit.seconds ?? graph.processSeconds[i]
-            standardsOnly[i] = step.standards.time?.target.seconds ?? 0
+        for i in steps.indices {
+            // The standard read in place: copying each `Step` retained all of its strings and arrays.
+            let time = steps[i].standards.time
+            nominal[i] += time?.target.seconds ?? graph.processSeconds[i]
+            limit[i] += time?.limit.seconds ?? graph.processSeconds[i]
+            standardsOnly[i] = time?.target.seconds ?? 0
         }
         // A path's standards (and waits, and estimates where there is no standard) with its tolerances
         // stacked statistically.

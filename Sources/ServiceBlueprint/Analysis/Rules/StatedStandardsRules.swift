@@ -154,16 +154,17 @@ public struct StandardImpossibleAfterWaitRule: BlueprintRule {
         }
         return steps.indices.compactMap { i in
             let v = Int32(i)
-            let step = steps[i]
+            // Fields read in place (a copy of the step retains all of its strings and arrays).
+            let standards = steps[i].standards
             var commitments: [(what: LocalizedText, limit: BlueprintDuration)] = []
-            if let start = step.standards.startWithin {
+            if let start = standards.startWithin {
                 commitments.append((LocalizedText("finding.standard-impossible-after-wait.start", ["limit": .duration(start)]), start))
             }
             // The customer's own steps and the service's outbound contacts answer nobody.
             if !context.isOutbound(v), !context.isCustomerStep(v) {
-                if let response = step.standards.response {
+                if let response = standards.response {
                     commitments.append((LocalizedText("finding.standard-impossible-after-wait.respond", ["limit": .duration(response)]), response))
-                } else if let channel = step.channel, let commitment = channelCommitment[channel.rawValue],
+                } else if let channel = steps[i].channel, let commitment = channelCommitment[channel.rawValue],
                     Self.answersCustomerContact(v, context)
                 {
                     let arguments: [String: TextArgument] = ["limit": .duration(commitment), "channel": .verbatim("\(channel)")]
