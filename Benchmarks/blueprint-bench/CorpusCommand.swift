@@ -7,19 +7,24 @@ import ServiceBlueprint
 func runCorpusCommand(_ arguments: [String]) -> Never {
     var count = 50
     var steps = 50
-    var output = "corpus"
+    // Not `corpus`: that is the repository's realism corpus, which a run from the checkout would fill.
+    var output = "generated-corpus"
     var format = DocumentFormat.yaml
+    func usage(_ problem: String? = nil) -> Never {
+        if let problem { print("error: \(problem)") }
+        print("usage: blueprint-bench corpus [--count N] [--steps S] [--format yaml|json] [-o DIR]")
+        exit(problem == nil ? 0 : 2)
+    }
     var rest = arguments[...]
     while let flag = rest.popFirst() {
-        guard let value = rest.popFirst() else { break }
+        if flag == "-h" || flag == "--help" { usage() }
+        guard let value = rest.popFirst() else { usage("\(flag) needs a value") }
         switch flag {
-        case "--count": count = Int(value) ?? count
-        case "--steps": steps = Int(value) ?? steps
+        case "--count": count = Int(value).flatMap { $0 > 0 ? $0 : nil } ?? usage("--count must be a positive whole number")
+        case "--steps": steps = Int(value).flatMap { $0 > 0 ? $0 : nil } ?? usage("--steps must be a positive whole number")
         case "-o", "--output": output = value
-        case "--format": format = DocumentFormat(rawValue: value) ?? format
-        default:
-            print("usage: blueprint-bench corpus [--count N] [--steps S] [--format yaml|json] [-o DIR]")
-            exit(2)
+        case "--format": format = DocumentFormat(rawValue: value) ?? usage("--format must be yaml or json")
+        default: usage("unknown option \(flag)")
         }
     }
     do {
