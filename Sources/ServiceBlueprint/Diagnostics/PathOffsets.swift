@@ -110,6 +110,45 @@ struct PathOffsets: Sendable {
         return found
     }
 
+    /// Adds what `other` recorded, exactly as if its records had been made here, after this trie's:
+    /// `other`'s nodes are replayed in the order it made them (so this trie makes its new ones in
+    /// the order serial reading would, and interns new keys in that order too), and an offset
+    /// `other` recorded replaces this trie's (a later record wins). A reader reading a chunk of a
+    /// list's items into an empty trie merges it into its own this way (``DocumentReader``).
+    mutating func merge(_ other: PathOffsets) {
+        let count = other.offsets.count
+        // Each node of `other` by its edge: parent node << 32 | component code.
+        var edges = [UInt64](repeating: 0, count: count)
+        other.children.forEach { key, child in edges[Int(child)] = key }
+        // Names of `other`'s interned keys past the known ones, and their codes here once met.
+        let known = Self.knownKeyCodes.count
+        var names = [String](repeating: "", count: max(other.keyIDs.count - known, 0))
+        for (key, id) in other.keyIDs where Int(id) >= known { names[Int(id) - known] = key }
+        var codes = [UInt32](repeating: Self.none, count: names.count)
+        children.reserve(children.count + count)
+        offsets.reserveCapacity(offsets.count + count)
+        // `other`'s node → this trie's (`none`: a path that cannot be stored here).
+        var nodes = [UInt32](repeating: Self.none, count: count)
+        nodes[0] = 0
+        if other.offsets[0] != Self.none { offsets[0] = other.offsets[0] }
+        // Parents are always made before their children.
+        for node in stride(from: 1, to: count, by: 1) {
+            let edge = edges[node]
+            let parent = nodes[Int(edge >> 32)]
+            var code = UInt32(truncatingIfNeeded: edge)
+            guard parent != Self.none else { continue }
+            if code & 1 << 31 == 0, Int(code) >= known {
+                let index = Int(code) - known
+                if codes[index] == Self.none, let interned = internedCode(.key(names[index])) { codes[index] = interned }
+                code = codes[index]
+                guard code != Self.none else { continue }
+            }
+            let mine = child(of: parent, code: code)
+            nodes[node] = mine
+            if other.offsets[node] != Self.none { offsets[Int(mine)] = other.offsets[node] }
+        }
+    }
+
     /// Every recorded path with its offset (for the dictionary view of ``SourceMap/locations``).
     func all() -> [(path: ModelPath, offset: UInt32)] {
         var names = [String](repeating: "", count: keyIDs.count)
@@ -145,7 +184,7 @@ struct ChildTable: Sendable {
     /// Slot keys; `empty` marks a free slot (no real key is all ones: node and code are < 2³²−1).
     private var keys: [UInt64] = []
     private var values: [UInt32] = []
-    private var count = 0
+    private(set) var count = 0
     private static let empty = UInt64.max
 
     private func slot(for key: UInt64, mask: Int) -> Int {
@@ -182,9 +221,17 @@ struct ChildTable: Sendable {
         return new
     }
 
-    private mutating func grow() {
+    /// Makes room for `total` keys in all, growing as inserting them one by one would.
+    mutating func reserve(_ total: Int) {
+        var capacity = keys.count
+        while (total + 1) * 4 > capacity * 3 { capacity = max(64, capacity * 2) }
+        if capacity > keys.count { grow(to: capacity) }
+    }
+
+    private mutating func grow() { grow(to: max(64, keys.count * 2)) }
+
+    private mutating func grow(to capacity: Int) {
         let old = (keys, values)
-        let capacity = max(64, keys.count * 2)
         keys = [UInt64](repeating: Self.empty, count: capacity)
         values = [UInt32](repeating: 0, count: capacity)
         let mask = capacity - 1

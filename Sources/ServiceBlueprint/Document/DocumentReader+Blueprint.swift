@@ -78,9 +78,10 @@ extension DocumentReader {
 
     /// A list of mappings; items that cannot be read become `placeholder(index)` so positions stay aligned.
     /// When `idSpace` is given, an item without a readable id marks that id space incomplete.
-    mutating func collection<Value>(
-        _ fields: Fields, _ key: String, idSpace: String? = nil, placeholder: () -> Value,
-        read: (inout Self, Node, ModelPath) -> Value?
+    /// A long list is read in chunks on several cores, with the same result (``readItems(_:idSpace:placeholder:read:)``).
+    mutating func collection<Value: Sendable>(
+        _ fields: Fields, _ key: String, idSpace: String? = nil, placeholder: @escaping @Sendable () -> Value,
+        read: @escaping @Sendable (inout Self, Node, ModelPath) -> Value?
     ) -> [Value] {
         guard let node = fields[key] else { return [] }
         let listPath = fields.path.appending(key)
@@ -88,13 +89,7 @@ extension DocumentReader {
             if let idSpace { unreadable.incompleteIDs.insert(idSpace) }
             return []
         }
-        return items.map { item in
-            let value = read(&self, item.node, item.path)
-            if let idSpace, value == nil || (!unreadable.paths.isEmpty && unreadable.paths.contains(item.path.appending("id"))) {
-                unreadable.incompleteIDs.insert(idSpace)
-            }
-            return value ?? placeholder()
-        }
+        return readItems(items, idSpace: idSpace, placeholder: placeholder, read: read)
     }
 
     // MARK: The model

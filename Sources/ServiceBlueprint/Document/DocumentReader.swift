@@ -8,6 +8,8 @@ struct DocumentReader: Sendable {
     let path: String
     /// The format being read (only changes wording).
     let format: DocumentFormat
+    /// How long lists are split across cores (see `DocumentReader+Parallel.swift`).
+    var chunking = ReadingChunks.automatic
     /// The text being read: turns node offsets into lines and columns.
     private(set) var source: SourceText
     /// Every problem found, in the order found.

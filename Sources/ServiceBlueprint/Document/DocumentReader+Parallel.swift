@@ -1,0 +1,121 @@
+import Foundation
+
+/// How ``DocumentReader`` splits the items of a long list (`steps`, `flows`) across cores.
+///
+/// Each item of a list is read on its own (a step never looks at another step), so the items can
+/// be read in contiguous chunks at once, each by a copy of the reader that starts with nothing
+/// found, and the copies' findings merged back in chunk order: the blueprint, diagnostics, source
+/// offsets and unreadable parts are exactly those of reading the items one after the other.
+struct ReadingChunks: Sendable, Equatable {
+    /// Lists of more items than this are split; shorter ones are not worth a thread.
+    var threshold: Int
+    /// The most chunks a list is split into (1: read serially).
+    var count: Int
+
+    /// One chunk per core (at most 8), for lists of more than 2 048 items.
+    static let automatic = ReadingChunks(threshold: 2_048, count: min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8))
+    /// Every list read on the calling thread.
+    static let serial = ReadingChunks(threshold: .max, count: 1)
+
+    /// The contiguous, ascending ranges of a list of `itemCount` items to read apart.
+    func ranges(of itemCount: Int) -> [Range<Int>] {
+        guard itemCount > threshold, count > 1 else { return [0..<itemCount] }
+        let chunks = min(count, itemCount)
+        return (0..<chunks).map { chunk in chunk * itemCount / chunks..<(chunk + 1) * itemCount / chunks }
+    }
+}
+
+extension DocumentReader {
+    /// A list item and its model path, as ``items(_:at:_:)`` gives them.
+    typealias ListItem = (node: Node, path: ModelPath)
+
+    /// What a chunk reader found: the reader (its diagnostics, offsets and unreadable parts) and the values.
+    private struct ChunkRead<Value: Sendable>: Sendable {
+        var reader: DocumentReader
+        var values: [Value]
+    }
+
+    /// The items of ``collection(_:_:idSpace:placeholder:read:)``, read in order, or in chunks at
+    /// once (``chunking``) when the list is long: this reader reads the first chunk while a thread
+    /// per other chunk reads it with a ``chunkReader()``, and the others' findings are then merged
+    /// in chunk order, so the result does not depend on which thread finishes first.
+    ///
+    /// The threads have the reading thread's large stack (``LargeStack``), though an item is read
+    /// to the schema's fixed depth: nesting limits are the parser's, checked before reading.
+    mutating func readItems<Value: Sendable>(
+        _ items: [ListItem], idSpace: String?, placeholder: @escaping @Sendable () -> Value,
+        read: @escaping @Sendable (inout Self, Node, ModelPath) -> Value?
+    ) -> [Value] {
+        let chunks = chunking.ranges(of: items.count)
+        guard chunks.count > 1 else {
+            return readChunk(items[...], capacity: items.count, idSpace: idSpace, placeholder: placeholder, read: read)
+        }
+        let start = chunkReader()
+        let others = chunks.dropFirst().map { range in
+            let chunk = items[range]
+            return SecondThread.start(stackSize: LargeStack.stackSize) {
+                var reader = start
+                let values = reader.readChunk(chunk, capacity: chunk.count, idSpace: idSpace, placeholder: placeholder, read: read)
+                return ChunkRead(reader: reader, values: values)
+            }
+        }
+        var values = readChunk(items[chunks[0]], capacity: items.count, idSpace: idSpace, placeholder: placeholder, read: read)
+        for other in others {
+            let chunk = other.wait()
+            merge(chunk.reader)
+            values.append(contentsOf: chunk.values)
+        }
+        return values
+    }
+
+    /// Reads `items` one after the other.
+    private mutating func readChunk<Value>(
+        _ items: ArraySlice<ListItem>, capacity: Int, idSpace: String?, placeholder: () -> Value,
+        read: (inout Self, Node, ModelPath) -> Value?
+    ) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(capacity)
+        for item in items {
+            let value = read(&self, item.node, item.path)
+            if let idSpace, value == nil || (!unreadable.paths.isEmpty && unreadable.paths.contains(item.path.appending("id"))) {
+                unreadable.incompleteIDs.insert(idSpace)
+            }
+            values.append(value ?? placeholder())
+        }
+        return values
+    }
+
+    /// A copy of this reader that has found nothing yet, to read a chunk of items. It keeps what
+    /// only speeds reading up (the parsed durations) and the unreadable parts (which reading an
+    /// item may consult for the item's ancestors), and reads nested lists serially.
+    private func chunkReader() -> DocumentReader {
+        var reader = self
+        reader.diagnostics = []
+        reader.offsets = PathOffsets()
+        reader.blueprint = Blueprint(id: "")
+        reader.chunking = .serial
+        return reader
+    }
+
+    /// Adds what `chunk` (a ``chunkReader()``) found, as if this reader had read its items next.
+    private mutating func merge(_ chunk: DocumentReader) {
+        diagnostics += chunk.diagnostics
+        offsets.merge(chunk.offsets)
+        unreadable.merge(chunk.unreadable)
+    }
+}
+
+extension UnreadableParts {
+    /// Adds the parts `other` could not read.
+    mutating func merge(_ other: UnreadableParts) {
+        // Into the larger set: a chunk reader's set holds this one's as it was when the chunk began.
+        if other.paths.count > paths.count {
+            var merged = other.paths
+            merged.formUnion(paths)
+            paths = merged
+        } else {
+            paths.formUnion(other.paths)
+        }
+        incompleteIDs.formUnion(other.incompleteIDs)
+    }
+}
