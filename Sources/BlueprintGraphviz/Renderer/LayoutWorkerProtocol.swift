@@ -136,10 +136,17 @@ enum LayoutWorkerProtocol {
         guard length <= limit else { throw .tooLong(length) }
         var data = Data(count: length)
         guard length > 0 else { return data }
-        try data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) throws(StreamError) in
-            guard let base = buffer.baseAddress else { return }
-            _ = try readExactly(descriptor, into: base, count: length, endOK: false)
+        // `withUnsafeMutableBytes` rethrows untyped errors: carry ours out as a value.
+        let failure = data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) -> StreamError? in
+            guard let base = buffer.baseAddress else { return nil }
+            do throws(StreamError) {
+                try readExactly(descriptor, into: base, count: length, endOK: false)
+                return nil
+            } catch {
+                return error
+            }
         }
+        if let failure { throw failure }
         return data
     }
 
@@ -173,8 +180,9 @@ enum LayoutWorkerProtocol {
     /// default `SIGPIPE` disposition its other output relies on (Foundation's `FileHandle.write` traps on
     /// `EPIPE`, while a quiet `SIGPIPE` death is what `blueprint … | head` expects). On a pipe, a plain write.
     static func write(_ bytes: [UInt8], to descriptor: Int32) throws(StreamError) {
-        try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws(StreamError) in
-            guard let base = buffer.baseAddress else { return }
+        // `withUnsafeBytes` rethrows untyped errors: carry ours out as a value.
+        let failure = bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> StreamError? in
+            guard let base = buffer.baseAddress else { return nil }
             var done = 0
             var isSocket = true
             while done < buffer.count {
@@ -186,12 +194,14 @@ enum LayoutWorkerProtocol {
                 } else if errno == ENOTSOCK && isSocket {
                     isSocket = false
                 } else if errno == EPIPE || errno == ECONNRESET {
-                    throw .closed
+                    return .closed
                 } else if errno != EINTR {
-                    throw .system(errno)
+                    return .system(errno)
                 }
             }
+            return nil
         }
+        if let failure { throw failure }
     }
 
     #if canImport(Glibc)
