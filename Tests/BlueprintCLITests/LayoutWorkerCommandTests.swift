@@ -34,7 +34,7 @@ struct LayoutWorkerCommandTests {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let folder = try CLI.temporaryDirectory()
         let (output, errors) = (folder.appendingPathComponent("stdout"), folder.appendingPathComponent("stderr"))
-        for file in [output, errors] { FileManager.default.createFile(atPath: file.path, contents: nil) }
+        for file in [output, errors] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
         let (outputHandle, errorHandle) = (try FileHandle(forWritingTo: output), try FileHandle(forWritingTo: errors))
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outputHandle

@@ -12,8 +12,10 @@ import Glibc
 /// process with the same bytes whenever a worker breaks.
 @Suite("Layout worker processes")
 struct LayoutWorkerTests {
-    static let dot = "digraph { a -> b; b -> c [label=\"two words\"] }"
-    static let broken = "digraph { a -> }"
+    // Named graphs: Graphviz titles an anonymous graph `%N`, N counting the graphs the process has read, so
+    // its output depends on the process's history (in process too). The renderer's drawings are all named.
+    static let dot = "digraph g { a -> b; b -> c [label=\"two words\"] }"
+    static let broken = "digraph g { a -> }"
 
     /// The `blueprint` tool built next to the tests (it runs the worker), if it was built.
     static let tool: String? = {

@@ -20,8 +20,10 @@ enum LayoutWorkers {
     /// or when none could start. Pair with ``stop(_:)``.
     static func start(files: Int, jobs: Int) -> LayoutWorkerPool? {
         guard jobs > 1, files >= minimumFiles, let executable = executablePath() else { return nil }
-        let count = ProcessInfo.processInfo.environment["BP_LW_COUNT"].flatMap(Int.init) ?? jobs
-        let pool = LayoutWorkerPool(executable: executable, arguments: [subcommand], count: min(count, files))
+        // One worker per job: the parent then only reads files and writes DOT text (about a quarter of the
+        // work), and the system shares the cores between it and the workers. Measured against jobs - 1
+        // workers plus Graphviz in the parent, which leaves the parent the busiest process.
+        let pool = LayoutWorkerPool(executable: executable, arguments: [subcommand], count: min(jobs, files))
         guard pool.workerCount > 0 else { return nil }
         GraphvizRenderer.shared.useWorkers(pool)
         return pool
