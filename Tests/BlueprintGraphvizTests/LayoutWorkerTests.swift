@@ -37,7 +37,7 @@ struct LayoutWorkerTests {
 
     /// Runs ``LayoutWorker/serve(input:output:)`` on a thread of its own over a socket pair, sends `requests`
     /// (raw bytes), closes the sending side, and returns the answers read and the worker's exit status.
-    static func serve(_ requests: [[UInt8]], answers: Int) throws -> (responses: [Result<Data, RenderError>], status: Int32) {
+    static func serve(_ requests: [[UInt8]], answers: Int) throws -> (responses: [Result<Data, RenderError>], status: Int) {
         let (parent, child) = try socketPair()
         defer { _ = close(parent) }
         let done = DispatchSemaphore(value: 0)
@@ -176,8 +176,8 @@ struct LayoutWorkerTests {
 
 private final class LockedStatus: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: Int32 = -1
-    var value: Int32 {
+    private var stored = -1
+    var value: Int {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
     }

@@ -14,6 +14,6 @@ struct LayoutWorkerCommand: ParsableCommand {
 
     func run() throws {
         let status = LayoutWorker.serve()
-        if status != 0 { throw ExitCode(status) }
+        if status != 0 { throw ExitCode(Int32(status)) }
     }
 }

@@ -18,7 +18,7 @@ public enum LayoutWorker {
     /// Standard output is kept for the answers alone: it is moved to a private descriptor and the process's
     /// standard output then points at standard error, so nothing Graphviz or a library might print can
     /// corrupt the stream.
-    public static func serve() -> Int32 {
+    public static func serve() -> Int {
         let answers = dup(STDOUT_FILENO)
         guard answers >= 0 else { return 2 }
         _ = dup2(STDERR_FILENO, STDOUT_FILENO)
@@ -27,7 +27,7 @@ public enum LayoutWorker {
 
     /// Serves requests read from `input`, answering on `output`, until `input` ends; the exit status as for
     /// ``serve()``. Neither descriptor is closed.
-    static func serve(input: Int32, output: Int32) -> Int32 {
+    static func serve(input: Int32, output: Int32) -> Int {
         let killedAt = ProcessInfo.processInfo.environment[killedAtVariable].flatMap(Int.init)
         var served = 0
         while true {
