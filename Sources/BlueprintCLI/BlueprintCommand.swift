@@ -28,6 +28,7 @@ struct BlueprintCommand: ParsableCommand {
             MeasureCommand.self, DiscoverCommand.self,
             PreviewCommand.self,
             SimulateCommand.self,  // sim17 (issue 17)
+            LayoutWorkerCommand.self,  // hidden: Graphviz layout for a parallel render (issue 13)
         ]
     )
 

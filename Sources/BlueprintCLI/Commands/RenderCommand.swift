@@ -54,8 +54,10 @@ struct RenderCommand: ParsableCommand {
         let progress = Terminal.Progress(total: inputs.count)
         let job = drawing.job(journey: journey)
         let items = inputs.indices.map { (input: inputs[$0], target: plan.outputPath(for: inputs[$0]), configuration: resolved[$0].configuration) }
-        // Files are read and drawn on several workers (Graphviz itself one at a time, behind its lock);
-        // messages come back in input order.
+        // Files are read and drawn on several workers, Graphviz in worker processes when that pays (one at a
+        // time per process, behind its lock); messages come back in input order.
+        let layoutWorkers = job.drawsWithGraphviz ? LayoutWorkers.start(files: items.count, jobs: jobs.workers) : nil
+        defer { LayoutWorkers.stop(layoutWorkers) }
         FileWorkers.run(items, workers: jobs.workers) { item in
             await Self.render(item.input, to: item.target, job: job, configuration: item.configuration)
         } deliver: { index, result in

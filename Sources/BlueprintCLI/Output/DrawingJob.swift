@@ -18,6 +18,9 @@ struct DrawingJob: Sendable {
     /// `--view journey`: the customer-facing journey map instead of the blueprint.
     var drawsJourneyMap = false
 
+    /// Whether Graphviz lays out the drawings (everything but our own DOT text).
+    var drawsWithGraphviz: Bool { writesViewer || drawsJourneyMap || paper != nil || !writesDOT }
+
     /// What the drawing changes to stay affordable (straight flows, shortened texts), said, not hidden.
     func notes(for document: BlueprintDocument) -> [String] {
         var options = options

@@ -31,8 +31,16 @@ public final class GraphvizRenderer: Sendable {
     public static let shared = GraphvizRenderer()
 
     private let queue = DispatchQueue(label: "ServiceBlueprint.GraphvizRenderer", qos: .userInitiated)
+    private let workers = InstalledWorkers()
 
     private init() {}
+
+    /// Sends the `async` API's layouts to `pool`'s worker processes from now on (rendering in process when no
+    /// worker is idle), or, with `nil`, renders everything in process again. The output is the same either way.
+    /// The synchronous API always renders in process. The caller still owns the pool and shuts it down.
+    public func useWorkers(_ pool: LayoutWorkerPool?) {
+        workers.set(pool)
+    }
 
     /// The layout engines and output formats a blueprint render needs.
     public static let requiredEngines: [LayoutEngine] = [.pinned, .neato, .dot]
@@ -137,10 +145,14 @@ public final class GraphvizRenderer: Sendable {
 
     /// Lays out and renders DOT text without blocking the caller's thread while Graphviz is busy.
     ///
-    /// Same contract as ``render(dot:format:engine:)``; jobs run one at a time in submission order.
+    /// Same contract as ``render(dot:format:engine:)``. In process, jobs run one at a time in submission order;
+    /// with worker processes installed (``useWorkers(_:)``), an idle worker takes the job instead.
     public func render(dot: String, format: OutputFormat = .svg, engine: LayoutEngine = .dot) async throws(RenderError)
         -> Data
     {
+        if let pool = workers.get(), let answer = await pool.render(dot: dot, format: format, engine: engine) {
+            return try answer.get()
+        }
         let result: Result<Data, RenderError> = await withCheckedContinuation { continuation in
             queue.async {
                 continuation.resume(returning: Result { () throws(RenderError) -> Data in
@@ -217,6 +229,16 @@ public final class GraphvizRenderer: Sendable {
             return DOTSummary(nodeCount: counts.nodes, edgeCount: counts.edges)
         }
     }
+}
+
+/// The worker pool the renderer sends layouts to, if any.
+private final class InstalledWorkers: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var pool: LayoutWorkerPool?
+
+    func get() -> LayoutWorkerPool? { lock.withLock { pool } }
+    func set(_ pool: LayoutWorkerPool?) { lock.withLock { self.pool = pool } }
 }
 
 /// What a DOT text declares, as Graphviz parsed it.
