@@ -82,11 +82,25 @@ struct Problem: Hashable, Codable {
     }
 
     /// `path:line:column: severity: message [rule]`, the compiler style editors understand.
-    var compilerStyle: String {
-        var place = path
-        if let line { place += ":\(line)" + (column.map { ":\($0)" } ?? "") }
-        let rule = ruleID == Self.invalidBlueprintRule ? "" : " [\(ruleID)]"
-        return "\(place): \(severity): \(message)\(rule)"
+    func writeCompilerStyle(into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: path.utf8)
+        if let line {
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: String(line).utf8)
+            if let column {
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(contentsOf: String(column).utf8)
+            }
+        }
+        bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        bytes.append(contentsOf: severity.rawValue.utf8)
+        bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        bytes.append(contentsOf: message.utf8)
+        if ruleID != Self.invalidBlueprintRule {
+            bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: "[")])
+            bytes.append(contentsOf: ruleID.utf8)
+            bytes.append(UInt8(ascii: "]"))
+        }
     }
 }
 

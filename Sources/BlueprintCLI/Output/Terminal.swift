@@ -7,7 +7,10 @@ enum Terminal {
     }
 
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        var data = Data(text.utf8)
+        // As a `Character` suffix: text ending in "\r\n" still gets its newline.
+        if !text.hasSuffix("\n") { data.append(UInt8(ascii: "\n")) }
+        FileHandle.standardOutput.write(data)
     }
 
     static let stderrIsTerminal = isatty(STDERR_FILENO) != 0
