@@ -20,10 +20,16 @@ func runCorpusCommand(_ arguments: [String]) -> Never {
         if flag == "-h" || flag == "--help" { usage() }
         guard let value = rest.popFirst() else { usage("\(flag) needs a value") }
         switch flag {
-        case "--count": count = Int(value).flatMap { $0 > 0 ? $0 : nil } ?? usage("--count must be a positive whole number")
-        case "--steps": steps = Int(value).flatMap { $0 > 0 ? $0 : nil } ?? usage("--steps must be a positive whole number")
+        case "--count":
+            guard let number = Int(value), number > 0 else { usage("--count must be a positive whole number") }
+            count = number
+        case "--steps":
+            guard let number = Int(value), number > 0 else { usage("--steps must be a positive whole number") }
+            steps = number
         case "-o", "--output": output = value
-        case "--format": format = DocumentFormat(rawValue: value) ?? usage("--format must be yaml or json")
+        case "--format":
+            guard let chosen = DocumentFormat(rawValue: value) else { usage("--format must be yaml or json") }
+            format = chosen
         default: usage("unknown option \(flag)")
         }
     }
