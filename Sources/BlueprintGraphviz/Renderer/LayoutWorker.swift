@@ -8,7 +8,7 @@ import Foundation
 /// The worker side of ``LayoutWorkerPool``: a process that lays out and renders DOT text for another.
 ///
 /// `blueprint __layout-worker` (hidden) runs ``serve()``: it reads requests on standard input and answers
-/// each on standard output with the in-process renderer, ``GraphvizRenderer/render(dot:format:engine:)``, so
+/// each on standard output with the in-process renderer, `GraphvizRenderer.render(dot:format:engine:)`, so
 /// a drawing rendered by a worker has exactly the bytes it would have had in the parent. It ends when its
 /// input ends (the parent closed it, or died).
 public enum LayoutWorker {

@@ -11,7 +11,7 @@ import Foundation
 /// Graphviz is not thread-safe, so one process renders one drawing at a time (``GraphvizRenderer``). A pool
 /// starts `count` copies of a worker executable (the `blueprint` tool runs ``LayoutWorker/serve()`` for its
 /// hidden `__layout-worker` command), each connected by a socket pair that is its standard input and output
-/// (``LayoutWorkerProtocol``). Once installed with ``GraphvizRenderer/useWorkers(_:)``, the renderer's `async`
+/// (`LayoutWorkerProtocol`). Once installed with ``GraphvizRenderer/useWorkers(_:)``, the renderer's `async`
 /// API sends each layout to an idle worker and renders in process when none is idle.
 ///
 /// A worker renders with the same code, library and fonts as the parent, so its output has the same bytes.
