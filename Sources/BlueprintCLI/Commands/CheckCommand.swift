@@ -70,6 +70,14 @@ struct CheckCommand: ParsableCommand {
         problems += fileProblems
         invalid = invalid || configurationDiagnostics.contains { $0.severity == .error }
 
+        let threshold: Severity? = switch failOn {
+        case .error: .error
+        case .warning: .warning
+        case .note: .note
+        case .never: nil
+        }
+        let failing = threshold.map { threshold in problems.contains { $0.severity >= threshold } } ?? false
+
         let text: String
         switch format {
         // The summary speaks the language every checked blueprint declares, when they agree.
@@ -79,17 +87,11 @@ struct CheckCommand: ParsableCommand {
         case .github: text = GitHubFormatter.format(problems)
         }
         if !text.isEmpty { Terminal.output(text) }
+        // Nothing is left to do but exit: the problems are not freed one by one on this thread.
+        BackgroundRelease.release((problems, fileProblems, text))
 
         if invalid { throw ExitStatus.invalidInput.exitCode }
-        let threshold: Severity? = switch failOn {
-        case .error: .error
-        case .warning: .warning
-        case .note: .note
-        case .never: nil
-        }
-        if let threshold, problems.contains(where: { $0.severity >= threshold }) {
-            throw ExitStatus.findings.exitCode
-        }
+        if failing { throw ExitStatus.findings.exitCode }
     }
 
     /// One file's problems: load and validation diagnostics, then its findings in file order.
@@ -105,6 +107,8 @@ struct CheckCommand: ParsableCommand {
         guard let document = file.document, let report = analysis else { return (problems, false, nil) }
         // In file order, the way editors and reviewers read them.
         problems += Problem.make(report.findings, path: input.path, language: shown).sorted(by: Problem.inFileOrder)
-        return (problems, true, document.blueprint.language)
+        let declared = document.blueprint.language
+        BackgroundRelease.release((file, report))
+        return (problems, true, declared)
     }
 }

@@ -48,6 +48,7 @@ extension DocumentReader {
     ) -> [Value] {
         let chunks = chunking.ranges(of: items.count)
         guard chunks.count > 1 else {
+            offsets.reserve(nodes: Self.expectedNodes(items[...]))
             return readChunk(items[...], capacity: items.count, idSpace: idSpace, placeholder: placeholder, read: read)
         }
         let start = chunkReader()
@@ -55,10 +56,12 @@ extension DocumentReader {
             let chunk = items[range]
             return SecondThread.start(stackSize: LargeStack.stackSize) {
                 var reader = start
+                reader.offsets.reserve(nodes: Self.expectedNodes(chunk))
                 let values = reader.readChunk(chunk, capacity: chunk.count, idSpace: idSpace, placeholder: placeholder, read: read)
                 return ChunkRead(reader: reader, values: values)
             }
         }
+        offsets.reserve(nodes: Self.expectedNodes(items[chunks[0]]))
         var values = readChunk(items[chunks[0]], capacity: items.count, idSpace: idSpace, placeholder: placeholder, read: read)
         for other in others {
             let chunk = other.wait()
@@ -66,6 +69,14 @@ extension DocumentReader {
             values.append(contentsOf: chunk.values)
         }
         return values
+    }
+
+    /// About how many source-map nodes reading `items` makes: one a value, and a value is about every
+    /// other entry of the items' stretch of the tape (a key and its value). Reserving them up front
+    /// spares the trie's table its rehashes, each a pass over memory larger than the caches.
+    private static func expectedNodes(_ items: ArraySlice<ListItem>) -> Int {
+        guard let first = items.first?.node.tapeEntries, let last = items.last?.node.tapeEntries else { return 0 }
+        return (last.upperBound - first.lowerBound) / 2 + items.count
     }
 
     /// Reads `items` one after the other.
@@ -117,5 +128,16 @@ extension UnreadableParts {
             paths.formUnion(other.paths)
         }
         incompleteIDs.formUnion(other.incompleteIDs)
+    }
+}
+
+extension DocumentNode {
+    /// The node's entries on its tape: itself and its subtree.
+    fileprivate var tapeEntries: Range<Int> {
+        switch self {
+        case .scalar(let scalar): scalar.index..<scalar.index + 1
+        case .sequence(let sequence): sequence.index..<sequence.tape.end(of: sequence.index)
+        case .mapping(let mapping): mapping.index..<mapping.tape.end(of: mapping.index)
+        }
     }
 }
