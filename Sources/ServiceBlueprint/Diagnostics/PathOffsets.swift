@@ -222,87 +222,164 @@ extension PathOffsets {
     }
 }
 
-/// An open-addressing hash table from `UInt64` to `UInt32` for the trie's edges: a multiplicative
-/// hash and linear probing. The reader adds an edge for nearly every value of a file, and
-/// `Dictionary`'s seeded SipHash costs several times more. The keys are trie node and component
-/// numbers the reader hands out in file order, not text, so a file cannot choose them to collide.
+/// An open-addressing hash table from trie edges (`parent << 32 | component code`) to child nodes.
+/// The reader adds an edge for nearly every value of a file, and `Dictionary`'s seeded SipHash
+/// costs several times more.
 ///
-/// A slot's key and value sit side by side (three 32-bit words), so a probe of a table larger than
-/// the caches misses memory once, not once per array.
+/// The table of a large file is larger than the caches, so where an edge goes decides the speed.
+/// The edges live in two tables of linear-probed slots:
+/// - ``near``: a key's edge, or the edge of one of a list's first 16 items, is looked for in a
+///   window of 32 slots from twice its parent's node number (the code choosing where in the
+///   window). Nodes are numbered in file order and a mapping's keys (a short list's items) are
+///   recorded together, so consecutive records touch the same few cache lines instead of one random
+///   line each. Windows fill densely, which is why nothing else is put there.
+/// - ``hashed``: a later item's edge (index 16 and on, whose parent may be far behind), or an edge
+///   whose window is full, goes where a multiplicative hash of the whole edge says. A long list's
+///   items spread over it, and a mapping with a great many keys (hostile input) overflows its window
+///   into ordinary hashing, not into a long run.
+/// Windows only fill up (nothing is removed), so a lookup that meets a free slot in the window knows
+/// the edge is not in ``hashed``. The keys are numbers the reader hands out in file order, not
+/// text, so a file cannot choose them to collide.
 struct ChildTable: Sendable {
-    /// Three words a slot: the key's low and high halves, then the value. A free slot's key is all
-    /// ones (no real key is: node and code are < 2³²−1).
-    private var words: [UInt32] = []
-    private(set) var count = 0
-    private var capacity: Int { words.count / 3 }
+    /// Linear-probed slots of three words: the key's low and high halves, then the value. A free
+    /// slot's key is all ones (no real key is: node and code are < 2³²−1).
+    private struct Slots: Sendable {
+        var words: [UInt32] = []
+        var count = 0
+        var capacity: Int { words.count / 3 }
 
-    private static func slot(for key: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        init(capacity: Int = 0) {
+            words = [UInt32](repeating: UInt32.max, count: 3 * capacity)
+        }
+
+        /// Whether one more key still keeps three slots in four free or fewer taken.
+        var isFull: Bool { (count + 1) * 4 > capacity * 3 }
+    }
+
+    private var near = Slots()
+    private var hashed = Slots()
+    /// The number of edges.
+    var count: Int { near.count + hashed.count }
+    /// Slots a window spans.
+    private static let window = 32
+
+    /// Where an edge's window in ``near`` starts; `nil` for the edge of a later item of a list.
+    private static func windowSlot(for key: UInt64, mask: Int) -> Int? {
+        let code = UInt32(truncatingIfNeeded: key)
+        guard code & 1 << 31 == 0 || code & ~(1 << 31) < 16 else { return nil }
+        let parent = Int(truncatingIfNeeded: key >> 32)
+        return (parent << 1 &+ Int((code &* 0x9E37_79B1) >> 28)) & mask
+    }
+
+    private static func key(at slot: Int, in words: UnsafeBufferPointer<UInt32>) -> UInt64 {
+        UInt64(words[3 * slot]) | UInt64(words[3 * slot + 1]) << 32
+    }
+
+    /// Where `key` is in its window, or the free slot it would take there; `nil` when it has no
+    /// window or the window is full.
+    private static func nearSlot(_ key: UInt64, in words: UnsafeBufferPointer<UInt32>) -> (slot: Int, found: Bool)? {
+        guard !words.isEmpty, var index = windowSlot(for: key, mask: words.count / 3 - 1) else { return nil }
+        let mask = words.count / 3 - 1
+        for _ in 0..<window {
+            let stored = Self.key(at: index, in: words)
+            if stored == key { return (index, true) }
+            if stored == UInt64.max { return (index, false) }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
+    /// Where `key` is in ``hashed``, or the free slot it would take.
+    private static func hashedSlot(_ key: UInt64, in words: UnsafeBufferPointer<UInt32>) -> (slot: Int, found: Bool) {
+        let mask = words.count / 3 - 1
+        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while true {
+            let stored = Self.key(at: index, in: words)
+            if stored == key { return (index, true) }
+            if stored == UInt64.max { return (index, false) }
+            index = (index + 1) & mask
+        }
     }
 
     /// The value stored for `key`.
     func value(for key: UInt64) -> UInt32? {
-        guard count > 0 else { return nil }
-        return words.withUnsafeBufferPointer { words in
-            let mask = words.count / 3 - 1
-            var index = Self.slot(for: key, mask: mask)
-            while true {
-                let found = UInt64(words[3 * index]) | UInt64(words[3 * index + 1]) << 32
-                if found == key { return words[3 * index + 2] }
-                if found == UInt64.max { return nil }
-                index = (index + 1) & mask
-            }
+        let inWindow = near.words.withUnsafeBufferPointer { words -> UInt32?? in
+            guard let (slot, found) = Self.nearSlot(key, in: words) else { return .none }
+            return .some(found ? words[3 * slot + 2] : nil)
+        }
+        if let inWindow { return inWindow }
+        guard hashed.count > 0 else { return nil }
+        return hashed.words.withUnsafeBufferPointer { words in
+            let (slot, found) = Self.hashedSlot(key, in: words)
+            return found ? words[3 * slot + 2] : nil
         }
     }
 
     /// The value stored for `key`; if there is none, stores `new` and returns it.
     mutating func value(for key: UInt64, orInsert new: UInt32) -> UInt32 {
-        if (count + 1) * 4 > capacity * 3 { grow(to: max(64, capacity * 2)) }
-        let (value, inserted) = words.withUnsafeMutableBufferPointer { words in
-            let mask = words.count / 3 - 1
-            var index = Self.slot(for: key, mask: mask)
-            while true {
-                let found = UInt64(words[3 * index]) | UInt64(words[3 * index + 1]) << 32
-                if found == key { return (words[3 * index + 2], false) }
-                if found == UInt64.max { break }
-                index = (index + 1) & mask
-            }
-            words[3 * index] = UInt32(truncatingIfNeeded: key)
-            words[3 * index + 1] = UInt32(truncatingIfNeeded: key >> 32)
-            words[3 * index + 2] = new
-            return (new, true)
+        // Two slots a node: a step's keys and those of its nested mappings share the stretch of
+        // slots its nodes' numbers span, at about half density. Past the end, windows would wrap
+        // onto the first parents', so the table grows first.
+        if near.isFull || Int(truncatingIfNeeded: key >> 32) << 1 >= near.capacity {
+            grow(nearTo: max(64, near.capacity * 2))
         }
-        if inserted { count += 1 }
-        return value
+        if let (slot, found) = near.words.withUnsafeBufferPointer({ Self.nearSlot(key, in: $0) }) {
+            if found { return near.words[3 * slot + 2] }
+            Self.store(key, new, at: slot, in: &near)
+            return new
+        }
+        if hashed.isFull { grow(hashedTo: max(64, hashed.capacity * 2)) }
+        let (slot, found) = hashed.words.withUnsafeBufferPointer { Self.hashedSlot(key, in: $0) }
+        if found { return hashed.words[3 * slot + 2] }
+        Self.store(key, new, at: slot, in: &hashed)
+        return new
     }
 
-    /// Makes room for `total` keys in all, growing as inserting them one by one would.
+    private static func store(_ key: UInt64, _ value: UInt32, at slot: Int, in slots: inout Slots) {
+        slots.words.withUnsafeMutableBufferPointer { words in
+            words[3 * slot] = UInt32(truncatingIfNeeded: key)
+            words[3 * slot + 1] = UInt32(truncatingIfNeeded: key >> 32)
+            words[3 * slot + 2] = value
+        }
+        slots.count += 1
+    }
+
+    /// Makes room for `total` edges in all without growing on the way (most go near their parent,
+    /// two slots a node).
     mutating func reserve(_ total: Int) {
-        var capacity = self.capacity
-        while (total + 1) * 4 > capacity * 3 { capacity = max(64, capacity * 2) }
-        if capacity > self.capacity { grow(to: capacity) }
+        var capacity = max(near.capacity, 64)
+        while 2 * total > capacity { capacity *= 2 }
+        if capacity > near.capacity { grow(nearTo: capacity) }
     }
 
-    private mutating func grow(to capacity: Int) {
-        let old = words
-        words = [UInt32](repeating: UInt32.max, count: 3 * capacity)
-        let mask = capacity - 1
-        words.withUnsafeMutableBufferPointer { words in
-            for start in stride(from: 0, to: old.count, by: 3) where old[start] != UInt32.max || old[start + 1] != UInt32.max {
-                let key = UInt64(old[start]) | UInt64(old[start + 1]) << 32
-                var index = Self.slot(for: key, mask: mask)
-                while words[3 * index] != UInt32.max || words[3 * index + 1] != UInt32.max { index = (index + 1) & mask }
-                words[3 * index] = old[start]
-                words[3 * index + 1] = old[start + 1]
-                words[3 * index + 2] = old[start + 2]
-            }
+    /// Rebuilds the tables with `near` at `capacity`, putting every edge back as inserting it would.
+    private mutating func grow(nearTo capacity: Int) {
+        let old = (near, hashed)
+        near = Slots(capacity: capacity)
+        hashed = Slots(capacity: old.1.capacity)
+        for slots in [old.0, old.1] { Self.forEach(in: slots) { key, value in _ = self.value(for: key, orInsert: value) } }
+    }
+
+    /// Rebuilds ``hashed`` at `capacity`.
+    private mutating func grow(hashedTo capacity: Int) {
+        let old = hashed
+        hashed = Slots(capacity: capacity)
+        Self.forEach(in: old) { key, value in
+            let slot = hashed.words.withUnsafeBufferPointer { Self.hashedSlot(key, in: $0).slot }
+            Self.store(key, value, at: slot, in: &hashed)
         }
     }
 
-    /// Calls `body` with every key and value, in slot order.
-    func forEach(_ body: (UInt64, UInt32) -> Void) {
+    private static func forEach(in slots: Slots, _ body: (UInt64, UInt32) -> Void) {
+        let words = slots.words
         for start in stride(from: 0, to: words.count, by: 3) where words[start] != UInt32.max || words[start + 1] != UInt32.max {
             body(UInt64(words[start]) | UInt64(words[start + 1]) << 32, words[start + 2])
         }
+    }
+
+    /// Calls `body` with every key and value.
+    func forEach(_ body: (UInt64, UInt32) -> Void) {
+        Self.forEach(in: near, body)
+        Self.forEach(in: hashed, body)
     }
 }

@@ -85,7 +85,9 @@ extension DocumentReader {
     ) -> [Value] {
         guard let node = fields[key] else { return [] }
         let listPath = fields.path.appending(key)
-        guard let items = items(node, at: listPath, "'\(key)'") else {
+        // Each item is recorded as it is read, just before its values: numbered next to them in
+        // the source map's trie, and by the reader (of its chunk) that reads it.
+        guard let items = items(node, at: listPath, "'\(key)'", recording: false) else {
             if let idSpace { unreadable.incompleteIDs.insert(idSpace) }
             return []
         }

@@ -87,6 +87,7 @@ extension DocumentReader {
         var values: [Value] = []
         values.reserveCapacity(capacity)
         for item in items {
+            offsets.record(item.node.offset, at: item.path)
             let value = read(&self, item.node, item.path)
             if let idSpace, value == nil || (!unreadable.paths.isEmpty && unreadable.paths.contains(item.path.appending("id"))) {
                 unreadable.incompleteIDs.insert(idSpace)

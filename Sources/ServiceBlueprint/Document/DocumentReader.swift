@@ -412,15 +412,18 @@ struct DocumentReader: Sendable {
         return nil
     }
 
-    /// The items of a list, each with its path (recorded in the source map).
-    mutating func items(_ node: Node, at modelPath: ModelPath, _ subject: @autoclosure () -> String) -> [(node: Node, path: ModelPath)]? {
+    /// The items of a list, each with its path, recorded in the source map unless `recording` is
+    /// `false` (then whoever reads an item records it first, see ``readItems(_:idSpace:placeholder:read:)``).
+    mutating func items(
+        _ node: Node, at modelPath: ModelPath, _ subject: @autoclosure () -> String, recording: Bool = true
+    ) -> [(node: Node, path: ModelPath)]? {
         guard case .sequence(let sequence) = node else {
             invalid("list", ["subject": .verbatim(subject())], node, modelPath)
             return nil
         }
         var result: [(node: Node, path: ModelPath)] = []
         result.reserveCapacity(sequence.count)
-        let listNode = offsets.node(for: modelPath)
+        let listNode = recording ? offsets.node(for: modelPath) : nil
         for (index, item) in sequence.enumerated() {
             if let listNode { offsets.record(item.offset, in: listNode, index: index) }
             result.append((item, modelPath.appending(index)))
