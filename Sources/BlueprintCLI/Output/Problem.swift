@@ -47,12 +47,9 @@ struct Problem: Hashable, Codable {
         let slices = findings.count < concurrentFindingCount ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
         guard slices > 1 else { return findings.map { Problem(finding: $0, path: path, language: language) } }
         let size = (findings.count + slices - 1) / slices
-        let results = SliceResults<Problem>(count: slices)
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let range = slice * size..<min(findings.count, (slice + 1) * size)
-            results.store(findings[range].map { Problem(finding: $0, path: path, language: language) }, at: slice)
-        }
-        return results.joined()
+        return ParallelMap.map(slices, workers: slices) { slice in
+            findings[slice * size..<min(findings.count, (slice + 1) * size)].map { Problem(finding: $0, path: path, language: language) }
+        }.flatMap { $0 }
     }
 
     static let concurrentFindingCount = 4_096
@@ -102,24 +99,4 @@ struct Problem: Hashable, Codable {
             bytes.append(UInt8(ascii: "]"))
         }
     }
-}
-
-/// One result slot per worker of ``Problem/make(_:path:language:)``: each slot is written by one
-/// thread, and read only after all of them have finished.
-private final class SliceResults<Value: Sendable>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<[Value]>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: [])
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ values: [Value], at slot: Int) { slots[slot] = values }
-
-    func joined() -> [Value] { Array(slots.joined()) }
 }

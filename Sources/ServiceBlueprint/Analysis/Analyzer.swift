@@ -112,45 +112,10 @@ public struct Analyzer: Sendable {
     static func concurrentMap<Value: Sendable>(
         _ count: Int, workers: Int, order: [Int]? = nil, _ work: @escaping @Sendable (Int) -> Value
     ) -> [Value] {
-        let workers = min(workers, count)
-        guard workers > 1 else { return (0..<count).map(work) }
         let counters = WorkCounters.current
-        let shared = ConcurrentResults<Value>(count: count, order: order)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            WorkCounters.$current.withValue(counters) {
-                while let k = shared.take() { shared.store(work(k), at: k) }
-            }
+        return ParallelMap.map(count, workers: workers, order: order) { index in
+            WorkCounters.$current.withValue(counters) { work(index) }
         }
-        return shared.values
-    }
-
-    /// The next index to work on and the results so far, shared by the threads of
-    /// ``concurrentMap(_:workers:_:)``.
-    private final class ConcurrentResults<Value: Sendable>: @unchecked Sendable {
-        // Guarded by `lock`.
-        private let lock = NSLock()
-        private var next = 0
-        private var results: [Value?]
-        private let order: [Int]?
-
-        init(count: Int, order: [Int]?) {
-            results = Array(repeating: nil, count: count)
-            self.order = order?.count == count ? order : nil
-        }
-
-        /// The next index nobody has taken, or `nil` when all are taken.
-        func take() -> Int? {
-            lock.withLock {
-                guard next < results.count else { return nil }
-                defer { next += 1 }
-                return order?[next] ?? next
-            }
-        }
-
-        func store(_ value: Value, at index: Int) { lock.withLock { results[index] = value } }
-
-        /// Every result, in index order (once every thread is done).
-        var values: [Value] { lock.withLock { results.compactMap { $0 } } }
     }
 
     /// The metrics of `blueprint` without running rules.

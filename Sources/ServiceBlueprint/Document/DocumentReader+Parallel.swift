@@ -29,16 +29,11 @@ extension DocumentReader {
     /// A list item and its model path, as ``items(_:at:_:)`` gives them.
     typealias ListItem = (node: Node, path: ModelPath)
 
-    /// What a chunk reader found: the reader (its diagnostics, offsets and unreadable parts) and the values.
-    private struct ChunkRead<Value: Sendable>: Sendable {
-        var reader: DocumentReader
-        var values: [Value]
-    }
-
     /// The items of ``collection(_:_:idSpace:placeholder:read:)``, read in order, or in chunks at
     /// once (``chunking``) when the list is long: this reader reads the first chunk while a thread
     /// per other chunk reads it with a ``chunkReader()``, and the others' findings are then merged
-    /// in chunk order, so the result does not depend on which thread finishes first.
+    /// in chunk order, so the result does not depend on which thread finishes first. Each chunk's
+    /// values are moved straight into their places in the result, not copied there afterwards.
     ///
     /// The threads have the reading thread's large stack (``LargeStack``), though an item is read
     /// to the schema's fixed depth: nesting limits are the parser's, checked before reading.
@@ -49,26 +44,47 @@ extension DocumentReader {
         let chunks = chunking.ranges(of: items.count)
         guard chunks.count > 1 else {
             offsets.reserve(nodes: Self.expectedNodes(items[...]))
-            return readChunk(items[...], capacity: items.count, idSpace: idSpace, placeholder: placeholder, read: read)
+            var values: [Value] = []
+            values.reserveCapacity(items.count)
+            readChunk(items[...], idSpace: idSpace, placeholder: placeholder, read: read) { values.append($0) }
+            return values
         }
         let start = chunkReader()
-        let others = chunks.dropFirst().map { range in
-            let chunk = items[range]
-            return SecondThread.start(stackSize: LargeStack.stackSize) {
-                var reader = start
-                reader.offsets.reserve(nodes: Self.expectedNodes(chunk))
-                let values = reader.readChunk(chunk, capacity: chunk.count, idSpace: idSpace, placeholder: placeholder, read: read)
-                return ChunkRead(reader: reader, values: values)
+        return Array(unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            let destination = Destination(buffer: buffer)
+            let others = chunks.dropFirst().map { range in
+                let chunk = items[range]
+                return SecondThread.start(stackSize: LargeStack.stackSize) {
+                    var reader = start
+                    reader.offsets.reserve(nodes: Self.expectedNodes(chunk))
+                    var next = range.lowerBound
+                    reader.readChunk(chunk, idSpace: idSpace, placeholder: placeholder, read: read) { value in
+                        destination.initialize(next, to: value)
+                        next += 1
+                    }
+                    return reader
+                }
             }
+            offsets.reserve(nodes: Self.expectedNodes(items[chunks[0]]))
+            var next = 0
+            readChunk(items[chunks[0]], idSpace: idSpace, placeholder: placeholder, read: read) { value in
+                destination.initialize(next, to: value)
+                next += 1
+            }
+            // Every chunk's thread has initialized its whole range once its reader is back.
+            for other in others { merge(other.wait()) }
+            initialized = items.count
         }
-        offsets.reserve(nodes: Self.expectedNodes(items[chunks[0]]))
-        var values = readChunk(items[chunks[0]], capacity: items.count, idSpace: idSpace, placeholder: placeholder, read: read)
-        for other in others {
-            let chunk = other.wait()
-            merge(chunk.reader)
-            values.append(contentsOf: chunk.values)
+    }
+
+    /// The result buffer of ``readItems(_:idSpace:placeholder:read:)``, which each chunk's thread
+    /// initializes in its own range of positions, all before the buffer's array is returned.
+    private struct Destination<Value>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Value>
+
+        func initialize(_ index: Int, to value: consuming Value) {
+            (buffer.baseAddress.unsafelyUnwrapped + index).initialize(to: value)
         }
-        return values
     }
 
     /// About how many source-map nodes reading `items` makes: one a value, and a value is about every
@@ -79,22 +95,19 @@ extension DocumentReader {
         return (last.upperBound - first.lowerBound) / 2 + items.count
     }
 
-    /// Reads `items` one after the other.
+    /// Reads `items` one after the other, handing each value (or the placeholder) to `store` in order.
     private mutating func readChunk<Value>(
-        _ items: ArraySlice<ListItem>, capacity: Int, idSpace: String?, placeholder: () -> Value,
-        read: (inout Self, Node, ModelPath) -> Value?
-    ) -> [Value] {
-        var values: [Value] = []
-        values.reserveCapacity(capacity)
+        _ items: ArraySlice<ListItem>, idSpace: String?, placeholder: () -> Value,
+        read: (inout Self, Node, ModelPath) -> Value?, store: (consuming Value) -> Void
+    ) {
         for item in items {
             offsets.record(item.node.offset, at: item.path)
             let value = read(&self, item.node, item.path)
             if let idSpace, value == nil || (!unreadable.paths.isEmpty && unreadable.paths.contains(item.path.appending("id"))) {
                 unreadable.incompleteIDs.insert(idSpace)
             }
-            values.append(value ?? placeholder())
+            store(value ?? placeholder())
         }
-        return values
     }
 
     /// A copy of this reader that has found nothing yet, to read a chunk of items. It keeps what
@@ -109,7 +122,7 @@ extension DocumentReader {
         return reader
     }
 
-    /// Adds what `chunk` (a ``chunkReader()``) found, as if this reader had read its items next.
+    /// Adds what `chunk` (a ``chunkReader()`` that has read its items) found, as if this reader had read them next.
     private mutating func merge(_ chunk: DocumentReader) {
         diagnostics += chunk.diagnostics
         offsets.merge(chunk.offsets)

@@ -38,19 +38,15 @@ extension YAMLSyntax {
         let parts = parts ?? Self.partCount(forBytes: text.count)
         guard parts > 1, let cuts = Self.cuts(in: text, parts: parts), !cuts.isEmpty else { return nil }
         let starts = [Cut(offset: 0, listColumn: nil)] + cuts
-        let results = PartResults(count: starts.count)
         let shared = SharedText(bytes: text)
-        DispatchQueue.concurrentPerform(iterations: min(parts, starts.count)) { _ in
+        let parsed = ParallelMap.map(starts.count, workers: min(parts, starts.count)) { index in
             let text = shared.bytes
-            while let index = results.take() {
-                let start = starts[index].offset
-                let end = index + 1 < starts.count ? starts[index + 1].offset : text.count
-                let part = UnsafeBufferPointer(rebasing: text[start..<end])
-                let parsed = parse(part, base: base + start, depth: starts[index].listColumn == nil ? 0 : 1)
-                results.store(try? parsed.get(), at: index)
-            }
+            let start = starts[index].offset
+            let end = index + 1 < starts.count ? starts[index + 1].offset : text.count
+            let part = UnsafeBufferPointer(rebasing: text[start..<end])
+            return try? parse(part, base: base + start, depth: starts[index].listColumn == nil ? 0 : 1).get()
         }
-        return Self.join(results.values, starts: starts, text: text, base: base)
+        return Self.join(parsed, starts: starts, text: text, base: base)
     }
 
     /// Joins the parts' tapes in order; `nil` if a part failed or does not continue the one before.
@@ -204,37 +200,6 @@ extension YAMLSyntax {
 /// ``YAMLSyntax/parseInParts(_:base:parts:)`` returns, while the buffer is alive.
 private struct SharedText: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
-}
-
-/// The parts of ``YAMLSyntax/parseInParts(_:base:parts:)``: the next one to parse and their tapes.
-private final class PartResults: @unchecked Sendable {
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var next = 0
-    private var slots: [(tape: DocumentTapeBuilder, root: Int)??]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func take() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < slots.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func store(_ value: (tape: DocumentTapeBuilder, root: Int)?, at index: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[index] = .some(value)
-    }
-
-    /// Each part's tape; `nil` for a part that failed.
-    var values: [(tape: DocumentTapeBuilder, root: Int)?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? nil }
-    }
 }
 
 extension BlueprintDocument {
