@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# Both cores (issue 13): `blueprint check` and `blueprint render` on a folder of COUNT generated
+# Both cores (issue 13): `blueprint check`, `render` (and `report`, with COMMANDS) on a folder of COUNT generated
 # blueprints of STEPS steps, with --jobs 1 and --jobs JOBS, in paired runs (1 then JOBS, RUNS times).
 # Prints the median wall and CPU seconds of each and the wall-time ratio (target: at most 0.6 with
 # 2 jobs on 2 cores). Also checks that both runs printed and wrote the same bytes. On a shared machine,
 # each pair's wall times are printed with the load average before it, and so is each pair's ratio:
 # the pairs run close together, so their ratios suffer less from other work than the medians do.
-# `render --jobs N` (N > 1, 8 files or more) lays out in N worker processes (`__layout-worker`); the
+# `render --jobs N` and `report --jobs N` (N > 1, 8 files or more) lay out in N worker processes (`__layout-worker`); the
 # CPU column counts their time too (they are reaped by the command).
 #
 #   Benchmarks/parallel/run.sh
 #   COUNT=200 STEPS=50 RUNS=5 JOBS=2 Benchmarks/parallel/run.sh
 #
-# Environment: COUNT (200), STEPS (50), RUNS (5), JOBS (2), COMMANDS ("check render"),
+# Environment: COUNT (200), STEPS (50), RUNS (5), JOBS (2), COMMANDS ("check render"; add "report"),
 # BIN (folder with release `blueprint` and `blueprint-bench`; built when missing), WORK (scratch folder).
 set -uo pipefail
 
@@ -57,6 +57,7 @@ for command in $COMMANDS; do
                 # The drawings of the last run of each kind, to compare below.
                 rm -rf "$WORK/out-$jobs" && mv "$WORK/out" "$WORK/out-$jobs"
                 ;;
+            report) run "report-$jobs" "$BIN/blueprint" report "$WORK/corpus" -o "$WORK/report-$jobs.html" --jobs "$jobs" ;;
             esac
         done
         one=$(tail -n 1 "$WORK/$command-1.times" | cut -d' ' -f1) many=$(tail -n 1 "$WORK/$command-$JOBS.times" | cut -d' ' -f1)
@@ -72,6 +73,7 @@ for command in $COMMANDS; do
     same=yes
     cmp -s "$WORK/$command-1.out" "$WORK/$command-$JOBS.out" && cmp -s "$WORK/$command-1.err" "$WORK/$command-$JOBS.err" || same=no
     if [ "$command" = render ]; then diff -rq "$WORK/out-1" "$WORK/out-$JOBS" >/dev/null || same=no; fi
+    if [ "$command" = report ]; then cmp -s "$WORK/report-1.html" "$WORK/report-$JOBS.html" || same=no; fi
     printf "%-8s | %-22s | %-22s | %-10s | %s\n" "$command" "$one, $(median "$command-1" 2)" "$many, $(median "$command-$JOBS" 2)" \
         "$(awk -v a="$many" -v b="$one" 'BEGIN { printf "%.2f", a / b }')" "$same"
 done

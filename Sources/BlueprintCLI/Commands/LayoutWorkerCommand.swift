@@ -3,7 +3,7 @@ import BlueprintGraphviz
 
 /// `blueprint __layout-worker` (hidden): a layout worker process for a folder render on several cores.
 ///
-/// Started by `render` (``LayoutWorkers``), never by a user: it reads layout requests on standard input and
+/// Started by `render` and `report` (``LayoutWorkers``), never by a user: it reads layout requests on standard input and
 /// answers them on standard output (``LayoutWorker``) until its input ends.
 struct LayoutWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

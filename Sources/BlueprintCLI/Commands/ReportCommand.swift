@@ -51,8 +51,11 @@ struct ReportCommand: ParsableCommand {
         var sections: [ReportSection] = []
         var invalid = !missing.isEmpty
         var used: [ConfigurationResolver.Resolved] = []
-        // Files are read, analysed and drawn on several workers; sections come back in input order.
+        // Files are read, analysed and drawn on several workers, Graphviz in worker processes when that
+        // pays (as for `render`); sections come back in input order.
         let explicit = language.explicit
+        let layoutWorkers = LayoutWorkers.start(files: inputs.count, jobs: jobs.workers)
+        defer { LayoutWorkers.stop(layoutWorkers) }
         FileWorkers.run(Array(zip(inputs, resolved)), workers: jobs.workers) { input, resolved in
             await Self.section(for: input, configuration: resolved.configuration, format: chosen, language: explicit)
         } deliver: { index, result in

@@ -1,7 +1,7 @@
 import BlueprintGraphviz
 import Foundation
 
-/// Graphviz layout in worker processes for `render` on many files (issue 13): Graphviz is not thread-safe,
+/// Graphviz layout in worker processes for `render` and `report` on many files (issue 13): Graphviz is not thread-safe,
 /// so one process lays out one drawing at a time, and a folder drawn on two cores needs a second process.
 ///
 /// The workers are copies of this executable running the hidden `__layout-worker` command

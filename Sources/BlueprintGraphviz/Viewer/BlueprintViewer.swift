@@ -232,10 +232,34 @@ public enum BlueprintViewer {
     /// Graphviz escapes `<` in every text, so its output never has them).
     static func svgScript(_ svg: HTML) -> HTML? {
         let text = withoutComments(svg.markup)
-        guard !text.isEmpty, text.range(of: "<script", options: .caseInsensitive) == nil,
-              text.range(of: "</script", options: .caseInsensitive) == nil, !text.contains("<!--")
-        else { return nil }
+        guard !text.isEmpty, !opensScriptOrComment(text) else { return nil }
         return HTML(trustedMarkup: text)
+    }
+
+    /// Whether `text` has `<script` or `</script` (in any case) or `<!--`: one pass over the bytes
+    /// (Foundation's case-insensitive search was most of writing a report of many drawings).
+    static func opensScriptOrComment(_ text: String) -> Bool {
+        let script = Array("script".utf8)
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = bytes.firstIndex(of: UInt8(ascii: "<")) ?? bytes.endIndex
+            while index < bytes.endIndex {
+                var next = index + 1
+                if next + 2 < bytes.endIndex, bytes[next] == UInt8(ascii: "!"), bytes[next + 1] == UInt8(ascii: "-"),
+                    bytes[next + 2] == UInt8(ascii: "-")
+                {
+                    return true
+                }
+                if next < bytes.endIndex, bytes[next] == UInt8(ascii: "/") { next += 1 }
+                if next + script.count <= bytes.endIndex,
+                    zip(bytes[next..<next + script.count], script).allSatisfy({ $0 | 0x20 == $1 })
+                {
+                    return true
+                }
+                index = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.endIndex
+            }
+            return false
+        } ?? (text.range(of: "<script", options: .caseInsensitive) != nil
+            || text.range(of: "</script", options: .caseInsensitive) != nil || text.contains("<!--"))
     }
 
     /// The text without its XML comments (and the line break after each), in one pass: a large

@@ -18,19 +18,27 @@ package enum MarkupEscaping {
     /// inside JSON strings, where `\u003C` means the same, so no text can close the element or open
     /// a comment; U+2028 and U+2029 are escaped too, for older script parsers.
     package static func scriptJSON(_ json: String) -> String {
-        var result = ""
-        result.reserveCapacity(json.utf8.count)
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": result += "\\u003C"
-            case ">": result += "\\u003E"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default: result.unicodeScalars.append(scalar)
+        // Byte by byte: a report embeds every blueprint's JSON, and appending scalar by scalar to a
+        // `String` was most of writing it. The input is valid UTF-8, so the output is too.
+        let source = Array(json.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(source.count + source.count / 64)
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "<"): result.append(contentsOf: "\\u003C".utf8)
+            case UInt8(ascii: ">"): result.append(contentsOf: "\\u003E".utf8)
+            case UInt8(ascii: "&"): result.append(contentsOf: "\\u0026".utf8)
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+            case 0xE2 where index + 1 < source.count && source[index] == 0x80 && source[index + 1] & 0xFE == 0xA8:
+                result.append(contentsOf: (source[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                index += 2
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// `text` with `& < > " '` as character references and characters XML forbids as U+FFFD: safe
