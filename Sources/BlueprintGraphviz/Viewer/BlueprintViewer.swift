@@ -79,9 +79,17 @@ public enum BlueprintViewer {
     ) -> String {
         let language = language ?? entries.first?.language ?? .english
         func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { LocalizedText("viewer.\(key)", arguments).rendered(in: language) }
+        // Each blueprint's part of the page is made on every core: a report on a folder shows hundreds.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         let data = ViewerData(
-            blueprints: entries.map { ViewerData.Blueprint(analysis: $0.analysis, source: $0.source, language: language) },
+            blueprints: ParallelMap.map(entries.count, workers: cores) { index in
+                ViewerData.Blueprint(analysis: entries[index].analysis, source: entries[index].source, language: language)
+            },
             labels: ViewerData.labels(in: language))
+        let parts = ParallelMap.map(entries.count, workers: cores) { index in
+            (section: section(entries[index], index: index, metrics: data.blueprints[index].metrics, language: language),
+             model: "<script type=\"application/json\" class=\"vw-model\">\(scriptJSON(entries[index].analysis.blueprint.text(in: .json)))</script>" as HTML)
+        }
         var body: [HTML] = []
         body.append("<header class=\"vw-bar\"><h1>\(title)</h1>")
         if entries.count > 1 {
@@ -96,39 +104,7 @@ public enum BlueprintViewer {
         if !problems.isEmpty {
             body.append("<div class=\"vw-problems\" role=\"alert\"><h2>\(t("problems"))</h2><pre>\(problems.joined(separator: "\n"))</pre></div>")
         }
-        for (index, entry) in entries.enumerated() {
-            let blueprint = entry.analysis.blueprint
-            body.append("<section aria-label=\"\(blueprint.title)\"><h2>\(blueprint.title)</h2>")
-            if let summary = blueprint.summary { body.append("<p class=\"vw-summary\">\(summary)</p>") }
-            body.append("<p class=\"vw-source\">\(t("source")) <code>\(entry.source)</code></p>")
-            if let note = entry.note {
-                body.append("<figure class=\"vw-figure vw-no-diagram\" id=\"vw-diagram-\(String(index))\"><p class=\"vw-note\" role=\"note\">\(t("noDiagram", ["note": .verbatim(note)]))</p></figure>")
-            } else {
-                let drawing = figureDrawing(entry.svg)
-                // The full drawing of a wide blueprint waits as text until the reader zooms in.
-                var detailScript: HTML = ""
-                if let detail = drawing.detail { detailScript = "<script type=\"image/svg+xml\" class=\"vw-detail\">\(detail)</script>" }
-                body.append("""
-                <figure class="vw-figure" id="vw-diagram-\(String(index))">\
-                <div class="vw-zoom" role="group" aria-label="\(t("zoom"))"><button type="button" class="vw-zoom-out" aria-label="\(t("zoomOut"))">−</button>\
-                <span class="vw-zoom-level" aria-live="polite"></span>\
-                <button type="button" class="vw-zoom-in" aria-label="\(t("zoomIn"))">+</button>\
-                <button type="button" class="vw-zoom-fit">\(t("fit"))</button></div>\
-                <div class="\(viewportClass(entry.svg))" tabindex="0" aria-label="\(t("diagram"))">\(drawing.shown)</div>\
-                <div class="vw-minimap" aria-hidden="true" hidden><div class="vw-minimap-frame"></div></div>\
-                \(detailScript)</figure>
-                """)
-            }
-            if let map = entry.journeyMap, let markup = svgScript(inlineSVG(map)) {
-                // Kept as text until opened: a large map costs the page nothing until the reader asks for it.
-                body.append("<details class=\"vw-journey-map\"><summary>\(t("journeyMap"))</summary><div class=\"vw-journey-map-body\"></div><script type=\"image/svg+xml\" class=\"vw-journey-map-svg\">\(markup)</script></details>")
-            }
-            var metrics: HTML = "<h3>\(t("metrics"))</h3><table class=\"vw-metrics\"><tbody>"
-            for metric in data.blueprints[index].metrics {
-                metrics += "<tr><th scope=\"row\">\(metric.name)</th><td>\(metric.value)</td></tr>"
-            }
-            body.append(metrics + "</tbody></table>" + experienceTables(entry.analysis, language: language) + "</section>")
-        }
+        body.append(contentsOf: parts.map(\.section))
         body.append("""
             </div><aside class="vw-side" aria-label="\(t("details"))">\
             <div class="vw-tabs" role="tablist"><button type="button" role="tab" id="vw-tab-findings" data-panel="vw-findings" aria-selected="true">\(t("tab.findings"))</button>\
@@ -136,9 +112,7 @@ public enum BlueprintViewer {
             <div class="vw-panel" id="vw-findings" role="tabpanel"></div>\
             <div class="vw-panel" id="vw-step" role="tabpanel" hidden></div></aside></main>
             """)
-        for entry in entries {
-            body.append("<script type=\"application/json\" class=\"vw-model\">\(scriptJSON(entry.analysis.blueprint.text(in: .json)))</script>")
-        }
+        body.append(contentsOf: parts.map(\.model))
         body.append("<script type=\"application/json\" id=\"vw-data\">\(scriptJSON(encode(data)))</script>")
         body.append("<script>\(HTML(trustedMarkup: ViewerScript.source))</script>")
         if let reloadEvents {
@@ -153,6 +127,44 @@ public enum BlueprintViewer {
 
             """
         return page.description
+    }
+
+    /// One blueprint's section of the page: title, drawing, journey map, metrics and experience tables.
+    private static func section(_ entry: Entry, index: Int, metrics: [ViewerData.Metric], language: Language) -> HTML {
+        func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { LocalizedText("viewer.\(key)", arguments).rendered(in: language) }
+        var body: [HTML] = []
+        let blueprint = entry.analysis.blueprint
+        body.append("<section aria-label=\"\(blueprint.title)\"><h2>\(blueprint.title)</h2>")
+        if let summary = blueprint.summary { body.append("<p class=\"vw-summary\">\(summary)</p>") }
+        body.append("<p class=\"vw-source\">\(t("source")) <code>\(entry.source)</code></p>")
+        if let note = entry.note {
+            body.append("<figure class=\"vw-figure vw-no-diagram\" id=\"vw-diagram-\(String(index))\"><p class=\"vw-note\" role=\"note\">\(t("noDiagram", ["note": .verbatim(note)]))</p></figure>")
+        } else {
+            let drawing = figureDrawing(entry.svg)
+            // The full drawing of a wide blueprint waits as text until the reader zooms in.
+            var detailScript: HTML = ""
+            if let detail = drawing.detail { detailScript = "<script type=\"image/svg+xml\" class=\"vw-detail\">\(detail)</script>" }
+            body.append("""
+            <figure class="vw-figure" id="vw-diagram-\(String(index))">\
+            <div class="vw-zoom" role="group" aria-label="\(t("zoom"))"><button type="button" class="vw-zoom-out" aria-label="\(t("zoomOut"))">−</button>\
+            <span class="vw-zoom-level" aria-live="polite"></span>\
+            <button type="button" class="vw-zoom-in" aria-label="\(t("zoomIn"))">+</button>\
+            <button type="button" class="vw-zoom-fit">\(t("fit"))</button></div>\
+            <div class="\(viewportClass(entry.svg))" tabindex="0" aria-label="\(t("diagram"))">\(drawing.shown)</div>\
+            <div class="vw-minimap" aria-hidden="true" hidden><div class="vw-minimap-frame"></div></div>\
+            \(detailScript)</figure>
+            """)
+        }
+        if let map = entry.journeyMap, let markup = svgScript(inlineSVG(map)) {
+            // Kept as text until opened: a large map costs the page nothing until the reader asks for it.
+            body.append("<details class=\"vw-journey-map\"><summary>\(t("journeyMap"))</summary><div class=\"vw-journey-map-body\"></div><script type=\"image/svg+xml\" class=\"vw-journey-map-svg\">\(markup)</script></details>")
+        }
+        var table: HTML = "<h3>\(t("metrics"))</h3><table class=\"vw-metrics\"><tbody>"
+        for metric in metrics {
+            table += "<tr><th scope=\"row\">\(metric.name)</th><td>\(metric.value)</td></tr>"
+        }
+        body.append(table + "</tbody></table>" + experienceTables(entry.analysis, language: language) + "</section>")
+        return HTML.joined(body, separator: "\n")
     }
 
     /// Reloads the page when the server says a watched file changed (`blueprint preview`). The page
