@@ -210,6 +210,24 @@ import Testing
         #expect(decoded?["title"] == hostile)
     }
 
+    @Test("script JSON escapes by bytes exactly what it escaped by scalars")
+    func scriptJSONBytes() {
+        #expect(BlueprintViewer.scriptJSON("a<b>c&d\u{2028}e\u{2029}f\u{2027}g€中").description
+            == "a\\u003Cb\\u003Ec\\u0026d\\u2028e\\u2029f\u{2027}g€中")
+        #expect(BlueprintViewer.scriptJSON("").description.isEmpty)
+        #expect(BlueprintViewer.scriptJSON("\u{E2}").description == "\u{E2}")
+    }
+
+    @Test("a drawing that could open a script or a comment is not embedded as script text")
+    func scriptOrCommentInDrawings() {
+        for text in ["<svg><script>x</script></svg>", "<svg></SCRIPT>", "<svg><ScRiPt", "<svg><!-- c -->", "a<script", "</scripted"] {
+            #expect(BlueprintViewer.opensScriptOrComment(text), "\(text)")
+        }
+        for text in ["<svg><text>&lt;script&gt;</text></svg>", "<svg><scrip>", "< script", "<", "<!-", "script", ""] {
+            #expect(!BlueprintViewer.opensScriptOrComment(text), "\(text)")
+        }
+    }
+
     @Test("a hostile title and summary stay text in the page")
     func hostileBlueprint() async throws {
         var blueprint = try AnalysisRunRenderTests.read("after-sales-repair.yaml")
