@@ -61,9 +61,10 @@ struct PathOffsets: Sendable {
     /// The offset of `path` or of its nearest ancestor that has one, with the number of
     /// components of the path it belongs to.
     func offset(of path: ModelPath) -> (offset: UInt32, depth: Int)? {
-        // The deepest recorded ancestor in any trie; at equal depth the later trie's record is the later one.
+        // The deepest recorded ancestor in any trie; at equal depth the later trie's record is the
+        // later one, so the tries are asked latest first, and a record of the whole path ends the search.
         var best = current.offset(of: path)
-        for trie in earlier.reversed() {
+        for trie in earlier.reversed() where best?.depth != path.components.count {
             guard let found = trie.offset(of: path), found.depth > best?.depth ?? -1 else { continue }
             best = found
         }
