@@ -271,6 +271,12 @@ struct DocumentTapeBuilder {
         entries[parent].end = UInt32(entries.count)
     }
 
+    /// Makes room for `count` entries in all: a parser that estimates the tape's size early lets it
+    /// grow without a copy at each doubling.
+    mutating func reserveEntries(_ count: Int) {
+        if count > entries.capacity { entries.reserveCapacity(count) }
+    }
+
     /// ``appendChildren(of:in:to:)`` for a large part spliced into a growing tape: the entries are
     /// copied as one block and then shifted in place, and room is made geometrically, so splicing
     /// several parts one after another stays linear (an exact reservation would copy the whole tape

@@ -44,6 +44,32 @@ struct JSONSyntax {
         var deepest = 0
         /// How many parts were spliced into the document.
         var spliced = 0
+        /// Where the tape's size is estimated, once (see ``reserveForTheRest()``); `Int.max`: never.
+        var estimateAt = Int.max
+        /// Where parsing started.
+        var begin = 0
+
+        /// A parser of `buffer` from `index`; the tape's size is estimated after the first 256 KiB of a text over 1 MiB.
+        init(buffer: UnsafeBufferPointer<UInt8>, index: Int, source: SourceText, limits: ReadingLimits) {
+            self.buffer = buffer
+            self.index = index
+            self.source = source
+            self.limits = limits
+            begin = index
+            if buffer.count - index > 1 << 20 { estimateAt = index + 256 * 1024 }
+        }
+
+        /// Reserves the tape for the rest of the text at the density so far (and a quarter more):
+        /// growing a tape of millions of entries by doubling copies it, and touches fresh memory,
+        /// at each step. Only room: a wrong estimate costs a doubling more, or untouched memory.
+        mutating func reserveForTheRest() {
+            estimateAt = .max
+            let parsed = max(index - begin, 1)
+            let rest = buffer.count - index
+            // No text has more than one entry per two bytes (`1,`).
+            let estimate = min(tape.count + tape.count * rest / parsed * 5 / 4, tape.count + rest / 2 + 1)
+            tape.reserveEntries(estimate)
+        }
 
         // MARK: Errors
 
@@ -135,6 +161,7 @@ struct JSONSyntax {
                             throw SyntaxFailure(LocalizedText("syntax.tooDeep", ["levels": .integer(limits.maximumDepth)]), offset: start)
                         }
                         if stack.count > deepest { deepest = stack.count }
+                        if index >= estimateAt { reserveForTheRest() }
                         index += 1
                         let frame = Frame(isObject: isObject, offset: start, node: tape.open(mapping: isObject, offset: start))
                         skipWhitespace()
