@@ -104,6 +104,24 @@ struct JSONPartsTests {
         Self.expectSame(text, parts: 2 + round, schedule: JSONSyntax.Schedule.concurrent)
     }
 
+    @Test("the reader's parse of a file over 1 MiB (parts on other cores, the tape reserved early) is the serial one")
+    func readerParse() throws {
+        let text = Self.document(steps: 5_000, pretty: true)
+        let bytes = Array(text.utf8)
+        #expect(bytes.count > 1 << 20)
+        let source = SourceText(bytes: bytes, format: .json)
+        let syntax = JSONSyntax(source: source, limits: .default)
+        let serial = try #require(try bytes.withUnsafeBufferPointer { buffer in
+            try syntax.parseTape(buffer, parts: 1, schedule: .ahead).result.get()
+        })
+        let parsed = try #require(try syntax.parse().get())
+        #expect(DocumentTapeTests.plain(parsed) == DocumentTapeTests.plain(serial.tape(source: bytes).node(at: 0)))
+        let split = bytes.withUnsafeBufferPointer { buffer in
+            syntax.parseTape(buffer, parts: JSONSyntax.partCount(forBytes: buffer.count, cores: 2), schedule: .concurrent, cores: 2)
+        }
+        #expect(JSONSyntax.same(split.result, .success(serial)))
+    }
+
     @Test("a large file is cut without a scan of the whole text; a small one, or on one core, is not")
     func partCount() {
         #expect(JSONSyntax.partCount(forBytes: 64 << 20, cores: 2) == 8)
