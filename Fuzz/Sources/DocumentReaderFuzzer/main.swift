@@ -1,7 +1,8 @@
 // libFuzzer target: the blueprint document reader (YAML and JSON) with validation.
 // Invariants: no crash, no hang, bounded memory; every failed read has at least one diagnostic
 // and every diagnostic is located at a real line and column; a large YAML file cut into parts
-// for several cores parses to the same document as whole (forced here on small inputs).
+// for several cores parses to the same document as whole, and a large JSON file with array items
+// parsed ahead in parts gives the serial parse's tape or error (both forced here on small inputs).
 import Foundation
 import FuzzSupport
 @_spi(Fuzzing) import ServiceBlueprint
@@ -21,6 +22,7 @@ public func fuzzDocumentReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
     }
     for parts in 2...3 {
         fuzzCheck(BlueprintDocument.yamlPartsAgreeWithWhole(text, parts: parts), "YAML parsed in \(parts) parts differs from whole")
+        fuzzCheck(BlueprintDocument.jsonPartsAgreeWithWhole(text, parts: parts), "JSON parsed in \(parts) parts differs from serial")
     }
     return 0
 }

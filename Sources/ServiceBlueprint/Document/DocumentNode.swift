@@ -271,6 +271,40 @@ struct DocumentTapeBuilder {
         entries[parent].end = UInt32(entries.count)
     }
 
+    /// Makes room for `count` entries in all: a parser that estimates the tape's size early lets it
+    /// grow without a copy at each doubling.
+    mutating func reserveEntries(_ count: Int) {
+        if count > entries.capacity { entries.reserveCapacity(count) }
+    }
+
+    /// ``appendChildren(of:in:to:)`` for a large part spliced into a growing tape: the entries are
+    /// copied as one block and then shifted in place, and room is made geometrically, so splicing
+    /// several parts one after another stays linear (an exact reservation would copy the whole tape
+    /// at the next append).
+    mutating func appendChildrenInBulk(of root: Int, in part: DocumentTapeBuilder, to parent: Int) {
+        let first = entries.count
+        let shift = UInt32(first - (root + 1))
+        let textShift = UInt32(text.count)
+        let children = part.entries[(root + 1)..<Int(part.entries[root].end)]
+        if first + children.count > entries.capacity {
+            entries.reserveCapacity(max(first + children.count, 2 * entries.capacity))
+        }
+        entries.append(contentsOf: children)
+        entries.withUnsafeMutableBufferPointer { buffer in
+            // Every index and text position fits in 32 bits (the file does), as before the shift.
+            for index in first..<buffer.count {
+                buffer[index].end &+= shift
+                buffer[index].start &+= (buffer[index].inText ? textShift : 0) &+ (buffer[index].kind == .alias ? shift : 0)
+            }
+        }
+        if text.count + part.text.count > text.capacity {
+            text.reserveCapacity(max(text.count + part.text.count, 2 * text.capacity))
+        }
+        text.append(contentsOf: part.text)
+        entries[parent].length += part.entries[root].length
+        entries[parent].end = UInt32(entries.count)
+    }
+
     /// The entry at `index`.
     func entry(_ index: Int) -> DocumentTape.Entry { entries[index] }
 }

@@ -11,7 +11,7 @@ struct JSONSyntax {
     let limits: ReadingLimits
 
     /// A collection being built.
-    private struct Frame {
+    struct Frame {
         var isObject: Bool
         var offset: Int
         /// Its entry on the tape.
@@ -20,26 +20,57 @@ struct JSONSyntax {
         var count = 0
     }
 
-    /// The root node (`nil` when the text is only white space), or the first syntax error.
+    /// The root node (`nil` when the text is only white space), or the first syntax error. A large
+    /// file's array items are parsed ahead on the other cores and spliced in (``parseTape(_:parts:schedule:)``).
     func parse() -> Result<DocumentNode?, SyntaxFailure> {
         source.bytes.withUnsafeBufferPointer { buffer in
-            var parser = Parser(buffer: buffer, index: source.start, source: source, limits: limits)
-            do throws(SyntaxFailure) {
-                guard try parser.document() else { return .success(nil) }
-                return .success(parser.tape.tape(source: source.bytes).node(at: 0))
-            } catch {
-                return .failure(error)
+            let parts = Self.partCount(forBytes: buffer.count - source.start)
+            return parseTape(buffer, parts: parts, schedule: .concurrent).result.map { tape in
+                tape.map { $0.tape(source: source.bytes).node(at: 0) }
             }
         }
     }
 
-    private struct Parser {
+    /// The parser of the whole text, or of a part's items (``items()``), over `buffer` (the file's
+    /// bytes, or a prefix of them for a part, so offsets are the file's).
+    struct Parser {
         let buffer: UnsafeBufferPointer<UInt8>
         var index: Int
         let source: SourceText
         let limits: ReadingLimits
         /// The nodes parsed.
         var tape = DocumentTapeBuilder()
+        /// The deepest stack a collection was opened on: a part is spliced only where it stays in the limit.
+        var deepest = 0
+        /// How many parts were spliced into the document.
+        var spliced = 0
+        /// Where the tape's size is estimated, once (see ``reserveForTheRest()``); `Int.max`: never.
+        var estimateAt = Int.max
+        /// Where parsing started.
+        var begin = 0
+
+        /// A parser of `buffer` from `index`; the tape's size is estimated after the first 256 KiB of a text over 1 MiB.
+        init(buffer: UnsafeBufferPointer<UInt8>, index: Int, source: SourceText, limits: ReadingLimits) {
+            self.buffer = buffer
+            self.index = index
+            self.source = source
+            self.limits = limits
+            begin = index
+            if buffer.count - index > 1 << 20 { estimateAt = index + 256 * 1024 }
+        }
+
+        /// Reserves the tape for the rest of the text at the density so far (and a quarter more):
+        /// growing a tape of millions of entries by doubling copies it, and touches fresh memory,
+        /// at each step. Only room: a wrong estimate costs a doubling more, or untouched memory.
+        mutating func reserveForTheRest() {
+            estimateAt = .max
+            let parsed = max(index - begin, 1)
+            let rest = buffer.count - index
+            // At most one entry per four bytes (a blueprint has one per 9 to 15): a text dense at its
+            // start and sparse after reserves at most five times its size, of memory never touched.
+            let estimate = min(tape.count + tape.count * rest / parsed * 5 / 4, tape.count + rest / 4)
+            tape.reserveEntries(estimate)
+        }
 
         // MARK: Errors
 
@@ -69,59 +100,119 @@ struct JSONSyntax {
 
         // MARK: Structure
 
-        /// Parses the document onto ``tape``; `false` when the text is only white space.
-        mutating func document() throws(SyntaxFailure) -> Bool {
+        /// Parses the document onto ``tape``; `false` when the text is only white space. The items of
+        /// `board`'s parts are spliced in where the parse reaches a part's start as an array item.
+        mutating func document(board: JSONPartBoard? = nil) throws(SyntaxFailure) -> Bool {
             skipWhitespace()
             guard index < buffer.count else { return false }
             var stack: [Frame] = []
+            var splicing = Splicing(board: board)
+            _ = try values(&stack, splicing: &splicing, isPart: false)
+            skipWhitespace()
+            guard index == buffer.count else {
+                throw failure("syntax.json.moreText", at: index)
+            }
+            return true
+        }
 
+        /// A part: from `index`, the items of an array it is guessed to be in, onto ``tape`` under an
+        /// array at entry 0. Stops at the array's `]`, or where a comma and white space reach the end
+        /// of ``buffer`` (the next part's start). Returns the item count and where the last item ends.
+        mutating func items() throws(SyntaxFailure) -> (count: Int, end: Int) {
+            var stack = [Frame(isObject: false, offset: index, node: tape.open(mapping: false, offset: index))]
+            var splicing = Splicing(board: nil)
+            let count = try values(&stack, splicing: &splicing, isPart: true)
+            return (count, index)
+        }
+
+        /// Where the whole parse is in its parts: the next one's start (`Int.max`: none left).
+        struct Splicing {
+            let board: JSONPartBoard?
+            var cursor = 0
+            var next: Int
+
+            init(board: JSONPartBoard?) {
+                self.board = board
+                next = board?.starts.first ?? .max
+            }
+        }
+
+        /// Values until the stack is empty, or for a part (`isPart`), until its array stops (see
+        /// ``items()``); returns a part's item count. Iterative: one loop, an explicit stack.
+        private mutating func values(
+            _ stack: inout [Frame], splicing: inout Splicing, isPart: Bool
+        ) throws(SyntaxFailure) -> Int {
             parsing: while true {
                 // A value starts here.
                 skipWhitespace()
-                guard index < buffer.count else {
-                    if let frame = stack.last {
-                        throw failure("syntax.json.endOfDocument", at: index, context: Self.inside(frame), from: frame.offset)
+                if index >= splicing.next, splice(&stack, &splicing) {
+                    // A part's items are on the tape, and the parse is after the last one.
+                } else {
+                    guard index < buffer.count else {
+                        if let frame = stack.last {
+                            throw failure("syntax.json.endOfDocument", at: index, context: Self.inside(frame), from: frame.offset)
+                        }
+                        throw failure("syntax.json.endOfDocument", at: index)
                     }
-                    throw failure("syntax.json.endOfDocument", at: index)
-                }
-                let start = index
-                switch buffer[index] {
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    let isObject = buffer[index] == UInt8(ascii: "{")
-                    if stack.count >= limits.maximumDepth {
-                        throw SyntaxFailure(LocalizedText("syntax.tooDeep", ["levels": .integer(limits.maximumDepth)]), offset: start)
-                    }
-                    index += 1
-                    let frame = Frame(isObject: isObject, offset: start, node: tape.open(mapping: isObject, offset: start))
-                    skipWhitespace()
-                    if index < buffer.count, buffer[index] == UInt8(ascii: isObject ? "}" : "]") {
+                    let start = index
+                    switch buffer[index] {
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        let isObject = buffer[index] == UInt8(ascii: "{")
+                        if stack.count >= limits.maximumDepth {
+                            throw SyntaxFailure(LocalizedText("syntax.tooDeep", ["levels": .integer(limits.maximumDepth)]), offset: start)
+                        }
+                        if stack.count > deepest { deepest = stack.count }
+                        if index >= estimateAt { reserveForTheRest() }
                         index += 1
-                        tape.close(frame.node, count: 0)
-                        break
+                        let frame = Frame(isObject: isObject, offset: start, node: tape.open(mapping: isObject, offset: start))
+                        skipWhitespace()
+                        if index < buffer.count, buffer[index] == UInt8(ascii: isObject ? "}" : "]") {
+                            index += 1
+                            tape.close(frame.node, count: 0)
+                            break
+                        }
+                        if isObject { try key(in: frame) }
+                        stack.append(frame)
+                        continue parsing
+                    case UInt8(ascii: "\""):
+                        try string()
+                    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        try number()
+                    case UInt8(ascii: "t"):
+                        try literal("true", at: start)
+                    case UInt8(ascii: "f"):
+                        try literal("false", at: start)
+                    case UInt8(ascii: "n"):
+                        try literal("null", at: start)
+                    default:
+                        if let frame = stack.last, !frame.isObject, buffer[index] == UInt8(ascii: "]") {
+                            throw failure("syntax.json.trailingBracket", at: index)
+                        }
+                        throw failure("syntax.json.expectedValue", at: index)
                     }
-                    if isObject { try key(in: frame) }
-                    stack.append(frame)
-                    continue parsing
-                case UInt8(ascii: "\""):
-                    try string()
-                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    try number()
-                case UInt8(ascii: "t"):
-                    try literal("true", at: start)
-                case UInt8(ascii: "f"):
-                    try literal("false", at: start)
-                case UInt8(ascii: "n"):
-                    try literal("null", at: start)
-                default:
-                    if let frame = stack.last, !frame.isObject, buffer[index] == UInt8(ascii: "]") {
-                        throw failure("syntax.json.trailingBracket", at: index)
-                    }
-                    throw failure("syntax.json.expectedValue", at: index)
                 }
 
                 // A value ended: count it in its collection, and close collections that end here.
                 while var frame = stack.popLast() {
                     frame.count += 1
+                    if isPart, stack.isEmpty {
+                        // The part's own array: it ends at `]`, or the next part starts after this comma.
+                        let end = index
+                        skipWhitespace()
+                        if index < buffer.count, buffer[index] == UInt8(ascii: ",") {
+                            index += 1
+                            skipWhitespace()
+                            if index < buffer.count {
+                                stack.append(frame)
+                                continue parsing
+                            }
+                        } else if index >= buffer.count || buffer[index] != UInt8(ascii: "]") {
+                            throw unexpected(in: frame)
+                        }
+                        index = end
+                        tape.close(frame.node, count: frame.count)
+                        return frame.count
+                    }
                     skipWhitespace()
                     let close = UInt8(ascii: frame.isObject ? "}" : "]")
                     if index < buffer.count, buffer[index] == UInt8(ascii: ",") {
@@ -136,12 +227,39 @@ struct JSONSyntax {
                     index += 1
                     tape.close(frame.node, count: frame.count)
                 }
-                skipWhitespace()
-                guard index == buffer.count else {
-                    throw failure("syntax.json.moreText", at: index)
-                }
-                return true
+                return 0
             }
+        }
+
+        /// At a value's start at or past the next part's start: splices that part's items into the
+        /// open array when the parse is at the part's start as an item of an array, and the part's
+        /// nesting stays within the limit there; the parse then continues after its last item (the
+        /// text after it, a comma, `]` or anything else, is parsed as always). `false` (the part is
+        /// not used, and the text is parsed here) otherwise.
+        private mutating func splice(_ stack: inout [Frame], _ splicing: inout Splicing) -> Bool {
+            guard let board = splicing.board else { return false }
+            let starts = board.starts
+            defer { splicing.next = splicing.cursor < starts.count ? starts[splicing.cursor] : .max }
+            // Parts whose start was passed inside something else (a string, a number) were wrong guesses.
+            while splicing.cursor < starts.count, starts[splicing.cursor] < index {
+                board.abandon(splicing.cursor)
+                splicing.cursor += 1
+            }
+            guard splicing.cursor < starts.count, starts[splicing.cursor] == index else { return false }
+            let number = splicing.cursor
+            splicing.cursor += 1
+            guard let frame = stack.last, !frame.isObject else {
+                board.abandon(number)
+                return false
+            }
+            // The part's collections are opened `stack.count - 1` levels deeper than in the part.
+            guard let part = board.take(number), part.count > 0, stack.count - 1 + part.deepest < limits.maximumDepth
+            else { return false }
+            tape.appendChildrenInBulk(of: 0, in: part.tape, to: frame.node)
+            stack[stack.count - 1].count += part.count - 1
+            index = part.end
+            spliced += 1
+            return true
         }
 
         /// `"name" :` in an object, onto the tape.
