@@ -1,6 +1,7 @@
+import Foundation
 import Testing
 
-@testable import ServiceBlueprint
+@_spi(Fuzzing) @testable import ServiceBlueprint
 
 /// A large YAML file parsed in parts on several cores (issue 13) gives exactly the tape of parsing
 /// it whole, and any file a cut could change is parsed whole.
@@ -73,6 +74,24 @@ struct YAMLPartsTests {
     func notCut(prefix: String) {
         let text = prefix + Self.document(steps: 50, indent: "  ")
         #expect(text.utf8.withContiguousStorageIfAvailable { YAMLSyntax.cuts(in: $0, parts: 2) } ?? nil == nil)
+    }
+
+    @Test("a document whose root is indented is parsed whole: a key at column 0 ends it")
+    func indentedRootNotCut() {
+        // Parts would each parse (the first as an indented mapping, the next from `id:`), though the
+        // whole file does not.
+        let text = "# comment\n    lane: custmer\n    stage: contact\n" + Self.document(steps: 50, indent: "  ")
+        #expect(text.utf8.withContiguousStorageIfAvailable { YAMLSyntax.cuts(in: $0, parts: 2) } ?? nil == nil)
+        #expect(BlueprintDocument.yamlPartsAgreeWithWhole(text, parts: 2))
+        let leading = "\n# comment\n\n" + Self.document(steps: 50, indent: "  ")
+        #expect(leading.utf8.withContiguousStorageIfAvailable { YAMLSyntax.cuts(in: $0, parts: 2) } ?? nil != nil)
+    }
+
+    @Test("the fuzzer's input with an indented root and invalid UTF-8 agrees with the whole parse")
+    func fuzzedIndentedRoot() throws {
+        let data = try #require(Data(base64Encoded: "IyBBIGJyb2tlbiBibHVlcHJpbnQgZm9yIG5lZ2F0aXZlIHRlc3RlICB0aXRsZTogQ3VzdG9tZXIgY2FsbHMKICAgIGxhbmU6IGN1c3RtZXIgICAgICAgICAgICAjIGVycm9yOiB1bmtub3duIGxhbmUKICAgIHN0YYKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKClYKCgoKCgoKCgoKCgoKCgoKCgoKCZ2U6IGNvbnRhY3QKICAgIGRuc3dlciwgcHJvYmFiaWxpdHk6IDAuNX0gICAjIGVycm9yOiBwcm9iYWJpbGl0eSBvdXQgb2ZzOiBldmVyeSBsaW5lIG1hcmtlZCAiZXJyb3IiID9pcyBvbmUgZGlhZ25vc3RpYy4KaWQ6IGJyb2tlbgp0aXRsZTogQnJva2VuIG9uIHB1cnBvc2UKc3RhZ2VzOgogIC0gaWQ6IGNvbnRhY3QKc3RlcHM6CiAgLSBpZDogY2FsbAogICAgdGl0bGU6IEN1c3RvbWVyIGNhbGxzCiAgICBsYW5lOiBjdXN0bWVyICAgICAgICAgICAgIyBlcnJvcjogdW5rbm93biBsYW5lCiAgICBzdGGCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgpWCgoKCgoKCgoKCgoKCgoKCgoKCgmdlOiBjb250YWN0CiAgICBkbnN3ZXIsIHByb2JhYmlsaXR5OiAwLjV9ICAgIyBlcnJvcjogcHJvYmFiaWxpdHkgb3V0IG9mIHJhbmdlCg=="))
+        let text = String(decoding: data, as: UTF8.self)
+        for parts in 2...3 { #expect(BlueprintDocument.yamlPartsAgreeWithWhole(text, parts: parts)) }
     }
 
     @Test("a list nested in an item is never cut at")

@@ -10,6 +10,8 @@ import Foundation
 /// item of a top-level list (`  - id: …`). The parts' tapes are then joined as if parsed in one go.
 ///
 /// A cut is only taken where nothing can span it, and checked afterwards:
+/// - the document is a mapping whose keys are at column 0 (its first line that is not a comment is
+///   a key there);
 /// - the file has no anchors or aliases (whose scope and expansion limit are the whole file), no
 ///   directives or document markers, and no top-level line that is not a plain key or a list item;
 /// - every part must parse: a part that fails means the cut split something (a quoted scalar, a flow
@@ -105,6 +107,7 @@ extension YAMLSyntax {
         // only that list's items are cut at (a nested list's items are not).
         var listColumn: Int?
         var awaitingValue = false
+        var seenContent = false
         var lineStart = 0
         var index = 0
         while index < text.count {
@@ -118,6 +121,15 @@ extension YAMLSyntax {
             }
             if index == lineStart, index < text.count {
                 guard let kind = lineKind(at: index, in: text) else { return nil }
+                // The document must be a mapping at column 0, its first line a key: an indented root
+                // (`    lane: x`) ends at the first line at column 0, which a cut there would hide.
+                if !seenContent {
+                    switch kind {
+                    case .blank: break
+                    case .key: seenContent = true
+                    case .item, .other: return nil
+                    }
+                }
                 switch kind {
                 case .key:
                     awaitingValue = true
