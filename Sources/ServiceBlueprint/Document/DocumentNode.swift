@@ -252,36 +252,20 @@ struct DocumentTapeBuilder {
         DocumentTape(entries: entries, text: text, source: source)
     }
 
-    /// Appends the children of `part`'s collection at `root` as further children of the open
-    /// collection at `parent` (whose subtree must end with the tape), as if they had been parsed
-    /// here: indices, alias targets and text positions shifted, counts and ends updated.
-    mutating func appendChildren(of root: Int, in part: DocumentTapeBuilder, to parent: Int) {
-        let shift = entries.count - (root + 1)
-        let textShift = text.count
-        let children = part.entries[(root + 1)..<Int(part.entries[root].end)]
-        entries.reserveCapacity(entries.count + children.count)
-        for var entry in children {
-            entry.end = UInt32(Int(entry.end) + shift)
-            if entry.kind == .alias { entry.start = UInt32(Int(entry.start) + shift) }
-            if entry.inText { entry.start = UInt32(Int(entry.start) + textShift) }
-            entries.append(entry)
-        }
-        text.append(contentsOf: part.text)
-        entries[parent].length += part.entries[root].length
-        entries[parent].end = UInt32(entries.count)
-    }
-
     /// Makes room for `count` entries in all: a parser that estimates the tape's size early lets it
     /// grow without a copy at each doubling.
     mutating func reserveEntries(_ count: Int) {
         if count > entries.capacity { entries.reserveCapacity(count) }
     }
 
-    /// ``appendChildren(of:in:to:)`` for a large part spliced into a growing tape: the entries are
-    /// copied as one block and then shifted in place, and room is made geometrically, so splicing
-    /// several parts one after another stays linear (an exact reservation would copy the whole tape
-    /// at the next append).
-    mutating func appendChildrenInBulk(of root: Int, in part: DocumentTapeBuilder, to parent: Int) {
+    /// Appends the children of `part`'s collection at `root` as further children of the open
+    /// collection at `parent` (whose subtree must end with the tape), as if they had been parsed
+    /// here: indices, alias targets and text positions shifted, counts and ends updated.
+    ///
+    /// A large part is spliced into a growing tape: the entries are copied as one block and then
+    /// shifted in place, and room is made geometrically, so splicing several parts one after another
+    /// stays linear (an exact reservation would copy the whole tape at the next append).
+    mutating func appendChildren(of root: Int, in part: DocumentTapeBuilder, to parent: Int) {
         let first = entries.count
         let shift = UInt32(first - (root + 1))
         let textShift = UInt32(text.count)

@@ -255,7 +255,7 @@ struct JSONSyntax {
             // The part's collections are opened `stack.count - 1` levels deeper than in the part.
             guard let part = board.take(number), part.count > 0, stack.count - 1 + part.deepest < limits.maximumDepth
             else { return false }
-            tape.appendChildrenInBulk(of: 0, in: part.tape, to: frame.node)
+            tape.appendChildren(of: 0, in: part.tape, to: frame.node)
             stack[stack.count - 1].count += part.count - 1
             index = part.end
             spliced += 1
