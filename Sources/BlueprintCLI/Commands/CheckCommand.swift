@@ -87,8 +87,8 @@ struct CheckCommand: ParsableCommand {
         case .github: text = GitHubFormatter.format(problems)
         }
         if !text.isEmpty { Terminal.output(text) }
-        // Nothing is left to do but exit: the problems are not freed one by one on this thread.
-        BackgroundRelease.release((problems, fileProblems, text))
+        // Nothing is left to do but exit: many problems are not freed one by one on this thread.
+        if problems.count >= BackgroundRelease.manyProblems { BackgroundRelease.release((problems, fileProblems, text)) }
 
         if invalid { throw ExitStatus.invalidInput.exitCode }
         if failing { throw ExitStatus.findings.exitCode }
@@ -108,7 +108,7 @@ struct CheckCommand: ParsableCommand {
         // In file order, the way editors and reviewers read them.
         problems += Problem.make(report.findings, path: input.path, language: shown).sorted(by: Problem.inFileOrder)
         let declared = document.blueprint.language
-        BackgroundRelease.release((file, report))
+        if document.blueprint.steps.count >= BackgroundRelease.largeBlueprintSteps { BackgroundRelease.release((file, report)) }
         return (problems, true, declared)
     }
 }
