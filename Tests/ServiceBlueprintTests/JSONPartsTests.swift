@@ -218,13 +218,7 @@ struct JSONPartsTests {
     @Test("damage anywhere: the parts agree with the serial parse", arguments: 0..<40)
     func damaged(seed: Int) {
         var text = Array(Self.document(steps: 150, pretty: seed % 2 == 0).utf8)
-        var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<(1 + seed % 3) {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let at = Int(state >> 33) % text.count
-            let damage = Array("\"\\{}[],: \n1e-u".utf8)
-            text[at] = damage[Int(state >> 13) % damage.count]
-        }
+        SeededNumbers.damage(&text, seed: seed, alphabet: "\"\\{}[],: \n1e-u")
         let string = String(decoding: text, as: UTF8.self)
         for parts in [2, 3, 4] { Self.expectSame(string, parts: parts) }
         #expect(BlueprintDocument.jsonPartsAgreeWithWhole(string, parts: 2 + seed % 2))

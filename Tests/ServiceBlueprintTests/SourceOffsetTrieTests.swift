@@ -7,15 +7,6 @@ import Testing
 /// appended by merges, a lookup gives what one dictionary of every record in order gives.
 @Suite("Source-offset trie")
 struct SourceOffsetTrieTests {
-    /// A deterministic stream of numbers for generated records.
-    struct Numbers {
-        var state: UInt64
-        mutating func next(below bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33) % bound
-        }
-    }
-
     /// The answer of ``PathOffsets/offset(of:)`` worked out from every record in order.
     static func expected(_ path: ModelPath, in records: [(ModelPath, UInt32)]) -> (offset: UInt32, depth: Int)? {
         var latest: [ModelPath: UInt32] = [:]
@@ -32,7 +23,7 @@ struct SourceOffsetTrieTests {
     /// Records shaped like a blueprint's: steps with keys, nested mappings and short lists, a long
     /// list of flows, repeated paths, and keys no schema knows.
     static func records(count: Int, seed: UInt64) -> [(ModelPath, UInt32)] {
-        var numbers = Numbers(state: seed)
+        var numbers = SeededNumbers(state: seed)
         let keys = ["id", "title", "lane", "actor", "duration", "standard", "inputs", "odd-key", "another"]
         var records: [(ModelPath, UInt32)] = []
         var offset: UInt32 = 0
@@ -65,7 +56,7 @@ struct SourceOffsetTrieTests {
     func mergedTriesAnswerAsOne(pieces: Int) {
         let records = Self.records(count: 300, seed: UInt64(pieces))
         var merged = PathOffsets()
-        var numbers = Numbers(state: 99)
+        var numbers = SeededNumbers(state: 99)
         var start = 0
         for piece in 0..<pieces {
             let end = piece == pieces - 1 ? records.count : start + numbers.next(below: records.count - start + 1)
@@ -103,7 +94,7 @@ struct SourceOffsetTrieTests {
             var table = ChildTable()
             table.reserve(reserved)
             var oracle: [UInt64: UInt32] = [:]
-            var numbers = Numbers(state: UInt64(reserved) + 1)
+            var numbers = SeededNumbers(state: UInt64(reserved) + 1)
             for index in 0..<40_000 {
                 // Parents near the number of edges so far (as a trie makes them), keys and items mixed.
                 let parent = UInt64(max(0, index - numbers.next(below: 64)))

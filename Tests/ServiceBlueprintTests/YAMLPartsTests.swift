@@ -108,13 +108,7 @@ struct YAMLPartsTests {
     func brokenFilesFallBack(seed: Int) {
         var text = Array(Self.document(steps: 120, indent: seed % 2 == 0 ? "  " : "").utf8)
         // Deterministic damage: a few bytes changed to characters that break YAML structure.
-        var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<(1 + seed % 3) {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let at = Int(state >> 33) % text.count
-            let damage = Array("\"'[{:- \n\t#&*|>".utf8)
-            text[at] = damage[Int(state >> 13) % damage.count]
-        }
+        SeededNumbers.damage(&text, seed: seed, alphabet: "\"'[{:- \n\t#&*|>")
         let source = SourceText(bytes: text, format: .yaml)
         let whole = DocumentSyntax(source: source, path: "t", limits: .default)
         let syntax = YAMLSyntax(source: source, limits: .default)
